@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `trt-pte`: the same pipeline outside GitHub. Every action input is a flag of the same name; the
+// artifact is copied into a folder and the summary printed to the terminal.
+
+import { describeError } from "./errors.js";
+import { helpText } from "./cli/help.js";
+import { exportCommand } from "./cli/export-command.js";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(helpText());
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "export") return exportCommand(rest);
+  process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${describeError(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,56 @@
+// `trt-pte --help`: generated from the inputs table, so it never drifts from action.yml.
+
+import path from "node:path";
+import { INPUTS } from "../settings/inputs.js";
+
+export const DEFAULT_ARTIFACT_DIR = path.join(".trt-pte", "artifacts");
+
+function wrap(text: string, indent: number, width = 100): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && line.length + word.length + 1 > width - indent) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
+}
+
+export function helpText(): string {
+  const flags = INPUTS.map((input) => {
+    const value =
+      input.kind === "boolean"
+        ? "true|false"
+        : input.choices
+          ? input.choices.join("|")
+          : input.kind === "integer"
+            ? "N"
+            : "VALUE";
+    const head = `  --${input.name} ${value}`;
+    const extra = [
+      input.required ? "required" : "",
+      input.default !== undefined ? `default: ${input.default}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    const desc = `${input.description.replace(/`/g, "")}${extra ? ` (${extra})` : ""}`;
+    return `${head}\n      ${wrap(desc, 6)}`;
+  }).join("\n");
+  return `trt-pte: compile a PyTorch model into a verified ExecuTorch .pte
+
+Usage:
+  trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
+  trt-pte --help
+
+Export flags (the action's inputs, same names and defaults):
+${flags}
+  --artifact-dir DIR
+      Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
+
+Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export,
+2 on a usage error.
+`;
+}

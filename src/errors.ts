@@ -1,0 +1,53 @@
+// The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
+// and line when their code is the cause), so the entry points can print one clear message and
+// annotate the right line without knowing which stage failed.
+
+/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+export type ErrorKind =
+  | "settings"
+  | "model_error"
+  | "bad_input"
+  | "missing_dependency"
+  | "gpu_missing"
+  | "unsupported_op"
+  | "export_failure"
+  | "tensorrt_build_failure"
+  | "out_of_memory"
+  | "accuracy"
+  | "verification"
+  | "internal";
+
+export interface SourceLocation {
+  file: string;
+  line?: number;
+}
+
+export class TrtPteError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly hint?: string,
+    readonly location?: SourceLocation,
+  ) {
+    super(message);
+    this.name = "TrtPteError";
+  }
+}
+
+/** A setting (action input or CLI flag) has a bad value. */
+export class SettingsError extends TrtPteError {
+  constructor(
+    readonly input: string,
+    problem: string,
+    hint?: string,
+  ) {
+    super("settings", `${input}: ${problem}`, hint);
+    this.name = "SettingsError";
+  }
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof TrtPteError) return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
+  if (e instanceof Error) return e.stack ?? e.message;
+  return String(e);
+}

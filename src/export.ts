@@ -1,0 +1,75 @@
+// Stage 2: the Python driver builds the .pte. We write its request, stream its log, and read back
+// its result; the result file (never the exit code) says what happened.
+
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Settings } from "./settings/settings.js";
+import type { Log } from "./platform/platform.js";
+import type { ExportRequest, ExportResult } from "./protocol.js";
+import { PROTOCOL_VERSION } from "./protocol.js";
+import { TrtPteError } from "./errors.js";
+import { runDriver } from "./python-driver.js";
+
+export function buildRequest(settings: Settings, outputDir: string): ExportRequest {
+  return {
+    protocol: PROTOCOL_VERSION,
+    model: settings.model,
+    workspace: settings.workspace,
+    target: settings.target,
+    output_dir: outputDir,
+    output_name: settings.modelName,
+    inputs: [...settings.inputs],
+    compile: {},
+    tolerance: null,
+  };
+}
+
+/** A failed export, as the driver classified it. */
+export function errorFromResult(result: ExportResult): TrtPteError {
+  const e = result.error;
+  if (e === undefined) return new TrtPteError("internal", "the driver reported an error without details");
+  const location =
+    e.location === null ? undefined : { file: e.location.file, line: e.location.line ?? undefined };
+  return new TrtPteError(e.kind, e.message, e.hint ?? undefined, location);
+}
+
+/**
+ * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
+ * files into place only after they are verified.
+ */
+export async function runExport(settings: Settings, stagingDir: string, log: Log): Promise<ExportResult> {
+  await fs.mkdir(stagingDir, { recursive: true });
+  const scratch = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), "trt-pte-"));
+  try {
+    const requestPath = path.join(scratch, "request.json");
+    const resultPath = path.join(scratch, "result.json");
+    await fs.writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir), null, 2));
+    const run = await runDriver(
+      settings.python,
+      ["export", "--request", requestPath, "--result", resultPath],
+      {
+        cwd: settings.workspace,
+        onLine: (line) => log.info(line),
+      },
+    );
+    let result: ExportResult;
+    try {
+      result = JSON.parse(await fs.readFile(resultPath, "utf8")) as ExportResult;
+    } catch {
+      const how = run.signal !== null ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+      const oom = run.signal === "SIGKILL";
+      throw new TrtPteError(
+        oom ? "out_of_memory" : "internal",
+        `the export driver ${how} without writing a result. Last output:\n${run.tail.slice(-15).join("\n")}`,
+        oom
+          ? "the runner probably ran out of memory: use smaller shapes or a bigger runner"
+          : "see the log above",
+      );
+    }
+    if (result.status !== "ok") throw errorFromResult(result);
+    return result;
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}

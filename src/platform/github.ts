@@ -1,0 +1,87 @@
+// The GitHub adapter: the Actions toolkit behind the Platform ports.
+
+import path from "node:path";
+import * as core from "@actions/core";
+import { DefaultArtifactClient } from "@actions/artifact";
+import type { SourceLocation } from "../errors.js";
+import type { ArtifactStore, Log, Platform } from "./platform.js";
+import { formatDuration } from "../util/time.js";
+
+// GitHub shows at most 10 error and 10 warning annotations per step; past that we keep logging the
+// message plainly so nothing is lost but the annotation list stays readable.
+const ANNOTATIONS_PER_KIND = 10;
+
+function annotationProperties(
+  where: SourceLocation | undefined,
+  workspace: string,
+): core.AnnotationProperties {
+  if (where === undefined) return {};
+  const file = path.isAbsolute(where.file) ? path.relative(workspace, where.file) : where.file;
+  return { file, startLine: where.line };
+}
+
+export function githubLog(workspace: string): Log {
+  let errors = 0;
+  let warnings = 0;
+  return {
+    info: (message) => core.info(message),
+    warning(message, where) {
+      if (++warnings <= ANNOTATIONS_PER_KIND) core.warning(message, annotationProperties(where, workspace));
+      else core.info(`warning: ${message}`);
+    },
+    error(message, where) {
+      if (++errors <= ANNOTATIONS_PER_KIND) core.error(message, annotationProperties(where, workspace));
+      else core.info(`error: ${message}`);
+    },
+    async group(title, fn) {
+      const started = performance.now();
+      core.startGroup(title);
+      try {
+        return await fn();
+      } finally {
+        core.info(`${title}: ${formatDuration(performance.now() - started)}`);
+        core.endGroup();
+      }
+    },
+  };
+}
+
+/** The page where signed-in users download an artifact (reference/github-actions.md). */
+export function artifactPageUrl(env: NodeJS.ProcessEnv, id: number): string {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/artifacts/${id}`;
+}
+
+function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
+  return {
+    async upload(name, files, rootDirectory, { retentionDays }) {
+      const client = new DefaultArtifactClient();
+      // The payload is already dense (engines, weights): zipping it costs time and saves nothing.
+      const uploaded = await client.uploadArtifact(name, [...files], rootDirectory, {
+        retentionDays,
+        compressionLevel: 0,
+      });
+      if (uploaded.id === undefined) throw new Error(`the artifact service returned no id for '${name}'`);
+      return {
+        id: uploaded.id,
+        size: uploaded.size ?? 0,
+        digest:
+          uploaded.digest === undefined ? undefined : `sha256:${uploaded.digest.replace(/^sha256:/, "")}`,
+        url: artifactPageUrl(env, uploaded.id),
+      };
+    },
+  };
+}
+
+export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return {
+    log: githubLog(workspace),
+    artifacts: githubArtifacts(env),
+    async writeSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) return;
+      await core.summary.addRaw(markdown, true).write();
+    },
+    setOutput: (name, value) => core.setOutput(name, value),
+  };
+}

@@ -1,0 +1,84 @@
+// The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
+// into a folder, the summary and outputs are printed to the terminal.
+
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { SourceLocation } from "../errors.js";
+import type { ArtifactStore, Log, Platform } from "./platform.js";
+import { formatDuration } from "../util/time.js";
+import { sha256File } from "../util/hash.js";
+
+function at(where: SourceLocation | undefined): string {
+  if (where === undefined) return "";
+  return where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+}
+
+export function localLog(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Log {
+  return {
+    info: (message) => write(message),
+    warning: (message, where) => write(`warning: ${at(where)}${message}`),
+    error: (message, where) => write(`error: ${at(where)}${message}`),
+    async group(title, fn) {
+      const started = performance.now();
+      write(`▸ ${title}`);
+      try {
+        return await fn();
+      } finally {
+        write(`  ${title}: ${formatDuration(performance.now() - started)}`);
+      }
+    },
+  };
+}
+
+/** Copies an artifact's files into `<dir>/<name>/`, keeping their paths below rootDirectory. */
+export function folderArtifacts(dir: string): ArtifactStore {
+  let nextId = 1;
+  return {
+    async upload(name, files, rootDirectory) {
+      const destination = path.join(dir, name);
+      // Copy into a temporary sibling first, then swap it in: a reader never sees half an artifact.
+      const staging = `${destination}.partial-${process.pid}`;
+      await fs.rm(staging, { recursive: true, force: true });
+      let size = 0;
+      for (const file of files) {
+        const target = path.join(staging, path.relative(rootDirectory, file));
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.copyFile(file, target);
+        size += (await fs.stat(target)).size;
+      }
+      await fs.rm(destination, { recursive: true, force: true });
+      await fs.rename(staging, destination);
+      const manifest = files.map((f) => path.relative(rootDirectory, f)).sort();
+      const digest = `sha256:${await sha256Manifest(destination, manifest)}`;
+      return { id: nextId++, size, digest, url: destination };
+    },
+  };
+}
+
+async function sha256Manifest(dir: string, names: readonly string[]): Promise<string> {
+  const h = createHash("sha256");
+  for (const name of names) h.update(`${name}\0${await sha256File(path.join(dir, name))}\n`);
+  return h.digest("hex");
+}
+
+export interface LocalPlatformOptions {
+  artifactDir: string;
+  write?: (line: string) => void;
+  /** Where the summary goes; the terminal by default. */
+  printSummary?: (markdown: string) => void;
+}
+
+export function localPlatform(options: LocalPlatformOptions): Platform & { outputs: Map<string, string> } {
+  const outputs = new Map<string, string>();
+  const write = options.write ?? ((l: string) => process.stderr.write(`${l}\n`));
+  return {
+    log: localLog(write),
+    artifacts: folderArtifacts(options.artifactDir),
+    outputs,
+    async writeSummary(markdown) {
+      (options.printSummary ?? ((m: string) => process.stdout.write(`${m}\n`)))(markdown);
+    },
+    setOutput: (name, value) => void outputs.set(name, value),
+  };
+}

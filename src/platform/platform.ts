@@ -1,0 +1,37 @@
+// The ports the pipeline talks to. Two adapters implement them: github.ts (the Actions toolkit) and
+// local.ts (folders on disk and the terminal), so the same pipeline runs in a workflow and on a laptop.
+
+import type { SourceLocation } from "../errors.js";
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string, where?: SourceLocation): void;
+  error(message: string, where?: SourceLocation): void;
+  /** Runs fn inside a collapsible log group and reports its duration when it ends. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface UploadedArtifact {
+  id: number;
+  size: number;
+  /** `sha256:<hex>` as the store recorded it, when it reports one. */
+  digest: string | undefined;
+  /** Where a person downloads it (a page for GitHub, a folder locally). */
+  url: string;
+}
+
+export interface ArtifactStore {
+  upload(
+    name: string,
+    files: readonly string[],
+    rootDirectory: string,
+    options: { retentionDays: number | undefined },
+  ): Promise<UploadedArtifact>;
+}
+
+export interface Platform {
+  readonly log: Log;
+  readonly artifacts: ArtifactStore;
+  writeSummary(markdown: string): Promise<void>;
+  setOutput(name: string, value: string): void;
+}

@@ -1,0 +1,81 @@
+// report.json: everything a person or a later job needs to know about one export, in one stable
+// document. The summary, the PR comment and `trt-pte inspect` all render from it.
+
+import type { Settings } from "../settings/settings.js";
+import type { Preflight } from "../preflight.js";
+import type { AccuracyResult, ExportResult, ResultFile } from "../protocol.js";
+import type { VerifiedFiles } from "../verify.js";
+import type { InputSpec } from "../settings/input-spec.js";
+
+export const REPORT_SCHEMA = "trt-pte/report@1";
+
+export interface RunInfo {
+  repository: string;
+  run_id: string;
+  run_attempt: string;
+  sha: string;
+  ref: string;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  model: string;
+  model_name: string;
+  target: string;
+  artifact_name: string;
+  pte: ResultFile;
+  ptd: ResultFile[];
+  inputs: InputSpec[];
+  partition: Record<string, number>;
+  accuracy: AccuracyResult | null;
+  versions: Record<string, string | null>;
+  gpu: { name: string; compute_capability: string; driver_version: string } | null;
+  /** Seconds per stage: the action's stages and the driver's own steps (`export.*`). */
+  timings: Record<string, number>;
+  details: Record<string, unknown>;
+  run: RunInfo | null;
+}
+
+export function runInfo(env: NodeJS.ProcessEnv): RunInfo | null {
+  if (!env.GITHUB_RUN_ID) return null;
+  return {
+    repository: env.GITHUB_REPOSITORY ?? "",
+    run_id: env.GITHUB_RUN_ID,
+    run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+  };
+}
+
+export function buildReport(
+  settings: Settings,
+  pre: Preflight,
+  result: ExportResult,
+  files: VerifiedFiles,
+  stageSeconds: Record<string, number>,
+  env: NodeJS.ProcessEnv,
+): Report {
+  const timings: Record<string, number> = { ...stageSeconds };
+  for (const [step, seconds] of Object.entries(result.timings ?? {})) timings[`export.${step}`] = seconds;
+  const gpu = pre.gpus[0];
+  return {
+    schema: REPORT_SCHEMA,
+    model: settings.model,
+    model_name: settings.modelName,
+    target: settings.target,
+    artifact_name: settings.artifactName,
+    pte: files.pte,
+    ptd: files.ptd,
+    inputs: result.inputs ?? [...settings.inputs],
+    partition: result.partition ?? {},
+    accuracy: result.accuracy ?? null,
+    versions: { python: pre.python.version, ...result.versions },
+    gpu:
+      gpu === undefined
+        ? null
+        : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
+    timings,
+    details: result.details ?? {},
+    run: runInfo(env),
+  };
+}

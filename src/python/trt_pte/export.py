@@ -1,0 +1,182 @@
+"""The export job: load the model, torch.export it, hand it to the target, check accuracy, report.
+
+Every step's failure becomes a classified DriverError; the caller turns it into the result file."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from . import accuracy
+from .deps import require
+from .errors import BAD_INPUT, EXPORT_FAILURE, DriverError, describe_exception, user_location
+from .example_inputs import build_example_inputs, static_specs_from_tensors
+from .loader import load_model
+from .protocol import InputSpec, Request
+from .targets import TargetOutcome
+
+Log = Callable[[str], None]
+
+
+class StageClock:
+    """Seconds per stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def run(self, name: str, fn: Callable[[], Any]) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.timings[name] = round(time.perf_counter() - started, 3)
+
+
+def _export_program(
+    module: Any, args: tuple[Any, ...], kwargs: dict[str, Any], dynamic_shapes: Any, workspace: str
+) -> Any:
+    import torch
+
+    try:
+        return torch.export.export(module, args, kwargs, dynamic_shapes=dynamic_shapes, strict=False)
+    except Exception as exc:
+        raise DriverError(
+            EXPORT_FAILURE,
+            f"torch.export failed: {describe_exception(exc)}",
+            "torch.export needs a graph without data-dependent Python control flow; "
+            "see https://pytorch.org/docs/stable/export.html for the fixes it suggests",
+            user_location(exc.__traceback__, workspace),
+        ) from exc
+
+
+def _run_target(request: Request, exported: Any, log: Log, context: dict[str, Any]) -> TargetOutcome:
+    from .targets import cpu
+
+    if request.target == "portable":
+        return cpu.export_portable(exported, request.output_dir, request.output_name, log)
+    if request.target == "xnnpack":
+        return cpu.export_xnnpack(exported, request.output_dir, request.output_name, log)
+    if request.target == "cuda":
+        from .targets import cuda
+
+        return cuda.export_cuda(exported, request, log)
+    from .targets import tensorrt
+
+    return tensorrt.export_tensorrt(exported, request, log, context)
+
+
+def keyword_order(module: Any, kwargs: dict[str, Any]) -> list[str]:
+    """Keyword inputs in forward()'s parameter order: the order torch.export flattens them in."""
+    import inspect
+
+    params = list(inspect.signature(module.forward).parameters)
+    return sorted(kwargs, key=lambda k: params.index(k) if k in params else len(params))
+
+
+def run_export(request: Request, log: Log) -> dict[str, Any]:
+    """Runs the whole export and returns the result fields (status and error are added by the caller)."""
+    clock = StageClock()
+    require("torch", f"the {request.target} target")
+    import torch
+
+    loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
+    module = loaded.module.eval()
+    if request.inputs:
+        if loaded.args is not None:
+            log("using the `inputs` specs; the example inputs the factory returned are not used")
+        specs: tuple[InputSpec, ...] = request.inputs
+        example = build_example_inputs(module, specs)
+        args, kwargs, dynamic = example.args, example.kwargs, example.dynamic_shapes
+    elif loaded.args is not None:
+        args, kwargs, dynamic = loaded.args, loaded.kwargs, None
+        specs = static_specs_from_tensors(args, kwargs)
+    else:
+        raise DriverError(
+            BAD_INPUT,
+            "the model needs example inputs and none were given",
+            "set `inputs` (e.g. float32[1,3,224,224]) or return (module, args) from the factory",
+            loaded.factory_location,
+        )
+    kwargs = {k: kwargs[k] for k in keyword_order(module, kwargs)}
+
+    log(f"torch.export ({len(args)} positional, {len(kwargs)} keyword inputs{', dynamic shapes' if dynamic else ''})")
+    with torch.no_grad():
+        exported = clock.run("export", lambda: _export_program(module, args, kwargs, dynamic, request.workspace))
+
+    os.makedirs(request.output_dir, exist_ok=True)
+    context: dict[str, Any] = {"module": module, "args": args, "kwargs": kwargs, "specs": specs}
+    outcome = _run_target(request, exported, log, context)
+    clock.timings.update(outcome.timings)
+
+    report = clock.run(
+        "accuracy",
+        lambda: _accuracy(
+            request,
+            module=module,
+            specs=specs,
+            outcome=outcome,
+            kw_order=keyword_order(module, kwargs),
+            context=context,
+        ),
+    )
+    if report.status == "checked":
+        log(f"accuracy against eager: max abs {report.max_abs:.3g}, max rel {report.max_rel:.3g}")
+    else:
+        log(f"accuracy check skipped: {report.reason}")
+
+    return {
+        "files": [_describe_file(outcome.pte, "pte", request.output_dir)]
+        + [_describe_file(p, "ptd", request.output_dir) for p in outcome.ptd],
+        "partition": outcome.partition,
+        "accuracy": report.to_json(),
+        "timings": clock.timings,
+        "details": outcome.details,
+        "inputs": [
+            {
+                "name": s.name,
+                "dtype": s.dtype,
+                "dims": [{"symbol": d.symbol, "min": d.min, "opt": d.opt, "max": d.max} for d in s.dims],
+            }
+            for s in specs
+        ],
+    }
+
+
+def _accuracy(
+    request: Request,
+    *,
+    module: Any,
+    specs: tuple[InputSpec, ...],
+    outcome: TargetOutcome,
+    kw_order: list[str],
+    context: dict[str, Any],
+) -> accuracy.AccuracyReport:
+    compiled = context.get("compiled_runner")
+    if compiled is not None:
+        return accuracy.check(module, specs, compiled, "compiled module", tolerance=request.tolerance)
+    if outcome.ptd:
+        return accuracy.skipped("executorch runtime", "the installed executorch runtime cannot load external .ptd data")
+    try:
+        runner = accuracy.pte_runner(outcome.pte, kw_order)
+    except Exception as exc:  # noqa: BLE001 - any load failure means: this runtime lacks a delegate
+        return accuracy.skipped(
+            "executorch runtime", f"the installed executorch runtime cannot load this .pte ({describe_exception(exc)})"
+        )
+    return accuracy.check(module, specs, runner, "executorch runtime", tolerance=request.tolerance)
+
+
+def _describe_file(path: str, kind: str, output_dir: str) -> dict[str, Any]:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return {
+        "name": os.path.relpath(path, output_dir),
+        "kind": kind,
+        "bytes": os.path.getsize(path),
+        "sha256": digest.hexdigest(),
+    }

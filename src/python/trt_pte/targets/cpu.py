@@ -1,0 +1,20 @@
+"""The targets that run anywhere: `portable` (no delegate) and `xnnpack` (XNNPACK CPU delegate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..deps import require
+from . import TargetOutcome
+from .executorch_lowering import lower_and_write
+
+
+def export_portable(exported_program: Any, output_dir: str, name: str, log: Any) -> TargetOutcome:
+    return lower_and_write(exported_program, [], output_dir, name, log)
+
+
+def export_xnnpack(exported_program: Any, output_dir: str, name: str, log: Any) -> TargetOutcome:
+    require("executorch", "the xnnpack target")
+    from executorch.backends.xnnpack.partition.xnnpack_partitioner import XnnpackPartitioner
+
+    return lower_and_write(exported_program, [XnnpackPartitioner()], output_dir, name, log)

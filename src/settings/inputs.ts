@@ -1,0 +1,113 @@
+// Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
+// derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
+// setting that works in a workflow works the same on a laptop.
+
+export const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"] as const;
+export type Target = (typeof TARGETS)[number];
+
+export type InputKind = "string" | "boolean" | "integer" | "choice" | "multiline";
+
+export interface InputDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: InputKind;
+  readonly required?: boolean;
+  /** The default as action.yml writes it; absent means empty. */
+  readonly default?: string;
+  readonly choices?: readonly string[];
+  /** Smallest and largest accepted value of an integer input. */
+  readonly range?: readonly [number, number];
+}
+
+export const INPUTS: readonly InputDefinition[] = [
+  {
+    name: "model",
+    kind: "string",
+    required: true,
+    description:
+      "The model factory: `path/to/file.py:factory` or `package.module:factory`, relative to the workspace. " +
+      "The factory returns a module, or `(module, args)` / `(module, args, kwargs)` with example inputs.",
+  },
+  {
+    name: "inputs",
+    kind: "multiline",
+    description:
+      "Example input specs when the factory returns none, e.g. `float32[1,3,224,224]` or " +
+      "`int64[b:1..8,128]; mask=bool[b:1..8,128]`. One spec per `;` or line; `MIN..OPT..MAX` marks a dynamic " +
+      "dimension and a shared `symbol:` ties dimensions together.",
+  },
+  {
+    name: "target",
+    kind: "choice",
+    default: "tensorrt",
+    choices: [...TARGETS],
+    description:
+      "The ExecuTorch backend: `tensorrt` (TensorRT + CUDA delegates, needs a GPU and torch_tensorrt), " +
+      "`cuda` (ExecuTorch CUDA backend), `xnnpack` (CPU delegate) or `portable` (no delegate). Never changed behind your back.",
+  },
+  {
+    name: "python",
+    kind: "string",
+    default: "python3",
+    description:
+      "The Python interpreter that has torch, executorch (and torch_tensorrt for `tensorrt`) installed.",
+  },
+  {
+    name: "output-dir",
+    kind: "string",
+    default: "trt-pte-out",
+    description:
+      "Where the files are written, relative to the workspace; each model and target gets its own folder inside it " +
+      "(named like the artifact), so models never overwrite each other's `.ptd`.",
+  },
+  {
+    name: "artifact-name",
+    kind: "string",
+    description:
+      "Artifact name. Default `<model>-<target>`, sanitised; use a distinct name per matrix job when one job " +
+      "builds the same model for several GPUs.",
+  },
+  {
+    name: "retention-days",
+    kind: "integer",
+    range: [1, 90],
+    description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
+  },
+  {
+    name: "upload",
+    kind: "boolean",
+    default: "true",
+    description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+  },
+];
+
+export interface OutputDefinition {
+  readonly name: string;
+  readonly description: string;
+}
+
+export const OUTPUTS: readonly OutputDefinition[] = [
+  { name: "pte", description: "Absolute path of the written `.pte`." },
+  {
+    name: "ptd",
+    description: "Absolute paths of the `.ptd` files the `.pte` needs, one per line (empty when none).",
+  },
+  { name: "report", description: "Absolute path of `report.json`." },
+  { name: "artifact-id", description: "ID of the uploaded artifact (empty when `upload` is false)." },
+  {
+    name: "artifact-url",
+    description: "Link to the artifact for signed-in users (empty when `upload` is false).",
+  },
+  { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
+  {
+    name: "artifact-digest",
+    description:
+      "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
+  },
+];
+
+export function inputDefinition(name: string): InputDefinition {
+  const found = INPUTS.find((i) => i.name === name);
+  if (found === undefined) throw new Error(`no input named '${name}'`);
+  return found;
+}

@@ -1,0 +1,30 @@
+// README's input and output tables, rendered from action.yml's own source so they cannot drift.
+
+import { INPUTS, OUTPUTS } from "./inputs.js";
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export function renderInputsTable(): string {
+  const rows = INPUTS.map(
+    (i) =>
+      `| \`${i.name}\` | ${i.required ? "yes" : "no"} | ${i.default === undefined ? "" : `\`${i.default}\``} | ${cell(i.description)} |`,
+  );
+  return ["| Input | Required | Default | Description |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+export function renderOutputsTable(): string {
+  const rows = OUTPUTS.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`);
+  return ["| Output | Description |", "|---|---|", ...rows].join("\n");
+}
+
+/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+export function replaceGeneratedSection(doc: string, name: string, body: string): string {
+  const start = `<!-- generated:${name} -->`;
+  const end = `<!-- /generated:${name} -->`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+  return `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`;
+}

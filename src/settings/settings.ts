@@ -1,0 +1,139 @@
+// One Settings object for the whole pipeline, built from raw strings. The action reads the strings
+// from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
+// validation, defaults and path rules live here once.
+
+import path from "node:path";
+import { INPUTS, TARGETS, inputDefinition, type Target } from "./inputs.js";
+import { parseInputSpecs, type InputSpec } from "./input-spec.js";
+import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
+import { SettingsError } from "../errors.js";
+
+export interface Settings {
+  /** The model spec as the user wrote it. */
+  readonly model: string;
+  /** Short model name used for file names (DESIGN.md "Names"). */
+  readonly modelName: string;
+  readonly inputs: readonly InputSpec[];
+  readonly target: Target;
+  readonly python: string;
+  /** The folder relative paths resolve against: GITHUB_WORKSPACE in the action, cwd in the CLI. */
+  readonly workspace: string;
+  /** The model's own output folder: `<output-dir>/<artifact-name>`, absolute. */
+  readonly outputDir: string;
+  readonly artifactName: string;
+  readonly retentionDays: number | undefined;
+  readonly upload: boolean;
+}
+
+export type RawLookup = (name: string) => string;
+
+export interface Context {
+  workspace: string;
+  /** Folders besides the workspace that may hold output (the runner's temp dir). */
+  allowedRoots: readonly string[];
+}
+
+function text(get: RawLookup, name: string): string {
+  const def = inputDefinition(name);
+  const raw = get(name).trim();
+  return raw === "" ? (def.default ?? "") : raw;
+}
+
+export function parseBoolean(name: string, raw: string): boolean {
+  const v = raw.toLowerCase();
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new SettingsError(name, `'${raw}' is not a boolean`, "use true or false");
+}
+
+export function parseInteger(name: string, raw: string): number {
+  const def = inputDefinition(name);
+  if (!/^-?[0-9]+$/.test(raw)) throw new SettingsError(name, `'${raw}' is not a whole number`);
+  const value = Number(raw);
+  if (def.range && (value < def.range[0] || value > def.range[1])) {
+    throw new SettingsError(
+      name,
+      `${value} is out of range`,
+      `use a value from ${def.range[0]} to ${def.range[1]}`,
+    );
+  }
+  return value;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** Resolves a user path against the workspace and refuses one that leaves it (DESIGN.md "Paths"). */
+export function resolveInside(name: string, raw: string, ctx: Context): string {
+  const resolved = path.resolve(ctx.workspace, raw);
+  const roots = [ctx.workspace, ...ctx.allowedRoots];
+  if (!roots.some((root) => isInside(resolved, path.resolve(root)))) {
+    throw new SettingsError(
+      name,
+      `'${raw}' resolves to ${resolved}, outside the workspace ${ctx.workspace}`,
+      "use a folder inside the workspace (or the runner's temp dir)",
+    );
+  }
+  return resolved;
+}
+
+/** A path-like interpreter (`.venv/bin/python`) is relative to the workspace; a bare name is looked up on PATH. */
+function resolvePython(raw: string, workspace: string): string {
+  return raw.includes("/") ? path.resolve(workspace, raw) : raw;
+}
+
+export function readSettings(get: RawLookup, ctx: Context): Settings {
+  for (const def of INPUTS) {
+    if (def.required && get(def.name).trim() === "") {
+      throw new SettingsError(
+        def.name,
+        "is required",
+        `set it, e.g. ${def.name}: examples/seed_repro.py:build`,
+      );
+    }
+  }
+  const model = text(get, "model");
+  if (!/^[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(model)) {
+    throw new SettingsError(
+      "model",
+      `'${model}' is not of the form path/to/file.py:factory or package.module:factory`,
+      "name the file or module, a colon, and the function that returns the model",
+    );
+  }
+
+  const target = text(get, "target");
+  if (!(TARGETS as readonly string[]).includes(target)) {
+    throw new SettingsError("target", `unknown target '${target}'`, `use one of ${TARGETS.join(", ")}`);
+  }
+
+  const inputsText = get("inputs");
+  let inputs: InputSpec[];
+  try {
+    inputs = parseInputSpecs(inputsText);
+  } catch (e) {
+    throw new SettingsError(
+      "inputs",
+      (e as Error).message.replace(/^inputs:/, "at "),
+      "see README “Input specs”",
+    );
+  }
+
+  const rawName = get("artifact-name").trim();
+  const artifactName = rawName === "" ? defaultArtifactName(model, target) : sanitizeName(rawName);
+  const retention = text(get, "retention-days");
+
+  return {
+    model,
+    modelName: modelName(model),
+    inputs,
+    target: target as Target,
+    python: resolvePython(text(get, "python"), ctx.workspace),
+    workspace: ctx.workspace,
+    outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
+    artifactName,
+    retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
+    upload: parseBoolean("upload", text(get, "upload")),
+  };
+}

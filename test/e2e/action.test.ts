@@ -1,0 +1,131 @@
+// The bundled action (dist/index.js) run as a process under Node 24 with INPUT_* variables, against
+// a local stand-in of GitHub's artifact service, so the real @actions/artifact client uploads.
+
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StandInServer, runtimeToken } from "../support/http.js";
+import { BlobStore } from "../support/blob-store.js";
+import { ArtifactService } from "../support/artifact-service.js";
+import { unzip } from "../support/zip.js";
+import { REPO, TEST_PYTHON, makeWorkspace, runAction } from "../support/action-run.js";
+
+const ACTION = path.join(REPO, "dist", "index.js");
+const TOKEN = runtimeToken("run-backend-1", "job-backend-1");
+
+describe("the bundled action", () => {
+  const blobs = new BlobStore();
+  const artifacts = new ArtifactService(blobs, TOKEN);
+  const server = new StandInServer([artifacts, blobs]);
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const base = await server.start();
+    env = { ACTIONS_RUNTIME_TOKEN: TOKEN, ACTIONS_RESULTS_URL: `${base}/` };
+  });
+  afterAll(() => server.stop());
+
+  it("exports the example with xnnpack and uploads .pte + report as one artifact", async () => {
+    const ws = makeWorkspace();
+    const run = await runAction(
+      ACTION,
+      { model: "examples/cos_block.py:build", target: "xnnpack", python: TEST_PYTHON, "retention-days": "5" },
+      env,
+      ws,
+    );
+    expect(run.code, run.log).toBe(0);
+
+    const pte = path.join(ws, "trt-pte-out", "cos_block-build-xnnpack", "cos_block-build.pte");
+    expect(run.outputs.pte).toBe(pte);
+    const onDisk = fs.readFileSync(pte);
+    expect(onDisk.toString("latin1", 4, 8)).toBe("ET12");
+    expect(run.outputs.digest).toBe(`sha256:${createHash("sha256").update(onDisk).digest("hex")}`);
+    expect(run.outputs.ptd).toBe("");
+
+    const [stored] = artifacts.artifacts;
+    expect(stored?.name).toBe("cos_block-build-xnnpack");
+    expect(stored?.finalized).toBe(true);
+    expect(run.outputs["artifact-id"]).toBe(String(stored!.id));
+    expect(run.outputs["artifact-url"]).toBe(
+      `https://github.com/octo/models/actions/runs/4242/artifacts/${stored!.id}`,
+    );
+    expect(run.outputs["artifact-digest"]).toBe(stored!.hash);
+    // Retention: the service received an expiry about five days out.
+    const expires = Date.parse(stored!.expiresAt!);
+    expect(Math.round((expires - Date.now()) / 86_400_000)).toBe(5);
+
+    const files = unzip(artifacts.content("cos_block-build-xnnpack"));
+    expect([...files.keys()].sort()).toEqual(["cos_block-build.pte", "report.json"]);
+    expect(files.get("cos_block-build.pte")!.equals(onDisk)).toBe(true);
+    const report = JSON.parse(files.get("report.json")!.toString("utf8")) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      schema: "trt-pte/report@1",
+      target: "xnnpack",
+      model: "examples/cos_block.py:build",
+    });
+    expect(report.partition).toEqual({ XnnpackBackend: 5, undelegated: 0 });
+
+    expect(run.summary).toContain("### trt-pte · cos_block-build · xnnpack");
+    expect(run.summary).toContain(run.outputs["artifact-url"]);
+    // The export's log is streamed inside its own group.
+    expect(run.log).toMatch(
+      /::group::Export examples\/cos_block.py:build → xnnpack[\s\S]*torch.export[\s\S]*::endgroup::/,
+    );
+  });
+
+  it("fails on a factory that raises, annotated at the user's line, and uploads nothing", async () => {
+    const ws = makeWorkspace();
+    fs.writeFileSync(
+      path.join(ws, "broken.py"),
+      "import torch\n\n\ndef build():\n    raise RuntimeError('no weights')\n",
+    );
+    const before = artifacts.artifacts.length;
+    const run = await runAction(
+      ACTION,
+      { model: "broken.py:build", target: "portable", python: TEST_PYTHON },
+      env,
+      ws,
+    );
+    expect(run.code).toBe(1);
+    expect(run.log).toContain(
+      "::error file=broken.py,line=5::the model factory 'build' raised RuntimeError: no weights",
+    );
+    expect(run.log.match(/::error/g)).toHaveLength(1);
+    expect(artifacts.artifacts.length).toBe(before);
+    expect(fs.existsSync(path.join(ws, "trt-pte-out", "broken-build-portable"))).toBe(false);
+  });
+
+  it("refuses a malformed input spec before starting Python, naming line and column", async () => {
+    const ws = makeWorkspace();
+    const run = await runAction(
+      ACTION,
+      {
+        model: "examples/cos_block.py:build",
+        inputs: "float33[1,3]",
+        target: "portable",
+        python: TEST_PYTHON,
+      },
+      env,
+      ws,
+    );
+    expect(run.code).toBe(1);
+    expect(run.log).toContain("::error::inputs: at 1:1: unknown dtype 'float33'");
+    expect(run.log).not.toContain("Preflight");
+  });
+
+  it("refuses target tensorrt where it cannot run, naming what is missing, without falling back", async () => {
+    const ws = makeWorkspace();
+    const run = await runAction(
+      ACTION,
+      { model: "examples/cos_block.py:build", target: "tensorrt", python: TEST_PYTHON },
+      env,
+      ws,
+    );
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(
+      /target 'tensorrt' cannot run here: it needs an NVIDIA GPU \(nvidia-smi found none\), torch_tensorrt \(not installed in .*\), tensorrt/,
+    );
+    expect(run.log).not.toContain("→ xnnpack");
+  });
+});

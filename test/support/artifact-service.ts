@@ -1,0 +1,130 @@
+// GitHub's artifact service (Twirp JSON, github.actions.results.api.v1.ArtifactService) as the real
+// @actions/artifact client speaks it: CreateArtifact → block-blob upload to the signed URL →
+// FinalizeArtifact with the size and sha256 the client computed. It checks what the real service
+// checks: the bearer token, the backend ids from the token, unique names per run, and that the
+// finalized size and hash match the bytes that arrived.
+
+import { createHash } from "node:crypto";
+import type http from "node:http";
+import { type Handler, type Recorded, sendJson, twirpError } from "./http.js";
+import type { BlobStore } from "./blob-store.js";
+
+const SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService/";
+
+export interface StoredArtifact {
+  id: number;
+  name: string;
+  runBackendId: string;
+  jobBackendId: string;
+  expiresAt: string | undefined;
+  mimeType: string | undefined;
+  size: number;
+  hash: string | undefined;
+  finalized: boolean;
+  blobKey: string;
+}
+
+export class ArtifactService implements Handler {
+  readonly artifacts: StoredArtifact[] = [];
+  private nextId = 1000;
+
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly token: string,
+  ) {}
+
+  /** The bytes of a finalized artifact (the zip the client built). */
+  content(name: string): Buffer {
+    const artifact = this.artifacts.find((a) => a.name === name && a.finalized);
+    if (artifact === undefined) throw new Error(`no finalized artifact '${name}'`);
+    return this.blobs.blobs.get(artifact.blobKey)!;
+  }
+
+  handle(req: Recorded, res: http.ServerResponse, base: string): boolean {
+    if (!req.url.startsWith(SERVICE)) return false;
+    if (req.headers.authorization !== `Bearer ${this.token}`) {
+      twirpError(res, 401, "unauthenticated", "missing or wrong bearer token");
+      return true;
+    }
+    const method = req.url.slice(SERVICE.length);
+    const body = JSON.parse(req.body.toString("utf8") || "{}") as Record<string, unknown>;
+    if (method === "CreateArtifact") this.create(body, res, base);
+    else if (method === "FinalizeArtifact") this.finalize(body, res);
+    else if (method === "ListArtifacts") {
+      const listed = this.artifacts.filter(
+        (a) => a.finalized && (body.name_filter === undefined || a.name === body.name_filter),
+      );
+      sendJson(res, 200, {
+        artifacts: listed.map((a) => ({
+          workflow_run_backend_id: a.runBackendId,
+          workflow_job_run_backend_id: a.jobBackendId,
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.size),
+        })),
+      });
+    } else twirpError(res, 404, "bad_route", `no method ${method}`);
+    return true;
+  }
+
+  private create(body: Record<string, unknown>, res: http.ServerResponse, base: string): void {
+    const name = String(body.name ?? "");
+    const run = String(body.workflow_run_backend_id ?? "");
+    const job = String(body.workflow_job_run_backend_id ?? "");
+    if (name === "" || run === "" || job === "" || body.version !== 7) {
+      twirpError(res, 400, "invalid_argument", "name, backend ids and version 7 are required");
+      return;
+    }
+    if (this.artifacts.some((a) => a.name === name && a.runBackendId === run)) {
+      twirpError(res, 409, "already_exists", `an artifact with this name already exists on the workflow run`);
+      return;
+    }
+    const id = this.nextId++;
+    const blobKey = `actions-results/${run}/${job}/${name}.zip`;
+    const mime = body.mime_type as string | { value?: string } | undefined;
+    this.artifacts.push({
+      id,
+      name,
+      runBackendId: run,
+      jobBackendId: job,
+      expiresAt: body.expires_at as string | undefined,
+      mimeType: typeof mime === "string" ? mime : mime?.value,
+      size: 0,
+      hash: undefined,
+      finalized: false,
+      blobKey,
+    });
+    const [container, ...rest] = blobKey.split("/");
+    sendJson(res, 200, { ok: true, signed_upload_url: this.blobs.url(base, container!, rest.join("/")) });
+  }
+
+  private finalize(body: Record<string, unknown>, res: http.ServerResponse): void {
+    const artifact = this.artifacts.find(
+      (a) => a.name === body.name && a.runBackendId === body.workflow_run_backend_id && !a.finalized,
+    );
+    if (artifact === undefined) {
+      twirpError(res, 404, "not_found", "no artifact was created with this name");
+      return;
+    }
+    const blob = this.blobs.blobs.get(artifact.blobKey);
+    const size = Number(body.size ?? 0);
+    const hashField = body.hash as string | { value?: string } | undefined;
+    const hash = typeof hashField === "string" ? hashField : hashField?.value;
+    if (blob === undefined || blob.length !== size) {
+      twirpError(
+        res,
+        400,
+        "invalid_argument",
+        `size ${size} does not match the ${blob?.length ?? 0} bytes uploaded`,
+      );
+      return;
+    }
+    const actual = `sha256:${createHash("sha256").update(blob).digest("hex")}`;
+    if (hash !== undefined && hash !== actual) {
+      twirpError(res, 400, "invalid_argument", `hash ${hash} does not match the uploaded ${actual}`);
+      return;
+    }
+    Object.assign(artifact, { size, hash, finalized: true });
+    sendJson(res, 200, { ok: true, artifact_id: String(artifact.id) });
+  }
+}

@@ -1,0 +1,76 @@
+// A small HTTP server on loopback that stands in for GitHub's services in tests. Each service is a
+// handler that claims the requests it understands; the server answers 404 for the rest and keeps a
+// log of every request so tests can assert on what the real clients sent.
+
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface Handler {
+  /** Returns true when it answered the request. */
+  handle(req: Recorded, res: http.ServerResponse, base: string): boolean | Promise<boolean>;
+}
+
+export class StandInServer {
+  readonly requests: Recorded[] = [];
+  private server: http.Server | undefined;
+  base = "";
+
+  constructor(private readonly handlers: Handler[]) {}
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const recorded: Recorded = {
+          method: req.method ?? "GET",
+          url: req.url ?? "/",
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+        };
+        this.requests.push(recorded);
+        void this.dispatch(recorded, res);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.base;
+  }
+
+  private async dispatch(req: Recorded, res: http.ServerResponse): Promise<void> {
+    try {
+      for (const handler of this.handlers) if (await handler.handle(req, res, this.base)) return;
+      sendJson(res, 404, { msg: `no stand-in for ${req.method} ${req.url}` });
+    } catch (e) {
+      sendJson(res, 500, { msg: String(e) });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** A Twirp error body (https://twitchtv.github.io/twirp/docs/spec_v7.html#error-codes). */
+export function twirpError(res: http.ServerResponse, status: number, code: string, msg: string): void {
+  sendJson(res, status, { code, msg });
+}
+
+/** An unsigned JWT carrying the scope claim @actions/artifact and @actions/cache read backend ids from. */
+export function runtimeToken(runBackendId: string, jobBackendId: string): string {
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
+  return `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}`, exp: 4102444800 })}.c2ln`;
+}
