@@ -15,6 +15,7 @@ export type ErrorKind =
   | "out_of_memory"
   | "accuracy"
   | "verification"
+  | "publish"
   | "internal";
 
 export interface SourceLocation {

@@ -6,12 +6,22 @@ import os from "node:os";
 import path from "node:path";
 import type { Settings } from "./settings/settings.js";
 import type { Log } from "./platform/platform.js";
-import type { ExportRequest, ExportResult } from "./protocol.js";
+import type { BuildCaches, ExportRequest, ExportResult } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
 import { runDriver } from "./python-driver.js";
 
-export function buildRequest(settings: Settings, outputDir: string): ExportRequest {
+export const NO_BUILD_CACHES: BuildCaches = {
+  timing_cache_path: null,
+  engine_cache_dir: null,
+  engine_cache_max_bytes: null,
+};
+
+export function buildRequest(
+  settings: Settings,
+  outputDir: string,
+  caches: BuildCaches = NO_BUILD_CACHES,
+): ExportRequest {
   return {
     protocol: PROTOCOL_VERSION,
     model: settings.model,
@@ -22,6 +32,7 @@ export function buildRequest(settings: Settings, outputDir: string): ExportReque
     inputs: [...settings.inputs],
     compile: {},
     tolerance: null,
+    caches,
   };
 }
 
@@ -38,13 +49,18 @@ export function errorFromResult(result: ExportResult): TrtPteError {
  * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
  * files into place only after they are verified.
  */
-export async function runExport(settings: Settings, stagingDir: string, log: Log): Promise<ExportResult> {
+export async function runExport(
+  settings: Settings,
+  stagingDir: string,
+  log: Log,
+  caches: BuildCaches = NO_BUILD_CACHES,
+): Promise<ExportResult> {
   await fs.mkdir(stagingDir, { recursive: true });
   const scratch = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), "trt-pte-"));
   try {
     const requestPath = path.join(scratch, "request.json");
     const resultPath = path.join(scratch, "result.json");
-    await fs.writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir), null, 2));
+    await fs.writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
     const run = await runDriver(
       settings.python,
       ["export", "--request", requestPath, "--result", resultPath],

@@ -1,18 +1,20 @@
-// The pipeline: preflight → export → verify → publish. Each stage is a module of its own; this
-// file only orders them, times them, and keeps half-made output from ever being published.
+// The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
+// module of its own; this file orders them, times them, and keeps half-made output from ever
+// being published.
 
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Settings } from "./settings/settings.js";
 import type { Platform, UploadedArtifact } from "./platform/platform.js";
-import { preflight } from "./preflight.js";
+import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
-import { verifyOutput } from "./verify.js";
-import { buildReport, type Report } from "./publish/report.js";
+import { verifyOutput, type VerifiedFiles } from "./verify.js";
+import { NO_CACHE, buildReport, runInfo, type Report } from "./publish/report.js";
 import { renderSummary } from "./publish/summary.js";
 import { uploadExport } from "./publish/upload.js";
 import { REPORT_FILE } from "./publish/constants.js";
 import { formatBytes } from "./publish/format.js";
+import { CacheSession } from "./cache/session.js";
 
 export interface PipelineOutcome {
   report: Report;
@@ -22,10 +24,58 @@ export interface PipelineOutcome {
   artifact: UploadedArtifact | null;
 }
 
+type Stage = <T>(name: string, title: string, fn: () => Promise<T>) => Promise<T>;
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function promote(stagingDir: string, finalDir: string): Promise<void> {
   await fs.rm(finalDir, { recursive: true, force: true });
   await fs.rename(stagingDir, finalDir);
+}
+
+async function writeReport(dir: string, report: Report): Promise<void> {
+  await fs.writeFile(path.join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+interface Built {
+  report: Report;
+  files: VerifiedFiles;
+}
+
+/** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
+async function buildFresh(
+  settings: Settings,
+  platform: Platform,
+  pre: Preflight,
+  caches: CacheSession | null,
+  stage: Stage,
+  env: NodeJS.ProcessEnv,
+): Promise<Built> {
+  const { log } = platform;
+  const buildLayers = caches?.buildLayers() ?? null;
+  if (buildLayers) await stage("cache_restore_build", "Restore TensorRT caches", () => buildLayers.restore());
+
+  const staging = `${settings.outputDir}.staging-${process.pid}`;
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
+      runExport(settings, staging, log, buildLayers?.paths()),
+    );
+    const files = await stage("verify", "Verify", async () => {
+      const verified = await verifyOutput(staging, result);
+      log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
+      return verified;
+    });
+    const report = buildReport(settings, pre, result, files, {}, env);
+    await writeReport(staging, report);
+    await promote(staging, settings.outputDir);
+    if (buildLayers) {
+      await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
+      caches?.recordBuildLayers(buildLayers);
+    }
+    return { report, files };
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
 }
 
 export async function runPipeline(
@@ -35,36 +85,35 @@ export async function runPipeline(
 ): Promise<PipelineOutcome> {
   const { log } = platform;
   const seconds: Record<string, number> = {};
-  async function stage<T>(name: string, title: string, fn: () => Promise<T>): Promise<T> {
+  const stage: Stage = async (name, title, fn) => {
     const started = performance.now();
     try {
       return await log.group(title, fn);
     } finally {
       seconds[name] = Math.round(performance.now() - started) / 1000;
     }
-  }
+  };
 
   const pre = await stage("preflight", "Preflight", () => preflight(settings, log));
-
-  const staging = `${settings.outputDir}.staging-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  let report: Report;
-  let files;
-  try {
-    const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
-      runExport(settings, staging, log),
-    );
-    files = await stage("verify", "Verify", async () => {
-      const verified = await verifyOutput(staging, result);
-      log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
-      return verified;
-    });
-    report = buildReport(settings, pre, result, files, seconds, env);
-    await fs.writeFile(path.join(staging, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-    await promote(staging, settings.outputDir);
-  } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+  const caches = CacheSession.open(settings, platform, pre);
+  const cached = caches
+    ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
+    : null;
+  let built: Built;
+  if (cached !== null) {
+    built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
+  } else {
+    built = await buildFresh(settings, platform, pre, caches, stage, env);
+    if (caches) await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
   }
+  const { files } = built;
+  // The report on disk and in the artifact describes this run: its stages and cache layers.
+  const report: Report = {
+    ...built.report,
+    timings: { ...seconds, ...exportSteps(built.report) },
+    cache: caches?.report ?? NO_CACHE,
+  };
+  await writeReport(settings.outputDir, report);
 
   const artifact = settings.upload
     ? await stage("upload", `Upload artifact ${settings.artifactName}`, () =>
@@ -86,6 +135,11 @@ export async function runPipeline(
   return outcome;
 }
 
+/** The driver's own steps (`export.*`) of the build that produced the files, kept on a cache hit. */
+function exportSteps(report: Report): Record<string, number> {
+  return Object.fromEntries(Object.entries(report.timings).filter(([k]) => k.startsWith("export.")));
+}
+
 function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("pte", outcome.ptePath);
   platform.setOutput("ptd", outcome.ptdPaths.join("\n"));
@@ -94,4 +148,5 @@ function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("artifact-url", outcome.artifact?.url ?? "");
   platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
   platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
+  platform.setOutput("cache-hit", String(outcome.report.cache.hit));
 }

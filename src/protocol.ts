@@ -17,6 +17,14 @@ export interface ExportRequest {
   inputs: InputSpec[];
   compile: Record<string, unknown>;
   tolerance: number | null;
+  /** Where TensorRT's own caches live for this run (restored before, saved after); null when off. */
+  caches: BuildCaches;
+}
+
+export interface BuildCaches {
+  timing_cache_path: string | null;
+  engine_cache_dir: string | null;
+  engine_cache_max_bytes: number | null;
 }
 
 export interface ResultFile {

@@ -1,9 +1,2547 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 6:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(16);
+const utils = __nccwpck_require__(59);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(595);
+const utils = __nccwpck_require__(59);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 16:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(781);
+const parse = __nccwpck_require__(265);
+const utils = __nccwpck_require__(59);
+const constants = __nccwpck_require__(595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(59);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -72,7 +2610,113 @@ function describeError(e) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/cache/hash-files.ts
+// The content hash of the files that determine the model: the `hash-files` globs (default: Python
+// sources and common weight formats), walked once with the usual heavy folders pruned, each file
+// streamed through sha256 so memory stays flat for GB-size weights.
+
+
+
+
+
+const DEFAULT_HASH_FILES = [
+    "**/*.py",
+    "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
+];
+/** Folders that never hold the model's own files; walking them would cost seconds for nothing. */
+const PRUNED = new Set([
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".trt-pte",
+]);
+function splitPatterns(text) {
+    return text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("#"));
+}
+async function* walk(root, dir, skip) {
+    let entries;
+    try {
+        entries = await promises_default().readdir(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    // A virtual environment under any name is the user's stack, not their model.
+    if (dir !== root && entries.some((e) => e.name === "pyvenv.cfg"))
+        return;
+    for (const entry of entries) {
+        const full = external_node_path_default().join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!PRUNED.has(entry.name) && !skip.has(full))
+                yield* walk(root, full, skip);
+        }
+        else if (entry.isFile()) {
+            yield external_node_path_default().relative(root, full).split((external_node_path_default()).sep).join("/");
+        }
+    }
+}
+async function sha256Of(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let bytes = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { hex: hash.digest("hex"), bytes };
+}
+/** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
+async function matchFiles(workspace, patterns, skipDirs = []) {
+    const include = patterns.filter((p) => !p.startsWith("!"));
+    const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+    const isIncluded = picomatch_default()(include, { dot: true });
+    const isExcluded = exclude.length > 0 ? picomatch_default()(exclude, { dot: true }) : () => false;
+    const matched = [];
+    for await (const rel of walk(workspace, workspace, new Set(skipDirs.map((d) => external_node_path_default().resolve(workspace, d))))) {
+        if (isIncluded(rel) && !isExcluded(rel))
+            matched.push(rel);
+    }
+    return matched.sort();
+}
+/** Hashes the matched files, a few at a time: one file's read overlaps another's hashing. */
+async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
+    const files = await matchFiles(workspace, patterns, skipDirs);
+    const digests = new Array(files.length);
+    let bytes = 0;
+    let next = 0;
+    async function worker() {
+        for (let i = next++; i < files.length; i = next++) {
+            const { hex, bytes: n } = await sha256Of(external_node_path_default().join(workspace, files[i]));
+            digests[i] = hex;
+            bytes += n;
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    const combined = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    files.forEach((f, i) => combined.update(`${f}\0${digests[i]}\n`));
+    return { digest: combined.digest("hex"), files: files.length, bytes };
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
@@ -126,6 +2770,45 @@ const INPUTS = [
         description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
     },
     {
+        name: "cache",
+        kind: "boolean",
+        default: "true",
+        description: "Reuse earlier work: skip the export when a `.pte` was already built from the same files, settings and versions, " +
+            "and keep TensorRT's timing cache (and the engine cache when `engine-cache` is on). `false` turns every layer off.",
+    },
+    {
+        name: "cache-dir",
+        kind: "string",
+        description: "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
+            "or download, so GB-size engines restore at disk speed. Entries are written atomically and evicted least recently used.",
+    },
+    {
+        name: "cache-dir-max-size",
+        kind: "string",
+        default: "20GiB",
+        description: "Size bound of `cache-dir` (e.g. `500MiB`, `20GiB`); the least recently used entries are evicted beyond it.",
+    },
+    {
+        name: "hash-files",
+        kind: "multiline",
+        default: DEFAULT_HASH_FILES.join("\n"),
+        description: "Globs (relative to the workspace, one per line, `!` to exclude) of the files whose content determines the model. " +
+            "Default: Python sources and common weight files; `.git`, `node_modules` and virtual environments are skipped.",
+    },
+    {
+        name: "engine-cache",
+        kind: "boolean",
+        default: "false",
+        description: "Persist Torch-TensorRT's engine cache between runs (target `tensorrt`). Engines are then built refittable " +
+            "(`immutable_weights=False`), which the engine cache requires.",
+    },
+    {
+        name: "engine-cache-max-size",
+        kind: "string",
+        default: "5GiB",
+        description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
+    },
+    {
         name: "upload",
         kind: "boolean",
         default: "true",
@@ -145,6 +2828,10 @@ const OUTPUTS = [
         description: "Link to the artifact for signed-in users (empty when `upload` is false).",
     },
     { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
+    {
+        name: "cache-hit",
+        description: "`true` when the `.pte` came from the cache and no export ran, else `false`.",
+    },
     {
         name: "artifact-digest",
         description: "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
@@ -490,10 +3177,24 @@ function defaultArtifactName(spec, target, gpuName) {
     return sanitizeName([modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
 }
 
+;// CONCATENATED MODULE: ./src/util/size.ts
+// Sizes as people write them in settings: `500MiB`, `20GiB`, `2G`, `1048576`. Binary multiples
+// throughout (1 KiB = 1024 B), so `20G` and `20GiB` mean the same thing.
+const UNITS = { b: 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
+    if (m === null)
+        return null;
+    const unit = UNITS[(m[2] ?? "").toLowerCase() || "b"] ?? 1;
+    return Math.round(Number(m[1]) * unit);
+}
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
+
 
 
 
@@ -535,6 +3236,27 @@ function resolveInside(name, raw, ctx) {
     }
     return resolved;
 }
+function parseSizeInput(name, raw) {
+    const bytes = parseSize(raw);
+    if (bytes === null || bytes <= 0)
+        throw new SettingsError(name, `'${raw}' is not a size`, "write it like 500MiB or 20GiB");
+    return bytes;
+}
+function readCacheSettings(get, ctx) {
+    const dir = settings_text(get, "cache-dir");
+    const hashFiles = splitPatterns(settings_text(get, "hash-files"));
+    if (hashFiles.filter((p) => !p.startsWith("!")).length === 0) {
+        throw new SettingsError("hash-files", "has no pattern that includes files", "give at least one glob, e.g. **/*.py");
+    }
+    return {
+        enabled: parseBoolean("cache", settings_text(get, "cache")),
+        dir: dir === "" ? undefined : external_node_path_default().resolve(ctx.workspace, dir),
+        dirMaxBytes: parseSizeInput("cache-dir-max-size", settings_text(get, "cache-dir-max-size")),
+        hashFiles,
+        engineCache: parseBoolean("engine-cache", settings_text(get, "engine-cache")),
+        engineCacheMaxBytes: parseSizeInput("engine-cache-max-size", settings_text(get, "engine-cache-max-size")),
+    };
+}
 /** A path-like interpreter (`.venv/bin/python`) is relative to the workspace; a bare name is looked up on PATH. */
 function resolvePython(raw, workspace) {
     return raw.includes("/") ? external_node_path_default().resolve(workspace, raw) : raw;
@@ -575,14 +3297,10 @@ function readSettings(get, ctx) {
         artifactName,
         retentionDays: retention === "" ? undefined : settings_parseInteger("retention-days", retention),
         upload: parseBoolean("upload", settings_text(get, "upload")),
+        cache: readCacheSettings(get, ctx),
     };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
 ;// CONCATENATED MODULE: ./src/util/time.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
@@ -595,8 +3313,6 @@ function formatDuration(ms) {
     return `${minutes} min ${String(Math.round(s - minutes * 60)).padStart(2, "0")} s`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/util/hash.ts
 
 
@@ -608,9 +3324,188 @@ async function sha256File(file) {
     return hash.digest("hex");
 }
 
+;// CONCATENATED MODULE: ./src/util/files.ts
+
+
+/** Total bytes of the regular files below `dir` (0 when it does not exist). */
+async function folderBytes(dir) {
+    let entries;
+    try {
+        entries = await promises_default().readdir(dir, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return 0;
+    }
+    let total = 0;
+    for (const entry of entries) {
+        if (entry.isFile())
+            total += (await promises_default().stat(external_node_path_default().join(entry.parentPath, entry.name))).size;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/cache/dir-store.ts
+// A cache in a persistent folder on a self-hosted runner (`cache-dir`): no upload or download, so
+// GB-size engines restore at disk speed. Layout:
+//   <root>/entries/<sha256(key)>/meta.json   {key, created, bytes}
+//   <root>/entries/<sha256(key)>/files/...   the cached paths, relative to the workspace
+// Writes go to <root>/tmp first and are renamed into entries/ (atomic on one file system), so two
+// jobs on one runner never see half an entry; the first rename wins and the loser cleans up.
+// Reads touch meta.json's mtime, and saving evicts the least recently used entries over the bound.
+
+
+
+
+const ENTRIES = "entries";
+const TMP = "tmp";
+function entryName(key) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex").slice(0, 32);
+}
+/** Copies `from` (file or folder) to `to`, creating parents. */
+async function copyInto(from, to) {
+    await promises_default().mkdir(external_node_path_default().dirname(to), { recursive: true });
+    await promises_default().cp(from, to, { recursive: true, force: true, preserveTimestamps: true });
+}
+async function readMeta(entryDir) {
+    try {
+        return JSON.parse(await promises_default().readFile(external_node_path_default().join(entryDir, "meta.json"), "utf8"));
+    }
+    catch {
+        return undefined; // an entry from a crashed writer never gets renamed in; this is belt and braces
+    }
+}
+function dirCacheStore(options) {
+    const { root, workspace, maxBytes } = options;
+    const entriesDir = external_node_path_default().join(root, ENTRIES);
+    const log = options.log ?? (() => undefined);
+    async function listEntries() {
+        let names;
+        try {
+            names = await promises_default().readdir(entriesDir);
+        }
+        catch {
+            return [];
+        }
+        const found = [];
+        for (const name of names) {
+            const dir = external_node_path_default().join(entriesDir, name);
+            const meta = await readMeta(dir);
+            if (meta === undefined)
+                continue;
+            const used = (await promises_default().stat(external_node_path_default().join(dir, "meta.json"))).mtimeMs;
+            found.push({ dir, meta, used });
+        }
+        return found;
+    }
+    async function findEntry(key, restoreKeys) {
+        const exactDir = external_node_path_default().join(entriesDir, entryName(key));
+        const exact = await readMeta(exactDir);
+        if (exact?.key === key)
+            return { dir: exactDir, meta: exact };
+        if (restoreKeys.length === 0)
+            return undefined;
+        const all = await listEntries();
+        for (const prefix of restoreKeys) {
+            const newest = all
+                .filter((e) => e.meta.key.startsWith(prefix))
+                .sort((a, b) => Date.parse(b.meta.created) - Date.parse(a.meta.created))[0];
+            if (newest)
+                return newest;
+        }
+        return undefined;
+    }
+    async function evict(keep) {
+        const all = (await listEntries()).sort((a, b) => a.used - b.used);
+        let total = all.reduce((sum, e) => sum + e.meta.bytes, 0);
+        for (const entry of all) {
+            if (total <= maxBytes)
+                break;
+            if (entry.meta.key === keep)
+                continue;
+            // Rename before deleting so a concurrent reader sees the entry whole or not at all.
+            const doomed = external_node_path_default().join(root, TMP, `evict-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
+            try {
+                await promises_default().rename(entry.dir, doomed);
+            }
+            catch {
+                continue; // another job evicted it first
+            }
+            await promises_default().rm(doomed, { recursive: true, force: true });
+            total -= entry.meta.bytes;
+            log(`cache-dir: evicted ${entry.meta.key} (${entry.meta.bytes} bytes, least recently used)`);
+        }
+    }
+    return {
+        name: `cache-dir ${root}`,
+        async restore(paths, key, restoreKeys = []) {
+            const found = await findEntry(key, restoreKeys);
+            if (found === undefined)
+                return undefined;
+            const files = external_node_path_default().join(found.dir, "files");
+            for (const p of paths) {
+                const source = external_node_path_default().join(files, p);
+                const target = external_node_path_default().resolve(workspace, p);
+                try {
+                    await promises_default().access(source);
+                }
+                catch {
+                    continue; // a path that did not exist when the entry was saved
+                }
+                await promises_default().rm(target, { recursive: true, force: true });
+                await copyInto(source, target);
+            }
+            const now = new Date();
+            await promises_default().utimes(external_node_path_default().join(found.dir, "meta.json"), now, now).catch(() => undefined);
+            return found.meta.key;
+        },
+        async save(paths, key) {
+            const finalDir = external_node_path_default().join(entriesDir, entryName(key));
+            if ((await readMeta(finalDir))?.key === key)
+                return "exists";
+            const staging = external_node_path_default().join(root, TMP, `save-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
+            await promises_default().mkdir(staging, { recursive: true });
+            try {
+                for (const p of paths) {
+                    const source = external_node_path_default().resolve(workspace, p);
+                    try {
+                        await promises_default().access(source);
+                    }
+                    catch {
+                        continue;
+                    }
+                    await copyInto(source, external_node_path_default().join(staging, "files", p));
+                }
+                const meta = { key, created: new Date().toISOString(), bytes: await folderBytes(staging) };
+                if (meta.bytes > maxBytes) {
+                    log(`cache-dir: not saving ${key}: ${meta.bytes} bytes is over the ${maxBytes}-byte bound`);
+                    return "refused";
+                }
+                await promises_default().writeFile(external_node_path_default().join(staging, "meta.json"), JSON.stringify(meta));
+                await promises_default().mkdir(entriesDir, { recursive: true });
+                try {
+                    await promises_default().rename(staging, finalDir);
+                }
+                catch (e) {
+                    const code = e.code;
+                    if (code === "ENOTEMPTY" || code === "EEXIST")
+                        return "exists"; // a concurrent job won
+                    throw e;
+                }
+                await evict(key);
+                return "saved";
+            }
+            finally {
+                await promises_default().rm(staging, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/platform/local.ts
 // The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
 // into a folder, the summary and outputs are printed to the terminal.
+
+
 
 
 
@@ -668,6 +3563,10 @@ async function sha256Manifest(dir, names) {
         h.update(`${name}\0${await sha256File(external_node_path_default().join(dir, name))}\n`);
     return h.digest("hex");
 }
+/** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */
+function userCacheDir(env = process.env) {
+    return external_node_path_default().join(env.XDG_CACHE_HOME ?? external_node_path_default().join(external_node_os_default().homedir(), ".cache"), "trt-pte");
+}
 function localPlatform(options) {
     const outputs = new Map();
     const write = options.write ?? ((l) => process.stderr.write(`${l}\n`));
@@ -675,6 +3574,10 @@ function localPlatform(options) {
         log: localLog(write),
         artifacts: folderArtifacts(options.artifactDir),
         outputs,
+        defaultCacheStore({ workspace, maxBytes }) {
+            const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
+            return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
+        },
         async writeSummary(markdown) {
             (options.printSummary ?? ((m) => process.stdout.write(`${m}\n`)))(markdown);
         },
@@ -864,7 +3767,12 @@ async function preflight(settings, log) {
 
 
 
-function buildRequest(settings, outputDir) {
+const NO_BUILD_CACHES = {
+    timing_cache_path: null,
+    engine_cache_dir: null,
+    engine_cache_max_bytes: null,
+};
+function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES) {
     return {
         protocol: PROTOCOL_VERSION,
         model: settings.model,
@@ -875,6 +3783,7 @@ function buildRequest(settings, outputDir) {
         inputs: [...settings.inputs],
         compile: {},
         tolerance: null,
+        caches,
     };
 }
 /** A failed export, as the driver classified it. */
@@ -889,13 +3798,13 @@ function errorFromResult(result) {
  * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
  * files into place only after they are verified.
  */
-async function runExport(settings, stagingDir, log) {
+async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
     await promises_default().mkdir(stagingDir, { recursive: true });
     const scratch = await promises_default().mkdtemp(external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), "trt-pte-"));
     try {
         const requestPath = external_node_path_default().join(scratch, "request.json");
         const resultPath = external_node_path_default().join(scratch, "result.json");
-        await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir), null, 2));
+        await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
         const run = await runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
             cwd: settings.workspace,
             onLine: (line) => log.info(line),
@@ -981,10 +3890,21 @@ async function verifyOutput(dir, result) {
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
 const REPORT_SCHEMA = "trt-pte/report@1";
+const NO_CACHE = {
+    enabled: false,
+    store: null,
+    hit: false,
+    key: null,
+    from_run: null,
+    hashed_files: null,
+    layers: [],
+};
 function runInfo(env) {
     if (!env.GITHUB_RUN_ID)
         return null;
+    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
     return {
+        url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
         repository: env.GITHUB_REPOSITORY ?? "",
         run_id: env.GITHUB_RUN_ID,
         run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -992,7 +3912,7 @@ function runInfo(env) {
         ref: env.GITHUB_REF ?? "",
     };
 }
-function buildReport(settings, pre, result, files, stageSeconds, env) {
+function buildReport(settings, pre, result, files, stageSeconds, env, cache = NO_CACHE) {
     const timings = { ...stageSeconds };
     for (const [step, seconds] of Object.entries(result.timings ?? {}))
         timings[`export.${step}`] = seconds;
@@ -1015,6 +3935,7 @@ function buildReport(settings, pre, result, files, stageSeconds, env) {
         timings,
         details: result.details ?? {},
         run: runInfo(env),
+        cache,
     };
 }
 
@@ -1049,12 +3970,25 @@ function renderSummary(report, artifact) {
     ];
     for (const ptd of report.ptd)
         rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push(["Cache", cacheLine(report)]);
     rows.push([
         "Download",
         artifact === null ? "not uploaded (`upload: false`)" : `[${cell(artifact.name)}](${artifact.url})`,
     ]);
     const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
     return `### trt-pte · ${cell(report.model_name)} · ${report.target}\n\n${table}\n`;
+}
+function cacheLine(report) {
+    const { cache } = report;
+    if (!cache.enabled)
+        return "off";
+    if (cache.hit) {
+        const from = cache.from_run === null
+            ? "an earlier local run"
+            : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
+        return `**cache hit**: built by ${from}; no export ran`;
+    }
+    return cache.layers.map((l) => `${l.layer} ${l.state}`).join(", ") || "miss";
 }
 
 ;// CONCATENATED MODULE: ./src/publish/constants.ts
@@ -1065,18 +3999,439 @@ const REPORT_FILE = "report.json";
 // Uploading one export as one artifact: the .pte, every .ptd it needs, and report.json.
 
 
+
 function artifactFiles(dir, files) {
     return [files.pte, ...files.ptd].map((f) => external_node_path_default().join(dir, f.name)).concat(external_node_path_default().join(dir, REPORT_FILE));
 }
 async function uploadExport(settings, store, files) {
-    return store.upload(settings.artifactName, artifactFiles(settings.outputDir, files), settings.outputDir, {
-        retentionDays: settings.retentionDays,
-    });
+    try {
+        return await store.upload(settings.artifactName, artifactFiles(settings.outputDir, files), settings.outputDir, {
+            retentionDays: settings.retentionDays,
+        });
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const taken = /already exists|\(409\)/i.test(message);
+        throw new TrtPteError("publish", `uploading artifact '${settings.artifactName}' failed: ${message}`, taken
+            ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
+            : "the .pte is verified and kept in the output folder; re-run the job to upload it");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/select.ts
+// Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
+// cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
+
+function selectCacheStore(settings, platform, log) {
+    const { cache } = settings;
+    if (!cache.enabled)
+        return null;
+    if (cache.dir !== undefined) {
+        return dirCacheStore({
+            root: cache.dir,
+            workspace: settings.workspace,
+            maxBytes: cache.dirMaxBytes,
+            log: (m) => log.info(m),
+        });
+    }
+    const store = platform.defaultCacheStore({ workspace: settings.workspace, maxBytes: cache.dirMaxBytes });
+    if (store === null)
+        log.info("cache: no cache service is available to this job; every layer is off");
+    return store;
+}
+
+;// CONCATENATED MODULE: ./src/cache/key.ts
+// Cache keys. The output key hashes everything that determines the .pte and nothing else
+// (publishing settings stay out), so a hit is always safe and a changed model always rebuilds.
+// test/cache-key.test.ts changes each action input in turn and checks the key moves iff it should.
+
+
+
+
+
+const KEY_SCHEMA = 1;
+const PREFIX = "trt-pte";
+/** Packages whose versions decide what a build produces. */
+const KEY_PACKAGES = (/* unused pure expression or super */ null && (["python", "torch", "torch_tensorrt", "tensorrt", "executorch"]));
+/** JSON with object keys sorted at every level, so equal material always hashes equal. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(",")}]`;
+    if (value !== null && typeof value === "object") {
+        const entries = Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    }
+    return JSON.stringify(value);
+}
+const sha256 = (text) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex");
+function gpuForKey(target, gpus) {
+    if (target !== "tensorrt" && target !== "cuda")
+        return null;
+    const gpu = gpus[0];
+    if (gpu === undefined)
+        return null;
+    return {
+        name: gpu.name,
+        compute_capability: gpu.computeCapability,
+        driver_major: gpu.driverVersion.split(".")[0] ?? "",
+    };
+}
+function outputKey(material) {
+    const name = sanitizeName(material.request.output_name).slice(0, 80);
+    return `${PREFIX}-out-v${KEY_SCHEMA}-${material.request.target}-${name}-${sha256(canonicalJson(material)).slice(0, 40)}`;
+}
+function gpuLabel(gpu) {
+    return gpu === undefined ? "nogpu" : sanitizeName(`${gpu.name}-sm${gpu.computeCapability}`);
+}
+/**
+ * TensorRT's timing cache is specific to the GPU and the TensorRT version. The key ends in the
+ * content hash so a changed cache saves under a new key, and the prefix restores the newest.
+ */
+function timingCachePrefix(gpu, tensorrt) {
+    return `${PREFIX}-timing-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-`;
+}
+/** Engines also depend on torch_tensorrt's version (its converters write them). */
+function engineCachePrefix(gpu, tensorrt, torchTensorrt) {
+    return `${PREFIX}-engine-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-tt${torchTensorrt ?? "none"}-`;
+}
+/** sha256 over a folder's files (relative path + content), for "did this cache change?". */
+async function folderDigest(dir) {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return null;
+    }
+    const files = entries
+        .filter((e) => e.isFile())
+        .map((e) => external_node_path_default().join(e.parentPath, e.name))
+        .sort();
+    if (files.length === 0)
+        return null;
+    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const file of files)
+        h.update(`${external_node_path_default().relative(dir, file)}\0${await sha256File(file)}\n`);
+    return h.digest("hex");
+}
+/** sha256 of the trt_pte package's .py files (sorted by path). */
+async function driverDigest(driverRoot) {
+    const pkg = external_node_path_default().join(driverRoot, "trt_pte");
+    const entries = await (0,promises_namespaceObject.readdir)(pkg, { withFileTypes: true, recursive: true });
+    const files = entries
+        .filter((e) => e.isFile() && e.name.endsWith(".py"))
+        .map((e) => external_node_path_default().join(e.parentPath, e.name))
+        .sort();
+    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const file of files)
+        h.update(`${external_node_path_default().relative(pkg, file)}\0${await (0,promises_namespaceObject.readFile)(file, "utf8")}\n`);
+    return h.digest("hex");
+}
+
+;// CONCATENATED MODULE: ./src/cache/layers.ts
+// The three cache layers around an export:
+//   output  — the finished .pte/.ptd/report, keyed by everything that determines them; a hit skips
+//             the export entirely (no Python export process starts);
+//   timing  — TensorRT's timing cache, keyed by GPU and TensorRT version, restored by prefix;
+//   engine  — Torch-TensorRT's engine cache (opt-in), keyed like timing plus torch_tensorrt.
+// A cache problem is a warning and a "error" line in the summary, never a failed run.
+
+
+
+
+
+
+
+/** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */
+const TIMING_CACHE_DIR = external_node_path_default().join(".trt-pte", "cache", "timing");
+const TIMING_CACHE_FILE = "timing_cache.bin";
+const ENGINE_CACHE_DIR = external_node_path_default().join(".trt-pte", "cache", "engine");
+/** A path as the store sees it: relative to the workspace where possible. */
+function storePath(settings, absolute) {
+    const rel = external_node_path_default().relative(settings.workspace, absolute);
+    return rel.startsWith("..") || external_node_path_default().isAbsolute(rel) ? absolute : rel;
+}
+async function guarded(log, what, fn) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        log.warning(`cache: ${what} failed, continuing without it: ${message}`);
+        return e instanceof Error ? e : new Error(message);
+    }
+}
+async function computeOutputKey(settings, pre, driver) {
+    // The output folder holds earlier builds (.pte and friends): never let them feed the key.
+    const outputRoot = external_node_path_default().dirname(settings.outputDir);
+    const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
+    const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
+    const versions = { python: pre.python.version };
+    for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
+        versions[name] = pre.packages[name] ?? null;
+    const material = {
+        schema: 1,
+        driver,
+        request,
+        versions,
+        gpu: gpuForKey(settings.target, pre.gpus),
+        files: files.digest,
+        engine_cache: settings.target === "tensorrt" && settings.cache.engineCache,
+    };
+    return { key: outputKey(material), material, files };
+}
+/** Restores the output folder for `key` (exact match only). True when files are now in place. */
+async function restoreOutput(store, settings, key, log) {
+    await promises_default().rm(settings.outputDir, { recursive: true, force: true });
+    const matched = await guarded(log, "restoring the output", () => store.restore([storePath(settings, settings.outputDir)], key));
+    if (matched instanceof Error)
+        return { layer: "output", state: "error", key, detail: matched.message };
+    if (matched === undefined)
+        return { layer: "output", state: "miss", key };
+    return { layer: "output", state: "hit", key };
+}
+const LAYER_WORDS = {
+    output: "the .pte",
+    timing: "TensorRT's timing cache",
+    engine: "the engine cache",
+};
+/** Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds). */
+function savedStatus(layer, key, saved, log) {
+    if (saved instanceof Error)
+        return { layer, state: "error", key, detail: saved.message };
+    if (saved === "refused") {
+        log.warning(`cache: ${LAYER_WORDS[layer]} was not saved: the cache store declined it (quota, size, or another job saving the same key); the next run builds it again`);
+        return { layer, state: "error", key, detail: "the store declined to save it" };
+    }
+    return saved === "saved"
+        ? { layer, state: "saved", key }
+        : { layer, state: "unchanged", key, detail: "already saved by another job" };
+}
+async function saveOutput(store, settings, key, log) {
+    const saved = await guarded(log, "saving the output", () => store.save([storePath(settings, settings.outputDir)], key));
+    return savedStatus("output", key, saved, log);
+}
+/** The build caches (target tensorrt): restored before the export, saved after it when changed. */
+class BuildCacheLayers {
+    store;
+    settings;
+    pre;
+    log;
+    digests = new Map();
+    statuses = [];
+    constructor(store, settings, pre, log) {
+        this.store = store;
+        this.settings = settings;
+        this.pre = pre;
+        this.log = log;
+    }
+    layers() {
+        const gpu = this.pre.gpus[0];
+        const trt = this.pre.packages.tensorrt ?? null;
+        const layers = [
+            {
+                layer: "timing",
+                dir: external_node_path_default().join(this.settings.workspace, TIMING_CACHE_DIR),
+                prefix: timingCachePrefix(gpu, trt),
+            },
+        ];
+        if (this.settings.cache.engineCache) {
+            layers.push({
+                layer: "engine",
+                dir: external_node_path_default().join(this.settings.workspace, ENGINE_CACHE_DIR),
+                prefix: engineCachePrefix(gpu, trt, this.pre.packages.torch_tensorrt ?? null),
+                maxBytes: this.settings.cache.engineCacheMaxBytes,
+            });
+        }
+        return layers;
+    }
+    /** Where the driver finds and writes the caches for this run. */
+    paths() {
+        const engine = this.settings.cache.engineCache;
+        return {
+            timing_cache_path: external_node_path_default().join(this.settings.workspace, TIMING_CACHE_DIR, TIMING_CACHE_FILE),
+            engine_cache_dir: engine ? external_node_path_default().join(this.settings.workspace, ENGINE_CACHE_DIR) : null,
+            engine_cache_max_bytes: engine ? this.settings.cache.engineCacheMaxBytes : null,
+        };
+    }
+    async restore() {
+        for (const { layer, dir, prefix } of this.layers()) {
+            await promises_default().rm(dir, { recursive: true, force: true });
+            await promises_default().mkdir(dir, { recursive: true });
+            const rel = storePath(this.settings, dir);
+            // The primary key never matches exactly (saved keys end in a content hash): the prefix
+            // restores the newest entry for this GPU and TensorRT version.
+            const matched = await guarded(this.log, `restoring the ${layer} cache`, () => this.store.restore([rel], prefix, [prefix]));
+            if (matched instanceof Error) {
+                this.statuses.push({ layer, state: "error", key: prefix, detail: matched.message });
+            }
+            else {
+                this.statuses.push(matched === undefined
+                    ? { layer, state: "miss", key: prefix }
+                    : { layer, state: "hit", key: prefix, matchedKey: matched });
+            }
+            this.digests.set(layer, await folderDigest(dir));
+        }
+    }
+    async save() {
+        for (const { layer, dir, prefix, maxBytes } of this.layers()) {
+            const status = this.statuses.find((s) => s.layer === layer);
+            const digest = await folderDigest(dir);
+            if (digest === null || digest === this.digests.get(layer)) {
+                if (status && status.state !== "error")
+                    status.detail = digest === null ? "nothing written" : "unchanged";
+                continue;
+            }
+            const bytes = await folderBytes(dir);
+            if (maxBytes !== undefined && bytes > maxBytes) {
+                this.log.warning(`cache: not saving the ${layer} cache: ${formatBytes(bytes)} is over its ${formatBytes(maxBytes)} bound`);
+                if (status)
+                    status.detail = `over the ${formatBytes(maxBytes)} bound, not saved`;
+                continue;
+            }
+            const key = `${prefix}${digest.slice(0, 16)}`;
+            const saved = await guarded(this.log, `saving the ${layer} cache`, () => this.store.save([storePath(this.settings, dir)], key));
+            const entry = savedStatus(layer, key, saved, this.log);
+            const at = this.statuses.findIndex((s) => s.layer === layer);
+            if (at >= 0)
+                this.statuses[at] = { ...entry, matchedKey: this.statuses[at]?.matchedKey };
+            else
+                this.statuses.push(entry);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/cached-export.ts
+// A cache hit: the restored folder stands in for an export, after the same verification a fresh
+// export gets. Anything wrong with it (a report that does not parse, a file that fails the check)
+// turns the hit into a miss: the export runs and the entry is replaced.
+
+
+
+
+/** The export result a cached report stands for, so the cached files go through the same checks. */
+function resultFromReport(report) {
+    return {
+        protocol: 1,
+        status: "ok",
+        driver_version: "",
+        target: report.target,
+        versions: report.versions,
+        files: [report.pte, ...report.ptd],
+        partition: report.partition,
+        accuracy: report.accuracy ?? undefined,
+        inputs: report.inputs,
+        details: report.details,
+    };
+}
+async function loadCachedExport(outputDir) {
+    let report;
+    try {
+        report = JSON.parse(await promises_default().readFile(external_node_path_default().join(outputDir, REPORT_FILE), "utf8"));
+    }
+    catch (e) {
+        return `the cached ${REPORT_FILE} does not read (${e.message})`;
+    }
+    try {
+        return { report, files: await verifyOutput(outputDir, resultFromReport(report)) };
+    }
+    catch (e) {
+        return `the cached files fail verification (${e.message})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/session.ts
+// One run's caching, start to end: the store, the output key, what each layer did (for the report
+// and summary). main.ts asks it three questions: is the .pte cached, which build caches wrap the
+// export, and save what was built.
+
+
+
+
+
+
+
+class CacheSession {
+    store;
+    settings;
+    pre;
+    log;
+    report;
+    outputKey = null;
+    constructor(store, settings, pre, log) {
+        this.store = store;
+        this.settings = settings;
+        this.pre = pre;
+        this.log = log;
+        this.report = {
+            enabled: true,
+            store: store.name,
+            hit: false,
+            key: null,
+            from_run: null,
+            hashed_files: null,
+            layers: [],
+        };
+    }
+    /** Null when caching is off (`cache: false`) or no store is available. */
+    static open(settings, platform, pre) {
+        const store = selectCacheStore(settings, platform, platform.log);
+        return store === null ? null : new CacheSession(store, settings, pre, platform.log);
+    }
+    setLayer(status) {
+        const at = this.report.layers.findIndex((l) => l.layer === status.layer);
+        if (at >= 0)
+            this.report.layers[at] = status;
+        else
+            this.report.layers.push(status);
+    }
+    /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
+    async restoreOutput() {
+        const { key, files } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
+        this.outputKey = key;
+        this.report.key = key;
+        this.report.hashed_files = { count: files.files, bytes: files.bytes };
+        this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
+        const status = await restoreOutput(this.store, this.settings, key, this.log);
+        this.setLayer(status);
+        if (status.state !== "hit")
+            return null;
+        const cached = await loadCachedExport(this.settings.outputDir);
+        if (typeof cached === "string") {
+            this.log.warning(`cache: ignoring the cached entry: ${cached}; building again`);
+            this.setLayer({ ...status, state: "miss", detail: cached });
+            await promises_default().rm(this.settings.outputDir, { recursive: true, force: true });
+            return null;
+        }
+        this.report.hit = true;
+        this.report.from_run = cached.report.run;
+        this.log.info(`cache hit: ${cached.files.pte.name} was built by run ${cached.report.run?.run_id ?? "(local)"}; no export needed`);
+        return cached;
+    }
+    /** TensorRT's own caches around the export (target tensorrt only). */
+    buildLayers() {
+        return this.settings.target === "tensorrt"
+            ? new BuildCacheLayers(this.store, this.settings, this.pre, this.log)
+            : null;
+    }
+    recordBuildLayers(layers) {
+        for (const status of layers.statuses)
+            this.setLayer(status);
+    }
+    async saveOutput() {
+        if (this.outputKey === null)
+            return;
+        this.setLayer(await saveOutput(this.store, this.settings, this.outputKey, this.log));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The pipeline: preflight → export → verify → publish. Each stage is a module of its own; this
-// file only orders them, times them, and keeps half-made output from ever being published.
+// The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
+// module of its own; this file orders them, times them, and keeps half-made output from ever
+// being published.
+
 
 
 
@@ -1092,10 +4447,41 @@ async function promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
     await promises_default().rename(stagingDir, finalDir);
 }
+async function writeReport(dir, report) {
+    await promises_default().writeFile(external_node_path_default().join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+}
+/** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
+async function buildFresh(settings, platform, pre, caches, stage, env) {
+    const { log } = platform;
+    const buildLayers = caches?.buildLayers() ?? null;
+    if (buildLayers)
+        await stage("cache_restore_build", "Restore TensorRT caches", () => buildLayers.restore());
+    const staging = `${settings.outputDir}.staging-${process.pid}`;
+    await promises_default().rm(staging, { recursive: true, force: true });
+    try {
+        const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths()));
+        const files = await stage("verify", "Verify", async () => {
+            const verified = await verifyOutput(staging, result);
+            log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
+            return verified;
+        });
+        const report = buildReport(settings, pre, result, files, {}, env);
+        await writeReport(staging, report);
+        await promote(staging, settings.outputDir);
+        if (buildLayers) {
+            await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
+            caches?.recordBuildLayers(buildLayers);
+        }
+        return { report, files };
+    }
+    finally {
+        await promises_default().rm(staging, { recursive: true, force: true });
+    }
+}
 async function runPipeline(settings, platform, env = process.env) {
     const { log } = platform;
     const seconds = {};
-    async function stage(name, title, fn) {
+    const stage = async (name, title, fn) => {
         const started = performance.now();
         try {
             return await log.group(title, fn);
@@ -1103,26 +4489,29 @@ async function runPipeline(settings, platform, env = process.env) {
         finally {
             seconds[name] = Math.round(performance.now() - started) / 1000;
         }
-    }
+    };
     const pre = await stage("preflight", "Preflight", () => preflight(settings, log));
-    const staging = `${settings.outputDir}.staging-${process.pid}`;
-    await promises_default().rm(staging, { recursive: true, force: true });
-    let report;
-    let files;
-    try {
-        const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log));
-        files = await stage("verify", "Verify", async () => {
-            const verified = await verifyOutput(staging, result);
-            log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
-            return verified;
-        });
-        report = buildReport(settings, pre, result, files, seconds, env);
-        await promises_default().writeFile(external_node_path_default().join(staging, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-        await promote(staging, settings.outputDir);
+    const caches = CacheSession.open(settings, platform, pre);
+    const cached = caches
+        ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
+        : null;
+    let built;
+    if (cached !== null) {
+        built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
     }
-    finally {
-        await promises_default().rm(staging, { recursive: true, force: true });
+    else {
+        built = await buildFresh(settings, platform, pre, caches, stage, env);
+        if (caches)
+            await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
     }
+    const { files } = built;
+    // The report on disk and in the artifact describes this run: its stages and cache layers.
+    const report = {
+        ...built.report,
+        timings: { ...seconds, ...exportSteps(built.report) },
+        cache: caches?.report ?? NO_CACHE,
+    };
+    await writeReport(settings.outputDir, report);
     const artifact = settings.upload
         ? await stage("upload", `Upload artifact ${settings.artifactName}`, () => uploadExport(settings, platform.artifacts, files))
         : null;
@@ -1137,6 +4526,10 @@ async function runPipeline(settings, platform, env = process.env) {
     setOutputs(platform, outcome);
     return outcome;
 }
+/** The driver's own steps (`export.*`) of the build that produced the files, kept on a cache hit. */
+function exportSteps(report) {
+    return Object.fromEntries(Object.entries(report.timings).filter(([k]) => k.startsWith("export.")));
+}
 function setOutputs(platform, outcome) {
     platform.setOutput("pte", outcome.ptePath);
     platform.setOutput("ptd", outcome.ptdPaths.join("\n"));
@@ -1145,6 +4538,7 @@ function setOutputs(platform, outcome) {
     platform.setOutput("artifact-url", outcome.artifact?.url ?? "");
     platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
     platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
+    platform.setOutput("cache-hit", String(outcome.report.cache.hit));
 }
 
 ;// CONCATENATED MODULE: ./src/failure.ts

@@ -3,6 +3,8 @@
 import path from "node:path";
 import * as core from "@actions/core";
 import { DefaultArtifactClient } from "@actions/artifact";
+import * as cache from "@actions/cache";
+import { githubCacheStore } from "../cache/github-store.js";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
@@ -78,6 +80,10 @@ export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
   return {
     log: githubLog(workspace),
     artifacts: githubArtifacts(env),
+    defaultCacheStore() {
+      // Not every job can reach the cache service (GHES without it, a runner without the token).
+      return cache.isFeatureAvailable() ? githubCacheStore() : null;
+    },
     async writeSummary(markdown) {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();

@@ -8,6 +8,8 @@ import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
 import { sha256File } from "../util/hash.js";
+import os from "node:os";
+import { dirCacheStore } from "../cache/dir-store.js";
 
 function at(where: SourceLocation | undefined): string {
   if (where === undefined) return "";
@@ -62,8 +64,15 @@ async function sha256Manifest(dir: string, names: readonly string[]): Promise<st
   return h.digest("hex");
 }
 
+/** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "trt-pte");
+}
+
 export interface LocalPlatformOptions {
   artifactDir: string;
+  /** Folder for the default cache store; null turns the default store off. */
+  cacheDir?: string | null;
   write?: (line: string) => void;
   /** Where the summary goes; the terminal by default. */
   printSummary?: (markdown: string) => void;
@@ -76,6 +85,10 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
     log: localLog(write),
     artifacts: folderArtifacts(options.artifactDir),
     outputs,
+    defaultCacheStore({ workspace, maxBytes }) {
+      const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
+      return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
+    },
     async writeSummary(markdown) {
       (options.printSummary ?? ((m: string) => process.stdout.write(`${m}\n`)))(markdown);
     },

@@ -2,6 +2,7 @@
 // local.ts (folders on disk and the terminal), so the same pipeline runs in a workflow and on a laptop.
 
 import type { SourceLocation } from "../errors.js";
+import type { CacheStore } from "../cache/store.js";
 
 export interface Log {
   info(message: string): void;
@@ -32,6 +33,8 @@ export interface ArtifactStore {
 export interface Platform {
   readonly log: Log;
   readonly artifacts: ArtifactStore;
+  /** The cache store used when no `cache-dir` is set, or null where there is none. */
+  defaultCacheStore(options: { workspace: string; maxBytes: number }): CacheStore | null;
   writeSummary(markdown: string): Promise<void>;
   setOutput(name: string, value: string): void;
 }

@@ -6,10 +6,13 @@ import type { Preflight } from "../preflight.js";
 import type { AccuracyResult, ExportResult, ResultFile } from "../protocol.js";
 import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
+import type { LayerStatus } from "../cache/store.js";
 
 export const REPORT_SCHEMA = "trt-pte/report@1";
 
 export interface RunInfo {
+  /** The run's page on GitHub. */
+  url: string;
   repository: string;
   run_id: string;
   run_attempt: string;
@@ -34,11 +37,37 @@ export interface Report {
   timings: Record<string, number>;
   details: Record<string, unknown>;
   run: RunInfo | null;
+  cache: CacheReport;
 }
+
+export interface CacheReport {
+  enabled: boolean;
+  /** "GitHub cache" or the cache-dir folder; null when caching is off or unavailable. */
+  store: string | null;
+  /** True when this run published a cached .pte and ran no export. */
+  hit: boolean;
+  key: string | null;
+  /** The run that built the cached .pte, on a hit. */
+  from_run: RunInfo | null;
+  hashed_files: { count: number; bytes: number } | null;
+  layers: LayerStatus[];
+}
+
+export const NO_CACHE: CacheReport = {
+  enabled: false,
+  store: null,
+  hit: false,
+  key: null,
+  from_run: null,
+  hashed_files: null,
+  layers: [],
+};
 
 export function runInfo(env: NodeJS.ProcessEnv): RunInfo | null {
   if (!env.GITHUB_RUN_ID) return null;
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   return {
+    url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
     repository: env.GITHUB_REPOSITORY ?? "",
     run_id: env.GITHUB_RUN_ID,
     run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -54,6 +83,7 @@ export function buildReport(
   files: VerifiedFiles,
   stageSeconds: Record<string, number>,
   env: NodeJS.ProcessEnv,
+  cache: CacheReport = NO_CACHE,
 ): Report {
   const timings: Record<string, number> = { ...stageSeconds };
   for (const [step, seconds] of Object.entries(result.timings ?? {})) timings[`export.${step}`] = seconds;
@@ -77,5 +107,6 @@ export function buildReport(
     timings,
     details: result.details ?? {},
     run: runInfo(env),
+    cache,
   };
 }

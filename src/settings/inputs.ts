@@ -1,3 +1,5 @@
+import { DEFAULT_HASH_FILES } from "../cache/hash-files.js";
+
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
@@ -74,6 +76,50 @@ export const INPUTS: readonly InputDefinition[] = [
     description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
   },
   {
+    name: "cache",
+    kind: "boolean",
+    default: "true",
+    description:
+      "Reuse earlier work: skip the export when a `.pte` was already built from the same files, settings and versions, " +
+      "and keep TensorRT's timing cache (and the engine cache when `engine-cache` is on). `false` turns every layer off.",
+  },
+  {
+    name: "cache-dir",
+    kind: "string",
+    description:
+      "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
+      "or download, so GB-size engines restore at disk speed. Entries are written atomically and evicted least recently used.",
+  },
+  {
+    name: "cache-dir-max-size",
+    kind: "string",
+    default: "20GiB",
+    description:
+      "Size bound of `cache-dir` (e.g. `500MiB`, `20GiB`); the least recently used entries are evicted beyond it.",
+  },
+  {
+    name: "hash-files",
+    kind: "multiline",
+    default: DEFAULT_HASH_FILES.join("\n"),
+    description:
+      "Globs (relative to the workspace, one per line, `!` to exclude) of the files whose content determines the model. " +
+      "Default: Python sources and common weight files; `.git`, `node_modules` and virtual environments are skipped.",
+  },
+  {
+    name: "engine-cache",
+    kind: "boolean",
+    default: "false",
+    description:
+      "Persist Torch-TensorRT's engine cache between runs (target `tensorrt`). Engines are then built refittable " +
+      "(`immutable_weights=False`), which the engine cache requires.",
+  },
+  {
+    name: "engine-cache-max-size",
+    kind: "string",
+    default: "5GiB",
+    description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
+  },
+  {
     name: "upload",
     kind: "boolean",
     default: "true",
@@ -99,6 +145,10 @@ export const OUTPUTS: readonly OutputDefinition[] = [
     description: "Link to the artifact for signed-in users (empty when `upload` is false).",
   },
   { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
+  {
+    name: "cache-hit",
+    description: "`true` when the `.pte` came from the cache and no export ran, else `false`.",
+  },
   {
     name: "artifact-digest",
     description:

@@ -7,6 +7,8 @@ import { INPUTS, TARGETS, inputDefinition, type Target } from "./inputs.js";
 import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
+import { parseSize } from "../util/size.js";
+import { splitPatterns } from "../cache/hash-files.js";
 
 export interface Settings {
   /** The model spec as the user wrote it. */
@@ -23,6 +25,17 @@ export interface Settings {
   readonly artifactName: string;
   readonly retentionDays: number | undefined;
   readonly upload: boolean;
+  readonly cache: CacheSettings;
+}
+
+export interface CacheSettings {
+  readonly enabled: boolean;
+  /** Absolute folder for the local store; undefined uses the platform's store (GitHub's cache service). */
+  readonly dir: string | undefined;
+  readonly dirMaxBytes: number;
+  readonly hashFiles: readonly string[];
+  readonly engineCache: boolean;
+  readonly engineCacheMaxBytes: number;
 }
 
 export type RawLookup = (name: string) => string;
@@ -77,6 +90,33 @@ export function resolveInside(name: string, raw: string, ctx: Context): string {
     );
   }
   return resolved;
+}
+
+export function parseSizeInput(name: string, raw: string): number {
+  const bytes = parseSize(raw);
+  if (bytes === null || bytes <= 0)
+    throw new SettingsError(name, `'${raw}' is not a size`, "write it like 500MiB or 20GiB");
+  return bytes;
+}
+
+function readCacheSettings(get: RawLookup, ctx: Context): CacheSettings {
+  const dir = text(get, "cache-dir");
+  const hashFiles = splitPatterns(text(get, "hash-files"));
+  if (hashFiles.filter((p) => !p.startsWith("!")).length === 0) {
+    throw new SettingsError(
+      "hash-files",
+      "has no pattern that includes files",
+      "give at least one glob, e.g. **/*.py",
+    );
+  }
+  return {
+    enabled: parseBoolean("cache", text(get, "cache")),
+    dir: dir === "" ? undefined : path.resolve(ctx.workspace, dir),
+    dirMaxBytes: parseSizeInput("cache-dir-max-size", text(get, "cache-dir-max-size")),
+    hashFiles,
+    engineCache: parseBoolean("engine-cache", text(get, "engine-cache")),
+    engineCacheMaxBytes: parseSizeInput("engine-cache-max-size", text(get, "engine-cache-max-size")),
+  };
 }
 
 /** A path-like interpreter (`.venv/bin/python`) is relative to the workspace; a bare name is looked up on PATH. */
@@ -135,5 +175,6 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     artifactName,
     retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
     upload: parseBoolean("upload", text(get, "upload")),
+    cache: readCacheSettings(get, ctx),
   };
 }

@@ -16,7 +16,7 @@ const TOKEN = runtimeToken("run-backend-1", "job-backend-1");
 
 describe("the bundled action", () => {
   const blobs = new BlobStore();
-  const artifacts = new ArtifactService(blobs, TOKEN);
+  const artifacts = new ArtifactService(blobs);
   const server = new StandInServer([artifacts, blobs]);
   let env: Record<string, string>;
 

@@ -6,7 +6,7 @@
 
 import { createHash } from "node:crypto";
 import type http from "node:http";
-import { type Handler, type Recorded, sendJson, twirpError } from "./http.js";
+import { type Handler, type Recorded, sendJson, tokenScope, twirpError } from "./http.js";
 import type { BlobStore } from "./blob-store.js";
 
 const SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService/";
@@ -28,10 +28,7 @@ export class ArtifactService implements Handler {
   readonly artifacts: StoredArtifact[] = [];
   private nextId = 1000;
 
-  constructor(
-    private readonly blobs: BlobStore,
-    private readonly token: string,
-  ) {}
+  constructor(private readonly blobs: BlobStore) {}
 
   /** The bytes of a finalized artifact (the zip the client built). */
   content(name: string): Buffer {
@@ -42,12 +39,20 @@ export class ArtifactService implements Handler {
 
   handle(req: Recorded, res: http.ServerResponse, base: string): boolean {
     if (!req.url.startsWith(SERVICE)) return false;
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
-      twirpError(res, 401, "unauthenticated", "missing or wrong bearer token");
+    const scope = tokenScope(req.headers.authorization);
+    if (scope === null) {
+      twirpError(res, 401, "unauthenticated", "missing or malformed bearer token");
       return true;
     }
     const method = req.url.slice(SERVICE.length);
     const body = JSON.parse(req.body.toString("utf8") || "{}") as Record<string, unknown>;
+    if (
+      (method === "CreateArtifact" || method === "FinalizeArtifact") &&
+      (body.workflow_run_backend_id !== scope.run || body.workflow_job_run_backend_id !== scope.job)
+    ) {
+      twirpError(res, 403, "permission_denied", "the token's scope does not cover this run and job");
+      return true;
+    }
     if (method === "CreateArtifact") this.create(body, res, base);
     else if (method === "FinalizeArtifact") this.finalize(body, res);
     else if (method === "ListArtifacts") {

@@ -74,3 +74,21 @@ export function runtimeToken(runBackendId: string, jobBackendId: string): string
   const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
   return `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}`, exp: 4102444800 })}.c2ln`;
 }
+
+/**
+ * The backend ids a bearer token grants, as the real services read them from its `scp` claim; null
+ * for a missing or malformed token. (The real services also check the signature; clients do not.)
+ */
+export function tokenScope(authorization: string | undefined): { run: string; job: string } | null {
+  const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+  const payload = token?.split(".")[1];
+  if (payload === undefined) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { scp?: string };
+    const scope = claims.scp?.split(" ").find((s) => s.startsWith("Actions.Results:"));
+    const [, run, job] = scope?.split(":") ?? [];
+    return run && job ? { run, job } : null;
+  } catch {
+    return null;
+  }
+}

@@ -48,6 +48,9 @@ class Request:
     inputs: tuple[InputSpec, ...] = ()
     compile: dict[str, Any] = field(default_factory=dict)
     tolerance: float | None = None
+    # Where TensorRT's timing and engine caches live for this run (keys: timing_cache_path,
+    # engine_cache_dir, engine_cache_max_bytes); the action restores and saves them around us.
+    caches: dict[str, Any] = field(default_factory=dict)
 
 
 def _bad(message: str) -> DriverError:
@@ -97,6 +100,9 @@ def parse_request(raw: Any) -> Request:
     compile_settings = raw.get("compile") or {}
     if not isinstance(compile_settings, dict):
         raise _bad("'compile' must be an object")
+    caches = raw.get("caches") or {}
+    if not isinstance(caches, dict):
+        raise _bad("'caches' must be an object")
     tolerance = raw.get("tolerance")
     if tolerance is not None and not isinstance(tolerance, (int, float)):
         raise _bad("'tolerance' must be a number")
@@ -109,6 +115,7 @@ def parse_request(raw: Any) -> Request:
         inputs=inputs,
         compile=compile_settings,
         tolerance=None if tolerance is None else float(tolerance),
+        caches={k: v for k, v in caches.items() if v is not None},
     )
 
 

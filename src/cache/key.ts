@@ -1,0 +1,113 @@
+// Cache keys. The output key hashes everything that determines the .pte and nothing else
+// (publishing settings stay out), so a hit is always safe and a changed model always rebuilds.
+// test/cache-key.test.ts changes each action input in turn and checks the key moves iff it should.
+
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { ExportRequest } from "../protocol.js";
+import type { Gpu } from "../preflight.js";
+import { sanitizeName } from "../settings/names.js";
+import { sha256File } from "../util/hash.js";
+
+export const KEY_SCHEMA = 1;
+const PREFIX = "trt-pte";
+
+/** Packages whose versions decide what a build produces. */
+export const KEY_PACKAGES = ["python", "torch", "torch_tensorrt", "tensorrt", "executorch"] as const;
+
+export interface KeyMaterial {
+  schema: typeof KEY_SCHEMA;
+  /** sha256 of the Python driver's own sources: a changed driver may write a different .pte. */
+  driver: string;
+  /** The export request without where it writes and what it tolerates (re-checked on a hit). */
+  request: Omit<ExportRequest, "output_dir" | "workspace" | "tolerance" | "caches">;
+  versions: Record<string, string | null>;
+  /** Only for GPU targets: an engine is specific to the GPU and driver it was built on. */
+  gpu: { name: string; compute_capability: string; driver_major: string } | null;
+  files: string;
+  /** The engine cache changes how engines are built (refittable weights), hence the output. */
+  engine_cache: boolean;
+}
+
+/** JSON with object keys sorted at every level, so equal material always hashes equal. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+export function gpuForKey(target: string, gpus: readonly Gpu[]): KeyMaterial["gpu"] {
+  if (target !== "tensorrt" && target !== "cuda") return null;
+  const gpu = gpus[0];
+  if (gpu === undefined) return null;
+  return {
+    name: gpu.name,
+    compute_capability: gpu.computeCapability,
+    driver_major: gpu.driverVersion.split(".")[0] ?? "",
+  };
+}
+
+export function outputKey(material: KeyMaterial): string {
+  const name = sanitizeName(material.request.output_name).slice(0, 80);
+  return `${PREFIX}-out-v${KEY_SCHEMA}-${material.request.target}-${name}-${sha256(canonicalJson(material)).slice(0, 40)}`;
+}
+
+function gpuLabel(gpu: Gpu | undefined): string {
+  return gpu === undefined ? "nogpu" : sanitizeName(`${gpu.name}-sm${gpu.computeCapability}`);
+}
+
+/**
+ * TensorRT's timing cache is specific to the GPU and the TensorRT version. The key ends in the
+ * content hash so a changed cache saves under a new key, and the prefix restores the newest.
+ */
+export function timingCachePrefix(gpu: Gpu | undefined, tensorrt: string | null): string {
+  return `${PREFIX}-timing-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-`;
+}
+
+/** Engines also depend on torch_tensorrt's version (its converters write them). */
+export function engineCachePrefix(
+  gpu: Gpu | undefined,
+  tensorrt: string | null,
+  torchTensorrt: string | null,
+): string {
+  return `${PREFIX}-engine-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-tt${torchTensorrt ?? "none"}-`;
+}
+
+/** sha256 over a folder's files (relative path + content), for "did this cache change?". */
+export async function folderDigest(dir: string): Promise<string | null> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return null;
+  }
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  if (files.length === 0) return null;
+  const h = createHash("sha256");
+  for (const file of files) h.update(`${path.relative(dir, file)}\0${await sha256File(file)}\n`);
+  return h.digest("hex");
+}
+
+/** sha256 of the trt_pte package's .py files (sorted by path). */
+export async function driverDigest(driverRoot: string): Promise<string> {
+  const pkg = path.join(driverRoot, "trt_pte");
+  const entries = await readdir(pkg, { withFileTypes: true, recursive: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".py"))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  const h = createHash("sha256");
+  for (const file of files) h.update(`${path.relative(pkg, file)}\0${await readFile(file, "utf8")}\n`);
+  return h.digest("hex");
+}

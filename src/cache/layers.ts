@@ -1,0 +1,225 @@
+// The three cache layers around an export:
+//   output  — the finished .pte/.ptd/report, keyed by everything that determines them; a hit skips
+//             the export entirely (no Python export process starts);
+//   timing  — TensorRT's timing cache, keyed by GPU and TensorRT version, restored by prefix;
+//   engine  — Torch-TensorRT's engine cache (opt-in), keyed like timing plus torch_tensorrt.
+// A cache problem is a warning and a "error" line in the summary, never a failed run.
+
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Settings } from "../settings/settings.js";
+import type { Preflight } from "../preflight.js";
+import type { Log } from "../platform/platform.js";
+import type { BuildCaches } from "../protocol.js";
+import type { CacheStore, LayerStatus } from "./store.js";
+import { buildRequest } from "../export.js";
+import { hashFiles, type FilesHash } from "./hash-files.js";
+import {
+  engineCachePrefix,
+  folderDigest,
+  gpuForKey,
+  outputKey,
+  timingCachePrefix,
+  type KeyMaterial,
+} from "./key.js";
+import { formatBytes } from "../publish/format.js";
+import { folderBytes } from "../util/files.js";
+
+/** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */
+export const TIMING_CACHE_DIR = path.join(".trt-pte", "cache", "timing");
+export const TIMING_CACHE_FILE = "timing_cache.bin";
+export const ENGINE_CACHE_DIR = path.join(".trt-pte", "cache", "engine");
+
+/** A path as the store sees it: relative to the workspace where possible. */
+function storePath(settings: Settings, absolute: string): string {
+  const rel = path.relative(settings.workspace, absolute);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel;
+}
+
+async function guarded<T>(log: Log, what: string, fn: () => Promise<T>): Promise<T | Error> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.warning(`cache: ${what} failed, continuing without it: ${message}`);
+    return e instanceof Error ? e : new Error(message);
+  }
+}
+
+export interface OutputKey {
+  key: string;
+  material: KeyMaterial;
+  files: FilesHash;
+}
+
+export async function computeOutputKey(
+  settings: Settings,
+  pre: Preflight,
+  driver: string,
+): Promise<OutputKey> {
+  // The output folder holds earlier builds (.pte and friends): never let them feed the key.
+  const outputRoot = path.dirname(settings.outputDir);
+  const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
+  const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
+  const versions: Record<string, string | null> = { python: pre.python.version };
+  for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
+    versions[name] = pre.packages[name] ?? null;
+  const material: KeyMaterial = {
+    schema: 1,
+    driver,
+    request,
+    versions,
+    gpu: gpuForKey(settings.target, pre.gpus),
+    files: files.digest,
+    engine_cache: settings.target === "tensorrt" && settings.cache.engineCache,
+  };
+  return { key: outputKey(material), material, files };
+}
+
+/** Restores the output folder for `key` (exact match only). True when files are now in place. */
+export async function restoreOutput(
+  store: CacheStore,
+  settings: Settings,
+  key: string,
+  log: Log,
+): Promise<LayerStatus> {
+  await fs.rm(settings.outputDir, { recursive: true, force: true });
+  const matched = await guarded(log, "restoring the output", () =>
+    store.restore([storePath(settings, settings.outputDir)], key),
+  );
+  if (matched instanceof Error) return { layer: "output", state: "error", key, detail: matched.message };
+  if (matched === undefined) return { layer: "output", state: "miss", key };
+  return { layer: "output", state: "hit", key };
+}
+
+const LAYER_WORDS = {
+  output: "the .pte",
+  timing: "TensorRT's timing cache",
+  engine: "the engine cache",
+} as const;
+
+/** Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds). */
+function savedStatus(
+  layer: LayerStatus["layer"],
+  key: string,
+  saved: "saved" | "exists" | "refused" | Error,
+  log: Log,
+): LayerStatus {
+  if (saved instanceof Error) return { layer, state: "error", key, detail: saved.message };
+  if (saved === "refused") {
+    log.warning(
+      `cache: ${LAYER_WORDS[layer]} was not saved: the cache store declined it (quota, size, or another job saving the same key); the next run builds it again`,
+    );
+    return { layer, state: "error", key, detail: "the store declined to save it" };
+  }
+  return saved === "saved"
+    ? { layer, state: "saved", key }
+    : { layer, state: "unchanged", key, detail: "already saved by another job" };
+}
+
+export async function saveOutput(
+  store: CacheStore,
+  settings: Settings,
+  key: string,
+  log: Log,
+): Promise<LayerStatus> {
+  const saved = await guarded(log, "saving the output", () =>
+    store.save([storePath(settings, settings.outputDir)], key),
+  );
+  return savedStatus("output", key, saved, log);
+}
+
+/** The build caches (target tensorrt): restored before the export, saved after it when changed. */
+export class BuildCacheLayers {
+  private readonly digests = new Map<string, string | null>();
+  readonly statuses: LayerStatus[] = [];
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly settings: Settings,
+    private readonly pre: Preflight,
+    private readonly log: Log,
+  ) {}
+
+  private layers(): { layer: "timing" | "engine"; dir: string; prefix: string; maxBytes?: number }[] {
+    const gpu = this.pre.gpus[0];
+    const trt = this.pre.packages.tensorrt ?? null;
+    const layers: { layer: "timing" | "engine"; dir: string; prefix: string; maxBytes?: number }[] = [
+      {
+        layer: "timing",
+        dir: path.join(this.settings.workspace, TIMING_CACHE_DIR),
+        prefix: timingCachePrefix(gpu, trt),
+      },
+    ];
+    if (this.settings.cache.engineCache) {
+      layers.push({
+        layer: "engine",
+        dir: path.join(this.settings.workspace, ENGINE_CACHE_DIR),
+        prefix: engineCachePrefix(gpu, trt, this.pre.packages.torch_tensorrt ?? null),
+        maxBytes: this.settings.cache.engineCacheMaxBytes,
+      });
+    }
+    return layers;
+  }
+
+  /** Where the driver finds and writes the caches for this run. */
+  paths(): BuildCaches {
+    const engine = this.settings.cache.engineCache;
+    return {
+      timing_cache_path: path.join(this.settings.workspace, TIMING_CACHE_DIR, TIMING_CACHE_FILE),
+      engine_cache_dir: engine ? path.join(this.settings.workspace, ENGINE_CACHE_DIR) : null,
+      engine_cache_max_bytes: engine ? this.settings.cache.engineCacheMaxBytes : null,
+    };
+  }
+
+  async restore(): Promise<void> {
+    for (const { layer, dir, prefix } of this.layers()) {
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.mkdir(dir, { recursive: true });
+      const rel = storePath(this.settings, dir);
+      // The primary key never matches exactly (saved keys end in a content hash): the prefix
+      // restores the newest entry for this GPU and TensorRT version.
+      const matched = await guarded(this.log, `restoring the ${layer} cache`, () =>
+        this.store.restore([rel], prefix, [prefix]),
+      );
+      if (matched instanceof Error) {
+        this.statuses.push({ layer, state: "error", key: prefix, detail: matched.message });
+      } else {
+        this.statuses.push(
+          matched === undefined
+            ? { layer, state: "miss", key: prefix }
+            : { layer, state: "hit", key: prefix, matchedKey: matched },
+        );
+      }
+      this.digests.set(layer, await folderDigest(dir));
+    }
+  }
+
+  async save(): Promise<void> {
+    for (const { layer, dir, prefix, maxBytes } of this.layers()) {
+      const status = this.statuses.find((s) => s.layer === layer);
+      const digest = await folderDigest(dir);
+      if (digest === null || digest === this.digests.get(layer)) {
+        if (status && status.state !== "error")
+          status.detail = digest === null ? "nothing written" : "unchanged";
+        continue;
+      }
+      const bytes = await folderBytes(dir);
+      if (maxBytes !== undefined && bytes > maxBytes) {
+        this.log.warning(
+          `cache: not saving the ${layer} cache: ${formatBytes(bytes)} is over its ${formatBytes(maxBytes)} bound`,
+        );
+        if (status) status.detail = `over the ${formatBytes(maxBytes)} bound, not saved`;
+        continue;
+      }
+      const key = `${prefix}${digest.slice(0, 16)}`;
+      const saved = await guarded(this.log, `saving the ${layer} cache`, () =>
+        this.store.save([storePath(this.settings, dir)], key),
+      );
+      const entry = savedStatus(layer, key, saved, this.log);
+      const at = this.statuses.findIndex((s) => s.layer === layer);
+      if (at >= 0) this.statuses[at] = { ...entry, matchedKey: this.statuses[at]?.matchedKey };
+      else this.statuses.push(entry);
+    }
+  }
+}

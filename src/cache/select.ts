@@ -1,0 +1,23 @@
+// Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
+// cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
+
+import type { Settings } from "../settings/settings.js";
+import type { Log, Platform } from "../platform/platform.js";
+import type { CacheStore } from "./store.js";
+import { dirCacheStore } from "./dir-store.js";
+
+export function selectCacheStore(settings: Settings, platform: Platform, log: Log): CacheStore | null {
+  const { cache } = settings;
+  if (!cache.enabled) return null;
+  if (cache.dir !== undefined) {
+    return dirCacheStore({
+      root: cache.dir,
+      workspace: settings.workspace,
+      maxBytes: cache.dirMaxBytes,
+      log: (m) => log.info(m),
+    });
+  }
+  const store = platform.defaultCacheStore({ workspace: settings.workspace, maxBytes: cache.dirMaxBytes });
+  if (store === null) log.info("cache: no cache service is available to this job; every layer is off");
+  return store;
+}

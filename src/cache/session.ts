@@ -1,0 +1,91 @@
+// One run's caching, start to end: the store, the output key, what each layer did (for the report
+// and summary). main.ts asks it three questions: is the .pte cached, which build caches wrap the
+// export, and save what was built.
+
+import fs from "node:fs/promises";
+import type { Settings } from "../settings/settings.js";
+import type { Log, Platform } from "../platform/platform.js";
+import type { Preflight } from "../preflight.js";
+import type { CacheReport } from "../publish/report.js";
+import type { CacheStore, LayerStatus } from "./store.js";
+import { selectCacheStore } from "./select.js";
+import { BuildCacheLayers, computeOutputKey, restoreOutput, saveOutput } from "./layers.js";
+import { loadCachedExport, type CachedExport } from "./cached-export.js";
+import { driverDigest } from "./key.js";
+import { driverRoot } from "../python-driver.js";
+import { formatBytes } from "../publish/format.js";
+
+export class CacheSession {
+  readonly report: CacheReport;
+  private outputKey: string | null = null;
+
+  private constructor(
+    private readonly store: CacheStore,
+    private readonly settings: Settings,
+    private readonly pre: Preflight,
+    private readonly log: Log,
+  ) {
+    this.report = {
+      enabled: true,
+      store: store.name,
+      hit: false,
+      key: null,
+      from_run: null,
+      hashed_files: null,
+      layers: [],
+    };
+  }
+
+  /** Null when caching is off (`cache: false`) or no store is available. */
+  static open(settings: Settings, platform: Platform, pre: Preflight): CacheSession | null {
+    const store = selectCacheStore(settings, platform, platform.log);
+    return store === null ? null : new CacheSession(store, settings, pre, platform.log);
+  }
+
+  private setLayer(status: LayerStatus): void {
+    const at = this.report.layers.findIndex((l) => l.layer === status.layer);
+    if (at >= 0) this.report.layers[at] = status;
+    else this.report.layers.push(status);
+  }
+
+  /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
+  async restoreOutput(): Promise<CachedExport | null> {
+    const { key, files } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
+    this.outputKey = key;
+    this.report.key = key;
+    this.report.hashed_files = { count: files.files, bytes: files.bytes };
+    this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
+    const status = await restoreOutput(this.store, this.settings, key, this.log);
+    this.setLayer(status);
+    if (status.state !== "hit") return null;
+    const cached = await loadCachedExport(this.settings.outputDir);
+    if (typeof cached === "string") {
+      this.log.warning(`cache: ignoring the cached entry: ${cached}; building again`);
+      this.setLayer({ ...status, state: "miss", detail: cached });
+      await fs.rm(this.settings.outputDir, { recursive: true, force: true });
+      return null;
+    }
+    this.report.hit = true;
+    this.report.from_run = cached.report.run;
+    this.log.info(
+      `cache hit: ${cached.files.pte.name} was built by run ${cached.report.run?.run_id ?? "(local)"}; no export needed`,
+    );
+    return cached;
+  }
+
+  /** TensorRT's own caches around the export (target tensorrt only). */
+  buildLayers(): BuildCacheLayers | null {
+    return this.settings.target === "tensorrt"
+      ? new BuildCacheLayers(this.store, this.settings, this.pre, this.log)
+      : null;
+  }
+
+  recordBuildLayers(layers: BuildCacheLayers): void {
+    for (const status of layers.statuses) this.setLayer(status);
+  }
+
+  async saveOutput(): Promise<void> {
+    if (this.outputKey === null) return;
+    this.setLayer(await saveOutput(this.store, this.settings, this.outputKey, this.log));
+  }
+}

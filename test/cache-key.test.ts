@@ -1,0 +1,131 @@
+// The output cache key: every input that determines the .pte moves it, nothing else does.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { INPUTS } from "../src/settings/inputs.js";
+import { readSettings } from "../src/settings/settings.js";
+import { computeOutputKey } from "../src/cache/layers.js";
+import { canonicalJson } from "../src/cache/key.js";
+import type { Preflight } from "../src/preflight.js";
+
+const pre: Preflight = {
+  python: { executable: "/venv/bin/python", version: "3.12.3" },
+  packages: { torch: "2.13.0", executorch: "1.4.1", torch_tensorrt: "2.13.0", tensorrt: "11.0.0.114" },
+  gpus: [{ name: "NVIDIA H100 80GB HBM3", computeCapability: "9.0", driverVersion: "580.159.04" }],
+};
+
+const BASE: Record<string, string> = {
+  model: "models/net.py:build",
+  target: "tensorrt",
+  inputs: "float32[b:1..4..8,3,32,32]",
+};
+
+/** A different value for each input; the second element says whether it belongs in the key. */
+const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
+  model: ["models/net.py:build_small", true],
+  inputs: ["float32[b:1..4..16,3,32,32]", true],
+  target: ["cuda", true],
+  python: ["/opt/other/python", false], // its effect reaches the key through the versions it reports
+  "output-dir": ["elsewhere", false],
+  "artifact-name": ["custom", false],
+  "retention-days": ["3", false],
+  upload: ["false", false],
+  cache: ["false", false],
+  "cache-dir": ["/var/cache/trt-pte", false],
+  "cache-dir-max-size": ["1GiB", false],
+  "hash-files": ["models/*.py", true], // no longer covers the weights file
+  "engine-cache": ["true", true], // engines are then built refittable
+  "engine-cache-max-size": ["1GiB", false],
+};
+
+let workspace: string;
+const key = async (values: Record<string, string>, preflight: Preflight = pre, driver = "driver-v1") => {
+  const settings = readSettings((n) => values[n] ?? "", { workspace, allowedRoots: [] });
+  return (await computeOutputKey(settings, preflight, driver)).key;
+};
+
+beforeAll(() => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-key-"));
+  fs.mkdirSync(path.join(workspace, "models", "weights"), { recursive: true });
+  fs.writeFileSync(path.join(workspace, "models", "net.py"), "def build(): ...\n");
+  fs.writeFileSync(path.join(workspace, "models", "weights", "net.safetensors"), Buffer.alloc(1024, 7));
+  fs.writeFileSync(path.join(workspace, "README.md"), "unrelated\n");
+});
+
+describe("output cache key", () => {
+  it("has an alternative value and a decision for every action input", () => {
+    expect(Object.keys(ALTERNATIVES).sort()).toEqual(INPUTS.map((i) => i.name).sort());
+  });
+
+  it.each(Object.entries(ALTERNATIVES))(
+    "changing %s moves the key exactly when it determines the .pte",
+    async (name, [value, inKey]) => {
+      const before = await key(BASE);
+      const after = await key({ ...BASE, [name]: value });
+      if (inKey) expect(after).not.toBe(before);
+      else expect(after).toBe(before);
+    },
+  );
+
+  it.each(["python", "torch", "torch_tensorrt", "tensorrt", "executorch"])(
+    "moves with the %s version",
+    async (pkg) => {
+      const changed: Preflight =
+        pkg === "python"
+          ? { ...pre, python: { ...pre.python, version: "3.12.4" } }
+          : { ...pre, packages: { ...pre.packages, [pkg]: "9.9.9" } };
+      expect(await key(BASE, changed)).not.toBe(await key(BASE));
+    },
+  );
+
+  it("moves with the GPU name, compute capability and driver major, not the driver minor", async () => {
+    const gpu = pre.gpus[0]!;
+    const withGpu = (g: Partial<typeof gpu>) => ({ ...pre, gpus: [{ ...gpu, ...g }] });
+    const base = await key(BASE);
+    expect(await key(BASE, withGpu({ name: "NVIDIA L4" }))).not.toBe(base);
+    expect(await key(BASE, withGpu({ computeCapability: "8.9" }))).not.toBe(base);
+    expect(await key(BASE, withGpu({ driverVersion: "590.10.01" }))).not.toBe(base);
+    expect(await key(BASE, withGpu({ driverVersion: "580.200.00" }))).toBe(base);
+  });
+
+  it("ignores the GPU for CPU targets", async () => {
+    const cpu = { ...BASE, target: "xnnpack" };
+    expect(await key(cpu, { ...pre, gpus: [] })).toBe(await key(cpu));
+  });
+
+  it("moves with the content of model files and weights, and with the driver's own code", async () => {
+    const base = await key(BASE);
+    const weights = path.join(workspace, "models", "weights", "net.safetensors");
+    fs.writeFileSync(weights, Buffer.alloc(1024, 8));
+    expect(await key(BASE)).not.toBe(base);
+    fs.writeFileSync(weights, Buffer.alloc(1024, 7));
+    expect(await key(BASE)).toBe(base);
+    expect(await key(BASE, pre, "driver-v2")).not.toBe(base);
+  });
+
+  it("does not move with unrelated files or earlier outputs", async () => {
+    const base = await key(BASE);
+    fs.writeFileSync(path.join(workspace, "README.md"), "changed\n");
+    fs.mkdirSync(path.join(workspace, "trt-pte-out", "x"), { recursive: true });
+    fs.writeFileSync(path.join(workspace, "trt-pte-out", "x", "leftover.py"), "x = 1\n");
+    fs.mkdirSync(path.join(workspace, ".venv", "lib"), { recursive: true });
+    fs.writeFileSync(path.join(workspace, ".venv", "lib", "site.py"), "x = 2\n");
+    expect(await key(BASE)).toBe(base);
+  });
+
+  it("stays a valid @actions/cache key: no commas, at most 512 characters", async () => {
+    const k = await key({ ...BASE, model: `models/net.py:${"f".repeat(300)}` });
+    expect(k).not.toContain(",");
+    expect(k.length).toBeLessThanOrEqual(512);
+  });
+});
+
+describe("canonicalJson", () => {
+  it("sorts keys at every level and drops undefined", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"x":0,"z":1}]},"b":1}',
+    );
+  });
+});
