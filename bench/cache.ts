@@ -22,7 +22,20 @@ function timeCli(cacheDir: string, workspace: string): number {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [path.join(REPO, "dist/cli/index.js"), "export", "--model", "examples/cos_block.py:build", "--target", "xnnpack", "--python", PYTHON, "--cache-dir", cacheDir, "--upload", "false"],
+    [
+      path.join(REPO, "dist/cli/index.js"),
+      "export",
+      "--model",
+      "examples/cos_block.py:build",
+      "--target",
+      "xnnpack",
+      "--python",
+      PYTHON,
+      "--cache-dir",
+      cacheDir,
+      "--upload",
+      "false",
+    ],
     { cwd: workspace, encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error(`export failed:\n${run.stderr}`);
@@ -63,7 +76,9 @@ async function makeTree(root: string): Promise<number> {
 
 async function plainRead(root: string, files: string[]): Promise<number> {
   let bytes = 0;
-  for (const f of files) for await (const chunk of createReadStream(path.join(root, f), { highWaterMark: 4 << 20 })) bytes += (chunk as Buffer).length;
+  for (const f of files)
+    for await (const chunk of createReadStream(path.join(root, f), { highWaterMark: 4 << 20 }))
+      bytes += (chunk as Buffer).length;
   return bytes;
 }
 
@@ -80,7 +95,9 @@ async function benchKey(): Promise<void> {
   const result = await hashFiles(root, DEFAULT_HASH_FILES);
   const hashSeconds = (performance.now() - hashStart) / 1000;
   const mb = bytes / 2 ** 20;
-  console.log(`key over ${result.files} files, ${(bytes / 2 ** 30).toFixed(2)} GiB (first cold-ish read ${((readAgain - readStart) / 1000).toFixed(2)} s)`);
+  console.log(
+    `key over ${result.files} files, ${(bytes / 2 ** 30).toFixed(2)} GiB (first cold-ish read ${((readAgain - readStart) / 1000).toFixed(2)} s)`,
+  );
   console.log(`plain read: ${readSeconds.toFixed(2)} s, ${(mb / readSeconds).toFixed(0)} MB/s`);
   console.log(`hashing:    ${hashSeconds.toFixed(2)} s, ${(mb / hashSeconds).toFixed(0)} MB/s`);
   console.log(`hashing / plain read: ${(hashSeconds / readSeconds).toFixed(2)}x the time`);

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       workspace,
       allowedRoots: [process.env.RUNNER_TEMP ?? os.tmpdir()],
     });
+    if (settings.githubToken !== "") core.setSecret(settings.githubToken);
     await runPipeline(settings, platform);
   } catch (error) {
     reportFailure(error, platform.log);

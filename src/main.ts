@@ -4,13 +4,15 @@
 
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Settings } from "./settings/settings.js";
+import { withGpuName, type Settings } from "./settings/settings.js";
 import type { Platform, UploadedArtifact } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
 import { NO_CACHE, buildReport, runInfo, type Report } from "./publish/report.js";
 import { renderSummary } from "./publish/summary.js";
+import { renderComment } from "./publish/comment-body.js";
+import { publishComment } from "./publish/publish-comment.js";
 import { uploadExport } from "./publish/upload.js";
 import { REPORT_FILE } from "./publish/constants.js";
 import { formatBytes } from "./publish/format.js";
@@ -79,7 +81,7 @@ async function buildFresh(
 }
 
 export async function runPipeline(
-  settings: Settings,
+  given: Settings,
   platform: Platform,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PipelineOutcome> {
@@ -94,7 +96,8 @@ export async function runPipeline(
     }
   };
 
-  const pre = await stage("preflight", "Preflight", () => preflight(settings, log));
+  const pre = await stage("preflight", "Preflight", () => preflight(given, log));
+  const settings = withGpuName(given, pre.gpus[0]?.name);
   const caches = CacheSession.open(settings, platform, pre);
   const cached = caches
     ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
@@ -128,9 +131,9 @@ export async function runPipeline(
     ptdPaths: files.ptd.map((f) => path.join(settings.outputDir, f.name)),
     artifact,
   };
-  await platform.writeSummary(
-    renderSummary(report, artifact === null ? null : { name: settings.artifactName, url: artifact.url }),
-  );
+  const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
+  const comment = await publishComment(settings, platform, renderComment(report, published), env, log);
+  await platform.writeSummary(renderSummary(report, published, comment));
   setOutputs(platform, outcome);
   return outcome;
 }

@@ -38,6 +38,8 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   "hash-files": ["models/*.py", true], // no longer covers the weights file
   "engine-cache": ["true", true], // engines are then built refittable
   "engine-cache-max-size": ["1GiB", false],
+  comment: ["true", false],
+  "github-token": ["ghs_other", false],
 };
 
 let workspace: string;

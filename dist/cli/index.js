@@ -2614,6 +2614,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
@@ -2813,6 +2814,20 @@ const INPUTS = [
         kind: "boolean",
         default: "true",
         description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+    },
+    {
+        name: "comment",
+        kind: "boolean",
+        default: "false",
+        description: "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
+            "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
+            "see README “Comments on fork pull requests”.",
+    },
+    {
+        name: "github-token",
+        kind: "string",
+        default: "${{ github.token }}",
+        description: "Token for the pull-request comment. Never printed.",
     },
 ];
 const OUTPUTS = [
@@ -3203,7 +3218,10 @@ function parseSize(text) {
 function settings_text(get, name) {
     const def = inputDefinition(name);
     const raw = get(name).trim();
-    return raw === "" ? (def.default ?? "") : raw;
+    if (raw !== "")
+        return raw;
+    // A default like `${{ github.token }}` is evaluated by the runner; outside a workflow it is empty.
+    return def.default?.includes("${{") ? "" : (def.default ?? "");
 }
 function parseBoolean(name, raw) {
     const v = raw.toLowerCase();
@@ -3295,10 +3313,25 @@ function readSettings(get, ctx) {
         workspace: ctx.workspace,
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
+        artifactNameGiven: rawName !== "",
         retentionDays: retention === "" ? undefined : settings_parseInteger("retention-days", retention),
         upload: parseBoolean("upload", settings_text(get, "upload")),
         cache: readCacheSettings(get, ctx),
+        comment: parseBoolean("comment", settings_text(get, "comment")),
+        githubToken: settings_text(get, "github-token"),
     };
+}
+const GPU_TARGETS = ["tensorrt", "cuda"];
+/**
+ * A GPU target's default artifact name ends in the GPU's name (`<model>-<target>-<gpu>`), so a
+ * matrix over GPU kinds never collides; the output folder follows the name. Known only after
+ * preflight, hence a second step.
+ */
+function withGpuName(settings, gpuName) {
+    if (settings.artifactNameGiven || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
+        return settings;
+    const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
+    return { ...settings, artifactName, outputDir: external_node_path_default().join(external_node_path_default().dirname(settings.outputDir), artifactName) };
 }
 
 ;// CONCATENATED MODULE: ./src/util/time.ts
@@ -3574,6 +3607,7 @@ function localPlatform(options) {
         log: localLog(write),
         artifacts: folderArtifacts(options.artifactDir),
         outputs,
+        issueComments: () => null,
         defaultCacheStore({ workspace, maxBytes }) {
             const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
             return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
@@ -3958,27 +3992,58 @@ function cell(text) {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-;// CONCATENATED MODULE: ./src/publish/summary.ts
-// The job summary: one section per model and target (a job may call the action several times).
+;// CONCATENATED MODULE: ./src/publish/render.ts
+// The facts of one export as short markdown pieces, shared by the job summary and the PR comment
+// so both say the same thing the same way. Two-column tables: they stay readable on a phone.
 
-function renderSummary(report, artifact) {
-    const rows = [
-        ["Model", `\`${cell(report.model)}\``],
-        ["Target", report.target],
-        [".pte", `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
-        ["sha256", `\`${report.pte.sha256}\``],
-    ];
-    for (const ptd of report.ptd)
-        rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-    rows.push(["Cache", cacheLine(report)]);
-    rows.push([
-        "Download",
-        artifact === null ? "not uploaded (`upload: false`)" : `[${cell(artifact.name)}](${artifact.url})`,
-    ]);
-    const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-    return `### trt-pte · ${cell(report.model_name)} · ${report.target}\n\n${table}\n`;
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function sci(x) {
+    if (!Number.isFinite(x))
+        return "∞";
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
 }
-function cacheLine(report) {
+function formatNodes(partition) {
+    const order = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+    const names = {
+        TensorRTBackend: "TensorRT",
+        CudaBackend: "CUDA",
+        XnnpackBackend: "XNNPACK",
+    };
+    const keys = Object.keys(partition).sort((a, b) => {
+        const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
+        const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
+        return ia - ib || a.localeCompare(b);
+    });
+    return keys.map((k) => `${names[k] ?? k} ${partition[k]}`).join(" · ") || "–";
+}
+function formatAccuracy(accuracy) {
+    if (accuracy === null)
+        return "–";
+    if (accuracy.status === "skipped")
+        return `not checked: ${cell(accuracy.reason ?? "")}`;
+    const verdict = accuracy.passed === false ? "❌" : "✅";
+    const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
+    const shapes = accuracy.points.length > 1 ? ` at ${accuracy.points.map((p) => p.shape).join("/")}` : "";
+    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${accuracy.against}`;
+}
+function formatVersions(versions) {
+    const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
+    return order
+        .filter((k) => versions[k])
+        .map((k) => `${k} ${versions[k]}`)
+        .join(" · ");
+}
+function formatGpu(report) {
+    const g = report.gpu;
+    return g === null ? "none" : `${cell(g.name)} (sm ${g.compute_capability}, driver ${g.driver_version})`;
+}
+function formatTimings(timings) {
+    return Object.entries(timings)
+        .filter(([k]) => !k.startsWith("export."))
+        .map(([k, s]) => `${k.replace(/_/g, " ")} ${s < 10 ? s.toFixed(1) : Math.round(s)} s`)
+        .join(" · ");
+}
+function formatCache(report) {
     const { cache } = report;
     if (!cache.enabled)
         return "off";
@@ -3988,7 +4053,170 @@ function cacheLine(report) {
             : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
         return `**cache hit**: built by ${from}; no export ran`;
     }
-    return cache.layers.map((l) => `${l.layer} ${l.state}`).join(", ") || "miss";
+    return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
+}
+function formatDownload(artifact) {
+    return artifact === null ? "not uploaded (`upload: false`)" : `[⬇ ${cell(artifact.name)}](${artifact.url})`;
+}
+function table(rows) {
+    return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+function title(report) {
+    return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+// The job summary: one section per model and target (a job may call the action several times, and
+// each call appends its own section).
+
+
+function commentLine(outcome) {
+    switch (outcome.state) {
+        case "off":
+            return null;
+        case "created":
+        case "updated":
+            return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
+        default:
+            return `not posted: ${cell(outcome.reason ?? "")}`;
+    }
+}
+function renderSummary(report, artifact, comment = { state: "off" }) {
+    const rows = [
+        ["Download", formatDownload(artifact)],
+        ["Target", report.target],
+        [".pte", `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
+        ["sha256", `\`${report.pte.sha256}\``],
+    ];
+    for (const ptd of report.ptd)
+        rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push(["Nodes", formatNodes(report.partition)]);
+    rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+    rows.push(["Cache", formatCache(report)]);
+    rows.push(["GPU", formatGpu(report)]);
+    rows.push(["Versions", formatVersions(report.versions)]);
+    rows.push(["Time", formatTimings(report.timings)]);
+    const comment_ = commentLine(comment);
+    if (comment_ !== null)
+        rows.push(["PR comment", comment_]);
+    return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment-body.ts
+// The sticky PR comment's body: the essentials of the summary and the download link.
+
+
+function renderComment(report, artifact) {
+    const rows = [
+        ["Download", formatDownload(artifact)],
+        [
+            ".pte",
+            `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 \`${report.pte.sha256.slice(0, 16)}…\``,
+        ],
+    ];
+    for (const ptd of report.ptd)
+        rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Cache", formatCache(report)]);
+    const run = report.run;
+    const footer = run === null
+        ? ""
+        : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
+    return `### ${title(report)}\n\n${table(rows)}\n${footer}`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment.ts
+// One sticky comment per key on a pull request: found by a hidden marker, updated in place on each
+// push, created only the first time. Never a new comment per run.
+function commentMarker(key) {
+    return `<!-- trt-pte:comment key=${key} -->`;
+}
+async function upsertStickyComment(api, pr, key, body) {
+    const marker = commentMarker(key);
+    const text = `${marker}\n${body}`;
+    for await (const comment of api.list(pr)) {
+        if (comment.body?.startsWith(marker)) {
+            const updated = await api.update(pr, comment.id, text);
+            return { id: updated.id, url: updated.html_url, action: "updated" };
+        }
+    }
+    const created = await api.create(pr, text);
+    return { id: created.id, url: created.html_url, action: "created" };
+}
+/** A refusal that means "this token may not write here" rather than a broken request. */
+function isPermissionError(e) {
+    const status = e.status;
+    return (status === 403 ||
+        status === 404 ||
+        (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request.ts
+// Which pull request (if any) this run belongs to, from the event payload the runner writes to
+// GITHUB_EVENT_PATH, and whether it comes from a fork (whose token is read-only on `pull_request`).
+
+function pullRequestContext(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    let payload;
+    try {
+        payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    }
+    catch {
+        return null;
+    }
+    const pr = payload.pull_request;
+    const base = pr?.base?.repo?.full_name ?? payload.repository?.full_name ?? env.GITHUB_REPOSITORY;
+    if (pr === undefined || base === undefined)
+        return null;
+    const [owner = "", repo = ""] = base.split("/");
+    const head = pr.head?.repo?.full_name;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        fromFork: head !== undefined && head !== base,
+        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? "",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/publish-comment.ts
+// Keeps the PR comment up to date when `comment: true`, and says why not when it cannot: not a pull
+// request, a fork's read-only token, or no GitHub at all. A comment is a convenience: no failure
+// here fails the run, the .pte is already verified and uploaded.
+
+
+const FORK_HELP = "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+async function publishComment(settings, platform, body, env, log) {
+    if (!settings.comment)
+        return { state: "off" };
+    const pr = pullRequestContext(env);
+    if (pr === null) {
+        log.info("comment: this run is not for a pull request; nothing to comment on");
+        return { state: "skipped", reason: "not a pull request" };
+    }
+    if (pr.fromFork) {
+        const reason = `the pull request comes from a fork, whose token is read-only; ${FORK_HELP}`;
+        log.info(`comment: not posted: ${reason}`);
+        return { state: "skipped", reason };
+    }
+    const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
+    if (api === null)
+        return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
+    try {
+        const done = await upsertStickyComment(api, pr, settings.artifactName, body);
+        log.info(`comment: ${done.action} ${done.url}`);
+        return { state: done.action, url: done.url };
+    }
+    catch (e) {
+        if (isPermissionError(e)) {
+            const reason = `the token may not write comments here (give the job \`pull-requests: write\`; on a fork's pull request ${FORK_HELP})`;
+            log.info(`comment: not posted: ${reason}`);
+            return { state: "skipped", reason };
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        log.warning(`comment: posting failed, the run goes on: ${message}`);
+        return { state: "failed", reason: message };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/constants.ts
@@ -4442,6 +4670,9 @@ class CacheSession {
 
 
 
+
+
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
@@ -4478,7 +4709,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
         await promises_default().rm(staging, { recursive: true, force: true });
     }
 }
-async function runPipeline(settings, platform, env = process.env) {
+async function runPipeline(given, platform, env = process.env) {
     const { log } = platform;
     const seconds = {};
     const stage = async (name, title, fn) => {
@@ -4490,7 +4721,8 @@ async function runPipeline(settings, platform, env = process.env) {
             seconds[name] = Math.round(performance.now() - started) / 1000;
         }
     };
-    const pre = await stage("preflight", "Preflight", () => preflight(settings, log));
+    const pre = await stage("preflight", "Preflight", () => preflight(given, log));
+    const settings = withGpuName(given, pre.gpus[0]?.name);
     const caches = CacheSession.open(settings, platform, pre);
     const cached = caches
         ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
@@ -4522,7 +4754,9 @@ async function runPipeline(settings, platform, env = process.env) {
         ptdPaths: files.ptd.map((f) => external_node_path_default().join(settings.outputDir, f.name)),
         artifact,
     };
-    await platform.writeSummary(renderSummary(report, artifact === null ? null : { name: settings.artifactName, url: artifact.url }));
+    const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
+    const comment = await publishComment(settings, platform, renderComment(report, published), env, log);
+    await platform.writeSummary(renderSummary(report, published, comment));
     setOutputs(platform, outcome);
     return outcome;
 }

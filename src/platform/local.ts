@@ -85,6 +85,7 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
     log: localLog(write),
     artifacts: folderArtifacts(options.artifactDir),
     outputs,
+    issueComments: () => null,
     defaultCacheStore({ workspace, maxBytes }) {
       const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
       return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });

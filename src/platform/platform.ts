@@ -3,6 +3,7 @@
 
 import type { SourceLocation } from "../errors.js";
 import type { CacheStore } from "../cache/store.js";
+import type { IssueCommentsApi } from "../publish/comment.js";
 
 export interface Log {
   info(message: string): void;
@@ -35,6 +36,8 @@ export interface Platform {
   readonly artifacts: ArtifactStore;
   /** The cache store used when no `cache-dir` is set, or null where there is none. */
   defaultCacheStore(options: { workspace: string; maxBytes: number }): CacheStore | null;
+  /** The pull-request comments API with this token, or null where there is no GitHub. */
+  issueComments(token: string): IssueCommentsApi | null;
   writeSummary(markdown: string): Promise<void>;
   setOutput(name: string, value: string): void;
 }

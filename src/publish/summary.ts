@@ -1,39 +1,53 @@
-// The job summary: one section per model and target (a job may call the action several times).
+// The job summary: one section per model and target (a job may call the action several times, and
+// each call appends its own section).
 
 import type { Report } from "./report.js";
 import { cell, formatBytes } from "./format.js";
+import {
+  type CommentOutcome,
+  type PublishedArtifact,
+  formatAccuracy,
+  formatCache,
+  formatDownload,
+  formatGpu,
+  formatNodes,
+  formatTimings,
+  formatVersions,
+  table,
+  title,
+} from "./render.js";
 
-export interface PublishedArtifact {
-  name: string;
-  url: string;
+function commentLine(outcome: CommentOutcome): string | null {
+  switch (outcome.state) {
+    case "off":
+      return null;
+    case "created":
+    case "updated":
+      return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
+    default:
+      return `not posted: ${cell(outcome.reason ?? "")}`;
+  }
 }
 
-export function renderSummary(report: Report, artifact: PublishedArtifact | null): string {
+export function renderSummary(
+  report: Report,
+  artifact: PublishedArtifact | null,
+  comment: CommentOutcome = { state: "off" },
+): string {
   const rows: [string, string][] = [
-    ["Model", `\`${cell(report.model)}\``],
+    ["Download", formatDownload(artifact)],
     ["Target", report.target],
     [".pte", `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
     ["sha256", `\`${report.pte.sha256}\``],
   ];
   for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-  rows.push(["Cache", cacheLine(report)]);
-  rows.push([
-    "Download",
-    artifact === null ? "not uploaded (`upload: false`)" : `[${cell(artifact.name)}](${artifact.url})`,
-  ]);
-  const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-  return `### trt-pte · ${cell(report.model_name)} · ${report.target}\n\n${table}\n`;
-}
-
-function cacheLine(report: Report): string {
-  const { cache } = report;
-  if (!cache.enabled) return "off";
-  if (cache.hit) {
-    const from =
-      cache.from_run === null
-        ? "an earlier local run"
-        : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
-    return `**cache hit**: built by ${from}; no export ran`;
-  }
-  return cache.layers.map((l) => `${l.layer} ${l.state}`).join(", ") || "miss";
+  rows.push(["Nodes", formatNodes(report.partition)]);
+  rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+  rows.push(["Cache", formatCache(report)]);
+  rows.push(["GPU", formatGpu(report)]);
+  rows.push(["Versions", formatVersions(report.versions)]);
+  rows.push(["Time", formatTimings(report.timings)]);
+  const comment_ = commentLine(comment);
+  if (comment_ !== null) rows.push(["PR comment", comment_]);
+  return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n`;
 }

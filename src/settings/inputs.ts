@@ -125,6 +125,21 @@ export const INPUTS: readonly InputDefinition[] = [
     default: "true",
     description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
   },
+  {
+    name: "comment",
+    kind: "boolean",
+    default: "false",
+    description:
+      "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
+      "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
+      "see README “Comments on fork pull requests”.",
+  },
+  {
+    name: "github-token",
+    kind: "string",
+    default: "${{ github.token }}",
+    description: "Token for the pull-request comment. Never printed.",
+  },
 ];
 
 export interface OutputDefinition {

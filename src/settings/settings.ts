@@ -23,9 +23,14 @@ export interface Settings {
   /** The model's own output folder: `<output-dir>/<artifact-name>`, absolute. */
   readonly outputDir: string;
   readonly artifactName: string;
+  /** False when artifact-name was left empty and the name is ours to derive. */
+  readonly artifactNameGiven: boolean;
   readonly retentionDays: number | undefined;
   readonly upload: boolean;
   readonly cache: CacheSettings;
+  readonly comment: boolean;
+  /** Empty when none was given (the CLI outside a workflow). */
+  readonly githubToken: string;
 }
 
 export interface CacheSettings {
@@ -49,7 +54,9 @@ export interface Context {
 function text(get: RawLookup, name: string): string {
   const def = inputDefinition(name);
   const raw = get(name).trim();
-  return raw === "" ? (def.default ?? "") : raw;
+  if (raw !== "") return raw;
+  // A default like `${{ github.token }}` is evaluated by the runner; outside a workflow it is empty.
+  return def.default?.includes("${{") ? "" : (def.default ?? "");
 }
 
 export function parseBoolean(name: string, raw: string): boolean {
@@ -173,8 +180,29 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     workspace: ctx.workspace,
     outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
     artifactName,
+    artifactNameGiven: rawName !== "",
     retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
     upload: parseBoolean("upload", text(get, "upload")),
     cache: readCacheSettings(get, ctx),
+    comment: parseBoolean("comment", text(get, "comment")),
+    githubToken: text(get, "github-token"),
   };
+}
+
+const GPU_TARGETS: readonly Target[] = ["tensorrt", "cuda"];
+
+/**
+ * A GPU target's default artifact name ends in the GPU's name (`<model>-<target>-<gpu>`), so a
+ * matrix over GPU kinds never collides; the output folder follows the name. Known only after
+ * preflight, hence a second step.
+ */
+export function withGpuName(settings: Settings, gpuName: string | undefined): Settings {
+  if (settings.artifactNameGiven || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
+    return settings;
+  const artifactName = defaultArtifactName(
+    settings.model,
+    settings.target,
+    gpuName.replace(/^NVIDIA\s+/i, ""),
+  );
+  return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
 }

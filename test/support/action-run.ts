@@ -98,3 +98,14 @@ export function runAction(
     );
   });
 }
+
+/**
+ * The log as people see it on GitHub: the runner consumes `::add-mask::` commands (that is how a
+ * secret gets masked) and never shows them, so only the other lines can leak.
+ */
+export function visibleLog(log: string): string {
+  return log
+    .split("\n")
+    .filter((line) => !line.startsWith("::add-mask::"))
+    .join("\n");
+}

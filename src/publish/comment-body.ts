@@ -1,0 +1,35 @@
+// The sticky PR comment's body: the essentials of the summary and the download link.
+
+import type { Report } from "./report.js";
+import { cell, formatBytes } from "./format.js";
+import {
+  type PublishedArtifact,
+  formatAccuracy,
+  formatCache,
+  formatDownload,
+  formatNodes,
+  table,
+  title,
+} from "./render.js";
+
+export function renderComment(report: Report, artifact: PublishedArtifact | null): string {
+  const rows: [string, string][] = [
+    ["Download", formatDownload(artifact)],
+    [
+      ".pte",
+      `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 \`${report.pte.sha256.slice(0, 16)}…\``,
+    ],
+  ];
+  for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+  rows.push(
+    ["Nodes", formatNodes(report.partition)],
+    ["Accuracy", formatAccuracy(report.accuracy)],
+    ["Cache", formatCache(report)],
+  );
+  const run = report.run;
+  const footer =
+    run === null
+      ? ""
+      : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
+  return `### ${title(report)}\n\n${table(rows)}\n${footer}`;
+}

@@ -1,0 +1,48 @@
+// Keeps the PR comment up to date when `comment: true`, and says why not when it cannot: not a pull
+// request, a fork's read-only token, or no GitHub at all. A comment is a convenience: no failure
+// here fails the run, the .pte is already verified and uploaded.
+
+import type { Settings } from "../settings/settings.js";
+import type { Log, Platform } from "../platform/platform.js";
+import type { CommentOutcome } from "./render.js";
+import { isPermissionError, upsertStickyComment } from "./comment.js";
+import { pullRequestContext } from "./pull-request.js";
+
+export const FORK_HELP =
+  "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+
+export async function publishComment(
+  settings: Settings,
+  platform: Platform,
+  body: string,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+): Promise<CommentOutcome> {
+  if (!settings.comment) return { state: "off" };
+  const pr = pullRequestContext(env);
+  if (pr === null) {
+    log.info("comment: this run is not for a pull request; nothing to comment on");
+    return { state: "skipped", reason: "not a pull request" };
+  }
+  if (pr.fromFork) {
+    const reason = `the pull request comes from a fork, whose token is read-only; ${FORK_HELP}`;
+    log.info(`comment: not posted: ${reason}`);
+    return { state: "skipped", reason };
+  }
+  const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
+  if (api === null) return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
+  try {
+    const done = await upsertStickyComment(api, pr, settings.artifactName, body);
+    log.info(`comment: ${done.action} ${done.url}`);
+    return { state: done.action, url: done.url };
+  } catch (e) {
+    if (isPermissionError(e)) {
+      const reason = `the token may not write comments here (give the job \`pull-requests: write\`; on a fork's pull request ${FORK_HELP})`;
+      log.info(`comment: not posted: ${reason}`);
+      return { state: "skipped", reason };
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    log.warning(`comment: posting failed, the run goes on: ${message}`);
+    return { state: "failed", reason: message };
+  }
+}

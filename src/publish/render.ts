@@ -1,0 +1,94 @@
+// The facts of one export as short markdown pieces, shared by the job summary and the PR comment
+// so both say the same thing the same way. Two-column tables: they stay readable on a phone.
+
+import type { Report } from "./report.js";
+import type { AccuracyResult } from "../protocol.js";
+import { cell } from "./format.js";
+
+export interface PublishedArtifact {
+  name: string;
+  url: string;
+}
+
+/** What happened to the PR comment, for the summary. */
+export interface CommentOutcome {
+  state: "off" | "created" | "updated" | "skipped" | "failed";
+  url?: string;
+  reason?: string;
+}
+
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+
+function sci(x: number): string {
+  if (!Number.isFinite(x)) return "∞";
+  return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
+}
+
+export function formatNodes(partition: Record<string, number>): string {
+  const order = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+  const names: Record<string, string> = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+  };
+  const keys = Object.keys(partition).sort((a, b) => {
+    const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
+    const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
+    return ia - ib || a.localeCompare(b);
+  });
+  return keys.map((k) => `${names[k] ?? k} ${partition[k]}`).join(" · ") || "–";
+}
+
+export function formatAccuracy(accuracy: AccuracyResult | null): string {
+  if (accuracy === null) return "–";
+  if (accuracy.status === "skipped") return `not checked: ${cell(accuracy.reason ?? "")}`;
+  const verdict = accuracy.passed === false ? "❌" : "✅";
+  const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
+  const shapes = accuracy.points.length > 1 ? ` at ${accuracy.points.map((p) => p.shape).join("/")}` : "";
+  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${accuracy.against}`;
+}
+
+export function formatVersions(versions: Record<string, string | null>): string {
+  const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
+  return order
+    .filter((k) => versions[k])
+    .map((k) => `${k} ${versions[k]}`)
+    .join(" · ");
+}
+
+export function formatGpu(report: Report): string {
+  const g = report.gpu;
+  return g === null ? "none" : `${cell(g.name)} (sm ${g.compute_capability}, driver ${g.driver_version})`;
+}
+
+export function formatTimings(timings: Record<string, number>): string {
+  return Object.entries(timings)
+    .filter(([k]) => !k.startsWith("export."))
+    .map(([k, s]) => `${k.replace(/_/g, " ")} ${s < 10 ? s.toFixed(1) : Math.round(s)} s`)
+    .join(" · ");
+}
+
+export function formatCache(report: Report): string {
+  const { cache } = report;
+  if (!cache.enabled) return "off";
+  if (cache.hit) {
+    const from =
+      cache.from_run === null
+        ? "an earlier local run"
+        : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
+    return `**cache hit**: built by ${from}; no export ran`;
+  }
+  return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
+}
+
+export function formatDownload(artifact: PublishedArtifact | null): string {
+  return artifact === null ? "not uploaded (`upload: false`)" : `[⬇ ${cell(artifact.name)}](${artifact.url})`;
+}
+
+export function table(rows: readonly (readonly [string, string])[]): string {
+  return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+
+export function title(report: Report): string {
+  return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
+}

@@ -1,0 +1,148 @@
+// Publishing on the bundled action: the sticky PR comment against a stand-in of GitHub's REST
+// comments endpoints (octokit is the real client), the fork path, and the token never printed.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StandInServer, runtimeToken } from "../support/http.js";
+import { BlobStore } from "../support/blob-store.js";
+import { ArtifactService } from "../support/artifact-service.js";
+import { CommentsService } from "../support/comments-service.js";
+import { REPO, TEST_PYTHON, makeWorkspace, runAction, visibleLog } from "../support/action-run.js";
+
+const ACTION = path.join(REPO, "dist", "index.js");
+const WRITE_TOKEN = "ghs_writeTOKEN0123456789abcdefWRITE";
+const READ_TOKEN = "ghs_readonlyTOKEN0123456789abcdREAD";
+
+function eventFile(pr: { number: number; headRepo: string }): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-event-")), "event.json");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      action: "synchronize",
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        head: { sha: "feedfacecafebeef0000000000000000deadbeef", repo: { full_name: pr.headRepo } },
+        base: { repo: { full_name: "octo/models" } },
+      },
+      repository: { full_name: "octo/models" },
+    }),
+  );
+  return file;
+}
+
+describe("publishing from the bundled action", () => {
+  const blobs = new BlobStore();
+  const artifacts = new ArtifactService(blobs);
+  const comments = new CommentsService();
+  const server = new StandInServer([artifacts, comments, blobs]);
+  let base: string;
+  const envFor = (run: string, extra: Record<string, string> = {}) => ({
+    ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${run}`, `job-${run}`),
+    ACTIONS_RESULTS_URL: `${base}/`,
+    GITHUB_API_URL: base,
+    GITHUB_RUN_ID: run,
+    GITHUB_EVENT_NAME: "pull_request",
+    ...extra,
+  });
+  const inputs = (extra: Record<string, string> = {}) => ({
+    model: "examples/cos_block.py:build",
+    target: "portable",
+    python: TEST_PYTHON,
+    cache: "false",
+    comment: "true",
+    "github-token": WRITE_TOKEN,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    base = await server.start();
+    comments.writers.add(WRITE_TOKEN);
+    comments.readers.add(READ_TOKEN);
+  });
+  afterAll(() => server.stop());
+
+  it("keeps one sticky comment per key, updated in place on the next push, found past the first page", async () => {
+    for (let i = 0; i < 120; i++) comments.seed("octo", "models", 7, `chatter ${i}`);
+    const event = eventFile({ number: 7, headRepo: "octo/models" });
+    const first = await runAction(
+      ACTION,
+      inputs(),
+      envFor("601", { GITHUB_EVENT_PATH: event }),
+      makeWorkspace(),
+    );
+    expect(first.code, first.log).toBe(0);
+    const ours = () =>
+      comments.comments.filter((c) =>
+        c.body.startsWith("<!-- trt-pte:comment key=cos_block-build-portable -->"),
+      );
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]!.body).toContain(first.outputs["artifact-url"]!);
+    expect(ours()[0]!.body).toContain("run 601");
+    expect(first.summary).toMatch(
+      /\| PR comment \| \[posted\]\(https:\/\/github.com\/octo\/models\/pull\/7#issuecomment-\d+\)/,
+    );
+
+    const second = await runAction(
+      ACTION,
+      inputs(),
+      envFor("602", { GITHUB_EVENT_PATH: event }),
+      makeWorkspace(),
+    );
+    expect(second.code, second.log).toBe(0);
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]!.updated).toBe(1);
+    expect(ours()[0]!.body).toContain("run 602");
+    expect(ours()[0]!.body).not.toContain("run 601");
+    expect(second.summary).toContain("| PR comment | [updated]");
+
+    for (const run of [first, second]) {
+      expect(run.log).toContain(`::add-mask::${WRITE_TOKEN}`); // masked before anything else could print it
+      expect(visibleLog(run.log)).not.toContain(WRITE_TOKEN);
+    }
+  });
+
+  it("on a fork's pull request, posts nothing, stays green and says why in the summary", async () => {
+    const before = server.requests.length;
+    const run = await runAction(
+      ACTION,
+      inputs({ "github-token": READ_TOKEN }),
+      envFor("603", { GITHUB_EVENT_PATH: eventFile({ number: 8, headRepo: "stranger/models" }) }),
+      makeWorkspace(),
+    );
+    expect(run.code, run.log).toBe(0);
+    expect(run.summary).toMatch(
+      /\| PR comment \| not posted: the pull request comes from a fork, whose token is read-only; README “Comments on fork pull requests”/,
+    );
+    expect(server.requests.slice(before).filter((r) => r.url.includes("/comments"))).toHaveLength(0);
+    expect(visibleLog(run.log)).not.toContain(READ_TOKEN);
+  });
+
+  it("with a read-only token on a same-repository pull request, ends green with the explanation", async () => {
+    const run = await runAction(
+      ACTION,
+      inputs({ "github-token": READ_TOKEN }),
+      envFor("604", { GITHUB_EVENT_PATH: eventFile({ number: 9, headRepo: "octo/models" }) }),
+      makeWorkspace(),
+    );
+    expect(run.code, run.log).toBe(0);
+    expect(run.summary).toContain(
+      "| PR comment | not posted: the token may not write comments here (give the job `pull-requests: write`",
+    );
+    expect(comments.comments.filter((c) => c.issue === "octo/models/9")).toHaveLength(0);
+    expect(visibleLog(run.log)).not.toContain(READ_TOKEN);
+  });
+
+  it("explains a name clash between two calls of one run instead of a stack trace", async () => {
+    const env = envFor("605");
+    const ws = makeWorkspace();
+    const one = await runAction(ACTION, inputs({ comment: "false" }), env, ws);
+    expect(one.code, one.log).toBe(0);
+    const two = await runAction(ACTION, inputs({ comment: "false", "output-dir": "other-out" }), env, ws);
+    expect(two.code).toBe(1);
+    expect(two.log).toContain("::error::uploading artifact 'cos_block-build-portable' failed");
+    expect(two.log).toContain("artifact names are unique per workflow run");
+  });
+});
