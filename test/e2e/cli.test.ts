@@ -1,0 +1,56 @@
+// The CLI bundle (dist/cli/index.js), as `npx trt-pte` runs it: same inputs as flags, local adapters.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { INPUTS } from "../../src/settings/inputs.js";
+import { NODE24, REPO, TEST_PYTHON, makeWorkspace } from "../support/action-run.js";
+
+const CLI = path.join(REPO, "dist", "cli", "index.js");
+const cli = (args: string[], cwd: string) =>
+  spawnSync(NODE24, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: cwd } });
+
+describe("trt-pte CLI", () => {
+  it("documents every action input as a flag of the same name", () => {
+    const help = cli(["--help"], REPO);
+    expect(help.status).toBe(0);
+    for (const input of INPUTS) expect(help.stdout).toContain(`--${input.name} `);
+    expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
+  });
+
+  it("exports the example, copies the artifact into a folder and prints the summary", () => {
+    const ws = makeWorkspace();
+    const run = cli(
+      [
+        "export",
+        "--model",
+        "examples/cos_block.py:build",
+        "--target",
+        "portable",
+        "--python",
+        TEST_PYTHON,
+        "--artifact-dir",
+        "arts",
+      ],
+      ws,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("### trt-pte · cos_block-build · portable");
+    const artifact = path.join(ws, "arts", "cos_block-build-portable");
+    expect(fs.readdirSync(artifact).sort()).toEqual(["cos_block-build.pte", "report.json"]);
+    const pte = path.join(ws, "trt-pte-out", "cos_block-build-portable", "cos_block-build.pte");
+    expect(fs.readFileSync(path.join(artifact, "cos_block-build.pte")).equals(fs.readFileSync(pte))).toBe(
+      true,
+    );
+    expect(run.stderr).toContain(`.pte: ${pte}`);
+    // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
+    expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "entries"))).toBe(true);
+  });
+
+  it("rejects an unknown flag with a usage error", () => {
+    const run = cli(["export", "--modle", "x.py:f"], REPO);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--modle'");
+  });
+});
