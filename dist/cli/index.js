@@ -120,6 +120,13 @@ const INPUTS = [
             "builds the same model for several GPUs.",
     },
     {
+        name: "gpu-name",
+        kind: "string",
+        description: "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
+            "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
+            "for several GPUs without clashing names.",
+    },
+    {
         name: "retention-days",
         kind: "integer",
         range: [1, 90],
@@ -561,8 +568,9 @@ function readSettings(get, ctx) {
     catch (e) {
         throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see README “Input specs”");
     }
+    const gpuName = get("gpu-name").trim();
     const rawName = get("artifact-name").trim();
-    const artifactName = rawName === "" ? defaultArtifactName(model, target) : sanitizeName(rawName);
+    const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
     return {
         model,
@@ -573,6 +581,7 @@ function readSettings(get, ctx) {
         workspace: ctx.workspace,
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
+        gpuName,
         retentionDays: retention === "" ? undefined : settings_parseInteger("retention-days", retention),
         upload: parseBoolean("upload", settings_text(get, "upload")),
     };

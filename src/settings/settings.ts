@@ -21,6 +21,8 @@ export interface Settings {
   /** The model's own output folder: `<output-dir>/<artifact-name>`, absolute. */
   readonly outputDir: string;
   readonly artifactName: string;
+  /** The GPU kind this build is for ("" when not given); part of the default artifact name. */
+  readonly gpuName: string;
   readonly retentionDays: number | undefined;
   readonly upload: boolean;
 }
@@ -120,8 +122,10 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     );
   }
 
+  const gpuName = get("gpu-name").trim();
   const rawName = get("artifact-name").trim();
-  const artifactName = rawName === "" ? defaultArtifactName(model, target) : sanitizeName(rawName);
+  const artifactName =
+    rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
 
   return {
@@ -133,6 +137,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     workspace: ctx.workspace,
     outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
     artifactName,
+    gpuName,
     retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
     upload: parseBoolean("upload", text(get, "upload")),
   };
