@@ -124,8 +124,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
 
   const gpuName = get("gpu-name").trim();
   const rawName = get("artifact-name").trim();
-  const artifactName =
-    rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
+  const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
 
   return {
