@@ -111,7 +111,10 @@ describe("workspace cleanup on self-hosted runners", () => {
     expect(cleans).toHaveLength(2);
     expect(steps[0]).toBe(cleans[0]);
     expect(steps.at(-1)).toBe(cleans[1]);
-    for (const clean of cleans) expect(clean.run).toMatch(/find "\$GITHUB_WORKSPACE" -mindepth 1 .*rm -rf/);
+    for (const clean of cleans) {
+      expect(clean.run).toMatch(/find "\$GITHUB_WORKSPACE" -mindepth 1 .*rm -rf/);
+      expect(clean.run).toContain('rm -rf -- "$GITHUB_WORKSPACE/../trt-pte-ci"');
+    }
   });
 
   it.each(["success", "failure", "cancelled"] as const)(

@@ -13,7 +13,7 @@ import { readResults } from "../../src/gather/results.js";
 
 const workflow = readWorkflow(".github/workflows/compile-pte.yml");
 
-function runStep(command: string[], script: string, env: Record<string, string>) {
+function runStep(command: string[], script: string, env: Record<string, string>, cwd?: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-step-"));
   const output = path.join(dir, "output");
   fs.writeFileSync(output, "");
@@ -22,6 +22,7 @@ function runStep(command: string[], script: string, env: Record<string, string>)
   const run = spawnSync(command[0]!, [...command.slice(1), scriptFile], {
     env: { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: output, ...env },
     encoding: "utf8",
+    cwd,
   });
   return {
     code: run.status,
@@ -183,5 +184,58 @@ describe("the build job's result record", () => {
     const { resultDir, results } = record({ MODEL: model });
     expect(results[0]!.model).toBe(model);
     expect(JSON.parse(fs.readFileSync(path.join(resultDir, "result.json"), "utf8")).model).toBe(model);
+  });
+});
+
+describe("the build job's workspace cleanup", () => {
+  const clean = workflow.jobs.build!.steps!.find((s) => s.name === "Clean the workspace")!;
+
+  it("empties the workspace, dotfiles included, and removes the venv and record beside it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-clean-"));
+    const ws = path.join(root, "repo");
+    fs.mkdirSync(path.join(ws, ".git", "objects"), { recursive: true });
+    fs.mkdirSync(path.join(ws, "trt-pte-out", "m"), { recursive: true });
+    fs.writeFileSync(path.join(ws, ".env"), "SECRET=1");
+    fs.writeFileSync(path.join(ws, "model.py"), "");
+    fs.mkdirSync(path.join(root, "trt-pte-ci", "venv"), { recursive: true });
+    fs.writeFileSync(path.join(root, "keep.txt"), "");
+    const run = runStep(["bash", "-e"], clean.run!, { GITHUB_WORKSPACE: ws }, ws);
+    expect(run.code, run.log).toBe(0);
+    expect(fs.readdirSync(ws)).toEqual([]);
+    expect(fs.readdirSync(root).sort()).toEqual(["keep.txt", "repo"]);
+  });
+});
+
+describe("the build job's Python environment step", () => {
+  const describeStep = stepNamed(workflow.jobs.build!, "venv");
+
+  function describeEnv(install: string) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-venv-"));
+    const ws = path.join(root, "repo");
+    fs.mkdirSync(ws);
+    fs.writeFileSync(path.join(ws, "requirements-gpu.txt"), "torch\n");
+    return {
+      root,
+      run: runStep(
+        ["bash", "-e"],
+        describeStep.run!,
+        { GITHUB_WORKSPACE: ws, BASE_PYTHON: TEST_PYTHON, INSTALL: install },
+        ws,
+      ),
+    };
+  }
+
+  it("names the venv's Python beside the workspace and keys the cache by the base interpreter", () => {
+    const { root, run } = describeEnv("requirements-gpu.txt");
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs.python).toBe(path.join(fs.realpathSync(root), "trt-pte-ci", "venv", "bin", "python"));
+    expect(run.outputs.interpreter).toMatch(/^[0-9a-f]{16}$/);
+    expect(run.outputs.base).toBe(TEST_PYTHON);
+  });
+
+  it("stops with a clear error when the requirements file is not in the repository", () => {
+    const { run } = describeEnv("requirements-typo.txt");
+    expect(run.code).toBe(1);
+    expect(run.log).toContain("install: 'requirements-typo.txt' is not a file in the repository");
   });
 });
