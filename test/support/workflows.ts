@@ -153,6 +153,13 @@ export function evaluate(text: string, contexts: Contexts): unknown {
   return JSON.parse(JSON.stringify(evaluateBare(bareExpression(text), contexts), data.replacer)) as unknown;
 }
 
+/** A string with `${{ }}` parts, each replaced by its value as GitHub turns it into text. */
+export function interpolate(text: string, contexts: Contexts): string {
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, inner: string) =>
+    evaluateBare(inner.trim(), contexts).coerceString(),
+  );
+}
+
 /**
  * Whether a job's or step's `if:` lets it run. Like GitHub, a condition that calls no status
  * function means `success() && (condition)`, and no `if:` at all means `success()`.

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   conditionHolds,
   evaluate,
+  interpolate,
   inputsWithDefaults,
   readWorkflow,
   stepNamed,
@@ -184,5 +185,29 @@ describe("expressions that shape the build job", () => {
         matrix: { gpu: { name: "a100", "runs-on": ["self-hosted", "a100"] } },
       }),
     ).toEqual(["self-hosted", "a100"]);
+  });
+});
+
+describe("the pull-request example (workflows/pr.yml)", () => {
+  const example = readWorkflow("workflows/pr.yml");
+  const job = example.jobs.pte!;
+  const group = (example as unknown as { concurrency: { group: string } }).concurrency.group;
+  const approval = job.with!["fork-label"] as string;
+
+  it("builds on pushes and on its own label, not on any other label", () => {
+    expect(conditionHolds(job.if, { github: pullRequest({ action: "synchronize" }) })).toBe(true);
+    expect(conditionHolds(job.if, { github: pullRequest({ action: "labeled", label: approval }) })).toBe(
+      true,
+    );
+    expect(conditionHolds(job.if, { github: pullRequest({ action: "labeled", label: "bug" }) })).toBe(false);
+  });
+
+  it("lets a new push cancel the old build, but not an unrelated label", () => {
+    const of = (github: Record<string, unknown>) =>
+      interpolate(group, { github: { ...github, run_id: String(Math.random()) } });
+    const build = of(pullRequest({ action: "synchronize" }));
+    expect(of(pullRequest({ action: "opened" }))).toBe(build);
+    expect(of(pullRequest({ action: "labeled", label: approval }))).toBe(build);
+    expect(of(pullRequest({ action: "labeled", label: "bug" }))).not.toBe(build);
   });
 });
