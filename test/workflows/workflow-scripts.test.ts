@@ -239,3 +239,33 @@ describe("the build job's Python environment step", () => {
     expect(run.log).toContain("install: 'requirements-typo.txt' is not a file in the repository");
   });
 });
+
+describe("the plan job's refusal", () => {
+  const refuse = stepNamed(workflow.jobs.plan!, "Refuse a pull request from a fork");
+
+  it("fails with one error annotation that says how to allow the build", () => {
+    const run = runStep(["bash", "-e"], refuse.run!, {
+      HEAD_REPOSITORY: "mallory/models",
+      FORK_LABEL: "trt-pte:build",
+    });
+    expect(run.code).toBe(1);
+    const lines = run.log.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^::error title=trt-pte refused a fork pull request::This pull request comes from the fork mallory\/models\./,
+    );
+    expect(lines[0]).toContain("adds the label 'trt-pte:build'");
+    expect(lines[0]).toContain("'allow-forks: true'");
+  });
+
+  it("explains how to set up a label when there is none, and escapes the label text", () => {
+    expect(runStep(["bash", "-e"], refuse.run!, { HEAD_REPOSITORY: "", FORK_LABEL: "" }).log).toContain(
+      "set 'fork-label' in the calling workflow",
+    );
+    const run = runStep(["bash", "-e"], refuse.run!, {
+      HEAD_REPOSITORY: "m/m",
+      FORK_LABEL: "x\n::add-mask::y",
+    });
+    expect(run.log.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(1);
+  });
+});
