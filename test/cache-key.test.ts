@@ -39,6 +39,7 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   "engine-cache": ["true", true], // engines are then built refittable
   "engine-cache-max-size": ["1GiB", false],
   comment: ["true", false],
+  "gpu-name": ["a100", false], // names the artifact, not the build
   "github-token": ["ghs_other", false],
 };
 

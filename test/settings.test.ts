@@ -22,6 +22,17 @@ describe("readSettings", () => {
     });
   });
 
+  it("appends gpu-name to the default artifact name, never to one the user chose", () => {
+    const model = "examples/cos_block.py:build";
+    expect(read({ model, "gpu-name": "a100" })).toMatchObject({
+      gpuName: "a100",
+      artifactName: "cos_block-build-tensorrt-a100",
+      outputDir: "/ws/trt-pte-out/cos_block-build-tensorrt-a100",
+    });
+    expect(read({ model, "gpu-name": "a100", "artifact-name": "mine" }).artifactName).toBe("mine");
+    expect(read({ model }).gpuName).toBe("");
+  });
+
   it("parses typed values", () => {
     const s = read({
       model: "m.py:f",

@@ -2765,6 +2765,13 @@ const INPUTS = [
             "builds the same model for several GPUs.",
     },
     {
+        name: "gpu-name",
+        kind: "string",
+        description: "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
+            "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
+            "for several GPUs without clashing names.",
+    },
+    {
         name: "retention-days",
         kind: "integer",
         range: [1, 90],
@@ -3301,8 +3308,9 @@ function readSettings(get, ctx) {
     catch (e) {
         throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see README “Input specs”");
     }
+    const gpuName = get("gpu-name").trim();
     const rawName = get("artifact-name").trim();
-    const artifactName = rawName === "" ? defaultArtifactName(model, target) : sanitizeName(rawName);
+    const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
     return {
         model,
@@ -3314,6 +3322,7 @@ function readSettings(get, ctx) {
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
         artifactNameGiven: rawName !== "",
+        gpuName,
         retentionDays: retention === "" ? undefined : settings_parseInteger("retention-days", retention),
         upload: parseBoolean("upload", settings_text(get, "upload")),
         cache: readCacheSettings(get, ctx),
@@ -3323,12 +3332,13 @@ function readSettings(get, ctx) {
 }
 const GPU_TARGETS = ["tensorrt", "cuda"];
 /**
- * A GPU target's default artifact name ends in the GPU's name (`<model>-<target>-<gpu>`), so a
- * matrix over GPU kinds never collides; the output folder follows the name. Known only after
- * preflight, hence a second step.
+ * Without `gpu-name`, a GPU target's default artifact name ends in the detected GPU's name
+ * (`<model>-<target>-<gpu>`), so a matrix over GPU kinds never collides; the output folder follows
+ * the name. Known only after preflight, hence a second step.
  */
 function withGpuName(settings, gpuName) {
-    if (settings.artifactNameGiven || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
+    const named = settings.artifactNameGiven || settings.gpuName !== "";
+    if (named || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
         return settings;
     const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
     return { ...settings, artifactName, outputDir: external_node_path_default().join(external_node_path_default().dirname(settings.outputDir), artifactName) };

@@ -70,6 +70,14 @@ export const INPUTS: readonly InputDefinition[] = [
       "builds the same model for several GPUs.",
   },
   {
+    name: "gpu-name",
+    kind: "string",
+    description:
+      "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
+      "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
+      "for several GPUs without clashing names.",
+  },
+  {
     name: "retention-days",
     kind: "integer",
     range: [1, 90],

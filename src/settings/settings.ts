@@ -25,6 +25,8 @@ export interface Settings {
   readonly artifactName: string;
   /** False when artifact-name was left empty and the name is ours to derive. */
   readonly artifactNameGiven: boolean;
+  /** The GPU kind this build is for ("" when not given); part of the default artifact name. */
+  readonly gpuName: string;
   readonly retentionDays: number | undefined;
   readonly upload: boolean;
   readonly cache: CacheSettings;
@@ -167,8 +169,9 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     );
   }
 
+  const gpuName = get("gpu-name").trim();
   const rawName = get("artifact-name").trim();
-  const artifactName = rawName === "" ? defaultArtifactName(model, target) : sanitizeName(rawName);
+  const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
 
   return {
@@ -181,6 +184,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
     artifactName,
     artifactNameGiven: rawName !== "",
+    gpuName,
     retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
     upload: parseBoolean("upload", text(get, "upload")),
     cache: readCacheSettings(get, ctx),
@@ -192,13 +196,13 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
 const GPU_TARGETS: readonly Target[] = ["tensorrt", "cuda"];
 
 /**
- * A GPU target's default artifact name ends in the GPU's name (`<model>-<target>-<gpu>`), so a
- * matrix over GPU kinds never collides; the output folder follows the name. Known only after
- * preflight, hence a second step.
+ * Without `gpu-name`, a GPU target's default artifact name ends in the detected GPU's name
+ * (`<model>-<target>-<gpu>`), so a matrix over GPU kinds never collides; the output folder follows
+ * the name. Known only after preflight, hence a second step.
  */
 export function withGpuName(settings: Settings, gpuName: string | undefined): Settings {
-  if (settings.artifactNameGiven || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
-    return settings;
+  const named = settings.artifactNameGiven || settings.gpuName !== "";
+  if (named || gpuName === undefined || !GPU_TARGETS.includes(settings.target)) return settings;
   const artifactName = defaultArtifactName(
     settings.model,
     settings.target,

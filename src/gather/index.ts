@@ -1,0 +1,145 @@
+// The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
+// job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
+// (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
+// results downloaded from the pull request's run.
+
+import fs from "node:fs";
+import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+import { readResults } from "./results.js";
+import { commentMarker, renderCall, type RunLinks } from "./render.js";
+import { artifactEntries, groupCalls } from "./calls.js";
+import { pullRequestOfEvent, pullRequestOfWorkflowRun, type PullRequestRef } from "./pull-request.js";
+import { upsertStickyComment } from "./sticky-comment.js";
+import { parseBoolean } from "../settings/settings.js";
+
+type Json = Record<string, unknown>;
+
+class InputError extends Error {}
+
+function readEvent(file: string | undefined): Json {
+  if (file === undefined || file === "" || !fs.existsSync(file)) return {};
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Json;
+}
+
+function expectedGpus(raw: string): string[] {
+  if (raw.trim() === "") return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new InputError(
+      `expected-gpus: '${raw}' is not JSON; give a JSON array of GPU names, e.g. ["a100","h100"]`,
+    );
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    throw new InputError(`expected-gpus: give a JSON array of GPU names, e.g. ["a100","h100"]`);
+  }
+  return value as string[];
+}
+
+function forbiddenHint(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 403 || status === 404) {
+    return `${message}: the token cannot comment on this pull request. Grant it 'pull-requests: write' in the calling job's permissions.`;
+  }
+  return message;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const run = (payload.workflow_run ?? {}) as Json;
+
+  const runId =
+    core.getInput("run-id").trim() ||
+    (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
+  if (!/^[0-9]+$/.test(runId)) throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
+  const links: RunLinks = { server: env.GITHUB_SERVER_URL ?? "https://github.com", repository, runId };
+  const key = core.getInput("key").trim();
+  const comment = parseBoolean("comment", core.getInput("comment").trim() || "false");
+
+  const { results, unreadable } = readResults(core.getInput("results", { required: true }));
+  for (const bad of unreadable) core.warning(`unreadable build result ${bad.file}: ${bad.reason}`);
+  const calls = groupCalls(results, unreadable, key, expectedGpus(core.getInput("expected-gpus")));
+  const entries = artifactEntries(
+    calls.flatMap((c) => c.results),
+    links,
+  );
+  core.setOutput("artifacts", JSON.stringify(entries));
+  core.setOutput(
+    "artifact-ids",
+    JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))),
+  );
+  core.setOutput(
+    "artifact-urls",
+    JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))),
+  );
+
+  const pull = payload.pull_request as Json | undefined;
+  const headSha = String((pull?.head as Json | undefined)?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
+  const bodies = calls.map((call) => ({ call, body: renderCall(call, links, headSha) }));
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
+  }
+
+  if (!comment) return;
+  if (calls.length === 0) {
+    core.notice("trt-pte: no build results to comment on.");
+    return;
+  }
+  const octokit = getOctokit(core.getInput("github-token", { required: true }));
+  let pr: PullRequestRef | null;
+  try {
+    pr =
+      eventName === "workflow_run"
+        ? await pullRequestOfWorkflowRun(payload, repository, octokit)
+        : pullRequestOfEvent(eventName, payload, repository);
+  } catch (error) {
+    throw new Error(`could not find the pull request of run ${runId}: ${forbiddenHint(error)}`, {
+      cause: error,
+    });
+  }
+  if (pr === null) {
+    core.notice(
+      `trt-pte: '${eventName}' is not a pull request event, so there is no comment; see the job summary.`,
+    );
+    return;
+  }
+  if (pr.fromFork && eventName === "pull_request") {
+    // The token of a fork's pull_request run is read-only: commenting would fail.
+    core.notice(
+      "trt-pte: this pull request comes from a fork, whose run gets a read-only token, so this run does not comment. " +
+        "Comments on fork pull requests come from a workflow_run workflow (workflows/comment-fork-prs.yml).",
+    );
+    return;
+  }
+  const [owner = "", repo = ""] = repository.split("/");
+  const urls: string[] = [];
+  for (const { call, body } of bodies) {
+    try {
+      const written = await upsertStickyComment(
+        octokit,
+        { owner, repo, issueNumber: pr.number },
+        commentMarker(call.key),
+        body,
+      );
+      core.info(`trt-pte: ${written.created ? "created" : "updated"} ${written.url}`);
+      urls.push(written.url);
+    } catch (error) {
+      throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  core.setOutput("comment-url", urls.join("\n"));
+}
+
+try {
+  await main();
+} catch (error) {
+  core.setFailed(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,138 @@
+// The one comment (and job summary) for a reusable-workflow call: a section per model × target × GPU.
+// Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
+// them. Every string that came from a result file is shown as inline code (no markdown, HTML or
+// @-mention survives that), and every link is built here from numeric IDs, never read from a file.
+
+import { formatBytes } from "../publish/format.js";
+import type { BuildResult } from "./results.js";
+
+/** Hidden first line of the comment: how a later run finds the comment to update. */
+export function commentMarker(key: string): string {
+  return `<!-- trt-pte:call:${key} -->`;
+}
+
+/** Where the run that built the results lives. */
+export interface RunLinks {
+  server: string;
+  repository: string;
+  runId: string;
+}
+
+export function runUrl(links: RunLinks): string {
+  return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
+}
+
+/** The artifact's page for signed-in users (the same URL the action's `artifact-url` output has). */
+export function artifactUrl(links: RunLinks, id: number): string {
+  return `${runUrl(links)}/artifacts/${id}`;
+}
+
+export function jobUrl(links: RunLinks, checkRunId: number): string {
+  return `${runUrl(links)}/job/${checkRunId}`;
+}
+
+/** Untrusted text as inline code: backticks and control characters cannot break out of it. */
+export function code(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[`\u0000-\u001f\u007f]/g, "'").slice(0, 200);
+  return `\`${clean === "" ? " " : clean}\``;
+}
+
+/** The GPU name as the artifact names and outputs use it (a call without `gpus` has one, "default"). */
+export function gpuLabel(gpu: string): string {
+  return gpu === "" ? "default" : gpu;
+}
+
+function accuracyText(accuracy: NonNullable<BuildResult["report"]>["accuracy"]): string | null {
+  if (accuracy === null) return null;
+  if (accuracy.status !== "checked") return `accuracy not checked`;
+  const maxAbs = accuracy.maxAbs === null ? "?" : accuracy.maxAbs.toExponential(1);
+  const tolerance = accuracy.tolerance === null ? "" : ` (tolerance ${accuracy.tolerance.toExponential(1)})`;
+  const verdict = accuracy.passed === true ? " ✅" : accuracy.passed === false ? " ❌" : "";
+  return `accuracy: max abs error ${maxAbs}${tolerance}${verdict}`;
+}
+
+function section(result: BuildResult, links: RunLinks): string {
+  const report = result.report;
+  const title = [
+    report?.modelName || result.model,
+    report?.target || result.target || "tensorrt",
+    gpuLabel(result.gpu),
+  ];
+  const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
+  const lines = [`#### ${icon} ${title.map(code).join(" · ")}`, ""];
+  const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
+
+  if (result.outcome !== "success") {
+    const what =
+      result.outcome === "failure"
+        ? "The build failed"
+        : result.outcome === "cancelled"
+          ? "The build was cancelled"
+          : "The build did not run (an earlier step failed)";
+    lines.push(`${what}: see [the job log](${log}).`);
+    return lines.join("\n");
+  }
+  if (report === null) {
+    lines.push(`Built, but its report is missing: see [the job log](${log}).`);
+    return lines.join("\n");
+  }
+  const download =
+    result.artifactId === null
+      ? "not uploaded (`upload: false`)"
+      : `[${code(report.artifactName)}](${artifactUrl(links, result.artifactId)})`;
+  lines.push(`**Download:** ${download}`, "");
+  const files = [
+    `${code(report.pte.name)} ${formatBytes(report.pte.bytes)}, sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
+  ];
+  for (const ptd of report.ptd) files.push(`${code(ptd.name)} ${formatBytes(ptd.bytes)}`);
+  lines.push(`- Files: ${files.join(" · ")}`);
+  const partition = Object.entries(report.partition).filter(([, n]) => n > 0);
+  if (partition.length > 0) {
+    lines.push(`- Delegated: ${partition.map(([name, n]) => `${code(name)} ×${n}`).join(", ")}`);
+  }
+  const accuracy = accuracyText(report.accuracy);
+  if (accuracy !== null) lines.push(`- ${accuracy.charAt(0).toUpperCase()}${accuracy.slice(1)}`);
+  if (report.gpu !== null) {
+    const cc =
+      report.gpu.computeCapability === ""
+        ? ""
+        : ` (compute capability ${code(report.gpu.computeCapability)})`;
+    lines.push(`- Built on ${code(report.gpu.name)}${cc}`);
+  }
+  const versions = Object.entries(report.versions);
+  if (versions.length > 0)
+    lines.push(`- Versions: ${versions.map(([k, v]) => `${code(k)} ${code(v)}`).join(", ")}`);
+  return lines.join("\n");
+}
+
+export interface CallSummary {
+  key: string;
+  results: readonly BuildResult[];
+  /** GPU names the call planned a build for that sent no result (the job never ran or died). */
+  missing: readonly string[];
+  /** Result files that could not be read, with why. */
+  unreadable: readonly { file: string; reason: string }[];
+}
+
+/** The markdown body of one call's comment, without its marker. */
+export function renderCall(call: CallSummary, links: RunLinks, commit: string): string {
+  const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
+  const built = ordered.filter((r) => r.outcome === "success").length;
+  const total = ordered.length + call.missing.length;
+  const head = [
+    `### trt-pte: ${built} of ${total} build${total === 1 ? "" : "s"} succeeded`,
+    "",
+    `[Run ${links.runId}](${runUrl(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
+  ];
+  const sections = ordered.map((r) => section(r, links));
+  for (const gpu of call.missing) {
+    sections.push(
+      `#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`,
+    );
+  }
+  for (const bad of call.unreadable) {
+    sections.push(`#### ⚠️ Unreadable result ${code(bad.file)}\n\n${code(bad.reason)}`);
+  }
+  return [...head, "", ...sections.flatMap((s) => [s, ""])].join("\n");
+}

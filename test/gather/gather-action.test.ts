@@ -1,0 +1,188 @@
+// The report step's bundle (dist/gather/index.js) run as GitHub runs it: a Node 24 process with
+// INPUT_* variables and an event payload file, its real Octokit client talking to a stand-in of
+// GitHub's REST API. One comment per call, updated in place; no comment where the token cannot write.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { REPO, runAction } from "../support/action-run.js";
+import { StandInServer } from "../support/http.js";
+import { GitHubApi } from "../support/github-api.js";
+import { KEY, resultsDir, writeResult } from "../support/build-results.js";
+import {
+  BASE_REPOSITORY,
+  FORK_REPOSITORY,
+  HEAD_SHA,
+  pullRequestPayload,
+  workflowRunPayload,
+} from "../support/events.js";
+
+const GATHER = path.join(REPO, "dist", "gather", "index.js");
+const TOKEN = "ghs_standin";
+const MARKER = `<!-- trt-pte:call:${KEY} -->`;
+
+describe("the report step (gather/action.yml)", () => {
+  const api = new GitHubApi(BASE_REPOSITORY, TOKEN);
+  const server = new StandInServer([api]);
+  let apiUrl = "";
+
+  beforeAll(async () => {
+    apiUrl = await server.start();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    api.comments.length = 0;
+    api.pulls.length = 0;
+    api.readOnly = false;
+    server.requests.length = 0;
+  });
+
+  function run(eventName: string, payload: object, inputs: Record<string, string>, results: string) {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-gather-"));
+    const eventPath = path.join(ws, "event.json");
+    fs.writeFileSync(eventPath, JSON.stringify(payload));
+    return runAction(
+      GATHER,
+      { results, "github-token": TOKEN, key: KEY, comment: "true", ...inputs },
+      { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: apiUrl },
+      ws,
+    );
+  }
+
+  function twoGpus(): string {
+    const dir = resultsDir();
+    writeResult(dir, { gpu: "a100", artifactId: "1234" });
+    writeResult(dir, { gpu: "l4", outcome: "failure", artifactId: "", report: null });
+    return dir;
+  }
+
+  it("keeps one comment per call on the pull request: created once, then updated in place", async () => {
+    api.addComment(7, "Looks good to me", { login: "octocat", type: "User" });
+    const results = twoGpus();
+    const first = await run(
+      "pull_request",
+      pullRequestPayload(),
+      { "expected-gpus": '["a100","l4"]' },
+      results,
+    );
+    expect(first.code, first.log).toBe(0);
+    const ours = api.comments.filter((c) => c.body.startsWith(MARKER));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.issue).toBe(7);
+    expect(ours[0]!.body).toContain("### trt-pte: 1 of 2 builds succeeded");
+    expect(ours[0]!.body).toContain("(https://github.com/octo/models/actions/runs/4242/artifacts/1234)");
+    expect(first.outputs["comment-url"]).toBe(
+      `https://github.com/octo/models/pull/7#issuecomment-${ours[0]!.id}`,
+    );
+
+    writeResult(results, { gpu: "l4", artifactId: "1300" });
+    const second = await run("pull_request", pullRequestPayload({ action: "synchronize" }), {}, results);
+    expect(second.code, second.log).toBe(0);
+    expect(api.comments.filter((c) => c.body.includes(MARKER))).toHaveLength(1);
+    expect(api.comments.find((c) => c.id === ours[0]!.id)!.body).toContain(
+      "### trt-pte: 2 of 2 builds succeeded",
+    );
+    expect(server.requests.filter((r) => r.method === "PATCH")).toHaveLength(1);
+    expect(api.comments[0]!.body).toBe("Looks good to me");
+  });
+
+  it("finds its comment past the first page of a busy pull request", async () => {
+    for (let i = 0; i < 150; i++) api.addComment(7, `comment ${i}`, { login: "octocat", type: "User" });
+    const mine = api.addComment(7, `${MARKER}\nold`);
+    const result = await run("pull_request", pullRequestPayload(), {}, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(api.comments.filter((c) => c.body.includes(MARKER))).toEqual([
+      expect.objectContaining({ id: mine.id }),
+    ]);
+    expect(server.requests.some((r) => r.url.includes("page=2"))).toBe(true);
+  });
+
+  it("never edits a person's comment that quotes the marker", async () => {
+    api.addComment(7, `${MARKER}\nI pasted this`, { login: "mallory", type: "User" });
+    const result = await run("pull_request", pullRequestPayload(), {}, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(api.comments[0]!.body).toBe(`${MARKER}\nI pasted this`);
+    expect(api.comments.filter((c) => c.user.type === "Bot")).toHaveLength(1);
+  });
+
+  it("sets the per-GPU artifact outputs and writes the job summary, comment or not", async () => {
+    const result = await run(
+      "push",
+      { ref: "refs/heads/main" },
+      { comment: "false", "expected-gpus": '["a100","l4"]' },
+      twoGpus(),
+    );
+    expect(result.code, result.log).toBe(0);
+    expect(server.requests).toEqual([]);
+    expect(JSON.parse(result.outputs["artifact-ids"]!)).toEqual({ a100: "1234", l4: "" });
+    expect(JSON.parse(result.outputs["artifact-urls"]!)).toEqual({
+      a100: "https://github.com/octo/models/actions/runs/4242/artifacts/1234",
+      l4: "",
+    });
+    expect(JSON.parse(result.outputs.artifacts!)).toEqual([
+      expect.objectContaining({
+        gpu: "a100",
+        outcome: "success",
+        "artifact-name": "cos_block-build-tensorrt-a100",
+      }),
+      expect.objectContaining({ gpu: "l4", outcome: "failure" }),
+    ]);
+    expect(result.summary).toContain("### trt-pte: 1 of 2 builds succeeded");
+    expect(result.summary).not.toContain(MARKER);
+  });
+
+  it("does not comment outside pull requests, and says so", async () => {
+    const result = await run("push", { ref: "refs/heads/main" }, {}, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(api.comments).toEqual([]);
+    expect(result.log).toContain("::notice::trt-pte: 'push' is not a pull request event");
+  });
+
+  it("does not try with a fork's read-only token, and points at the workflow_run commenter", async () => {
+    const result = await run("pull_request", pullRequestPayload({ fromFork: true }), {}, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(server.requests).toEqual([]);
+    expect(result.log).toContain("workflows/comment-fork-prs.yml");
+  });
+
+  it("comments on a fork's pull request from workflow_run, found by the run's head commit", async () => {
+    api.pulls.push(
+      { number: 6, head: { sha: "9".repeat(40), ref: "feature", label: "mallory:feature" } },
+      { number: 7, head: { sha: HEAD_SHA, ref: "feature", label: "mallory:feature" } },
+    );
+    const results = twoGpus();
+    const result = await run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, results);
+    expect(result.code, result.log).toBe(0);
+    expect(server.requests[0]!.url).toContain(`head=${encodeURIComponent("mallory:feature")}`);
+    const [comment] = api.comments;
+    expect(comment).toMatchObject({ issue: 7 });
+    expect(comment!.body.startsWith(MARKER)).toBe(true);
+    // Links point at the pull request's run, not at the commenter's own run.
+    expect(comment!.body).toContain("/actions/runs/9001/artifacts/1234");
+    expect(FORK_REPOSITORY.split("/")[0]).toBe("mallory");
+  });
+
+  it("does not comment when no open pull request has the run's head commit", async () => {
+    api.pulls.push({ number: 6, head: { sha: "9".repeat(40), ref: "feature", label: "mallory:feature" } });
+    const result = await run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(api.comments).toEqual([]);
+    expect(result.log).toContain("::notice::");
+  });
+
+  it("fails with what to grant when the token may not comment", async () => {
+    api.readOnly = true;
+    const result = await run("pull_request", pullRequestPayload(), {}, twoGpus());
+    expect(result.code).toBe(1);
+    expect(result.log).toMatch(
+      /::error::could not comment on pull request #7: .*Grant it 'pull-requests: write'/,
+    );
+  });
+
+  it("rejects a run-id that is not a number", async () => {
+    const result = await run("pull_request", pullRequestPayload(), { "run-id": "1; rm -rf /" }, twoGpus());
+    expect(result.code).toBe(1);
+    expect(result.log).toContain("run-id: '1; rm -rf /' is not a workflow run ID");
+  });
+});

@@ -1,0 +1,205 @@
+// The report step's reading of build results (which may come from a fork's run, so forged files are
+// part of the test) and the comment it renders from them.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readResults } from "../../src/gather/results.js";
+import { artifactEntries, groupCalls } from "../../src/gather/calls.js";
+import { commentMarker, renderCall, type RunLinks } from "../../src/gather/render.js";
+import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
+
+const links: RunLinks = { server: "https://github.com", repository: "octo/models", runId: "4242" };
+
+describe("reading build results", () => {
+  it("reads one folder per downloaded artifact, and a lone artifact downloaded flat", () => {
+    const dir = resultsDir();
+    writeResult(dir, { gpu: "a100" });
+    writeResult(dir, { gpu: "l4", outcome: "failure", artifactId: "", report: null });
+    const { results, unreadable } = readResults(dir);
+    expect(unreadable).toEqual([]);
+    expect(results.map((r) => [r.gpu, r.outcome, r.artifactId, r.report?.artifactName ?? null])).toEqual([
+      ["a100", "success", 1234, "cos_block-build-tensorrt-a100"],
+      ["l4", "failure", null, null],
+    ]);
+    const flat = resultsDir();
+    writeResult(flat, { gpu: "" }, "flat");
+    expect(readResults(flat).results).toEqual([expect.objectContaining({ gpu: "", outcome: "success" })]);
+  });
+
+  it("finds nothing in a folder that does not exist (no build uploaded a result)", () => {
+    expect(readResults(path.join(resultsDir(), "none"))).toEqual({ results: [], unreadable: [] });
+  });
+
+  it.each([
+    [
+      "a wrong schema",
+      (r: Record<string, unknown>) => (r.schema = "other@1"),
+      "schema is not trt-pte/result@1",
+    ],
+    ["a key that is not hex", (r: Record<string, unknown>) => (r.key = "../../x"), "key is not a hex string"],
+    ["an unknown outcome", (r: Record<string, unknown>) => (r.outcome = "pwned"), "unknown outcome 'pwned'"],
+    [
+      "an artifact id that is not a number",
+      (r: Record<string, unknown>) => (r.artifact_id = "1/../../evil"),
+      "artifact_id",
+    ],
+    [
+      "an overlong model",
+      (r: Record<string, unknown>) => (r.model = "m".repeat(5000)),
+      "model is longer than 200",
+    ],
+    ["a non-string field", (r: Record<string, unknown>) => (r.gpu = { a: 1 }), "gpu is not a string"],
+  ])("sets aside a result.json with %s, naming why", (_what, forge, reason) => {
+    const dir = resultsDir();
+    const folder = writeResult(dir);
+    const file = path.join(folder, "result.json");
+    const result = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    forge(result);
+    fs.writeFileSync(file, JSON.stringify(result));
+    const { results, unreadable } = readResults(dir);
+    expect(results).toEqual([]);
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]!.reason).toContain(reason);
+  });
+
+  it("keeps the outcome when only report.json is bad, and says what was wrong with it", () => {
+    const dir = resultsDir();
+    writeResult(dir, {
+      report: sampleReport("a100", { pte: { name: "x.pte", bytes: -1, sha256: "c".repeat(64) } }),
+    });
+    const { results, unreadable } = readResults(dir);
+    expect(results).toEqual([expect.objectContaining({ outcome: "success", report: null })]);
+    expect(unreadable[0]!.file).toMatch(/report\.json$/);
+    expect(unreadable[0]!.reason).toContain("pte.bytes");
+  });
+
+  it("refuses files that are not JSON or absurdly large", () => {
+    const dir = resultsDir();
+    const folder = writeResult(dir);
+    fs.writeFileSync(path.join(folder, "result.json"), "{not json");
+    const big = writeResult(dir, { gpu: "l4" });
+    fs.writeFileSync(path.join(big, "report.json"), " ".repeat(2 << 20));
+    const { unreadable } = readResults(dir);
+    expect(unreadable.map((u) => u.reason)).toEqual([
+      expect.stringContaining("is not JSON"),
+      "is larger than 1 MiB",
+    ]);
+  });
+});
+
+describe("the comment", () => {
+  function render(write: (dir: string) => void, expected: string[] = []) {
+    const dir = resultsDir();
+    write(dir);
+    const { results, unreadable } = readResults(dir);
+    const [call] = groupCalls(results, unreadable, KEY, expected);
+    return renderCall(call!, links, "1111111111111111111111111111111111111111");
+  }
+
+  it("has a section per GPU with the download link, files, delegates, accuracy and versions", () => {
+    const body = render((dir) => {
+      writeResult(dir, { gpu: "l4", artifactId: "99" });
+      writeResult(dir, { gpu: "a100" });
+    });
+    expect(body).toMatch(
+      /^### trt-pte: 2 of 2 builds succeeded\n\n\[Run 4242\]\(https:\/\/github.com\/octo\/models\/actions\/runs\/4242\) · commit 1111111/,
+    );
+    const sections = body.split("\n#### ").slice(1);
+    expect(sections.map((s) => s.split("\n")[0])).toEqual([
+      "✅ `cos_block-build` · `tensorrt` · `a100`",
+      "✅ `cos_block-build` · `tensorrt` · `l4`",
+    ]);
+    expect(sections[0]).toContain(
+      "**Download:** [`cos_block-build-tensorrt-a100`](https://github.com/octo/models/actions/runs/4242/artifacts/1234)",
+    );
+    expect(sections[1]).toContain("/actions/runs/4242/artifacts/99)");
+    expect(sections[0]).toContain("`cos_block-build.pte` 3.00 MiB");
+    expect(sections[0]).toContain("`aoti_cuda_blob.ptd` 1.00 KiB");
+    expect(sections[0]).toContain("- Delegated: `TensorRTBackend` ×3, `CudaBackend` ×1");
+    expect(sections[0]).toContain("- Accuracy: max abs error 2.5e-5 (tolerance 1.0e-3) ✅");
+    expect(sections[0]).toContain("- Built on `NVIDIA A100-SXM4-80GB` (compute capability `8.0`)");
+    expect(sections[0]).toContain("`torch_tensorrt` `2.13.0`");
+  });
+
+  it("links a failed build to its job log, and reports GPUs that sent nothing", () => {
+    const body = render(
+      (dir) => writeResult(dir, { gpu: "a100", outcome: "failure", artifactId: "", report: null }),
+      ["a100", "h100"],
+    );
+    expect(body).toContain("### trt-pte: 0 of 2 builds succeeded");
+    expect(body).toContain("#### ❌ `examples/cos_block.py:build` · `tensorrt` · `a100`");
+    expect(body).toContain(
+      "The build failed: see [the job log](https://github.com/octo/models/actions/runs/4242/job/777).",
+    );
+    expect(body).toContain("#### ⚠️ `h100`\n\nNo result: the job did not run or stopped before reporting");
+  });
+
+  it("shows forged text as inline code and takes no link from the files", () => {
+    const evil = "x` [click](https://evil.example) <img src=x onerror=alert(1)> @octocat\n# heading";
+    const body = render((dir) =>
+      writeResult(dir, {
+        model: evil,
+        report: sampleReport("a100", { model_name: evil, artifact_name: "a](https://evil.example)" }),
+      }),
+    );
+    // Code spans win over links, HTML and mentions in GitHub's markdown: outside them nothing is left.
+    const outsideCode = body.replace(/`[^`\n]*`/g, "");
+    expect(outsideCode).not.toContain("evil.example");
+    expect(outsideCode).not.toContain("<img");
+    expect(outsideCode).not.toContain("@octocat");
+    expect(body).not.toContain("\n# heading");
+    const links = [...outsideCode.matchAll(/\]\((https?:[^)]*)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links)
+      expect(link).toMatch(/^https:\/\/github\.com\/octo\/models\/actions\/runs\/4242(\/artifacts\/\d+)?$/);
+  });
+
+  it("keys the hidden marker by call", () => {
+    expect(commentMarker(KEY)).toBe("<!-- trt-pte:call:0123456789ab -->");
+  });
+});
+
+describe("grouping and outputs", () => {
+  it("one call per key when no key is given (the fork-PR commenter), only the key's results otherwise", () => {
+    const dir = resultsDir();
+    writeResult(dir, { gpu: "a100" });
+    writeResult(dir, { gpu: "a100", key: "fedcba987654", model: "other.py:build" });
+    const { results, unreadable } = readResults(dir);
+    expect(groupCalls(results, unreadable, "", []).map((c) => [c.key, c.results.length])).toEqual([
+      [KEY, 1],
+      ["fedcba987654", 1],
+    ]);
+    expect(groupCalls(results, unreadable, KEY, ["a100", "l4"])).toEqual([
+      expect.objectContaining({
+        key: KEY,
+        missing: ["l4"],
+        results: [expect.objectContaining({ key: KEY })],
+      }),
+    ]);
+  });
+
+  it("artifact entries per GPU, `default` for a call without gpus, empty when nothing was uploaded", () => {
+    const dir = resultsDir();
+    writeResult(dir, { gpu: "" });
+    writeResult(dir, { gpu: "l4", outcome: "failure", artifactId: "", report: null });
+    expect(artifactEntries(readResults(dir).results, links)).toEqual([
+      {
+        gpu: "default",
+        outcome: "success",
+        "artifact-name": "cos_block-build-tensorrt",
+        "artifact-id": "1234",
+        "artifact-url": "https://github.com/octo/models/actions/runs/4242/artifacts/1234",
+        digest: `sha256:${"c".repeat(64)}`,
+      },
+      {
+        gpu: "l4",
+        outcome: "failure",
+        "artifact-name": "",
+        "artifact-id": "",
+        "artifact-url": "",
+        digest: `sha256:${"c".repeat(64)}`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+// Rules every workflow file we ship keeps (ours and the examples), on top of what actionlint and
+// zizmor check in ./scripts/test: least privilege per job, no expressions inside shell scripts,
+// actions pinned by commit SHA (one SHA per action across files), and no persisted git credentials.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO } from "../support/action-run.js";
+import { readWorkflow, workflowFiles } from "../support/workflows.js";
+
+const files = workflowFiles();
+const isExample = (file: string) => file.startsWith("workflows/");
+
+/** `uses:` lines with what they pin to and the version comment after them. */
+function usesLines(file: string): { uses: string; ref: string; comment: string; line: number }[] {
+  return fs
+    .readFileSync(path.join(REPO, file), "utf8")
+    .split("\n")
+    .flatMap((text, i) => {
+      const m = /^\s*(?:-\s+)?uses:\s*([^\s#]+)\s*(?:#\s*(.*))?$/.exec(text);
+      if (!m) return [];
+      const [action = "", ref = ""] = m[1]!.split("@");
+      return [{ uses: action, ref, comment: m[2] ?? "", line: i + 1 }];
+    });
+}
+
+describe("workflow files", () => {
+  it("are all where ./scripts/test lints them (.github/workflows/*.yml and workflows/*.yml)", () => {
+    expect(files).toContain(".github/workflows/compile-pte.yml");
+    expect(files).toContain(".github/workflows/ci.yml");
+    for (const example of ["pr", "multi-gpu", "release", "comment-fork-prs", "precheck-portable"]) {
+      expect(files).toContain(`workflows/${example}.yml`);
+    }
+    for (const file of files) expect(file).toMatch(/\.yml$/);
+  });
+
+  it.each(files)("%s: grants nothing at the top and least privilege per job", (file) => {
+    const workflow = readWorkflow(file);
+    expect(workflow.permissions).toEqual({});
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions, `${file}: job '${id}' declares no permissions`).toBeDefined();
+      for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
+        // Write access only where a job's purpose needs it.
+        if (level === "write")
+          expect(["pull-requests", "contents"], `${file}: ${id} ${scope}`).toContain(scope);
+        if (scope === "contents" && level === "write") expect(file).toBe("workflows/release.yml");
+      }
+    }
+  });
+
+  it.each(files)("%s: passes data to shell scripts through env, never as ${{ }} inside run:", (file) => {
+    for (const [id, job] of Object.entries(readWorkflow(file).jobs)) {
+      for (const step of job.steps ?? []) {
+        if (step.run !== undefined)
+          expect(step.run, `${file}: ${id} / ${step.name ?? step.run}`).not.toContain("${{");
+      }
+    }
+  });
+
+  it.each(files)(
+    "%s: pins every action and reusable workflow by commit SHA, with its version beside it",
+    (file) => {
+      for (const { uses, ref, comment, line } of usesLines(file)) {
+        if (uses.startsWith("$/")) continue; // this repository at the running commit
+        if (isExample(file) && uses.startsWith("trt-pte/trt-pte")) {
+          // The examples name trt-pte's release (see .github/zizmor-examples.yml).
+          expect(ref, `${file}:${line}`).toBe("v0");
+          continue;
+        }
+        expect(ref, `${file}:${line} ${uses}`).toMatch(/^[0-9a-f]{40}$/);
+        expect(comment, `${file}:${line} ${uses}`).toMatch(/^v\d+\.\d+\.\d+$/);
+      }
+    },
+  );
+
+  it("uses one commit of each action everywhere", () => {
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      for (const { uses, ref } of usesLines(file)) {
+        if (!/^[0-9a-f]{40}$/.test(ref)) continue;
+        const repo = uses.split("/").slice(0, 2).join("/");
+        expect(seen.get(repo) ?? ref, `${file}: ${repo}`).toBe(ref);
+        seen.set(repo, ref);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(3);
+  });
+
+  it.each(files)("%s: checks out without leaving the token in .git/config", (file) => {
+    for (const job of Object.values(readWorkflow(file).jobs)) {
+      for (const step of job.steps ?? []) {
+        if (step.uses?.startsWith("actions/checkout@"))
+          expect(step.with?.["persist-credentials"]).toBe(false);
+      }
+    }
+  });
+
+  it("gives every job of the reusable workflow a time limit", () => {
+    for (const [id, job] of Object.entries(readWorkflow(".github/workflows/compile-pte.yml").jobs)) {
+      expect((job as { "timeout-minutes"?: unknown })["timeout-minutes"], id).toBeDefined();
+    }
+  });
+});

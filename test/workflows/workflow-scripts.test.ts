@@ -1,0 +1,271 @@
+// The scripts inside the reusable workflow, run here exactly as written in the YAML: the plan step
+// (Python: validates `gpus`/`runs-on`/`container`, builds the matrix and the call's key) and the
+// build job's result record (bash), whose result.json must be what the report step reads.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TEST_PYTHON, parseOutputFile } from "../support/action-run.js";
+import { readWorkflow, stepNamed } from "../support/workflows.js";
+import { readResults } from "../../src/gather/results.js";
+
+const workflow = readWorkflow(".github/workflows/compile-pte.yml");
+
+function runStep(command: string[], script: string, env: Record<string, string>, cwd?: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-step-"));
+  const output = path.join(dir, "output");
+  fs.writeFileSync(output, "");
+  const scriptFile = path.join(dir, "script");
+  fs.writeFileSync(scriptFile, script);
+  const run = spawnSync(command[0]!, [...command.slice(1), scriptFile], {
+    env: { PATH: process.env.PATH ?? "", GITHUB_OUTPUT: output, ...env },
+    encoding: "utf8",
+    cwd,
+  });
+  return {
+    code: run.status,
+    log: `${run.stdout}${run.stderr}`,
+    outputs: parseOutputFile(fs.readFileSync(output, "utf8")),
+  };
+}
+
+describe("the plan step", () => {
+  const step = stepNamed(workflow.jobs.plan!, "plan");
+  const plan = (env: Record<string, string>) =>
+    runStep([TEST_PYTHON], step.run!, {
+      GPUS: "",
+      RUNS_ON: '["self-hosted","gpu"]',
+      MODEL: "examples/cos_block.py:build",
+      TARGET: "",
+      ARTIFACT_NAME: "",
+      CONTAINER: "",
+      ...env,
+    });
+
+  it("is Python, reading the inputs from env", () => {
+    expect(step.shell).toBe("python");
+    expect(step.run).not.toContain("${{");
+  });
+
+  it("without gpus: one build on runs-on, GPU name empty", () => {
+    const run = plan({});
+    expect(run.code, run.log).toBe(0);
+    expect(JSON.parse(run.outputs.matrix!)).toEqual({
+      gpu: [{ name: "", "runs-on": ["self-hosted", "gpu"] }],
+    });
+    expect(JSON.parse(run.outputs["gpu-names"]!)).toEqual([""]);
+    expect(run.outputs.key).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it("with gpus: a build per entry, runs-on defaulting to the call's", () => {
+    const run = plan({
+      GPUS: '[{"name":"a100","runs-on":["self-hosted","a100"]},{"name":"l4"},{"name":"orin","runs-on":"jetson"}]',
+    });
+    expect(run.code, run.log).toBe(0);
+    expect(JSON.parse(run.outputs.matrix!).gpu).toEqual([
+      { name: "a100", "runs-on": ["self-hosted", "a100"] },
+      { name: "l4", "runs-on": ["self-hosted", "gpu"] },
+      { name: "orin", "runs-on": "jetson" },
+    ]);
+    expect(JSON.parse(run.outputs["gpu-names"]!)).toEqual(["a100", "l4", "orin"]);
+  });
+
+  it("keys the call by model, target and artifact name, so two calls in one run never mix", () => {
+    const key = (env: Record<string, string>) => plan(env).outputs.key;
+    expect(key({})).toBe(key({ GPUS: '[{"name":"a100"}]' }));
+    expect(key({})).not.toBe(key({ TARGET: "cuda" }));
+    expect(key({})).not.toBe(key({ MODEL: "other.py:build" }));
+    expect(key({})).not.toBe(key({ ARTIFACT_NAME: "x" }));
+  });
+
+  it.each([
+    ["gpus", { GPUS: "[{name: a100}]" }, "gpus is not valid JSON"],
+    ["gpus", { GPUS: "{}" }, "gpus must be a non-empty JSON list"],
+    ["gpus", { GPUS: "[]" }, "gpus must be a non-empty JSON list"],
+    ["gpus", { GPUS: '["a100"]' }, "gpus[0] must be an object"],
+    ["gpus", { GPUS: '[{"name":"a100","runs_on":"x"}]' }, "gpus[0] has unknown keys ['runs_on']"],
+    ["gpus", { GPUS: '[{"name":"A 100"}]' }, "gpus[0].name must be 1-64 letters"],
+    ["gpus", { GPUS: '[{"name":"a100"},{"name":"a100"}]' }, "gpus[1].name 'a100' is used twice"],
+    ["gpus", { GPUS: '[{"name":"a100","runs-on":[]}]' }, "gpus[0].runs-on must be a runner label"],
+    ["runs-on", { RUNS_ON: "self-hosted" }, "runs-on is not valid JSON"],
+    ["container", { CONTAINER: "nvcr.io/nvidia/pytorch:25.10-py3" }, "is not pinned by digest"],
+  ])("stops on a bad %s with an error annotation that names it", (_what, env, message) => {
+    const run = plan(env);
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/^::error title=trt-pte: bad input::/m);
+    expect(run.log).toContain(message);
+    expect(run.outputs).toEqual({});
+  });
+
+  it("accepts a container pinned by digest", () => {
+    expect(plan({ CONTAINER: `nvcr.io/nvidia/pytorch@sha256:${"0".repeat(64)}` }).code).toBe(0);
+  });
+
+  it("escapes input text so it cannot start a workflow command of its own", () => {
+    // The JSON error quotes the raw input, newline and all.
+    const run = plan({ GPUS: "[oops\n::add-mask::secret %" });
+    expect(run.code).toBe(1);
+    const errorLines = run.log.split("\n").filter((l) => l.startsWith("::"));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toContain("%0A::add-mask::secret %25");
+  });
+});
+
+describe("the build job's result record", () => {
+  const step = stepNamed(workflow.jobs.build!, "Record the result");
+
+  function record(env: Record<string, string>, report?: object) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-record-"));
+    let reportPath = "";
+    if (report !== undefined) {
+      reportPath = path.join(dir, "report.json");
+      fs.writeFileSync(reportPath, JSON.stringify(report));
+    }
+    const resultDir = path.join(dir, "result");
+    const run = runStep(["bash", "-e"], step.run!, {
+      KEY: "0123456789ab",
+      GPU_NAME: "a100",
+      MODEL: "examples/cos_block.py:build",
+      TARGET: "",
+      OUTCOME: "success",
+      REPORT: reportPath,
+      ARTIFACT_ID: "1234",
+      ARTIFACT_DIGEST: "",
+      DIGEST: `sha256:${"b".repeat(64)}`,
+      CHECK_RUN_ID: "555",
+      RESULT_DIR: resultDir,
+      ...env,
+    });
+    expect(run.code, run.log).toBe(0);
+    return { resultDir, ...readResults(resultDir) };
+  }
+
+  const report = {
+    schema: "trt-pte/report@1",
+    model: "examples/cos_block.py:build",
+    model_name: "cos_block-build",
+    target: "tensorrt",
+    artifact_name: "cos_block-build-tensorrt-a100",
+    pte: { name: "cos_block-build.pte", kind: "pte", bytes: 2048, sha256: "b".repeat(64) },
+    ptd: [],
+    partition: { TensorRTBackend: 2 },
+    accuracy: null,
+    versions: { torch: "2.13.0" },
+    gpu: null,
+  };
+
+  it("writes a result.json the report step reads back, with the report beside it", () => {
+    const { results, unreadable } = record({}, report);
+    expect(unreadable).toEqual([]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        key: "0123456789ab",
+        gpu: "a100",
+        outcome: "success",
+        artifactId: 1234,
+        checkRunId: 555,
+        digest: `sha256:${"b".repeat(64)}`,
+      }),
+    ]);
+    expect(results[0]!.report?.artifactName).toBe("cos_block-build-tensorrt-a100");
+  });
+
+  it("records a failure before any report existed (the compile step never ran)", () => {
+    const { results } = record({ OUTCOME: "", ARTIFACT_ID: "", DIGEST: "", GPU_NAME: "" });
+    expect(results).toEqual([
+      expect.objectContaining({ outcome: "skipped", artifactId: null, gpu: "", report: null }),
+    ]);
+  });
+
+  it("keeps quotes, backslashes and newlines in the model spec as data", () => {
+    const model = 'we"ird\\path\nx.py:build';
+    const { resultDir, results } = record({ MODEL: model });
+    expect(results[0]!.model).toBe(model);
+    expect(JSON.parse(fs.readFileSync(path.join(resultDir, "result.json"), "utf8")).model).toBe(model);
+  });
+});
+
+describe("the build job's workspace cleanup", () => {
+  const clean = workflow.jobs.build!.steps!.find((s) => s.name === "Clean the workspace")!;
+
+  it("empties the workspace, dotfiles included, and removes the venv and record beside it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-clean-"));
+    const ws = path.join(root, "repo");
+    fs.mkdirSync(path.join(ws, ".git", "objects"), { recursive: true });
+    fs.mkdirSync(path.join(ws, "trt-pte-out", "m"), { recursive: true });
+    fs.writeFileSync(path.join(ws, ".env"), "SECRET=1");
+    fs.writeFileSync(path.join(ws, "model.py"), "");
+    fs.mkdirSync(path.join(root, "trt-pte-ci", "venv"), { recursive: true });
+    fs.writeFileSync(path.join(root, "keep.txt"), "");
+    const run = runStep(["bash", "-e"], clean.run!, { GITHUB_WORKSPACE: ws }, ws);
+    expect(run.code, run.log).toBe(0);
+    expect(fs.readdirSync(ws)).toEqual([]);
+    expect(fs.readdirSync(root).sort()).toEqual(["keep.txt", "repo"]);
+  });
+});
+
+describe("the build job's Python environment step", () => {
+  const describeStep = stepNamed(workflow.jobs.build!, "venv");
+
+  function describeEnv(install: string) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-venv-"));
+    const ws = path.join(root, "repo");
+    fs.mkdirSync(ws);
+    fs.writeFileSync(path.join(ws, "requirements-gpu.txt"), "torch\n");
+    return {
+      root,
+      run: runStep(
+        ["bash", "-e"],
+        describeStep.run!,
+        { GITHUB_WORKSPACE: ws, BASE_PYTHON: TEST_PYTHON, INSTALL: install },
+        ws,
+      ),
+    };
+  }
+
+  it("names the venv's Python beside the workspace and keys the cache by the base interpreter", () => {
+    const { root, run } = describeEnv("requirements-gpu.txt");
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs.python).toBe(path.join(fs.realpathSync(root), "trt-pte-ci", "venv", "bin", "python"));
+    expect(run.outputs.interpreter).toMatch(/^[0-9a-f]{16}$/);
+    expect(run.outputs.base).toBe(TEST_PYTHON);
+  });
+
+  it("stops with a clear error when the requirements file is not in the repository", () => {
+    const { run } = describeEnv("requirements-typo.txt");
+    expect(run.code).toBe(1);
+    expect(run.log).toContain("install: 'requirements-typo.txt' is not a file in the repository");
+  });
+});
+
+describe("the plan job's refusal", () => {
+  const refuse = stepNamed(workflow.jobs.plan!, "Refuse a pull request from a fork");
+
+  it("fails with one error annotation that says how to allow the build", () => {
+    const run = runStep(["bash", "-e"], refuse.run!, {
+      HEAD_REPOSITORY: "mallory/models",
+      FORK_LABEL: "trt-pte:build",
+    });
+    expect(run.code).toBe(1);
+    const lines = run.log.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^::error title=trt-pte refused a fork pull request::This pull request comes from the fork mallory\/models\./,
+    );
+    expect(lines[0]).toContain("adds the label 'trt-pte:build'");
+    expect(lines[0]).toContain("'allow-forks: true'");
+  });
+
+  it("explains how to set up a label when there is none, and escapes the label text", () => {
+    expect(runStep(["bash", "-e"], refuse.run!, { HEAD_REPOSITORY: "", FORK_LABEL: "" }).log).toContain(
+      "set 'fork-label' in the calling workflow",
+    );
+    const run = runStep(["bash", "-e"], refuse.run!, {
+      HEAD_REPOSITORY: "m/m",
+      FORK_LABEL: "x\n::add-mask::y",
+    });
+    expect(run.log.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(1);
+  });
+});
