@@ -47,3 +47,20 @@ def test_describe_follows_what_torch_sees() -> None:
         gpu = described["gpu"]
         major, minor = torch.cuda.get_device_capability()
         assert gpu["compute_capability"] == f"{major}.{minor}" and gpu["name"] == torch.cuda.get_device_name()
+
+
+@pytest.mark.gpu
+def test_the_accuracy_check_runs_on_the_device() -> None:
+    from trt_pte.accuracy import check
+    from trt_pte.protocol import Dim, InputSpec
+
+    module = torch.nn.Sequential(torch.nn.Linear(8, 4), torch.nn.ReLU()).cuda().eval()
+    specs = (InputSpec(None, "float32", (Dim("b", 1, 3, 6), Dim(None, 8, 8, 8))),)
+    seen: list[str] = []
+
+    def run(args: tuple[torch.Tensor, ...], kwargs: dict[str, torch.Tensor]) -> torch.Tensor:
+        seen.append(args[0].device.type)
+        return module(*args).cpu()
+
+    report = check(module, specs, run, "the module itself", tolerance=0.0, device=torch.device("cuda"))
+    assert seen == ["cuda", "cuda", "cuda"] and report.passed and report.max_abs == 0.0
