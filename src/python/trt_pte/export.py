@@ -84,6 +84,9 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
         from .targets.gpu import require_cuda_device
 
         device = require_cuda_device(request.target)  # before the slow steps: fail in seconds
+        require("executorch", f"the {request.target} target")
+        if request.target == "tensorrt":
+            require("torch_tensorrt", "the tensorrt target")
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
     if request.inputs:
