@@ -4,7 +4,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Settings } from "./settings/settings.js";
+import type { CompileSettings, Settings } from "./settings/settings.js";
 import type { Log } from "./platform/platform.js";
 import type { BuildCaches, ExportRequest, ExportResult } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
@@ -30,10 +30,26 @@ export function buildRequest(
     output_dir: outputDir,
     output_name: settings.modelName,
     inputs: [...settings.inputs],
-    compile: {},
-    tolerance: null,
+    compile: compileRequest(settings.compile),
+    tolerance: settings.tolerance,
     caches,
   };
+}
+
+/** The request's `compile` object: snake_case keys, only the settings the user set. */
+export function compileRequest(compile: CompileSettings): Record<string, unknown> {
+  const wire: Record<string, unknown> = {
+    precision: compile.precision,
+    min_block_size: compile.minBlockSize,
+    torch_executed_ops: compile.torchExecutedOps.length > 0 ? [...compile.torchExecutedOps] : undefined,
+    require_full_compilation: compile.requireFullCompilation,
+    optimization_level: compile.optimizationLevel,
+    workspace_size: compile.workspaceSize,
+    hardware_compatible: compile.hardwareCompatible,
+    truncate_double: compile.truncateDouble,
+    fallback_data_dependent_ops: compile.fallbackDataDependentOps,
+  };
+  return Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined));
 }
 
 /** A failed export, as the driver classified it. */

@@ -13,6 +13,7 @@ import { NO_CACHE, buildReport, runInfo, type Report } from "./publish/report.js
 import { renderSummary } from "./publish/summary.js";
 import { renderComment } from "./publish/comment-body.js";
 import { publishComment } from "./publish/publish-comment.js";
+import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
 import { uploadExport } from "./publish/upload.js";
 import { REPORT_FILE } from "./publish/constants.js";
 import { formatBytes } from "./publish/format.js";
@@ -104,6 +105,7 @@ export async function runPipeline(
     : null;
   let built: Built;
   if (cached !== null) {
+    checkCachedAccuracy(cached.report, settings);
     built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
   } else {
     built = await buildFresh(settings, platform, pre, caches, stage, env);
@@ -117,6 +119,7 @@ export async function runPipeline(
     cache: caches?.report ?? NO_CACHE,
   };
   await writeReport(settings.outputDir, report);
+  for (const warning of exportWarnings(report, settings)) log.warning(warning);
 
   const artifact = settings.upload
     ? await stage("upload", `Upload artifact ${settings.artifactName}`, () =>

@@ -40,6 +40,16 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   "engine-cache-max-size": ["1GiB", false],
   comment: ["true", false],
   "gpu-name": ["a100", false], // names the artifact, not the build
+  precision: ["fp16", true],
+  "min-block-size": ["1", true],
+  "torch-executed-ops": ["aten.cos.default", true],
+  "require-full-compilation": ["true", true],
+  "optimization-level": ["5", true],
+  "workspace-size": ["1GiB", true],
+  "hardware-compatible": ["true", true],
+  "truncate-double": ["true", true],
+  "fallback-data-dependent-ops": ["true", true],
+  tolerance: ["0.5", false], // judges the .pte, does not make it: a hit is re-judged against it
   "github-token": ["ghs_other", false],
 };
 

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSettings, type Context } from "../src/settings/settings.js";
+import {
+  defaultTolerance,
+  parseByteSize,
+  parseOpList,
+  readSettings,
+  type Context,
+} from "../src/settings/settings.js";
+import { buildRequest } from "../src/export.js";
 import { defaultArtifactName, modelName, sanitizeName } from "../src/settings/names.js";
 import { SettingsError } from "../src/errors.js";
 
@@ -19,6 +26,8 @@ describe("readSettings", () => {
       outputDir: "/ws/trt-pte-out/cos_block-build-tensorrt",
       modelName: "cos_block-build",
       inputs: [],
+      compile: { precision: "fp32", torchExecutedOps: [] },
+      tolerance: 0.01,
     });
   });
 
@@ -76,6 +85,102 @@ describe("readSettings", () => {
     expect(read({ model: "m.py:f", "output-dir": "/runner/tmp/out" }).outputDir).toBe(
       path.join("/runner/tmp/out", "m-f-tensorrt"),
     );
+  });
+});
+
+describe("Torch-TensorRT settings", () => {
+  const seed = {
+    model: "examples/cos_block.py:build",
+    "min-block-size": "1",
+    "torch-executed-ops": "aten.cos.default",
+  };
+
+  it("reads every setting and sends only the ones set, in the driver's vocabulary", () => {
+    const s = read({
+      ...seed,
+      precision: "fp16",
+      "torch-executed-ops": "torch.ops.aten.cos.default,\n aten.add.Tensor ,aten.cos.default\n",
+      "optimization-level": "5",
+      "workspace-size": "2GiB",
+      "hardware-compatible": "true",
+      "truncate-double": "false",
+      "fallback-data-dependent-ops": "yes",
+      tolerance: "1e-1",
+    });
+    expect(s.compile).toEqual({
+      precision: "fp16",
+      minBlockSize: 1,
+      torchExecutedOps: ["aten.cos.default", "aten.add.Tensor"],
+      requireFullCompilation: undefined,
+      optimizationLevel: 5,
+      workspaceSize: 2 * 2 ** 30,
+      hardwareCompatible: true,
+      truncateDouble: false,
+      fallbackDataDependentOps: true,
+    });
+    expect(s.tolerance).toBe(0.1);
+    const request = buildRequest(s, "/ws/out");
+    expect(request.compile).toEqual({
+      precision: "fp16",
+      min_block_size: 1,
+      torch_executed_ops: ["aten.cos.default", "aten.add.Tensor"],
+      optimization_level: 5,
+      workspace_size: 2147483648,
+      hardware_compatible: true,
+      truncate_double: false,
+      fallback_data_dependent_ops: true,
+    });
+    expect(request.tolerance).toBe(0.1);
+  });
+
+  it("leaves unset settings out of the request, so each release's defaults apply", () => {
+    const request = buildRequest(read({ model: "m.py:f", target: "xnnpack" }), "/ws/out");
+    expect(request.compile).toEqual({ precision: "fp32" });
+    expect(request.tolerance).toBe(1e-4);
+  });
+
+  it("picks the tolerance per target and precision; none only reports", () => {
+    expect(read({ model: "m.py:f", precision: "bf16" }).tolerance).toBe(0.1);
+    expect(read({ model: "m.py:f", target: "cuda" }).tolerance).toBe(0.01);
+    expect(read({ model: "m.py:f", target: "portable" }).tolerance).toBe(
+      defaultTolerance("portable", "fp32"),
+    );
+    expect(read({ model: "m.py:f", tolerance: "None" }).tolerance).toBeNull();
+    expect(read({ model: "m.py:f", tolerance: ".5" }).tolerance).toBe(0.5);
+    expect(defaultTolerance("tensorrt", "fp16")).toBe(0.05);
+  });
+
+  it("parses sizes and op lists", () => {
+    expect(parseByteSize("workspace-size", "1073741824")).toBe(2 ** 30);
+    expect(parseByteSize("workspace-size", "512 MiB")).toBe(512 * 2 ** 20);
+    expect(parseByteSize("workspace-size", "64kib")).toBe(65536);
+    expect(parseOpList("torch-executed-ops", " ,\n")).toEqual([]);
+  });
+
+  it.each([
+    [{ ...seed, precision: "fp8" }, "precision: unknown precision 'fp8'"],
+    [{ ...seed, "min-block-size": "0" }, "min-block-size: 0 is out of range"],
+    [{ ...seed, "optimization-level": "6" }, "optimization-level: 6 is out of range"],
+    [{ ...seed, "torch-executed-ops": "aten.cos" }, "torch-executed-ops: 'aten.cos' is not an op overload"],
+    [{ ...seed, "torch-executed-ops": "cos(x)" }, "torch-executed-ops: 'cos(x)' is not an op overload"],
+    [{ ...seed, "workspace-size": "2GB" }, "workspace-size: '2GB' is not a size"],
+    [{ ...seed, "workspace-size": "0" }, "workspace-size: '0' is out of range"],
+    [{ ...seed, "hardware-compatible": "maybe" }, "hardware-compatible: 'maybe' is not a boolean"],
+    [{ ...seed, tolerance: "tight" }, "tolerance: 'tight' is not a number"],
+    [{ ...seed, tolerance: "-1" }, "tolerance: '-1' is not a number"],
+    [
+      { ...seed, "require-full-compilation": "true" },
+      "require-full-compilation: cannot be true while `torch-executed-ops` keeps ops out of TensorRT",
+    ],
+    [
+      { model: "m.py:f", "require-full-compilation": "true", "fallback-data-dependent-ops": "true" },
+      "require-full-compilation: cannot be true together with `fallback-data-dependent-ops`",
+    ],
+    [{ ...seed, target: "xnnpack" }, "min-block-size: applies only to target tensorrt (target is xnnpack)"],
+    [{ model: "m.py:f", target: "cuda", precision: "fp16" }, "precision: applies only to target tensorrt"],
+  ])("%j is refused: %s", (values, message) => {
+    expect(() => read(values)).toThrow(SettingsError);
+    expect(() => read(values)).toThrow(message);
   });
 });
 

@@ -2722,6 +2722,12 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
 const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"];
+const PRECISIONS = ["fp32", "fp16", "bf16"];
+/** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
+const DEFAULT_TOLERANCE = {
+    cpu: 1e-4,
+    gpu: { fp32: 1e-2, fp16: 5e-2, bf16: 1e-1 },
+};
 const INPUTS = [
     {
         name: "model",
@@ -2770,6 +2776,67 @@ const INPUTS = [
         description: "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
             "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
             "for several GPUs without clashing names.",
+    },
+    {
+        name: "precision",
+        kind: "choice",
+        default: "fp32",
+        choices: [...PRECISIONS],
+        description: "TensorRT precision (target `tensorrt`): `fp32`, or `fp16`/`bf16` for lower-precision layers with the model's " +
+            "inputs and outputs unchanged (torch_tensorrt 2.12: `enabled_precisions`; 2.13+: autocast).",
+    },
+    {
+        name: "min-block-size",
+        kind: "integer",
+        range: [1, 1_000_000],
+        description: "Fewest convertible ops in a row that become a TensorRT engine (target `tensorrt`). Empty: the release's default, 5.",
+    },
+    {
+        name: "torch-executed-ops",
+        kind: "multiline",
+        description: "Ops kept out of TensorRT (target `tensorrt`), as ATen overloads separated by commas or lines, e.g. " +
+            "`aten.cos.default`; they go to the CUDA delegate.",
+    },
+    {
+        name: "require-full-compilation",
+        kind: "boolean",
+        description: "Fail unless TensorRT takes every op (target `tensorrt`). Empty: false. Cannot be combined with " +
+            "`torch-executed-ops` or `fallback-data-dependent-ops`.",
+    },
+    {
+        name: "optimization-level",
+        kind: "integer",
+        range: [0, 5],
+        description: "TensorRT builder optimization level 0-5 (target `tensorrt`): higher builds longer for possibly faster engines. Empty: TensorRT's default, 3.",
+    },
+    {
+        name: "workspace-size",
+        kind: "string",
+        description: "TensorRT builder workspace (target `tensorrt`), in bytes or with a unit: `1073741824`, `512MiB`, `2GiB`. Empty: TensorRT's default.",
+    },
+    {
+        name: "hardware-compatible",
+        kind: "boolean",
+        description: "Build engines that run on every GPU architecture from Ampere on, not only the runner's (target `tensorrt`). Empty: false.",
+    },
+    {
+        name: "truncate-double",
+        kind: "boolean",
+        description: "Run float64 parts of the model in float32 inside TensorRT (target `tensorrt`). Empty: false.",
+    },
+    {
+        name: "fallback-data-dependent-ops",
+        kind: "boolean",
+        description: "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
+            "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: false.",
+    },
+    {
+        name: "tolerance",
+        kind: "string",
+        description: "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
+            `Empty: ${DEFAULT_TOLERANCE.cpu} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${DEFAULT_TOLERANCE.gpu.fp32} at fp32 ` +
+            `(TensorRT runs fp32 layers in TF32), ${DEFAULT_TOLERANCE.gpu.fp16} at fp16, ${DEFAULT_TOLERANCE.gpu.bf16} at bf16. ` +
+            "`none`: report only.",
     },
     {
         name: "retention-days",
@@ -3286,6 +3353,114 @@ function readCacheSettings(get, ctx) {
 function resolvePython(raw, workspace) {
     return raw.includes("/") ? external_node_path_default().resolve(workspace, raw) : raw;
 }
+/** An optional boolean: empty means "not set". */
+function optionalBoolean(get, name) {
+    const raw = settings_text(get, name);
+    return raw === "" ? undefined : parseBoolean(name, raw);
+}
+function optionalInteger(get, name) {
+    const raw = settings_text(get, name);
+    return raw === "" ? undefined : settings_parseInteger(name, raw);
+}
+const OP_NAME = /^(?:torch\.ops\.)?([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+/** `aten.cos.default, aten.add.Tensor` (commas or lines) → op overload names, without `torch.ops.`. */
+function parseOpList(name, raw) {
+    const ops = [];
+    for (const item of raw.split(/[,\n]/)) {
+        const op = item.trim();
+        if (op === "")
+            continue;
+        const overload = OP_NAME.exec(op)?.[1];
+        if (overload === undefined) {
+            throw new SettingsError(name, `'${op}' is not an op overload of the form namespace.op.overload`, "name the overload, e.g. aten.cos.default or aten.add.Tensor (a bare aten.cos matches nothing)");
+        }
+        if (!ops.includes(overload))
+            ops.push(overload);
+    }
+    return ops;
+}
+const SIZE_UNITS = new Map([
+    ["", 1],
+    ["b", 1],
+    ["kib", 2 ** 10],
+    ["mib", 2 ** 20],
+    ["gib", 2 ** 30],
+]);
+/** `1073741824`, `512MiB`, `2 GiB` → bytes. */
+function parseByteSize(name, raw) {
+    const match = /^([0-9]+)\s*([A-Za-z]*)$/.exec(raw.trim());
+    const scale = SIZE_UNITS.get(match?.[2]?.toLowerCase() ?? "?");
+    if (match === null || scale === undefined) {
+        throw new SettingsError(name, `'${raw}' is not a size`, "write bytes, or a number with KiB, MiB or GiB");
+    }
+    const bytes = Number(match[1]) * scale;
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
+    }
+    return bytes;
+}
+function defaultTolerance(target, precision) {
+    return target === "tensorrt" || target === "cuda"
+        ? DEFAULT_TOLERANCE.gpu[precision]
+        : DEFAULT_TOLERANCE.cpu;
+}
+/** `tolerance`: a number, `none` (report only), or empty (the default for target and precision). */
+function parseTolerance(raw, target, precision) {
+    const value = raw.trim();
+    if (value === "")
+        return defaultTolerance(target, precision);
+    if (value.toLowerCase() === "none")
+        return null;
+    if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(value) || !Number.isFinite(Number(value))) {
+        throw new SettingsError("tolerance", `'${raw}' is not a number`, "write e.g. 0.01 or 1e-3, or none to only report");
+    }
+    return Number(value);
+}
+// Inputs that only the tensorrt target reads: setting one for another target is refused, not ignored.
+const TENSORRT_ONLY = [
+    "min-block-size",
+    "torch-executed-ops",
+    "require-full-compilation",
+    "optimization-level",
+    "workspace-size",
+    "hardware-compatible",
+    "truncate-double",
+    "fallback-data-dependent-ops",
+];
+function readCompileSettings(get, target) {
+    const precision = settings_text(get, "precision");
+    if (!PRECISIONS.includes(precision)) {
+        throw new SettingsError("precision", `unknown precision '${precision}'`, `use one of ${PRECISIONS.join(", ")}`);
+    }
+    if (target !== "tensorrt") {
+        const set = TENSORRT_ONLY.filter((name) => get(name).trim() !== "");
+        if (precision !== "fp32")
+            set.unshift("precision");
+        const first = set[0];
+        if (first !== undefined) {
+            throw new SettingsError(first, `applies only to target tensorrt (target is ${target})`, "remove it, or set target: tensorrt");
+        }
+    }
+    const workspace = settings_text(get, "workspace-size");
+    const settings = {
+        precision: precision,
+        minBlockSize: optionalInteger(get, "min-block-size"),
+        torchExecutedOps: parseOpList("torch-executed-ops", get("torch-executed-ops")),
+        requireFullCompilation: optionalBoolean(get, "require-full-compilation"),
+        optimizationLevel: optionalInteger(get, "optimization-level"),
+        workspaceSize: workspace === "" ? undefined : parseByteSize("workspace-size", workspace),
+        hardwareCompatible: optionalBoolean(get, "hardware-compatible"),
+        truncateDouble: optionalBoolean(get, "truncate-double"),
+        fallbackDataDependentOps: optionalBoolean(get, "fallback-data-dependent-ops"),
+    };
+    if (settings.requireFullCompilation === true && settings.torchExecutedOps.length > 0) {
+        throw new SettingsError("require-full-compilation", "cannot be true while `torch-executed-ops` keeps ops out of TensorRT", "drop one of the two");
+    }
+    if (settings.requireFullCompilation === true && settings.fallbackDataDependentOps === true) {
+        throw new SettingsError("require-full-compilation", "cannot be true together with `fallback-data-dependent-ops`", "drop one of the two");
+    }
+    return settings;
+}
 function readSettings(get, ctx) {
     for (const def of INPUTS) {
         if (def.required && get(def.name).trim() === "") {
@@ -3309,6 +3484,8 @@ function readSettings(get, ctx) {
         throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see README “Input specs”");
     }
     const gpuName = get("gpu-name").trim();
+    const compile = readCompileSettings(get, target);
+    const tolerance = parseTolerance(get("tolerance"), target, compile.precision);
     const rawName = get("artifact-name").trim();
     const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
@@ -3328,6 +3505,8 @@ function readSettings(get, ctx) {
         cache: readCacheSettings(get, ctx),
         comment: parseBoolean("comment", settings_text(get, "comment")),
         githubToken: settings_text(get, "github-token"),
+        compile,
+        tolerance,
     };
 }
 const GPU_TARGETS = ["tensorrt", "cuda"];
@@ -3825,10 +4004,25 @@ function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES) {
         output_dir: outputDir,
         output_name: settings.modelName,
         inputs: [...settings.inputs],
-        compile: {},
-        tolerance: null,
+        compile: compileRequest(settings.compile),
+        tolerance: settings.tolerance,
         caches,
     };
+}
+/** The request's `compile` object: snake_case keys, only the settings the user set. */
+function compileRequest(compile) {
+    const wire = {
+        precision: compile.precision,
+        min_block_size: compile.minBlockSize,
+        torch_executed_ops: compile.torchExecutedOps.length > 0 ? [...compile.torchExecutedOps] : undefined,
+        require_full_compilation: compile.requireFullCompilation,
+        optimization_level: compile.optimizationLevel,
+        workspace_size: compile.workspaceSize,
+        hardware_compatible: compile.hardwareCompatible,
+        truncate_double: compile.truncateDouble,
+        fallback_data_dependent_ops: compile.fallbackDataDependentOps,
+    };
+    return Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined));
 }
 /** A failed export, as the driver classified it. */
 function errorFromResult(result) {
@@ -4227,6 +4421,46 @@ async function publishComment(settings, platform, body, env, log) {
         log.warning(`comment: posting failed, the run goes on: ${message}`);
         return { state: "failed", reason: message };
     }
+}
+
+;// CONCATENATED MODULE: ./src/publish/warnings.ts
+// What a successful export still wants a person to look at, raised as warning annotations: ops that
+// fell back out of TensorRT, and an accuracy that passed but only just. And, for a cached .pte, the
+// accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
+
+/** An error within this fraction of the tolerance passes, with a warning. */
+const NEAR_LIMIT = 0.5;
+function exportWarnings(report, settings) {
+    const warnings = [];
+    if (report.target === "tensorrt") {
+        const outside = Object.entries(report.partition)
+            .filter(([k, n]) => k !== "TensorRTBackend" && n > 0)
+            .map(([k, n]) => `${n} in ${k === "undelegated" ? "ExecuTorch's portable kernels" : k}`);
+        const left = Number(report.details.ops_left_to_pytorch ?? 0);
+        if (outside.length > 0 || left > 0) {
+            const forced = settings.compile.torchExecutedOps.length > 0
+                ? ` (torch-executed-ops: ${settings.compile.torchExecutedOps.join(", ")})`
+                : "";
+            warnings.push(`${left || "some"} ops fell back out of TensorRT${forced}: ${outside.join(", ") || "see the log"}. ` +
+                "They run slower than in an engine; `require-full-compilation: true` makes this an error.");
+        }
+    }
+    const acc = report.accuracy;
+    if (acc?.status === "checked" &&
+        settings.tolerance !== null &&
+        acc.max_rel > NEAR_LIMIT * settings.tolerance &&
+        acc.max_rel <= settings.tolerance) {
+        warnings.push(`accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
+            `(warning above ${NEAR_LIMIT * 100}% of it)`);
+    }
+    return warnings;
+}
+/** A cached .pte passed the tolerance it was built with; it must also pass today's. */
+function checkCachedAccuracy(report, settings) {
+    const acc = report.accuracy;
+    if (acc?.status !== "checked" || settings.tolerance === null || acc.max_rel <= settings.tolerance)
+        return;
+    throw new TrtPteError("accuracy", `accuracy check failed: the cached .pte's max relative error ${acc.max_rel.toPrecision(3)} against eager PyTorch exceeds the tolerance ${settings.tolerance}`, "raise `tolerance` if this is expected, set it to `none` to only report, or use precision fp32");
 }
 
 ;// CONCATENATED MODULE: ./src/publish/constants.ts
@@ -4683,6 +4917,7 @@ class CacheSession {
 
 
 
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
@@ -4739,6 +4974,7 @@ async function runPipeline(given, platform, env = process.env) {
         : null;
     let built;
     if (cached !== null) {
+        checkCachedAccuracy(cached.report, settings);
         built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
     }
     else {
@@ -4754,6 +4990,8 @@ async function runPipeline(given, platform, env = process.env) {
         cache: caches?.report ?? NO_CACHE,
     };
     await writeReport(settings.outputDir, report);
+    for (const warning of exportWarnings(report, settings))
+        log.warning(warning);
     const artifact = settings.upload
         ? await stage("upload", `Upload artifact ${settings.artifactName}`, () => uploadExport(settings, platform.artifacts, files))
         : null;

@@ -7,6 +7,15 @@ import { DEFAULT_HASH_FILES } from "../cache/hash-files.js";
 export const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"] as const;
 export type Target = (typeof TARGETS)[number];
 
+export const PRECISIONS = ["fp32", "fp16", "bf16"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
+export const DEFAULT_TOLERANCE = {
+  cpu: 1e-4,
+  gpu: { fp32: 1e-2, fp16: 5e-2, bf16: 1e-1 },
+} as const;
+
 export type InputKind = "string" | "boolean" | "integer" | "choice" | "multiline";
 
 export interface InputDefinition {
@@ -76,6 +85,77 @@ export const INPUTS: readonly InputDefinition[] = [
       "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
       "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
       "for several GPUs without clashing names.",
+  },
+  {
+    name: "precision",
+    kind: "choice",
+    default: "fp32",
+    choices: [...PRECISIONS],
+    description:
+      "TensorRT precision (target `tensorrt`): `fp32`, or `fp16`/`bf16` for lower-precision layers with the model's " +
+      "inputs and outputs unchanged (torch_tensorrt 2.12: `enabled_precisions`; 2.13+: autocast).",
+  },
+  {
+    name: "min-block-size",
+    kind: "integer",
+    range: [1, 1_000_000],
+    description:
+      "Fewest convertible ops in a row that become a TensorRT engine (target `tensorrt`). Empty: the release's default, 5.",
+  },
+  {
+    name: "torch-executed-ops",
+    kind: "multiline",
+    description:
+      "Ops kept out of TensorRT (target `tensorrt`), as ATen overloads separated by commas or lines, e.g. " +
+      "`aten.cos.default`; they go to the CUDA delegate.",
+  },
+  {
+    name: "require-full-compilation",
+    kind: "boolean",
+    description:
+      "Fail unless TensorRT takes every op (target `tensorrt`). Empty: false. Cannot be combined with " +
+      "`torch-executed-ops` or `fallback-data-dependent-ops`.",
+  },
+  {
+    name: "optimization-level",
+    kind: "integer",
+    range: [0, 5],
+    description:
+      "TensorRT builder optimization level 0-5 (target `tensorrt`): higher builds longer for possibly faster engines. Empty: TensorRT's default, 3.",
+  },
+  {
+    name: "workspace-size",
+    kind: "string",
+    description:
+      "TensorRT builder workspace (target `tensorrt`), in bytes or with a unit: `1073741824`, `512MiB`, `2GiB`. Empty: TensorRT's default.",
+  },
+  {
+    name: "hardware-compatible",
+    kind: "boolean",
+    description:
+      "Build engines that run on every GPU architecture from Ampere on, not only the runner's (target `tensorrt`). Empty: false.",
+  },
+  {
+    name: "truncate-double",
+    kind: "boolean",
+    description:
+      "Run float64 parts of the model in float32 inside TensorRT (target `tensorrt`). Empty: false.",
+  },
+  {
+    name: "fallback-data-dependent-ops",
+    kind: "boolean",
+    description:
+      "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
+      "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: false.",
+  },
+  {
+    name: "tolerance",
+    kind: "string",
+    description:
+      "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
+      `Empty: ${DEFAULT_TOLERANCE.cpu} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${DEFAULT_TOLERANCE.gpu.fp32} at fp32 ` +
+      `(TensorRT runs fp32 layers in TF32), ${DEFAULT_TOLERANCE.gpu.fp16} at fp16, ${DEFAULT_TOLERANCE.gpu.bf16} at bf16. ` +
+      "`none`: report only.",
   },
   {
     name: "retention-days",

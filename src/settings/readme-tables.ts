@@ -6,10 +6,19 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** A default as code; one code span per line, so a multi-line default stays inside its cell. */
+function formatDefault(value: string | undefined): string {
+  if (value === undefined || value === "") return "";
+  return value
+    .split("\n")
+    .map((line) => `\`${cell(line)}\``)
+    .join("<br>");
+}
+
 export function renderInputsTable(): string {
   const rows = INPUTS.map(
     (i) =>
-      `| \`${i.name}\` | ${i.required ? "yes" : "no"} | ${i.default === undefined ? "" : `\`${i.default}\``} | ${cell(i.description)} |`,
+      `| \`${i.name}\` | ${i.required ? "yes" : "no"} | ${formatDefault(i.default)} | ${cell(i.description)} |`,
   );
   return ["| Input | Required | Default | Description |", "|---|---|---|---|", ...rows].join("\n");
 }

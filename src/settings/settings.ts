@@ -3,12 +3,36 @@
 // validation, defaults and path rules live here once.
 
 import path from "node:path";
-import { INPUTS, TARGETS, inputDefinition, type Target } from "./inputs.js";
+import {
+  DEFAULT_TOLERANCE,
+  INPUTS,
+  PRECISIONS,
+  TARGETS,
+  inputDefinition,
+  type Precision,
+  type Target,
+} from "./inputs.js";
 import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { parseSize } from "../util/size.js";
 import { splitPatterns } from "../cache/hash-files.js";
+
+/**
+ * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
+ * Python driver maps them per torch_tensorrt release (trt_pte/tensorrt_settings.py).
+ */
+export interface CompileSettings {
+  readonly precision: Precision;
+  readonly minBlockSize?: number;
+  readonly torchExecutedOps: readonly string[];
+  readonly requireFullCompilation?: boolean;
+  readonly optimizationLevel?: number;
+  readonly workspaceSize?: number;
+  readonly hardwareCompatible?: boolean;
+  readonly truncateDouble?: boolean;
+  readonly fallbackDataDependentOps?: boolean;
+}
 
 export interface Settings {
   /** The model spec as the user wrote it. */
@@ -29,6 +53,9 @@ export interface Settings {
   readonly gpuName: string;
   readonly retentionDays: number | undefined;
   readonly upload: boolean;
+  readonly compile: CompileSettings;
+  /** Largest accepted max relative error of the accuracy check; null: report only. */
+  readonly tolerance: number | null;
   readonly cache: CacheSettings;
   readonly comment: boolean;
   /** Empty when none was given (the CLI outside a workflow). */
@@ -133,6 +160,143 @@ function resolvePython(raw: string, workspace: string): string {
   return raw.includes("/") ? path.resolve(workspace, raw) : raw;
 }
 
+/** An optional boolean: empty means "not set". */
+function optionalBoolean(get: RawLookup, name: string): boolean | undefined {
+  const raw = text(get, name);
+  return raw === "" ? undefined : parseBoolean(name, raw);
+}
+
+function optionalInteger(get: RawLookup, name: string): number | undefined {
+  const raw = text(get, name);
+  return raw === "" ? undefined : parseInteger(name, raw);
+}
+
+const OP_NAME = /^(?:torch\.ops\.)?([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** `aten.cos.default, aten.add.Tensor` (commas or lines) → op overload names, without `torch.ops.`. */
+export function parseOpList(name: string, raw: string): string[] {
+  const ops: string[] = [];
+  for (const item of raw.split(/[,\n]/)) {
+    const op = item.trim();
+    if (op === "") continue;
+    const overload = OP_NAME.exec(op)?.[1];
+    if (overload === undefined) {
+      throw new SettingsError(
+        name,
+        `'${op}' is not an op overload of the form namespace.op.overload`,
+        "name the overload, e.g. aten.cos.default or aten.add.Tensor (a bare aten.cos matches nothing)",
+      );
+    }
+    if (!ops.includes(overload)) ops.push(overload);
+  }
+  return ops;
+}
+
+const SIZE_UNITS = new Map([
+  ["", 1],
+  ["b", 1],
+  ["kib", 2 ** 10],
+  ["mib", 2 ** 20],
+  ["gib", 2 ** 30],
+]);
+
+/** `1073741824`, `512MiB`, `2 GiB` → bytes. */
+export function parseByteSize(name: string, raw: string): number {
+  const match = /^([0-9]+)\s*([A-Za-z]*)$/.exec(raw.trim());
+  const scale = SIZE_UNITS.get(match?.[2]?.toLowerCase() ?? "?");
+  if (match === null || scale === undefined) {
+    throw new SettingsError(name, `'${raw}' is not a size`, "write bytes, or a number with KiB, MiB or GiB");
+  }
+  const bytes = Number(match[1]) * scale;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
+  }
+  return bytes;
+}
+
+export function defaultTolerance(target: Target, precision: Precision): number {
+  return target === "tensorrt" || target === "cuda"
+    ? DEFAULT_TOLERANCE.gpu[precision]
+    : DEFAULT_TOLERANCE.cpu;
+}
+
+/** `tolerance`: a number, `none` (report only), or empty (the default for target and precision). */
+export function parseTolerance(raw: string, target: Target, precision: Precision): number | null {
+  const value = raw.trim();
+  if (value === "") return defaultTolerance(target, precision);
+  if (value.toLowerCase() === "none") return null;
+  if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(value) || !Number.isFinite(Number(value))) {
+    throw new SettingsError(
+      "tolerance",
+      `'${raw}' is not a number`,
+      "write e.g. 0.01 or 1e-3, or none to only report",
+    );
+  }
+  return Number(value);
+}
+
+// Inputs that only the tensorrt target reads: setting one for another target is refused, not ignored.
+const TENSORRT_ONLY = [
+  "min-block-size",
+  "torch-executed-ops",
+  "require-full-compilation",
+  "optimization-level",
+  "workspace-size",
+  "hardware-compatible",
+  "truncate-double",
+  "fallback-data-dependent-ops",
+] as const;
+
+function readCompileSettings(get: RawLookup, target: Target): CompileSettings {
+  const precision = text(get, "precision");
+  if (!(PRECISIONS as readonly string[]).includes(precision)) {
+    throw new SettingsError(
+      "precision",
+      `unknown precision '${precision}'`,
+      `use one of ${PRECISIONS.join(", ")}`,
+    );
+  }
+  if (target !== "tensorrt") {
+    const set: string[] = TENSORRT_ONLY.filter((name) => get(name).trim() !== "");
+    if (precision !== "fp32") set.unshift("precision");
+    const first = set[0];
+    if (first !== undefined) {
+      throw new SettingsError(
+        first,
+        `applies only to target tensorrt (target is ${target})`,
+        "remove it, or set target: tensorrt",
+      );
+    }
+  }
+  const workspace = text(get, "workspace-size");
+  const settings: CompileSettings = {
+    precision: precision as Precision,
+    minBlockSize: optionalInteger(get, "min-block-size"),
+    torchExecutedOps: parseOpList("torch-executed-ops", get("torch-executed-ops")),
+    requireFullCompilation: optionalBoolean(get, "require-full-compilation"),
+    optimizationLevel: optionalInteger(get, "optimization-level"),
+    workspaceSize: workspace === "" ? undefined : parseByteSize("workspace-size", workspace),
+    hardwareCompatible: optionalBoolean(get, "hardware-compatible"),
+    truncateDouble: optionalBoolean(get, "truncate-double"),
+    fallbackDataDependentOps: optionalBoolean(get, "fallback-data-dependent-ops"),
+  };
+  if (settings.requireFullCompilation === true && settings.torchExecutedOps.length > 0) {
+    throw new SettingsError(
+      "require-full-compilation",
+      "cannot be true while `torch-executed-ops` keeps ops out of TensorRT",
+      "drop one of the two",
+    );
+  }
+  if (settings.requireFullCompilation === true && settings.fallbackDataDependentOps === true) {
+    throw new SettingsError(
+      "require-full-compilation",
+      "cannot be true together with `fallback-data-dependent-ops`",
+      "drop one of the two",
+    );
+  }
+  return settings;
+}
+
 export function readSettings(get: RawLookup, ctx: Context): Settings {
   for (const def of INPUTS) {
     if (def.required && get(def.name).trim() === "") {
@@ -170,6 +334,9 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   }
 
   const gpuName = get("gpu-name").trim();
+  const compile = readCompileSettings(get, target as Target);
+  const tolerance = parseTolerance(get("tolerance"), target as Target, compile.precision);
+
   const rawName = get("artifact-name").trim();
   const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
@@ -190,6 +357,8 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     cache: readCacheSettings(get, ctx),
     comment: parseBoolean("comment", text(get, "comment")),
     githubToken: text(get, "github-token"),
+    compile,
+    tolerance,
   };
 }
 

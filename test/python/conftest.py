@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -15,6 +16,21 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 DRIVER_ROOT = REPO / "src" / "python"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`gpu` tests skip without a CUDA device, `tensorrt` tests without torch_tensorrt, each saying so."""
+    import torch
+
+    no_gpu = (
+        None if torch.cuda.is_available() else f"needs an NVIDIA GPU: torch {torch.__version__} sees no CUDA device"
+    )
+    no_trt = None if importlib.util.find_spec("torch_tensorrt") else "needs torch_tensorrt, which is not installed"
+    for item in items:
+        if no_gpu and item.get_closest_marker("gpu"):
+            item.add_marker(pytest.mark.skip(reason=no_gpu))
+        elif no_trt and item.get_closest_marker("tensorrt"):
+            item.add_marker(pytest.mark.skip(reason=no_trt))
 
 
 @pytest.fixture

@@ -42,6 +42,11 @@ def test_example_model_exports_a_pte(
     assert accuracy["max_abs"] < 1e-5 and accuracy["passed"] is True
     assert result["versions"]["executorch"] == installed_version("executorch")
     assert "torch.export" in proc.stdout
+    import torch
+
+    assert result["versions"]["cuda"] == torch.version.cuda and "driver" in result["versions"]
+    assert result["gpu"] is None or "compute_capability" in result["gpu"]
+    assert set(result["timings"]) == {"load_model", "export", "lower", "write", "accuracy"}
 
 
 def test_dynamic_shapes_and_keyword_inputs(tmp_path: Path, workspace: Path, write: WriteFile) -> None:
@@ -106,3 +111,75 @@ def test_protocol_mismatch_is_reported_in_the_result(tmp_path: Path, workspace: 
     result, _ = run_driver(tmp_path, {**request_for(workspace, "net.py:build"), "protocol": 99})
     assert result["status"] == "error" and result["error"]["kind"] == "bad_input"
     assert "protocol 99" in result["error"]["message"]
+
+
+@pytest.mark.parametrize("target", ["tensorrt", "cuda"])
+def test_gpu_targets_without_a_gpu_fail_fast_and_say_why(tmp_path: Path, example_workspace: Path, target: str) -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    result, proc = run_driver(tmp_path, request_for(example_workspace, "examples/cos_block.py:build", target))
+    assert proc.returncode == 1
+    assert result["error"]["kind"] == "gpu_missing"
+    assert f"target '{target}' needs an NVIDIA GPU" in result["error"]["message"]
+    assert not (example_workspace / "out" / "model.pte").exists()
+
+
+def test_accuracy_beyond_the_tolerance_fails_the_run_and_reports_it(
+    tmp_path: Path, workspace: Path, write: WriteFile
+) -> None:
+    # Eager differs from what was exported: the export traced the first call, eager runs later ones
+    # (a module-level counter: torch.export restores attributes a forward mutates, not globals).
+    write(
+        "drifting.py",
+        """
+        import torch
+
+        CALLS = [0]
+
+        class Drifting(torch.nn.Module):
+            def forward(self, x):
+                CALLS[0] += 1
+                return x * float(CALLS[0])
+
+        def build():
+            return Drifting(), (torch.ones(2, 3),)
+        """,
+    )
+    result, proc = run_driver(tmp_path, request_for(workspace, "drifting.py:build", "portable", tolerance=1e-3))
+    assert proc.returncode == 1
+    assert result["error"]["kind"] == "accuracy"
+    assert "exceeds the tolerance 0.001" in result["error"]["message"]
+    assert "output 0 at the opt shapes" in result["error"]["message"]
+    assert result["accuracy"]["passed"] is False and result["accuracy"]["tolerance"] == 1e-3
+    # Without a tolerance the same run only reports.
+    result, _ = run_driver(tmp_path, request_for(workspace, "drifting.py:build", "portable"))
+    assert result["status"] == "ok" and result["accuracy"]["max_rel"] > 0.1
+
+
+def test_an_error_in_the_models_forward_during_the_check_is_the_users(
+    tmp_path: Path, workspace: Path, write: WriteFile
+) -> None:
+    write(
+        "flaky.py",
+        """
+        import torch
+
+        CALLS = [0]
+
+        class Flaky(torch.nn.Module):
+            def forward(self, x):
+                CALLS[0] += 1
+                if CALLS[0] > 1:
+                    raise ValueError("only works once")
+                return x + 1
+
+        def build():
+            return Flaky(), (torch.ones(2),)
+        """,
+    )
+    result, _ = run_driver(tmp_path, request_for(workspace, "flaky.py:build", "portable"))
+    assert result["error"]["kind"] == "model_error"
+    assert result["error"]["location"] == {"file": "flaky.py", "line": 9}
+    assert "eager PyTorch" in result["error"]["message"]

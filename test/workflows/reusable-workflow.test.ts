@@ -47,21 +47,6 @@ const WORKFLOW_ONLY = [
   "fork-label",
 ];
 
-/**
- * Action inputs that teammates are adding (src/settings/inputs.ts) which the workflow already passes.
- * The list lives in .github/actionlint.yaml, where it keeps actionlint from reporting them as unknown.
- */
-function awaitingInputs(): string[] {
-  const config = parse(fs.readFileSync(path.join(REPO, ".github/actionlint.yaml"), "utf8")) as {
-    paths: Record<string, { ignore: string[] }>;
-  };
-  const patterns = config.paths[".github/workflows/compile-pte.yml"]?.ignore ?? [];
-  return patterns.flatMap(
-    (p) => /^input "\(([^)]*)\)" is not defined in action "trt-pte"$/.exec(p)?.[1]?.split("|") ?? [],
-  );
-}
-const AWAITING = awaitingInputs();
-
 const referencesInput = (value: unknown, name: string) =>
   typeof value === "string" && new RegExp(`\\binputs\\.${name.replace(/-/g, "\\-")}\\b(?!-)`).test(value);
 
@@ -96,21 +81,9 @@ describe("every input of the reusable workflow reaches the action", () => {
     }
   });
 
-  it("passes nothing the action does not know, apart from inputs still being added to it", () => {
+  it("passes nothing the action does not know", () => {
     for (const name of Object.keys(compile.with!)) {
-      if (!(name in action.inputs))
-        expect(AWAITING, `with.${name} is no input of action.yml`).toContain(name);
-    }
-  });
-
-  it("lists as awaited only inputs that action.yml does not have yet (drop a name once it lands)", () => {
-    expect(AWAITING.length).toBeGreaterThan(0);
-    for (const name of AWAITING) {
-      expect(
-        action.inputs,
-        `'${name}' is in action.yml now: remove it from .github/actionlint.yaml`,
-      ).not.toHaveProperty([name]);
-      expect(workflowInputs).toHaveProperty([name]);
+      expect(action.inputs, `with.${name} is no input of action.yml`).toHaveProperty([name]);
     }
   });
 
@@ -126,7 +99,7 @@ describe("every input of the reusable workflow reaches the action", () => {
   it("documents every input, and takes no input that is neither the action's nor its own", () => {
     for (const [name, spec] of Object.entries(workflowInputs)) {
       expect(spec.description, name).toBeTruthy();
-      const known = name in action.inputs || AWAITING.includes(name) || WORKFLOW_ONLY.includes(name);
+      const known = name in action.inputs || WORKFLOW_ONLY.includes(name);
       expect(known, `'${name}' is neither an action input nor in WORKFLOW_ONLY`).toBe(true);
     }
     for (const name of WORKFLOW_ONLY) expect(workflowInputs).toHaveProperty([name]);

@@ -10,8 +10,10 @@ import traceback
 from typing import Any
 
 from . import __version__
+from .classify import DRIVER, classify
 from .deps import versions
-from .errors import INTERNAL, OUT_OF_MEMORY, DriverError
+from .environment import describe_cuda
+from .errors import DriverError
 from .protocol import PROTOCOL_VERSION, read_request, write_json_atomically
 
 
@@ -26,37 +28,32 @@ def _error_fields(error: DriverError) -> dict[str, Any]:
     return {"kind": error.kind, "message": error.message, "hint": error.hint, "location": location}
 
 
-def _classify_unexpected(exc: BaseException) -> DriverError:
-    text = f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, MemoryError) or "out of memory" in text.lower():
-        return DriverError(OUT_OF_MEMORY, text.splitlines()[0], "use smaller input shapes or a GPU with more memory")
-    return DriverError(
-        INTERNAL,
-        text.splitlines()[0] if text else type(exc).__name__,
-        "this looks like a trt-pte bug: please report it with the log",
-    )
-
-
 def export_command(request_path: str, result_path: str) -> int:
     started = time.perf_counter()
     result: dict[str, Any] = {"protocol": PROTOCOL_VERSION, "driver_version": __version__, "versions": versions()}
+    workspace = "."
     try:
         request = read_request(request_path)
+        workspace = request.workspace
         result["target"] = request.target
         from .export import run_export
 
         result.update(run_export(request, log))
         result["status"] = "ok"
     except DriverError as error:
+        result.update(error.result)
         result["status"] = "error"
         result["error"] = _error_fields(error)
     except BaseException as exc:
         traceback.print_exc()
         result["status"] = "error"
-        result["error"] = _error_fields(_classify_unexpected(exc))
+        result["error"] = _error_fields(classify(exc, DRIVER, workspace))
         if isinstance(exc, KeyboardInterrupt):
             write_json_atomically(result_path, result)
             raise
+    cuda = describe_cuda()
+    result["versions"].update(cuda["versions"])
+    result["gpu"] = cuda["gpu"]
     result["seconds"] = round(time.perf_counter() - started, 3)
     write_json_atomically(result_path, result)
     if result["status"] == "error":

@@ -76,8 +76,8 @@ def compare(reference: list[Any], actual: list[Any]) -> list[OutputError]:
         if got is None or tuple(got.shape) != tuple(ref.shape):
             errors.append(OutputError(i, float("inf"), float("inf"), False))
             continue
-        r = ref.detach().to(torch.float64)
-        g = got.detach().to(torch.float64)
+        r = ref.detach().cpu().to(torch.float64)
+        g = got.detach().cpu().to(torch.float64)
         max_abs = float((r - g).abs().max()) if r.numel() else 0.0
         scale = float(r.abs().max()) if r.numel() else 0.0
         errors.append(OutputError(i, max_abs, max_abs / max(scale, TINY), True))
@@ -92,35 +92,82 @@ def check(
     *,
     tolerance: float | None,
     seed: int = 1234,
+    device: Any = None,
+    workspace: str = ".",
 ) -> AccuracyReport:
-    """Runs eager `model` and `run` on fresh random inputs at each shape point and compares outputs."""
+    """Runs eager `model` and `run` on fresh random inputs at each shape point (on `device` when
+    given) and compares outputs. A failure of the model itself is the user's (with their line);
+    a failure of what we built is classified as such."""
     import torch
+
+    from .classify import EAGER, RUN, classify
 
     report = AccuracyReport("checked", against, tolerance=tolerance)
     for offset, which in enumerate(shapes_to_check(specs)):
         args, kwargs = make_tensors(specs, which, seed + offset)
+        if device is not None:
+            args = tuple(a.to(device) for a in args)
+            kwargs = {k: v.to(device) for k, v in kwargs.items()}
         with torch.no_grad():
-            expected = flatten_outputs(model(*args, **kwargs))
-            actual = flatten_outputs(run(args, kwargs))
+            try:
+                expected = flatten_outputs(model(*args, **kwargs))
+            except Exception as exc:
+                raise classify(exc, EAGER, workspace, what=f"the model in eager PyTorch at the {which} shapes") from exc
+            try:
+                actual = flatten_outputs(run(args, kwargs))
+            except Exception as exc:
+                raise classify(exc, RUN, workspace, what=f"the {against} at the {which} shapes") from exc
         report.points.append(ShapePoint(which, compare(expected, actual)))
     return report
+
+
+def worst(report: AccuracyReport) -> str:
+    """Where the largest relative error is, for messages: `output 0 at the max shapes`."""
+    best: tuple[float, str] = (-1.0, "")
+    for point in report.points:
+        for out in point.outputs:
+            where = f"output {out.index} at the {point.shape} shapes" + ("" if out.shape_matches else " (wrong shape)")
+            if out.max_rel > best[0]:
+                best = (out.max_rel, where)
+    return best[1]
 
 
 def skipped(against: str, reason: str) -> AccuracyReport:
     return AccuracyReport("skipped", against, reason=reason)
 
 
-def pte_runner(pte: str, input_order: list[str]) -> Callable[[tuple[Any, ...], dict[str, Any]], Any]:
-    """Runs the .pte's `forward` in ExecuTorch's runtime. ExecuTorch takes a flat list: positional
-    inputs, then keyword inputs in forward()'s parameter order (the order torch.export used)."""
-    from executorch.runtime import Runtime
+def delegate_ids(pte: str) -> list[str]:
+    """Backend ids of the delegates in a .pte, read with executorch's own deserializer."""
+    from executorch.exir._serialize._program import deserialize_pte_binary
 
-    runtime = Runtime.get()
-    program = runtime.load_program(pte)
-    method = program.load_method("forward")
+    with open(pte, "rb") as f:
+        parsed = deserialize_pte_binary(f.read())
+    program = getattr(parsed, "program", parsed)  # a PTEFile from executorch 1.2 on
+    return [d.id for plan in program.execution_plan for d in plan.delegates]
+
+
+def missing_backends(pte: str) -> list[str]:
+    """Delegates of the .pte that the installed executorch runtime has no backend for (the PyPI
+    wheels are CPU builds: no CudaBackend, no TensorRTBackend)."""
+    from executorch.extension.pybindings.portable_lib import _get_registered_backend_names
+
+    registered = set(_get_registered_backend_names())
+    return sorted({d for d in delegate_ids(pte) if d not in registered})
+
+
+def pte_runner(pte: str, ptd: list[str], input_order: list[str]) -> Callable[[tuple[Any, ...], dict[str, Any]], Any]:
+    """Runs the .pte's `forward` in ExecuTorch's runtime, with its external data when it has one.
+    ExecuTorch takes a flat list: positional inputs, then keyword inputs in forward()'s parameter
+    order (the order torch.export used)."""
+    if len(ptd) > 1:
+        raise RuntimeError(f"the runtime loads one external data file, this export has {len(ptd)}")
+    from executorch.extension.pybindings.portable_lib import _load_for_executorch
+
+    module = _load_for_executorch(pte, data_path=ptd[0]) if ptd else _load_for_executorch(pte)
 
     def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         flat = list(args) + [kwargs[name] for name in input_order if name in kwargs]
-        return method.execute(flat)
+        # The runtime takes host tensors; delegates move them to their device themselves.
+        return module.run_method("forward", tuple(t.cpu() for t in flat))
 
     return run

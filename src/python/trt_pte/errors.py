@@ -7,6 +7,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 
 # Kinds shared with the TypeScript side (src/errors.ts ErrorKind).
 MODEL_ERROR = "model_error"
@@ -36,12 +37,16 @@ class DriverError(Exception):
         message: str,
         hint: str | None = None,
         location: Location | None = None,
+        *,
+        result: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.hint = hint
         self.location = location
+        # Result fields known when the error happened (e.g. the accuracy report that failed the run).
+        self.result = result or {}
 
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -66,6 +71,12 @@ def user_location(tb: TracebackType | None, workspace: str) -> Location | None:
         if _is_user_file(filename, workspace):
             found = Location(os.path.relpath(filename, workspace), lineno)
     return found
+
+
+def raised_in_user_code(tb: TracebackType | None, workspace: str) -> bool:
+    """Whether the innermost frame is the user's: their code raised, rather than a library it called."""
+    frames = list(traceback.walk_tb(tb))
+    return bool(frames) and _is_user_file(frames[-1][0].f_code.co_filename, workspace)
 
 
 def describe_exception(exc: BaseException) -> str:

@@ -56,9 +56,11 @@ def make_tensors(specs: tuple[InputSpec, ...], which: str, seed: int) -> tuple[t
 
 
 def _dim_objects(specs: tuple[InputSpec, ...]) -> dict[tuple[int, int], Any]:
-    """One torch.export Dim per shared symbol, one per unnamed dynamic dimension."""
+    """One torch.export Dim per shared symbol, one per unnamed dynamic dimension; keyed by
+    (input index, dimension index). Names are unique: torch.export treats equal names as one Dim."""
     from torch.export import Dim as ExportDim
 
+    taken = {d.symbol for s in specs for d in s.dims if d.symbol is not None}
     by_symbol: dict[str, Any] = {}
     dims: dict[tuple[int, int], Any] = {}
     for i, spec in enumerate(specs):
@@ -70,8 +72,11 @@ def _dim_objects(specs: tuple[InputSpec, ...]) -> dict[tuple[int, int], Any]:
                     by_symbol[d.symbol] = ExportDim(d.symbol, min=d.min, max=d.max)
                 dims[(i, j)] = by_symbol[d.symbol]
             else:
-                label = spec.name or f"input{i}"
-                dims[(i, j)] = ExportDim(f"{label}_dim{j}", min=d.min, max=d.max)
+                name = f"{spec.name or f'input{i}'}_dim{j}"
+                while name in taken:
+                    name = "_" + name
+                taken.add(name)
+                dims[(i, j)] = ExportDim(name, min=d.min, max=d.max)
     return dims
 
 
@@ -144,3 +149,33 @@ def static_specs_from_tensors(args: tuple[Any, ...], kwargs: dict[str, Any]) -> 
     for k, v in kwargs.items():
         specs.append(describe(k, v))
     return tuple(specs)
+
+
+def tensorrt_input_kwargs(spec: InputSpec, name: str) -> dict[str, Any]:
+    """Keyword arguments of `torch_tensorrt.Input` for one spec (dtype as its torch name): `shape`
+    when every dimension is static, else `min_shape`/`opt_shape`/`max_shape`. The keys are the ones
+    every supported release's Input reads (scripts/release_contract.json)."""
+    kwargs: dict[str, Any] = {"dtype": spec.dtype, "name": name}
+    if any(d.dynamic for d in spec.dims):
+        kwargs.update(min_shape=shape_at(spec, "min"), opt_shape=shape_at(spec, "opt"), max_shape=shape_at(spec, "max"))
+    else:
+        kwargs["shape"] = shape_at(spec, "opt")
+    return kwargs
+
+
+def tensorrt_inputs(module: Any, specs: tuple[InputSpec, ...]) -> tuple[list[Any], dict[str, Any]]:
+    """`torch_tensorrt.Input` objects for `torch_tensorrt.dynamo.compile(arg_inputs=, kwarg_inputs=)`,
+    named after forward()'s parameters."""
+    import torch_tensorrt
+
+    positional, keyword = split_positional(specs)
+    names = parameter_names(module, len(positional))
+
+    def make(spec: InputSpec, name: str) -> Any:
+        kwargs = tensorrt_input_kwargs(spec, name)
+        kwargs["dtype"] = torch_dtype(kwargs["dtype"])
+        return torch_tensorrt.Input(**kwargs)
+
+    args = [make(spec, names[i]) for i, spec in enumerate(positional)]
+    kwargs = {spec.name: make(spec, spec.name) for spec in keyword if spec.name is not None}
+    return args, kwargs

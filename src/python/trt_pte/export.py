@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import accuracy
+from .classify import EXPORT, classify
 from .deps import require
-from .errors import BAD_INPUT, EXPORT_FAILURE, DriverError, describe_exception, user_location
+from .errors import ACCURACY, BAD_INPUT, DriverError, describe_exception
 from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import load_model
 from .protocol import InputSpec, Request
@@ -42,22 +43,19 @@ def _export_program(
     try:
         return torch.export.export(module, args, kwargs, dynamic_shapes=dynamic_shapes, strict=False)
     except Exception as exc:
-        raise DriverError(
-            EXPORT_FAILURE,
-            f"torch.export failed: {describe_exception(exc)}",
-            "torch.export needs a graph without data-dependent Python control flow; "
-            "see https://pytorch.org/docs/stable/export.html for the fixes it suggests",
-            user_location(exc.__traceback__, workspace),
-        ) from exc
+        raise classify(exc, EXPORT, workspace, what="torch.export") from exc
+
+
+GPU_TARGETS = ("tensorrt", "cuda")
 
 
 def _run_target(request: Request, exported: Any, log: Log, context: dict[str, Any]) -> TargetOutcome:
     from .targets import cpu
 
     if request.target == "portable":
-        return cpu.export_portable(exported, request.output_dir, request.output_name, log)
+        return cpu.export_portable(exported, request, log)
     if request.target == "xnnpack":
-        return cpu.export_xnnpack(exported, request.output_dir, request.output_name, log)
+        return cpu.export_xnnpack(exported, request, log)
     if request.target == "cuda":
         from .targets import cuda
 
@@ -81,6 +79,14 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     require("torch", f"the {request.target} target")
     import torch
 
+    device = None
+    if request.target in GPU_TARGETS:
+        from .targets.gpu import require_cuda_device
+
+        device = require_cuda_device(request.target)  # before the slow steps: fail in seconds
+        require("executorch", f"the {request.target} target")
+        if request.target == "tensorrt":
+            require("torch_tensorrt", "the tensorrt target")
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
     if request.inputs:
@@ -100,13 +106,25 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
             loaded.factory_location,
         )
     kwargs = {k: kwargs[k] for k in keyword_order(module, kwargs)}
+    if device is not None:
+        # The GPU backends compile for the device the program was exported on.
+        module = module.to(device)
+        args = tuple(a.to(device) if isinstance(a, torch.Tensor) else a for a in args)
+        kwargs = {k: v.to(device) if isinstance(v, torch.Tensor) else v for k, v in kwargs.items()}
 
     log(f"torch.export ({len(args)} positional, {len(kwargs)} keyword inputs{', dynamic shapes' if dynamic else ''})")
     with torch.no_grad():
         exported = clock.run("export", lambda: _export_program(module, args, kwargs, dynamic, request.workspace))
 
     os.makedirs(request.output_dir, exist_ok=True)
-    context: dict[str, Any] = {"module": module, "args": args, "kwargs": kwargs, "specs": specs}
+    context: dict[str, Any] = {
+        "module": module,
+        "args": args,
+        "kwargs": kwargs,
+        "specs": specs,
+        "dynamic_shapes": dynamic,
+        "device": device,
+    }
     outcome = _run_target(request, exported, log, context)
     clock.timings.update(outcome.timings)
 
@@ -126,7 +144,7 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     else:
         log(f"accuracy check skipped: {report.reason}")
 
-    return {
+    result = {
         "files": [_describe_file(outcome.pte, "pte", request.output_dir)]
         + [_describe_file(p, "ptd", request.output_dir) for p in outcome.ptd],
         "partition": outcome.partition,
@@ -142,6 +160,17 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
             for s in specs
         ],
     }
+    if report.status == "checked" and not report.passed:
+        limit = "the output shapes" if report.tolerance is None else f"the tolerance {report.tolerance:g}"
+        raise DriverError(
+            ACCURACY,
+            f"accuracy check failed: max relative error {report.max_rel:.3g} ({accuracy.worst(report)}) "
+            f"against eager PyTorch exceeds {limit}",
+            "a lower precision loses accuracy: raise `tolerance` if this is expected, set it to `none` to only "
+            "report, or use precision fp32; a large error on fp32 points at a backend bug worth reporting",
+            result=result,
+        )
+    return result
 
 
 def _accuracy(
@@ -153,18 +182,42 @@ def _accuracy(
     kw_order: list[str],
     context: dict[str, Any],
 ) -> accuracy.AccuracyReport:
+    device = context.get("device")
     compiled = context.get("compiled_runner")
     if compiled is not None:
-        return accuracy.check(module, specs, compiled, "compiled module", tolerance=request.tolerance)
-    if outcome.ptd:
-        return accuracy.skipped("executorch runtime", "the installed executorch runtime cannot load external .ptd data")
+        return accuracy.check(
+            module,
+            specs,
+            compiled,
+            "compiled module",
+            tolerance=request.tolerance,
+            device=device,
+            workspace=request.workspace,
+        )
     try:
-        runner = accuracy.pte_runner(outcome.pte, kw_order)
-    except Exception as exc:  # noqa: BLE001 - any load failure means: this runtime lacks a delegate
+        missing = accuracy.missing_backends(outcome.pte)
+    except Exception as exc:  # noqa: BLE001 - an executorch without these helpers cannot run the check
+        return accuracy.skipped("executorch runtime", f"cannot inspect the .pte ({describe_exception(exc)})")
+    if missing:
+        return accuracy.skipped(
+            "executorch runtime",
+            f"the installed executorch runtime has no {', '.join(missing)} (the PyPI wheels are CPU builds)",
+        )
+    try:
+        runner = accuracy.pte_runner(outcome.pte, outcome.ptd, kw_order)
+    except Exception as exc:  # noqa: BLE001 - any load failure means: this runtime cannot run it
         return accuracy.skipped(
             "executorch runtime", f"the installed executorch runtime cannot load this .pte ({describe_exception(exc)})"
         )
-    return accuracy.check(module, specs, runner, "executorch runtime", tolerance=request.tolerance)
+    return accuracy.check(
+        module,
+        specs,
+        runner,
+        "executorch runtime",
+        tolerance=request.tolerance,
+        device=device,
+        workspace=request.workspace,
+    )
 
 
 def _describe_file(path: str, kind: str, output_dir: str) -> dict[str, Any]:

@@ -31,3 +31,28 @@ def count_nodes(graph_module: Any) -> dict[str, int]:
             counts["undelegated"] += 1
     counts.setdefault("undelegated", 0)
     return dict(counts)
+
+
+def count_compiled(graph_module: Any) -> dict[str, int]:
+    """What Torch-TensorRT's partitioning made of a graph: TensorRT engines (`_run_on_acc_*`
+    children) and the compute nodes left to PyTorch, in the top-level graph or in `_run_on_gpu_*`
+    children (the fast partitioner's PyTorch segments)."""
+    engines = 0
+    torch_ops = 0
+    for node in graph_module.graph.nodes:
+        if node.op == "call_module":
+            if "_run_on_acc" in str(node.target):
+                engines += 1
+            else:
+                sub = graph_module.get_submodule(str(node.target))
+                torch_ops += sum(1 for n in getattr(sub, "graph", _EMPTY).nodes if _is_compute(n))
+        elif _is_compute(node):
+            torch_ops += 1
+    return {"engines": engines, "torch_ops": torch_ops}
+
+
+class _NoNodes:
+    nodes: tuple[Any, ...] = ()
+
+
+_EMPTY = _NoNodes()

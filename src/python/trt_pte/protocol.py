@@ -17,6 +17,7 @@ from .errors import BAD_INPUT, DriverError
 PROTOCOL_VERSION = 1
 TARGETS = ("tensorrt", "cuda", "xnnpack", "portable")
 DTYPES = ("float32", "float16", "bfloat16", "float64", "int64", "int32", "int16", "int8", "uint8", "bool")
+PRECISIONS = ("fp32", "fp16", "bf16")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,40 @@ class InputSpec:
 
 
 @dataclass(frozen=True)
+class CompileSettings:
+    """The Torch-TensorRT settings the user set, in trt-pte's own vocabulary (the action inputs with
+    underscores). None means "not set": the release's own default applies. Mapped per release in
+    trt_pte.tensorrt_settings."""
+
+    precision: str = "fp32"
+    min_block_size: int | None = None
+    torch_executed_ops: tuple[str, ...] = ()
+    require_full_compilation: bool | None = None
+    optimization_level: int | None = None
+    workspace_size: int | None = None
+    hardware_compatible: bool | None = None
+    truncate_double: bool | None = None
+    fallback_data_dependent_ops: bool | None = None
+
+    def is_default(self) -> bool:
+        return self == CompileSettings()
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"precision": self.precision}
+        for key in _COMPILE_INTS + _COMPILE_BOOLS:
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.torch_executed_ops:
+            data["torch_executed_ops"] = list(self.torch_executed_ops)
+        return data
+
+
+_COMPILE_INTS = ("min_block_size", "optimization_level", "workspace_size")
+_COMPILE_BOOLS = ("require_full_compilation", "hardware_compatible", "truncate_double", "fallback_data_dependent_ops")
+
+
+@dataclass(frozen=True)
 class Request:
     model: str
     workspace: str
@@ -46,7 +81,8 @@ class Request:
     output_dir: str
     output_name: str
     inputs: tuple[InputSpec, ...] = ()
-    compile: dict[str, Any] = field(default_factory=dict)
+    compile: CompileSettings = field(default_factory=CompileSettings)
+    # Largest accepted max relative error of the accuracy check; None: report only.
     tolerance: float | None = None
     # Where TensorRT's timing and engine caches live for this run (keys: timing_cache_path,
     # engine_cache_dir, engine_cache_max_bytes); the action restores and saves them around us.
@@ -82,6 +118,33 @@ def _parse_input(raw: Any, index: int) -> InputSpec:
     return InputSpec(name, dtype, tuple(dims))
 
 
+def parse_compile(raw: Any) -> CompileSettings:
+    if raw is None:
+        return CompileSettings()
+    if not isinstance(raw, dict):
+        raise _bad("'compile' must be an object")
+    known = {"precision", "torch_executed_ops", *_COMPILE_INTS, *_COMPILE_BOOLS}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise _bad(f"'compile' has unknown keys {', '.join(unknown)}")
+    precision = raw.get("precision", "fp32")
+    if precision not in PRECISIONS:
+        raise _bad(f"compile.precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    values: dict[str, Any] = {}
+    for key in _COMPILE_INTS:
+        if raw.get(key) is not None:
+            values[key] = _int(raw[key], f"compile.{key}")
+    for key in _COMPILE_BOOLS:
+        if raw.get(key) is not None:
+            if not isinstance(raw[key], bool):
+                raise _bad(f"compile.{key} must be true or false, got {raw[key]!r}")
+            values[key] = raw[key]
+    ops = raw.get("torch_executed_ops") or []
+    if not isinstance(ops, list) or not all(isinstance(op, str) and op for op in ops):
+        raise _bad("compile.torch_executed_ops must be a list of op names")
+    return CompileSettings(precision=precision, torch_executed_ops=tuple(ops), **values)
+
+
 def parse_request(raw: Any) -> Request:
     if not isinstance(raw, dict):
         raise _bad("the request must be a JSON object")
@@ -97,15 +160,17 @@ def parse_request(raw: Any) -> Request:
     if raw["target"] not in TARGETS:
         raise _bad(f"target {raw['target']!r} is not one of {', '.join(TARGETS)}")
     inputs = tuple(_parse_input(item, i) for i, item in enumerate(raw.get("inputs") or []))
-    compile_settings = raw.get("compile") or {}
-    if not isinstance(compile_settings, dict):
-        raise _bad("'compile' must be an object")
+    compile_settings = parse_compile(raw.get("compile"))
+    if raw["target"] != "tensorrt" and not compile_settings.is_default():
+        raise _bad(f"Torch-TensorRT settings were given for target {raw['target']!r}")
     caches = raw.get("caches") or {}
     if not isinstance(caches, dict):
         raise _bad("'caches' must be an object")
     tolerance = raw.get("tolerance")
-    if tolerance is not None and not isinstance(tolerance, (int, float)):
-        raise _bad("'tolerance' must be a number")
+    if tolerance is not None and (
+        not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0
+    ):
+        raise _bad("'tolerance' must be a non-negative number or null")
     return Request(
         model=raw["model"],
         workspace=raw["workspace"],

@@ -5,16 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from ..deps import require
+from ..protocol import Request
 from . import TargetOutcome
 from .executorch_lowering import lower_and_write
 
 
-def export_portable(exported_program: Any, output_dir: str, name: str, log: Any) -> TargetOutcome:
-    return lower_and_write(exported_program, [], output_dir, name, log)
+def export_portable(exported_program: Any, request: Request, log: Any) -> TargetOutcome:
+    return lower_and_write(
+        exported_program, [], request.output_dir, request.output_name, log, workspace=request.workspace
+    )
 
 
-def export_xnnpack(exported_program: Any, output_dir: str, name: str, log: Any) -> TargetOutcome:
+def export_xnnpack(exported_program: Any, request: Request, log: Any) -> TargetOutcome:
     require("executorch", "the xnnpack target")
     from executorch.backends.xnnpack.partition.xnnpack_partitioner import XnnpackPartitioner
 
-    return lower_and_write(exported_program, [XnnpackPartitioner()], output_dir, name, log)
+    return lower_and_write(
+        exported_program,
+        [XnnpackPartitioner()],
+        request.output_dir,
+        request.output_name,
+        log,
+        workspace=request.workspace,
+    )

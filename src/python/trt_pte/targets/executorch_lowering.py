@@ -7,14 +7,21 @@ import os
 import time
 from typing import Any
 
+from ..classify import LOWER, classify
 from ..deps import require
-from ..errors import EXPORT_FAILURE, UNSUPPORTED_OP, DriverError, describe_exception
 from ..partition import count_nodes
 from . import TargetOutcome
 
 
 def lower_and_write(
-    exported_program: Any, partitioners: list[Any], output_dir: str, name: str, log: Any
+    exported_program: Any,
+    partitioners: list[Any],
+    output_dir: str,
+    name: str,
+    log: Any,
+    *,
+    compile_config: Any = None,
+    workspace: str = ".",
 ) -> TargetOutcome:
     require("executorch", "writing a .pte")
     from executorch.exir import to_edge_transform_and_lower
@@ -22,26 +29,26 @@ def lower_and_write(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     try:
-        edge = to_edge_transform_and_lower(exported_program, partitioner=partitioners)
+        edge = to_edge_transform_and_lower(exported_program, partitioner=partitioners, compile_config=compile_config)
     except Exception as exc:
-        message = describe_exception(exc)
-        unsupported = "not supported" in message.lower() or "no kernel" in message.lower()
-        raise DriverError(
-            UNSUPPORTED_OP if unsupported else EXPORT_FAILURE,
-            f"lowering to ExecuTorch failed: {message}",
-            "an op the target cannot take: try another target, or rewrite that op in the model",
-        ) from exc
+        raise classify(exc, LOWER, workspace, what="lowering to ExecuTorch") from exc
     partition = count_nodes(edge.exported_program().graph_module)
-    timings["lower"] = time.perf_counter() - started
+    timings["lower"] = round(time.perf_counter() - started, 3)
     log(f"partition: {', '.join(f'{k} {v}' for k, v in sorted(partition.items()))}")
 
     started = time.perf_counter()
-    program = edge.to_executorch()
     os.makedirs(output_dir, exist_ok=True)
     pte = os.path.join(output_dir, f"{name}.pte")
-    _write_atomically(pte, program.buffer)
-    ptd = _write_tensor_data(program, output_dir)
-    timings["write"] = time.perf_counter() - started
+    try:
+        program = edge.to_executorch()
+        _write_atomically(pte, program.buffer)
+        ptd = _write_tensor_data(program, output_dir)
+    except Exception as exc:
+        for leftover in [pte] + [os.path.join(output_dir, f) for f in os.listdir(output_dir) if f.endswith(".ptd")]:
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+        raise classify(exc, LOWER, workspace, what="writing the ExecuTorch program") from exc
+    timings["write"] = round(time.perf_counter() - started, 3)
     return TargetOutcome(pte=pte, ptd=ptd, partition=partition, timings=timings)
 
 

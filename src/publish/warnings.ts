@@ -1,0 +1,54 @@
+// What a successful export still wants a person to look at, raised as warning annotations: ops that
+// fell back out of TensorRT, and an accuracy that passed but only just. And, for a cached .pte, the
+// accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
+
+import type { Report } from "./report.js";
+import type { Settings } from "../settings/settings.js";
+import { TrtPteError } from "../errors.js";
+
+/** An error within this fraction of the tolerance passes, with a warning. */
+export const NEAR_LIMIT = 0.5;
+
+export function exportWarnings(report: Report, settings: Settings): string[] {
+  const warnings: string[] = [];
+  if (report.target === "tensorrt") {
+    const outside = Object.entries(report.partition)
+      .filter(([k, n]) => k !== "TensorRTBackend" && n > 0)
+      .map(([k, n]) => `${n} in ${k === "undelegated" ? "ExecuTorch's portable kernels" : k}`);
+    const left = Number(report.details.ops_left_to_pytorch ?? 0);
+    if (outside.length > 0 || left > 0) {
+      const forced =
+        settings.compile.torchExecutedOps.length > 0
+          ? ` (torch-executed-ops: ${settings.compile.torchExecutedOps.join(", ")})`
+          : "";
+      warnings.push(
+        `${left || "some"} ops fell back out of TensorRT${forced}: ${outside.join(", ") || "see the log"}. ` +
+          "They run slower than in an engine; `require-full-compilation: true` makes this an error.",
+      );
+    }
+  }
+  const acc = report.accuracy;
+  if (
+    acc?.status === "checked" &&
+    settings.tolerance !== null &&
+    acc.max_rel > NEAR_LIMIT * settings.tolerance &&
+    acc.max_rel <= settings.tolerance
+  ) {
+    warnings.push(
+      `accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
+        `(warning above ${NEAR_LIMIT * 100}% of it)`,
+    );
+  }
+  return warnings;
+}
+
+/** A cached .pte passed the tolerance it was built with; it must also pass today's. */
+export function checkCachedAccuracy(report: Report, settings: Settings): void {
+  const acc = report.accuracy;
+  if (acc?.status !== "checked" || settings.tolerance === null || acc.max_rel <= settings.tolerance) return;
+  throw new TrtPteError(
+    "accuracy",
+    `accuracy check failed: the cached .pte's max relative error ${acc.max_rel.toPrecision(3)} against eager PyTorch exceeds the tolerance ${settings.tolerance}`,
+    "raise `tolerance` if this is expected, set it to `none` to only report, or use precision fp32",
+  );
+}
