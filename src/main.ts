@@ -17,6 +17,7 @@ import { uploadExport } from "./publish/upload.js";
 import { REPORT_FILE } from "./publish/constants.js";
 import { formatBytes } from "./publish/format.js";
 import { CacheSession } from "./cache/session.js";
+import { renderTree } from "./pte/render-tree.js";
 
 export interface PipelineOutcome {
   report: Report;
@@ -63,8 +64,9 @@ async function buildFresh(
       runExport(settings, staging, log, buildLayers?.paths()),
     );
     const files = await stage("verify", "Verify", async () => {
-      const verified = await verifyOutput(staging, result);
+      const verified = await verifyOutput(staging, result, settings.target);
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
+      log.info(renderTree(verified.inspection));
       return verified;
     });
     const report = buildReport(settings, pre, result, files, {}, env);
@@ -115,6 +117,7 @@ export async function runPipeline(
     ...built.report,
     timings: { ...seconds, ...exportSteps(built.report) },
     cache: caches?.report ?? NO_CACHE,
+    inspection: files.inspection,
   };
   await writeReport(settings.outputDir, report);
 
