@@ -5,8 +5,9 @@
 // offsets from the field; vectors and strings begin with a u32 element count.
 //
 // Forward offsets cannot form cycles, but a hostile file can point many vector elements at one
-// shared subtable and multiply the work. Every table and element visited is therefore charged to a
-// budget proportional to the region size, which a file written by a real serializer never reaches.
+// shared subtable and multiply the work. Every table and element visited (and every string, by its
+// length) is therefore charged to a budget proportional to the region size, which a file written by
+// a real serializer never reaches.
 
 import type { Span } from "./span.js";
 
@@ -27,9 +28,10 @@ export class Flatbuffer {
     return new Table(this, at + this.span.u32(at, `${path} (root table offset)`), path);
   }
 
-  /** Counts one table or element visit against the budget. */
-  charge(pos: number, what: string): void {
-    if (++this.work > this.budget) {
+  /** Counts a table or element visit (cost 1), or a string by its length, against the budget. */
+  charge(pos: number, what: string, cost = 1): void {
+    this.work += cost;
+    if (this.work > this.budget) {
       this.span.fail(
         pos,
         what,
@@ -38,9 +40,17 @@ export class Flatbuffer {
     }
   }
 
-  /** Follows the u32 forward offset stored at `pos`. */
+  /** Follows the u32 forward offset stored at `pos`; the target must lie inside the span. */
   deref(pos: number, what: string): number {
-    return pos + this.span.u32(pos, what);
+    const target = pos + this.span.u32(pos, what);
+    if (target >= this.span.end) {
+      this.span.fail(
+        pos,
+        what,
+        `offset points to byte ${target}, past the end of the ${this.span.label} (byte ${this.span.end})`,
+      );
+    }
+    return target;
   }
 }
 
@@ -57,6 +67,13 @@ export class Table {
     const span = fb.span;
     fb.charge(pos, path);
     const vtable = pos - span.i32(pos, `${path} (vtable offset)`);
+    if (vtable < span.start || vtable + 4 > span.end) {
+      span.fail(
+        pos,
+        `${path} (vtable offset)`,
+        `the vtable would be at byte ${vtable}, outside the ${span.label} (bytes ${span.start}..${span.end})`,
+      );
+    }
     this.vtableSize = span.u16(vtable, `${path} (vtable size)`);
     this.tableSize = span.u16(vtable + 2, `${path} (table size)`);
     if (this.vtableSize < 4 || this.vtableSize % 2 !== 0) {
@@ -247,8 +264,9 @@ export function byteList(vector: Vector | null): number[] {
 
 function readString(fb: Flatbuffer, pos: number, what: string): string {
   const span = fb.span;
-  fb.charge(pos, what);
   const length = span.u32(pos, `${what} (string length)`);
+  // Charged by length, so a string shared by many elements cannot multiply the bytes decoded.
+  fb.charge(pos, what, 1 + Math.ceil(length / 16));
   if (length > MAX_STRING_BYTES) {
     span.fail(
       pos,

@@ -19,17 +19,16 @@ export class Span {
   }
 
   fail(pos: number, what: string, problem: string): never {
-    throw new PteFormatError(this.source.name, pos, what, problem);
+    // Callers name the byte that holds the bad value; a computed position outside the file is
+    // reported at the nearest end of the window, and the problem text carries the raw value.
+    const at = Number.isSafeInteger(pos) ? Math.min(Math.max(pos, this.start), this.source.size) : this.start;
+    throw new PteFormatError(this.source.name, at, what, problem);
   }
 
   /** Throws unless [pos, pos + length) lies inside the window. */
   check(pos: number, length: number, what: string): void {
     if (!Number.isSafeInteger(pos) || !Number.isSafeInteger(length) || length < 0) {
-      this.fail(
-        Number.isSafeInteger(pos) ? pos : this.start,
-        what,
-        `offset ${pos} or length ${length} is not a valid position`,
-      );
+      this.fail(pos, what, `offset ${pos} or length ${length} is not a valid position`);
     }
     if (pos < this.start || pos + length > this.end) {
       this.fail(
