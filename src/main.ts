@@ -17,7 +17,6 @@ import { uploadExport } from "./publish/upload.js";
 import { REPORT_FILE } from "./publish/constants.js";
 import { formatBytes } from "./publish/format.js";
 import { CacheSession } from "./cache/session.js";
-import { renderTree } from "./pte/render-tree.js";
 
 export interface PipelineOutcome {
   report: Report;
@@ -64,9 +63,8 @@ async function buildFresh(
       runExport(settings, staging, log, buildLayers?.paths()),
     );
     const files = await stage("verify", "Verify", async () => {
-      const verified = await verifyOutput(staging, result, settings.target);
+      const verified = await verifyOutput(staging, result, settings.target, log);
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
-      log.info(renderTree(verified.inspection));
       return verified;
     });
     const report = buildReport(settings, pre, result, files, {}, env);

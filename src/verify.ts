@@ -11,6 +11,8 @@ import { TrtPteError } from "./errors.js";
 import { inspectPte } from "./pte/inspect.js";
 import type { Inspection } from "./pte/inspection.js";
 import { PteFormatError } from "./pte/format-error.js";
+import { renderTree } from "./pte/render-tree.js";
+import type { Log } from "./platform/platform.js";
 
 export interface VerifiedFiles {
   pte: ResultFile;
@@ -41,10 +43,12 @@ async function checkFile(dir: string, file: ResultFile): Promise<void> {
   if (size !== file.bytes) fail(`expected ${file.name} to be ${file.bytes} bytes, found ${size}`);
 }
 
+/** Verifies the export in `dir`; with a log, prints what the .pte holds before judging it. */
 export async function verifyOutput(
   dir: string,
   result: ExportResult,
   target: Target | undefined = result.target,
+  log?: Log,
 ): Promise<VerifiedFiles> {
   const files = result.files ?? [];
   const ptes = files.filter((f) => f.kind === "pte");
@@ -65,11 +69,12 @@ export async function verifyOutput(
     );
   }
   inspection = relativePaths(inspection, dir);
+  log?.info(renderTree(inspection));
   const problems = checkInspection(inspection, target, result.partition);
   if (problems.length > 0) {
     fail(
       `${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-      "the .pte was not uploaded; the tree above shows what it holds",
+      "nothing was uploaded; the tree above shows what the .pte holds",
     );
   }
   return { pte, ptd, inspection };

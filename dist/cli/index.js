@@ -3086,8 +3086,9 @@ const INSPECTION_SCHEMA = "trt-pte/inspection@1";
 // offsets from the field; vectors and strings begin with a u32 element count.
 //
 // Forward offsets cannot form cycles, but a hostile file can point many vector elements at one
-// shared subtable and multiply the work. Every table and element visited is therefore charged to a
-// budget proportional to the region size, which a file written by a real serializer never reaches.
+// shared subtable and multiply the work. Every table and element visited (and every string, by its
+// length) is therefore charged to a budget proportional to the region size, which a file written by
+// a real serializer never reaches.
 /** Longest string the reader accepts: names, keys and ids, never bulk data. */
 const MAX_STRING_BYTES = 1024 * 1024;
 class Flatbuffer {
@@ -3103,15 +3104,20 @@ class Flatbuffer {
         const at = this.span.start;
         return new Table(this, at + this.span.u32(at, `${path} (root table offset)`), path);
     }
-    /** Counts one table or element visit against the budget. */
-    charge(pos, what) {
-        if (++this.work > this.budget) {
+    /** Counts a table or element visit (cost 1), or a string by its length, against the budget. */
+    charge(pos, what, cost = 1) {
+        this.work += cost;
+        if (this.work > this.budget) {
             this.span.fail(pos, what, `the ${this.span.label} references more structure than its ${this.span.length} bytes can hold (shared or overlapping tables)`);
         }
     }
-    /** Follows the u32 forward offset stored at `pos`. */
+    /** Follows the u32 forward offset stored at `pos`; the target must lie inside the span. */
     deref(pos, what) {
-        return pos + this.span.u32(pos, what);
+        const target = pos + this.span.u32(pos, what);
+        if (target >= this.span.end) {
+            this.span.fail(pos, what, `offset points to byte ${target}, past the end of the ${this.span.label} (byte ${this.span.end})`);
+        }
+        return target;
     }
 }
 class Table {
@@ -3128,6 +3134,9 @@ class Table {
         const span = fb.span;
         fb.charge(pos, path);
         const vtable = pos - span.i32(pos, `${path} (vtable offset)`);
+        if (vtable < span.start || vtable + 4 > span.end) {
+            span.fail(pos, `${path} (vtable offset)`, `the vtable would be at byte ${vtable}, outside the ${span.label} (bytes ${span.start}..${span.end})`);
+        }
         this.vtableSize = span.u16(vtable, `${path} (vtable size)`);
         this.tableSize = span.u16(vtable + 2, `${path} (table size)`);
         if (this.vtableSize < 4 || this.vtableSize % 2 !== 0) {
@@ -3290,8 +3299,9 @@ function byteList(vector) {
 }
 function readString(fb, pos, what) {
     const span = fb.span;
-    fb.charge(pos, what);
     const length = span.u32(pos, `${what} (string length)`);
+    // Charged by length, so a string shared by many elements cannot multiply the bytes decoded.
+    fb.charge(pos, what, 1 + Math.ceil(length / 16));
     if (length > MAX_STRING_BYTES) {
         span.fail(pos, what, `string length ${length} is longer than any ExecuTorch name or key (at most ${MAX_STRING_BYTES})`);
     }
@@ -3569,12 +3579,15 @@ class Span {
         return this.end - this.start;
     }
     fail(pos, what, problem) {
-        throw new PteFormatError(this.source.name, pos, what, problem);
+        // Callers name the byte that holds the bad value; a computed position outside the file is
+        // reported at the nearest end of the window, and the problem text carries the raw value.
+        const at = Number.isSafeInteger(pos) ? Math.min(Math.max(pos, this.start), this.source.size) : this.start;
+        throw new PteFormatError(this.source.name, at, what, problem);
     }
     /** Throws unless [pos, pos + length) lies inside the window. */
     check(pos, length, what) {
         if (!Number.isSafeInteger(pos) || !Number.isSafeInteger(length) || length < 0) {
-            this.fail(Number.isSafeInteger(pos) ? pos : this.start, what, `offset ${pos} or length ${length} is not a valid position`);
+            this.fail(pos, what, `offset ${pos} or length ${length} is not a valid position`);
         }
         if (pos < this.start || pos + length > this.end) {
             this.fail(pos, what, `${length} byte${length === 1 ? "" : "s"} at byte ${pos} lie outside the ${this.label} (bytes ${this.start}..${this.end})`);
@@ -5613,6 +5626,7 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
 
 
 
+
 const TENSORRT = "TensorRTBackend";
 const CUDA = "CudaBackend";
 /** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
@@ -5631,7 +5645,8 @@ async function checkFile(dir, file) {
     if (size !== file.bytes)
         fail(`expected ${file.name} to be ${file.bytes} bytes, found ${size}`);
 }
-async function verifyOutput(dir, result, target = result.target) {
+/** Verifies the export in `dir`; with a log, prints what the .pte holds before judging it. */
+async function verifyOutput(dir, result, target = result.target, log) {
     const files = result.files ?? [];
     const ptes = files.filter((f) => f.kind === "pte");
     const pte = ptes[0];
@@ -5650,9 +5665,10 @@ async function verifyOutput(dir, result, target = result.target) {
         fail(`expected ${external_node_path_default().basename(e.file)} to be a well-formed ExecuTorch file, found at byte ${e.offset} (${e.structure}): ${e.problem}`, "the export wrote a malformed file; this is a bug in the exporter (torch_tensorrt / executorch), not in your model: report it with the log above");
     }
     inspection = relativePaths(inspection, dir);
+    log?.info(renderTree(inspection));
     const problems = checkInspection(inspection, target, result.partition);
     if (problems.length > 0) {
-        fail(`${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`, "the .pte was not uploaded; the tree above shows what it holds");
+        fail(`${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`, "nothing was uploaded; the tree above shows what the .pte holds");
     }
     return { pte, ptd, inspection };
 }
@@ -6490,7 +6506,6 @@ class CacheSession {
 
 
 
-
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
@@ -6510,9 +6525,8 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
     try {
         const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths()));
         const files = await stage("verify", "Verify", async () => {
-            const verified = await verifyOutput(staging, result, settings.target);
+            const verified = await verifyOutput(staging, result, settings.target, log);
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
-            log.info(renderTree(verified.inspection));
             return verified;
         });
         const report = buildReport(settings, pre, result, files, {}, env);

@@ -23,7 +23,8 @@ export function growDelegateSegment(source: string, dest: string, extraBytes: nu
   const last = inspection.segments.reduce((a, b) => (b.offset + b.bytes > a.offset + a.bytes ? b : a));
   const delegate = inspection.delegates.find((d) => d.location === "segment" && d.data_index === last.index);
   if (delegate === undefined) throw new Error(`${source}: the last segment is not a delegate's`);
-  if (last.offset + last.bytes !== inspection.file.bytes) throw new Error(`${source}: data follows the last segment`);
+  if (last.offset + last.bytes !== inspection.file.bytes)
+    throw new Error(`${source}: data follows the last segment`);
 
   const sizeAt = segmentSizePosition(source, last.index);
   fs.copyFileSync(source, dest);
