@@ -5,6 +5,7 @@
 import { describeError } from "./errors.js";
 import { helpText } from "./cli/help.js";
 import { exportCommand } from "./cli/export-command.js";
+import { inspectCommand } from "./cli/inspect-command.js";
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -13,6 +14,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === "export") return exportCommand(rest);
+  if (command === "inspect") return inspectCommand(rest);
   process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
   return 2;
 }

@@ -64,7 +64,7 @@ async function buildFresh(
       runExport(settings, staging, log, buildLayers?.paths()),
     );
     const files = await stage("verify", "Verify", async () => {
-      const verified = await verifyOutput(staging, result);
+      const verified = await verifyOutput(staging, result, settings.target, log);
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
       return verified;
     });
@@ -117,6 +117,7 @@ export async function runPipeline(
     ...built.report,
     timings: { ...seconds, ...exportSteps(built.report) },
     cache: caches?.report ?? NO_CACHE,
+    inspection: files.inspection,
   };
   await writeReport(settings.outputDir, report);
   for (const warning of exportWarnings(report, settings)) log.warning(warning);

@@ -2933,8 +2933,1758 @@ function inputDefinition(name) {
     return found;
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/pte/byte-source.ts
+// Random access to a file's bytes without reading the whole file: a .pte can hold gigabytes of
+// engine segments, and the reader needs only its header, its flatbuffer and the first bytes of each
+// delegate payload. Reads go through a small page cache, so walking a flatbuffer field by field
+// costs a handful of system calls, and memory stays bounded whatever the file size.
+
+const PAGE_BYTES = 64 * 1024;
+const MAX_PAGES = 64;
+/** A file read through a descriptor, 64 KiB pages, at most 4 MiB cached. */
+class FileSource {
+    name;
+    stats = { reads: 0, bytes: 0 };
+    size;
+    pages = new Map();
+    fd;
+    constructor(name) {
+        this.name = name;
+        this.fd = external_node_fs_default().openSync(name, "r");
+        try {
+            this.size = external_node_fs_default().fstatSync(this.fd).size;
+        }
+        catch (e) {
+            external_node_fs_default().closeSync(this.fd);
+            throw e;
+        }
+    }
+    read(pos, length) {
+        const first = Math.floor(pos / PAGE_BYTES);
+        const last = Math.floor((pos + Math.max(length, 1) - 1) / PAGE_BYTES);
+        if (first === last) {
+            const page = this.page(first);
+            const at = pos - first * PAGE_BYTES;
+            return page.subarray(at, at + length);
+        }
+        // A range across pages is copied out; callers bound such lengths (strings, payload heads).
+        const out = Buffer.allocUnsafe(length);
+        this.readInto(out, pos);
+        return out;
+    }
+    page(index) {
+        const cached = this.pages.get(index);
+        if (cached !== undefined) {
+            // Refresh its place in the LRU order.
+            this.pages.delete(index);
+            this.pages.set(index, cached);
+            return cached;
+        }
+        const start = index * PAGE_BYTES;
+        const page = Buffer.allocUnsafe(Math.min(PAGE_BYTES, this.size - start));
+        this.readInto(page, start);
+        if (this.pages.size >= MAX_PAGES) {
+            const oldest = this.pages.keys().next().value;
+            this.pages.delete(oldest);
+        }
+        this.pages.set(index, page);
+        return page;
+    }
+    readInto(target, pos) {
+        if (this.fd === null)
+            throw new Error(`${this.name} is closed`);
+        let done = 0;
+        while (done < target.length) {
+            const n = external_node_fs_default().readSync(this.fd, target, done, target.length - done, pos + done);
+            this.stats.reads++;
+            this.stats.bytes += n;
+            // The file shrank under us; the zeros left in place are caught by the structure checks.
+            if (n === 0) {
+                target.fill(0, done);
+                return;
+            }
+            done += n;
+        }
+    }
+    close() {
+        if (this.fd !== null)
+            external_node_fs_default().closeSync(this.fd);
+        this.fd = null;
+        this.pages.clear();
+    }
+}
+/** Bytes already in memory (tests, fuzzing). */
+class BufferSource {
+    data;
+    name;
+    stats = { reads: 0, bytes: 0 };
+    size;
+    constructor(data, name = "<buffer>") {
+        this.data = data;
+        this.name = name;
+        this.size = data.length;
+    }
+    read(pos, length) {
+        this.stats.reads++;
+        this.stats.bytes += length;
+        return Buffer.from(this.data.buffer, this.data.byteOffset + pos, length);
+    }
+    close() { }
+}
+
+;// CONCATENATED MODULE: ./src/pte/payload-head.ts
+// Shared helpers for delegate payload decoders: they see the payload as a Span and read only its
+// first bytes (a header, metadata), never the engine or blob behind them.
+function headHex(payload, bytes = 32) {
+    return payload.bytes(payload.start, Math.min(bytes, payload.length), "payload head").toString("hex");
+}
+/** Printable UTF-8 (no control characters but tab/newline), or null. */
+function printableText(bytes) {
+    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+    if (text.includes("\uFFFD"))
+        return null;
+    // eslint-disable-next-line no-control-regex
+    return /[\u0000-\u0008\u000B-\u001F\u007F]/.test(text) ? null : text;
+}
+
+;// CONCATENATED MODULE: ./src/pte/cuda-payload.ts
+// The payload of a `CudaBackend` delegate (executorch's AOTInductor CUDA backend) names the
+// named-data entries that hold its compiled shared object and its weights. Layouts by executorch
+// release (notes/tensorrt-research.md §7):
+//   - 1.2 / 1.3: empty; the entries are `{method}_so_blob` and `{method}_weights_blob`, the method
+//     taken from the `method_name` compile spec.
+//   - 1.4: the text `<sha256>_so_blob\n<sha256>_weights_blob`.
+//   - 1.5: `ETCUDAFQN3`, u32 length + so-blob key, u32 entry count, then per weight: u32 length +
+//     fqn, u32 length + storage key, `<QiiqI` (nbytes, dtype, device type, storage offset, ndim),
+//     ndim i64 sizes, ndim i64 strides.
+// The decoder returns the keys; the inspector finds them in the .pte's named data or a .ptd.
+
+const FQN3_MAGIC = "ETCUDAFQN3";
+/** The 1.4 key text is two sha256-named keys; anything much longer is not that layout. */
+const MAX_KEY_TEXT_BYTES = 64 * 1024;
+const MAX_KEY_BYTES = 4096;
+const MAX_NDIM = 64;
+/** u32 fqn length + u32 key length + `<QiiqI`. */
+const MIN_ENTRY_BYTES = 4 + 4 + 28;
+function decodeCudaPayload(payload, methodName) {
+    if (payload.length === 0) {
+        const keys = methodName === null
+            ? []
+            : [
+                { key: `${methodName}_so_blob`, role: "so_blob" },
+                { key: `${methodName}_weights_blob`, role: "weights_blob" },
+            ];
+        return { format: "cuda", layout: "method-name", keys, weights: null };
+    }
+    if (payload.length >= FQN3_MAGIC.length) {
+        const magic = payload
+            .bytes(payload.start, FQN3_MAGIC.length, "CudaBackend payload magic")
+            .toString("latin1");
+        if (magic === FQN3_MAGIC)
+            return decodeFqn3(payload);
+    }
+    if (payload.length <= MAX_KEY_TEXT_BYTES) {
+        const text = printableText(payload.bytes(payload.start, payload.length, "CudaBackend payload"));
+        const lines = text?.split("\n") ?? [];
+        if (lines.length > 0 && lines.every((l) => l !== "" && !/\s/.test(l))) {
+            return {
+                format: "cuda",
+                layout: "keys",
+                keys: lines.map((key) => ({ key, role: roleOf(key) })),
+                weights: null,
+            };
+        }
+    }
+    return {
+        format: "unrecognised",
+        reason: "unrecognised CudaBackend payload layout: not empty, not ETCUDAFQN3, not a list of named-data keys",
+        head_hex: headHex(payload),
+    };
+}
+function roleOf(key) {
+    if (key.endsWith("_so_blob"))
+        return "so_blob";
+    if (key.endsWith("_weights_blob"))
+        return "weights_blob";
+    return "other";
+}
+function decodeFqn3(payload) {
+    let pos = payload.start + FQN3_MAGIC.length;
+    const text = (what) => {
+        const length = payload.u32(pos, `${what} length`);
+        if (length > MAX_KEY_BYTES)
+            payload.fail(pos, what, `length ${length} is longer than any key (${MAX_KEY_BYTES})`);
+        const value = payload.bytes(pos + 4, length, what).toString("utf8");
+        pos += 4 + length;
+        return value;
+    };
+    const soKey = text("ETCUDAFQN3 so_blob key");
+    const count = payload.u32(pos, "ETCUDAFQN3 entry count");
+    if (count * MIN_ENTRY_BYTES > payload.end - pos - 4) {
+        payload.fail(pos, "ETCUDAFQN3 entry count", `${count} entries cannot fit in the ${payload.end - pos - 4} bytes left`);
+    }
+    pos += 4;
+    const keys = [{ key: soKey, role: "so_blob" }];
+    const seen = new Set();
+    for (let i = 0; i < count; i++) {
+        text(`ETCUDAFQN3 entry ${i} fqn`);
+        const storageKey = text(`ETCUDAFQN3 entry ${i} storage key`);
+        const ndim = payload.u32(pos + 24, `ETCUDAFQN3 entry ${i} ndim`);
+        if (ndim > MAX_NDIM)
+            payload.fail(pos + 24, `ETCUDAFQN3 entry ${i} ndim`, `${ndim} dimensions is more than ${MAX_NDIM}`);
+        pos += 28 + 16 * ndim;
+        payload.check(payload.start, pos - payload.start, `ETCUDAFQN3 entry ${i} sizes and strides`);
+        if (!seen.has(storageKey)) {
+            seen.add(storageKey);
+            keys.push({ key: storageKey, role: "weight" });
+        }
+    }
+    return { format: "cuda", layout: "fqn3", keys, weights: count };
+}
+
+;// CONCATENATED MODULE: ./src/pte/inspection.ts
+// The inspection of a .pte (and the .ptd files beside it): one stable, versioned JSON document.
+// `trt-pte inspect --json` prints it, report.json carries it as `inspection`, and the tree, the job
+// summary and the verification all read it. README "Inspecting a .pte" documents every field.
+// Keys are snake_case like the rest of report.json. Byte offsets and sizes are JSON numbers (exact:
+// a file cannot exceed 2^53 bytes). A change that removes or retypes a field bumps the version.
+const INSPECTION_SCHEMA = "trt-pte/inspection@1";
+
+;// CONCATENATED MODULE: ./src/pte/flatbuffer.ts
+// Flatbuffer tables, vectors, strings and unions over a bounds-checked Span, read lazily field by
+// field. Written from the flatbuffers binary format (little-endian): a table starts with an i32
+// back-offset to its vtable; the vtable holds u16 vtable size, u16 table size, then one u16 field
+// offset per slot (0 = absent, default value). Strings, vectors and sub-tables are u32 forward
+// offsets from the field; vectors and strings begin with a u32 element count.
+//
+// Forward offsets cannot form cycles, but a hostile file can point many vector elements at one
+// shared subtable and multiply the work. Every table and element visited (and every string, by its
+// length) is therefore charged to a budget proportional to the region size, which a file written by
+// a real serializer never reaches.
+/** Longest string the reader accepts: names, keys and ids, never bulk data. */
+const MAX_STRING_BYTES = 1024 * 1024;
+class Flatbuffer {
+    span;
+    work = 0;
+    budget;
+    constructor(span) {
+        this.span = span;
+        this.budget = span.length + 65_536;
+    }
+    /** The root table, whose u32 offset is at the start of the span. */
+    root(path) {
+        const at = this.span.start;
+        return new Table(this, at + this.span.u32(at, `${path} (root table offset)`), path);
+    }
+    /** Counts a table or element visit (cost 1), or a string by its length, against the budget. */
+    charge(pos, what, cost = 1) {
+        this.work += cost;
+        if (this.work > this.budget) {
+            this.span.fail(pos, what, `the ${this.span.label} references more structure than its ${this.span.length} bytes can hold (shared or overlapping tables)`);
+        }
+    }
+    /** Follows the u32 forward offset stored at `pos`; the target must lie inside the span. */
+    deref(pos, what) {
+        const target = pos + this.span.u32(pos, what);
+        if (target >= this.span.end) {
+            this.span.fail(pos, what, `offset points to byte ${target}, past the end of the ${this.span.label} (byte ${this.span.end})`);
+        }
+        return target;
+    }
+}
+class Table {
+    fb;
+    pos;
+    path;
+    vtable;
+    vtableSize;
+    tableSize;
+    constructor(fb, pos, path) {
+        this.fb = fb;
+        this.pos = pos;
+        this.path = path;
+        const span = fb.span;
+        fb.charge(pos, path);
+        const vtable = pos - span.i32(pos, `${path} (vtable offset)`);
+        if (vtable < span.start || vtable + 4 > span.end) {
+            span.fail(pos, `${path} (vtable offset)`, `the vtable would be at byte ${vtable}, outside the ${span.label} (bytes ${span.start}..${span.end})`);
+        }
+        this.vtableSize = span.u16(vtable, `${path} (vtable size)`);
+        this.tableSize = span.u16(vtable + 2, `${path} (table size)`);
+        if (this.vtableSize < 4 || this.vtableSize % 2 !== 0) {
+            span.fail(vtable, `${path} (vtable)`, `vtable size ${this.vtableSize} is not an even number >= 4`);
+        }
+        span.check(vtable, this.vtableSize, `${path} (vtable)`);
+        if (this.tableSize < 4)
+            span.fail(vtable + 2, `${path} (vtable)`, `table size ${this.tableSize} is below 4`);
+        span.check(pos, this.tableSize, path);
+        this.vtable = vtable;
+    }
+    /** Absolute position of a field's inline value, or 0 when the field is absent. */
+    field(slot, width, name) {
+        const entry = 4 + 2 * slot;
+        if (entry + 2 > this.vtableSize)
+            return 0;
+        const offset = this.fb.span.u16(this.vtable + entry, `${this.path}.${name} (vtable entry)`);
+        if (offset === 0)
+            return 0;
+        if (offset + width > this.tableSize) {
+            this.fb.span.fail(this.pos + offset, `${this.path}.${name}`, `field at table offset ${offset} (${width} bytes) runs past the table's ${this.tableSize} bytes`);
+        }
+        return this.pos + offset;
+    }
+    has(slot) {
+        return this.field(slot, 0, `slot ${slot}`) !== 0;
+    }
+    u8(slot, name, fallback = 0) {
+        const at = this.field(slot, 1, name);
+        return at === 0 ? fallback : this.fb.span.u8(at, `${this.path}.${name}`);
+    }
+    i8(slot, name, fallback = 0) {
+        const at = this.field(slot, 1, name);
+        return at === 0 ? fallback : this.fb.span.i8(at, `${this.path}.${name}`);
+    }
+    bool(slot, name) {
+        return this.u8(slot, name) !== 0;
+    }
+    u32(slot, name, fallback = 0) {
+        const at = this.field(slot, 4, name);
+        return at === 0 ? fallback : this.fb.span.u32(at, `${this.path}.${name}`);
+    }
+    i32(slot, name, fallback = 0) {
+        const at = this.field(slot, 4, name);
+        return at === 0 ? fallback : this.fb.span.i32(at, `${this.path}.${name}`);
+    }
+    u64(slot, name) {
+        const at = this.field(slot, 8, name);
+        return at === 0 ? 0n : this.fb.span.u64(at, `${this.path}.${name}`);
+    }
+    i64(slot, name) {
+        const at = this.field(slot, 8, name);
+        return at === 0 ? 0n : this.fb.span.i64(at, `${this.path}.${name}`);
+    }
+    /** Position of the u64 field's bytes (for tools that patch a file in place), or 0 when absent. */
+    u64Position(slot, name) {
+        return this.field(slot, 8, name);
+    }
+    string(slot, name) {
+        const at = this.field(slot, 4, name);
+        return at === 0
+            ? null
+            : readString(this.fb, this.fb.deref(at, `${this.path}.${name}`), `${this.path}.${name}`);
+    }
+    table(slot, name) {
+        const at = this.field(slot, 4, name);
+        if (at === 0)
+            return null;
+        const path = `${this.path}.${name}`;
+        return new Table(this.fb, this.fb.deref(at, path), path);
+    }
+    vector(slot, name, elementBytes) {
+        const at = this.field(slot, 4, name);
+        if (at === 0)
+            return null;
+        const path = `${this.path}.${name}`;
+        return new Vector(this.fb, this.fb.deref(at, path), elementBytes, path);
+    }
+    /** A union: its type tag (slot) and its value table (slot + 1); tag 0 means NONE. */
+    union(slot, name) {
+        const type = this.u8(slot, `${name}_type`);
+        return { type, value: type === 0 ? null : this.table(slot + 1, name) };
+    }
+}
+class Vector {
+    fb;
+    elementBytes;
+    path;
+    length;
+    /** Position of the first element. */
+    data;
+    constructor(fb, pos, elementBytes, path) {
+        this.fb = fb;
+        this.elementBytes = elementBytes;
+        this.path = path;
+        const span = fb.span;
+        this.length = span.u32(pos, `${path} (length)`);
+        this.data = pos + 4;
+        // The length is checked against the bytes that remain before anything is sized by it.
+        if (this.length * elementBytes > span.end - this.data) {
+            span.fail(pos, path, `vector of ${this.length} × ${elementBytes}-byte elements runs past the end of the ${span.label} (byte ${span.end})`);
+        }
+    }
+    at(i, what) {
+        const pos = this.data + i * this.elementBytes;
+        this.fb.charge(pos, what);
+        return pos;
+    }
+    table(i) {
+        const what = `${this.path}[${i}]`;
+        return new Table(this.fb, this.fb.deref(this.at(i, what), what), what);
+    }
+    string(i) {
+        const what = `${this.path}[${i}]`;
+        return readString(this.fb, this.fb.deref(this.at(i, what), what), what);
+    }
+    i32(i) {
+        const what = `${this.path}[${i}]`;
+        return this.fb.span.i32(this.at(i, what), what);
+    }
+    u64(i) {
+        const what = `${this.path}[${i}]`;
+        return this.fb.span.u64(this.at(i, what), what);
+    }
+    i64(i) {
+        const what = `${this.path}[${i}]`;
+        return this.fb.span.i64(this.at(i, what), what);
+    }
+    u8(i) {
+        const what = `${this.path}[${i}]`;
+        return this.fb.span.u8(this.at(i, what), what);
+    }
+    /** The first `max` bytes of a byte vector (all of it when shorter). */
+    head(max) {
+        const n = Math.min(this.length, max);
+        this.fb.charge(this.data, this.path);
+        return Buffer.from(this.fb.span.bytes(this.data, n, this.path));
+    }
+    /** Every element of an int vector, as numbers. */
+    i32s() {
+        const out = [];
+        for (let i = 0; i < this.length; i++)
+            out.push(this.i32(i));
+        return out;
+    }
+}
+/** The tables of a vector of tables (none when the vector is absent). */
+function tableList(vector) {
+    const out = [];
+    for (let i = 0; vector !== null && i < vector.length; i++)
+        out.push(vector.table(i));
+    return out;
+}
+/** The elements of a ubyte vector (none when absent). */
+function byteList(vector) {
+    const out = [];
+    for (let i = 0; vector !== null && i < vector.length; i++)
+        out.push(vector.u8(i));
+    return out;
+}
+function readString(fb, pos, what) {
+    const span = fb.span;
+    const length = span.u32(pos, `${what} (string length)`);
+    // Charged by length, so a string shared by many elements cannot multiply the bytes decoded.
+    fb.charge(pos, what, 1 + Math.ceil(length / 16));
+    if (length > MAX_STRING_BYTES) {
+        span.fail(pos, what, `string length ${length} is longer than any ExecuTorch name or key (at most ${MAX_STRING_BYTES})`);
+    }
+    return span.bytes(pos + 4, length, what).toString("utf8");
+}
+
+;// CONCATENATED MODULE: ./src/pte/program.ts
+// The ExecuTorch program schema (namespace executorch_flatbuffer, file identifier ET12), walked
+// from the facts in shared/reference/pte-format.md: the slots of each table in declaration order, a
+// union taking two slots (type tag, value). Only what an inspection needs is read: counts, names,
+// ids, indices and sizes. Bulk data (constant buffers, inline delegate blobs) is located, not read.
+
+/** Union tags of EValue.val (KernelTypes), 1-based as flatbuffers numbers them; 0 is NONE. */
+const VALUE_KINDS = [
+    "None",
+    "Null",
+    "Int",
+    "Bool",
+    "Double",
+    "Tensor",
+    "String",
+    "IntList",
+    "DoubleList",
+    "BoolList",
+    "TensorList",
+    "OptionalTensorList",
+];
+/** Union tags of Instruction.instr_args (InstructionArguments). */
+const INSTRUCTION_KINDS = [
+    "None",
+    "KernelCall",
+    "DelegateCall",
+    "MoveCall",
+    "JumpFalseCall",
+    "FreeCall",
+];
+const KERNEL_CALL = 1;
+const DELEGATE_CALL = 2;
+const TENSOR = 5;
+/** TensorDataLocation.EXTERNAL: the tensor's bytes live in a .ptd, under its fully qualified name. */
+const EXTERNAL = 1;
+/** How much of a compile spec value is kept for display; the full length is always reported. */
+const COMPILE_SPEC_HEAD = 256;
+/**
+ * Walks the program flatbuffer in `span` (file offset 0 up to the program size). Offsets and sizes
+ * stored as u64 must not exceed `fileSize`.
+ */
+function readProgram(span, fileSize) {
+    const fb = new Flatbuffer(span);
+    const program = fb.root("Program");
+    const limit = (value, at, what) => {
+        if (value > BigInt(fileSize))
+            span.fail(at.pos, `${at.path}.${what}`, `${value} is larger than the file (${fileSize} bytes)`);
+        return Number(value);
+    };
+    const segments = tableList(program.vector(4, "segments", 4)).map((s) => ({
+        offset: limit(s.u64(0, "offset"), s, "offset"),
+        size: limit(s.u64(1, "size"), s, "size"),
+        at: s.pos,
+    }));
+    const inlineData = tableList(program.vector(3, "backend_delegate_data", 4)).map((d) => {
+        const data = d.vector(0, "data", 1);
+        return data === null ? { offset: 0, size: 0 } : { offset: data.data, size: data.length };
+    });
+    const constantBuffers = tableList(program.vector(2, "constant_buffer", 4));
+    const counts = { segments: segments.length, inline: inlineData.length };
+    const plans = tableList(program.vector(1, "execution_plan", 4)).map((p) => readPlan(p, counts));
+    const namedData = tableList(program.vector(7, "named_data", 4)).map((n) => {
+        const key = n.string(0, "key") ?? "";
+        const segmentIndex = n.u32(1, "segment_index");
+        if (segmentIndex >= segments.length) {
+            span.fail(n.pos, `${n.path}.segment_index`, `segment ${segmentIndex} of named data '${key}' does not exist (${segments.length} segments)`);
+        }
+        return { key, segmentIndex };
+    });
+    const subsegments = (t) => {
+        const segmentIndex = t.u32(0, "segment_index");
+        const offsets = t.vector(1, "offsets", 8);
+        const list = [];
+        for (let i = 0; offsets !== null && i < offsets.length; i++)
+            list.push(limit(offsets.u64(i), t, `offsets[${i}]`));
+        if (list.length > 0 && segmentIndex >= segments.length) {
+            span.fail(t.pos, `${t.path}.segment_index`, `segment ${segmentIndex} does not exist (${segments.length} segments)`);
+        }
+        return { segmentIndex, offsets: list };
+    };
+    const constantSegment = program.table(5, "constant_segment");
+    return {
+        version: program.u32(0, "version"),
+        plans,
+        segments,
+        constantSegment: constantSegment === null ? null : subsegments(constantSegment),
+        mutableDataSegments: tableList(program.vector(6, "mutable_data_segments", 4)).map(subsegments),
+        namedData,
+        inlineDelegateData: inlineData,
+        constantBuffers: {
+            count: constantBuffers.length,
+            bytes: constantBuffers.reduce((sum, b) => sum + (b.vector(0, "storage", 1)?.length ?? 0), 0),
+        },
+    };
+}
+function readPlan(plan, counts) {
+    const span = plan.fb.span;
+    const name = plan.string(0, "name") ?? "";
+    const values = plan.vector(2, "values", 4);
+    const valueCount = values?.length ?? 0;
+    const valueKinds = {};
+    const externalTensors = [];
+    const tensorAt = new Map();
+    const kindAt = [];
+    for (let i = 0; values !== null && i < values.length; i++) {
+        const { type, value } = values.table(i).union(0, "val");
+        const kind = VALUE_KINDS[type] ?? `unknown(${type})`;
+        valueKinds[kind] = (valueKinds[kind] ?? 0) + 1;
+        kindAt.push(kind);
+        if (type !== TENSOR || value === null)
+            continue;
+        tensorAt.set(i, value);
+        const extra = value.table(9, "extra_tensor_info");
+        if (extra !== null && extra.u8(2, "location") === EXTERNAL) {
+            externalTensors.push({ value: i, fqn: extra.string(1, "fully_qualified_name") ?? "" });
+        }
+    }
+    const indices = (slot, field) => {
+        const list = plan.vector(slot, field, 4)?.i32s() ?? [];
+        list.forEach((v, i) => {
+            if (v < 0 || v >= valueCount)
+                span.fail(plan.pos, `${plan.path}.${field}[${i}]`, `value index ${v} is outside the plan's ${valueCount} values`);
+        });
+        return list;
+    };
+    const inputs = indices(3, "inputs");
+    const outputs = indices(4, "outputs");
+    const tensorMeta = (index) => {
+        const tensor = tensorAt.get(index);
+        if (tensor === undefined)
+            return null;
+        return {
+            scalarType: tensor.i8(0, "scalar_type"),
+            sizes: tensor.vector(2, "sizes", 4)?.i32s() ?? [],
+            dynamism: tensor.i8(8, "shape_dynamism"),
+        };
+    };
+    const operators = tableList(plan.vector(6, "operators", 4)).map((op) => ({
+        name: op.string(0, "name") ?? "",
+        overload: op.string(1, "overload") ?? "",
+        calls: 0,
+    }));
+    const delegates = tableList(plan.vector(7, "delegates", 4)).map((d) => readDelegate(d, counts));
+    const instructions = {};
+    const chains = tableList(plan.vector(5, "chains", 4));
+    for (const chain of chains) {
+        for (const instruction of tableList(chain.vector(2, "instructions", 4))) {
+            const { type, value } = instruction.union(0, "instr_args");
+            const kind = INSTRUCTION_KINDS[type] ?? `unknown(${type})`;
+            instructions[kind] = (instructions[kind] ?? 0) + 1;
+            if (value === null)
+                continue;
+            if (type === KERNEL_CALL) {
+                const index = value.i32(0, "op_index");
+                const op = operators[index];
+                if (op === undefined)
+                    span.fail(value.pos, `${value.path}.op_index`, `operator ${index} does not exist (${operators.length} operators)`);
+                op.calls++;
+            }
+            else if (type === DELEGATE_CALL) {
+                const index = value.i32(0, "delegate_index");
+                const delegate = delegates[index];
+                if (delegate === undefined)
+                    span.fail(value.pos, `${value.path}.delegate_index`, `delegate ${index} does not exist (${delegates.length} delegates)`);
+                delegate.calls++;
+            }
+        }
+    }
+    const bufferSizes = plan.vector(8, "non_const_buffer_sizes", 8);
+    const nonConstBufferSizes = [];
+    for (let i = 0; bufferSizes !== null && i < bufferSizes.length; i++) {
+        const size = bufferSizes.i64(i);
+        if (size < 0n || size > BigInt(Number.MAX_SAFE_INTEGER)) {
+            span.fail(bufferSizes.data + 8 * i, `${bufferSizes.path}[${i}]`, `memory plan buffer size ${size} is not a plausible size`);
+        }
+        nonConstBufferSizes.push(Number(size));
+    }
+    return {
+        name,
+        inputs,
+        outputs,
+        inputKinds: inputs.map((i) => kindAt[i] ?? "None"),
+        outputKinds: outputs.map((i) => kindAt[i] ?? "None"),
+        inputTensors: inputs.map(tensorMeta),
+        outputTensors: outputs.map(tensorMeta),
+        values: valueCount,
+        valueKinds,
+        chains: chains.length,
+        instructions,
+        operators,
+        delegates,
+        externalTensors,
+        nonConstBufferSizes,
+    };
+}
+function readDelegate(delegate, counts) {
+    const span = delegate.fb.span;
+    const id = delegate.string(0, "id") ?? "";
+    const processed = delegate.table(1, "processed");
+    if (processed === null)
+        span.fail(delegate.pos, `${delegate.path}.processed`, `delegate '${id}' has no processed data reference`);
+    const locationTag = processed.u8(0, "location");
+    const index = processed.u32(1, "index");
+    if (locationTag > 1)
+        span.fail(processed.pos, `${processed.path}.location`, `unknown data location ${locationTag} (expected 0 INLINE or 1 SEGMENT)`);
+    const location = locationTag === 0 ? "inline" : "segment";
+    const available = location === "inline" ? counts.inline : counts.segments;
+    if (index >= available) {
+        span.fail(processed.pos, `${processed.path}.index`, `delegate '${id}' points at ${location === "inline" ? "backend_delegate_data" : "segment"} ${index}, but there are ${available}`);
+    }
+    const compileSpecs = tableList(delegate.vector(2, "compile_specs", 4)).map((spec) => {
+        const value = spec.vector(1, "value", 1);
+        return {
+            key: spec.string(0, "key") ?? "",
+            bytes: value?.length ?? 0,
+            head: value === null ? Buffer.alloc(0) : value.head(COMPILE_SPEC_HEAD),
+        };
+    });
+    return { id, location, index, calls: 0, compileSpecs };
+}
+
+;// CONCATENATED MODULE: ./src/pte/format-error.ts
+// The one error the .pte/.ptd reader throws for a file that is not what it claims to be: truncated,
+// corrupted, or not ExecuTorch at all. It names the file, the byte offset and the structure being
+// read, so a person can open a hex dump at the right place.
+
+class PteFormatError extends TrtPteError {
+    file;
+    offset;
+    structure;
+    problem;
+    constructor(
+    /** The file being read (as given to the reader). */
+    file, 
+    /** Absolute byte offset in the file where the bad structure is (or begins). */
+    offset, 
+    /** What was being read, e.g. `execution_plan[0].operators[3].name`. */
+    structure, 
+    /** What is wrong there. */
+    problem) {
+        super("verification", `${file}: at byte ${offset} (${structure}): ${problem}`, "the file is truncated, corrupted, or not an ExecuTorch .pte/.ptd; re-export it, and check that it was copied whole");
+        this.file = file;
+        this.offset = offset;
+        this.structure = structure;
+        this.problem = problem;
+        this.name = "PteFormatError";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pte/span.ts
+// A bounds-checked window [start, end) of a byte source. Every read names the structure it is for,
+// so a bad offset or length becomes a PteFormatError at that byte rather than a RangeError deep
+// inside, and no length from the file is trusted before it has been checked against the window.
+
+class Span {
+    source;
+    start;
+    end;
+    label;
+    constructor(source, start, end, 
+    /** What the window is, for errors: "flatbuffer", "TensorRTBackend payload", ... */
+    label) {
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.label = label;
+    }
+    get length() {
+        return this.end - this.start;
+    }
+    fail(pos, what, problem) {
+        // Callers name the byte that holds the bad value; a computed position outside the file is
+        // reported at the nearest end of the window, and the problem text carries the raw value.
+        const at = Number.isSafeInteger(pos) ? Math.min(Math.max(pos, this.start), this.source.size) : this.start;
+        throw new PteFormatError(this.source.name, at, what, problem);
+    }
+    /** Throws unless [pos, pos + length) lies inside the window. */
+    check(pos, length, what) {
+        if (!Number.isSafeInteger(pos) || !Number.isSafeInteger(length) || length < 0) {
+            this.fail(pos, what, `offset ${pos} or length ${length} is not a valid position`);
+        }
+        if (pos < this.start || pos + length > this.end) {
+            this.fail(pos, what, `${length} byte${length === 1 ? "" : "s"} at byte ${pos} lie outside the ${this.label} (bytes ${this.start}..${this.end})`);
+        }
+    }
+    bytes(pos, length, what) {
+        this.check(pos, length, what);
+        return this.source.read(pos, length);
+    }
+    u8(pos, what) {
+        return this.bytes(pos, 1, what).readUInt8(0);
+    }
+    i8(pos, what) {
+        return this.bytes(pos, 1, what).readInt8(0);
+    }
+    u16(pos, what) {
+        return this.bytes(pos, 2, what).readUInt16LE(0);
+    }
+    u32(pos, what) {
+        return this.bytes(pos, 4, what).readUInt32LE(0);
+    }
+    i32(pos, what) {
+        return this.bytes(pos, 4, what).readInt32LE(0);
+    }
+    u64(pos, what) {
+        return this.bytes(pos, 8, what).readBigUInt64LE(0);
+    }
+    i64(pos, what) {
+        return this.bytes(pos, 8, what).readBigInt64LE(0);
+    }
+    f64(pos, what) {
+        return this.bytes(pos, 8, what).readDoubleLE(0);
+    }
+    /**
+     * A u64 offset or size, as a JS number. It must not exceed `max` (the file size, at most): beyond
+     * that it cannot describe anything in the file, and beyond 2^53 it would lose precision.
+     */
+    u64AsSize(pos, what, max) {
+        const value = this.u64(pos, what);
+        if (value > BigInt(max))
+            this.fail(pos, what, `${value} is larger than ${max}, the most it could be here`);
+        return Number(value);
+    }
+    /** A narrower window inside this one. */
+    sub(pos, length, label, what) {
+        this.check(pos, length, what);
+        return new Span(this.source, pos, pos + length, label);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pte/pte-header.ts
+// The first bytes of a .pte: u32 root-table offset, the file identifier `ET12`, and (when the file
+// has segments) the extended header `eh00` right after it, which says where the program flatbuffer
+// ends and the segments begin. Everything else is found from here without reading the segments.
+
+const PTE_IDENTIFIER = "ET12";
+const EXTENDED_MAGIC = "eh00";
+/** magic, length, program_size, segment_base_offset; segment_data_size follows when length > 24. */
+const EXTENDED_MIN_LENGTH = 24;
+function readPteHeader(source) {
+    const file = new Span(source, 0, source.size, "file");
+    if (source.size < 8)
+        file.fail(0, "file header", `the file has ${source.size} bytes; an ExecuTorch program has at least 8`);
+    const identifier = file.bytes(4, 4, "file identifier").toString("latin1");
+    if (identifier !== PTE_IDENTIFIER) {
+        file.fail(4, "file identifier", /^ET[0-9A-Za-z]{2}$/.test(identifier)
+            ? `ExecuTorch program format '${identifier}' is not one this reader knows (it reads ${PTE_IDENTIFIER})`
+            : `expected the ExecuTorch identifier '${PTE_IDENTIFIER}' at bytes 4..7, found ${JSON.stringify(identifier)}: not a .pte file`);
+    }
+    const extended = readExtendedHeader(file);
+    if (extended === null)
+        return { identifier, extended, programSize: source.size };
+    return { identifier, extended, programSize: extended.programSize };
+}
+function readExtendedHeader(file) {
+    // Like executorch, treat the header as absent unless its magic is there: a program without
+    // segments has flatbuffer data at byte 8.
+    if (file.source.size < 8 + EXTENDED_MIN_LENGTH)
+        return null;
+    if (file.bytes(8, 4, "extended header magic").toString("latin1") !== EXTENDED_MAGIC)
+        return null;
+    const length = file.u32(12, "extended header length");
+    if (length < EXTENDED_MIN_LENGTH)
+        file.fail(12, "extended header length", `${length} is below the minimum of ${EXTENDED_MIN_LENGTH}`);
+    const size = file.source.size;
+    const programSize = file.u64AsSize(16, "extended header program_size", size);
+    const segmentBaseOffset = file.u64AsSize(24, "extended header segment_base_offset", size);
+    const segmentDataSize = length > EXTENDED_MIN_LENGTH ? file.u64AsSize(32, "extended header segment_data_size", size) : 0;
+    if (programSize < 8 + length) {
+        file.fail(16, "extended header program_size", `${programSize} does not even cover the headers (${8 + length} bytes)`);
+    }
+    if (segmentBaseOffset !== 0 && segmentBaseOffset < programSize) {
+        file.fail(24, "extended header segment_base_offset", `segments begin at ${segmentBaseOffset}, inside the program (which ends at ${programSize})`);
+    }
+    if (segmentBaseOffset + segmentDataSize > size) {
+        file.fail(32, "extended header segment_data_size", `segment data ${segmentDataSize} bytes from byte ${segmentBaseOffset} run past the end of the file (${size} bytes): the file is truncated`);
+    }
+    return { length, programSize, segmentBaseOffset, segmentDataSize };
+}
+
+;// CONCATENATED MODULE: ./src/pte/ptd.ts
+// A .ptd (ExecuTorch external tensor data, "flat tensor"): identifier `FT01` at bytes 4..7, the
+// header `FH01` at byte 8 (u32 length >= 40, u64 flatbuffer_offset, flatbuffer_size,
+// segment_base_offset, segment_data_size), and a FlatTensor flatbuffer rooted at byte 0:
+// { version: u32, segments: [DataSegment{offset: u64, size: u64}],
+//   named_data: [NamedData{key, segment_index: u32, tensor_layout: {scalar_type, sizes: [i32], dim_order: [u8]}}] }.
+// Only the header and the flatbuffer are read; the tensor bytes stay on disk.
+
+
+
+
+const PTD_IDENTIFIER = "FT01";
+const HEADER_MAGIC = "FH01";
+const HEADER_MIN_LENGTH = 40;
+function readPtdFile(file) {
+    const source = new FileSource(file);
+    try {
+        return readPtd(source);
+    }
+    finally {
+        source.close();
+    }
+}
+function readPtd(source) {
+    const size = source.size;
+    const file = new Span(source, 0, size, "file");
+    if (size < 8 + HEADER_MIN_LENGTH)
+        file.fail(0, "file header", `the file has ${size} bytes; a .ptd has at least ${8 + HEADER_MIN_LENGTH}`);
+    const identifier = file.bytes(4, 4, "file identifier").toString("latin1");
+    if (identifier !== PTD_IDENTIFIER) {
+        file.fail(4, "file identifier", `expected the ExecuTorch data identifier '${PTD_IDENTIFIER}' at bytes 4..7, found ${JSON.stringify(identifier)}: not a .ptd file`);
+    }
+    const magic = file.bytes(8, 4, "flat tensor header magic").toString("latin1");
+    if (magic !== HEADER_MAGIC)
+        file.fail(8, "flat tensor header magic", `expected '${HEADER_MAGIC}', found ${JSON.stringify(magic)}`);
+    const length = file.u32(12, "flat tensor header length");
+    if (length < HEADER_MIN_LENGTH)
+        file.fail(12, "flat tensor header length", `${length} is below the minimum of ${HEADER_MIN_LENGTH}`);
+    const header = {
+        length,
+        flatbufferOffset: file.u64AsSize(16, "flat tensor header flatbuffer_offset", size),
+        flatbufferSize: file.u64AsSize(24, "flat tensor header flatbuffer_size", size),
+        segmentBaseOffset: file.u64AsSize(32, "flat tensor header segment_base_offset", size),
+        segmentDataSize: file.u64AsSize(40, "flat tensor header segment_data_size", size),
+    };
+    const flatbufferEnd = header.flatbufferOffset + header.flatbufferSize;
+    if (flatbufferEnd > size)
+        file.fail(24, "flat tensor header flatbuffer_size", `the flatbuffer would end at byte ${flatbufferEnd}, past the end of the file (${size} bytes)`);
+    if (header.segmentBaseOffset + header.segmentDataSize > size) {
+        file.fail(40, "flat tensor header segment_data_size", `segment data would end at byte ${header.segmentBaseOffset + header.segmentDataSize}, past the end of the file (${size} bytes): the file is truncated`);
+    }
+    const span = new Span(source, 0, flatbufferEnd, "flat tensor flatbuffer");
+    const root = new Flatbuffer(span).root("FlatTensor");
+    const segments = tableList(root.vector(1, "segments", 4)).map((s) => {
+        const offset = s.u64(0, "offset");
+        const segmentSize = s.u64(1, "size");
+        const end = BigInt(header.segmentBaseOffset) + offset + segmentSize;
+        if (end > BigInt(size))
+            span.fail(s.pos, s.path, `segment (offset ${offset}, ${segmentSize} bytes) ends at byte ${end}, past the end of the file (${size} bytes)`);
+        return { offset: Number(offset), size: Number(segmentSize) };
+    });
+    const namedData = tableList(root.vector(2, "named_data", 4)).map((n) => {
+        const key = n.string(0, "key") ?? "";
+        const segmentIndex = n.u32(1, "segment_index");
+        const segment = segments[segmentIndex];
+        if (segment === undefined)
+            span.fail(n.pos, `${n.path}.segment_index`, `segment ${segmentIndex} of '${key}' does not exist (${segments.length} segments)`);
+        const layout = n.table(2, "tensor_layout");
+        return {
+            key,
+            segmentIndex,
+            bytes: segment.size,
+            layout: layout === null
+                ? null
+                : {
+                    scalarType: layout.i8(0, "scalar_type"),
+                    sizes: layout.vector(1, "sizes", 4)?.i32s() ?? [],
+                    dimOrder: byteList(layout.vector(2, "dim_order", 1)),
+                },
+        };
+    });
+    return { path: source.name, bytes: size, header, version: root.u32(0, "version"), segments, namedData };
+}
+function ptdName(view) {
+    return path.basename(view.path);
+}
+
+;// CONCATENATED MODULE: ./src/pte/scalar-type.ts
+// ExecuTorch ScalarType codes (schema/scalar_type.fbs), named as torch names dtypes.
+const NAMES = {
+    0: "uint8",
+    1: "int8",
+    2: "int16",
+    3: "int32",
+    4: "int64",
+    5: "float16",
+    6: "float32",
+    7: "float64",
+    11: "bool",
+    12: "qint8",
+    13: "quint8",
+    14: "qint32",
+    15: "bfloat16",
+    16: "quint4x2",
+    17: "quint2x4",
+    22: "bits16",
+    23: "float8_e5m2",
+    24: "float8_e4m3fn",
+    25: "float8_e5m2fnuz",
+    26: "float8_e4m3fnuz",
+    27: "uint16",
+    28: "uint32",
+    29: "uint64",
+};
+function scalarTypeName(code) {
+    return NAMES[code] ?? `scalar_type(${code})`;
+}
+
+;// CONCATENATED MODULE: ./src/pte/tensorrt-payload.ts
+// The payload of a `TensorRTBackend` delegate, in the layouts Torch-TensorRT releases write
+// (notes/tensorrt-research.md §5):
+//   - 2.13+: a 32-byte header `<4sIIIQ8s>`: magic TR01 (TR02 when aliased I/O is present),
+//     metadata_offset u32, metadata_size u32, engine_offset u32 (16-aligned), engine_size u64,
+//     8 reserved bytes; then compact JSON metadata, zero padding, the serialized engine.
+//   - a pre-release TR01 carried the runtime's engine-info strings as metadata instead of JSON.
+//   - 2.12: no magic at all: the runtime's engine-info vector<string> (u32 count, then u32 length +
+//     bytes per entry), the engine in entry 3.
+// Only the header and the metadata are read, never the engine.
+
+const HEADER_BYTES = 32;
+const ENGINE_ALIGNMENT = 16;
+/** Metadata is JSON of binding names and settings: kilobytes. Refuse to read more than this. */
+const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+/** The engine-info vector has 12 entries (13 from 2.14); anything far off is not that layout. */
+const MAX_ENGINE_INFO_ENTRIES = 64;
+/** Longest engine-info text entry read (names, device, platform); longer ones are only measured. */
+const MAX_ENGINE_INFO_TEXT = 64 * 1024;
+/** Engine-info slots (Torch-TensorRT's SerializedInfoIndex). */
+const SLOT = {
+    abi: 0,
+    name: 1,
+    device: 2,
+    engine: 3,
+    inputs: 4,
+    outputs: 5,
+    hardwareCompatible: 6,
+    serializedMetadata: 7,
+    targetPlatform: 8,
+    requiresOutputAllocator: 9,
+};
+function decodeTensorRTPayload(payload) {
+    if (payload.length >= 4) {
+        const magic = payload.bytes(payload.start, 4, "TensorRT payload magic").toString("latin1");
+        if (magic === "TR01" || magic === "TR02")
+            return decodeHeadered(payload, magic);
+    }
+    const entries = engineInfoEntries(payload);
+    if (entries !== null)
+        return fromEngineInfo(payload, entries, "engine-info", payload.length);
+    return {
+        format: "unrecognised",
+        reason: "unrecognised TensorRT payload layout: no TR01/TR02 magic, and not the engine-info strings Torch-TensorRT 2.12 writes",
+        head_hex: headHex(payload),
+    };
+}
+function decodeHeadered(payload, magic) {
+    const at = payload.start;
+    const what = `TensorRT ${magic} header`;
+    if (payload.length < HEADER_BYTES) {
+        payload.fail(at, what, `the header needs ${HEADER_BYTES} bytes but the payload has ${payload.length}`);
+    }
+    const metadataOffset = payload.u32(at + 4, `${what} metadata_offset`);
+    const metadataSize = payload.u32(at + 8, `${what} metadata_size`);
+    const engineOffset = payload.u32(at + 12, `${what} engine_offset`);
+    const engineSize = payload.u64(at + 16, `${what} engine_size`);
+    const fail = (field, problem) => payload.fail(at, `${what} ${field}`, problem);
+    if (metadataOffset < HEADER_BYTES)
+        fail("metadata_offset", `${metadataOffset} lies inside the ${HEADER_BYTES}-byte header`);
+    if (metadataOffset + metadataSize > payload.length) {
+        fail("metadata_size", `metadata (${metadataSize} bytes at ${metadataOffset}) runs past the payload's ${payload.length} bytes`);
+    }
+    if (engineOffset % ENGINE_ALIGNMENT !== 0)
+        fail("engine_offset", `${engineOffset} is not ${ENGINE_ALIGNMENT}-byte aligned`);
+    if (metadataOffset + metadataSize > engineOffset)
+        fail("engine_offset", `the engine at ${engineOffset} overlaps the metadata`);
+    if (BigInt(engineOffset) + engineSize > BigInt(payload.length)) {
+        fail("engine_size", `the engine (${engineSize} bytes at ${engineOffset}) runs past the payload's ${payload.length} bytes`);
+    }
+    if (metadataSize > MAX_METADATA_BYTES)
+        fail("metadata_size", `${metadataSize} bytes of metadata is more than ${MAX_METADATA_BYTES}`);
+    const metadata = payload.sub(at + metadataOffset, metadataSize, `${magic} metadata`, `${what} metadata`);
+    const engine = { offset: engineOffset, bytes: Number(engineSize) };
+    const raw = metadata.bytes(metadata.start, metadata.length, `${magic} metadata`);
+    const firstChar = raw.toString("latin1").trimStart()[0];
+    if (firstChar !== "{") {
+        const entries = engineInfoEntries(metadata);
+        if (entries === null)
+            metadata.fail(metadata.start, `${magic} metadata`, "neither JSON nor engine-info strings");
+        return { ...fromEngineInfo(metadata, entries, magic, metadataSize), engine };
+    }
+    return fromJson(metadata, raw, magic, engine);
+}
+function fromJson(metadata, raw, layout, engine) {
+    const where = `${layout} metadata`;
+    const bad = (field, problem) => metadata.fail(metadata.start, `${where} ${field}`, problem);
+    let parsed;
+    try {
+        parsed = JSON.parse(raw.toString("utf8"));
+    }
+    catch (e) {
+        bad("JSON", `not valid JSON: ${e.message}`);
+    }
+    if (!isObject(parsed))
+        bad("JSON", "is not a JSON object");
+    const bindings = arrayField(parsed, "io_bindings", bad).map((b, i) => {
+        if (!isObject(b))
+            bad(`io_bindings[${i}]`, "is not an object");
+        return {
+            name: stringField(b, "name", bad, `io_bindings[${i}].`) ?? "",
+            dtype: stringField(b, "dtype", bad, `io_bindings[${i}].`) ?? "",
+            shape: intArrayField(b, "shape", bad, `io_bindings[${i}].`),
+            is_input: boolField(b, "is_input", bad, `io_bindings[${i}].`) ?? true,
+        };
+    });
+    const aliased = arrayField(parsed, "aliased_io", bad).map((a, i) => {
+        if (!isObject(a))
+            bad(`aliased_io[${i}]`, "is not an object");
+        return {
+            output: stringField(a, "output", bad, `aliased_io[${i}].`) ?? "",
+            input: stringField(a, "input", bad, `aliased_io[${i}].`) ?? "",
+            kind: stringField(a, "kind", bad, `aliased_io[${i}].`) ?? "kv_cache_update",
+        };
+    });
+    const deviceId = parsed.device_id;
+    if (deviceId !== undefined && !Number.isSafeInteger(deviceId))
+        bad("device_id", "is not an integer");
+    return {
+        format: "tensorrt",
+        layout,
+        metadata_format: "json",
+        metadata_bytes: metadata.length,
+        engine,
+        io_bindings: bindings,
+        aliased_io: aliased,
+        hardware_compatible: boolField(parsed, "hardware_compatible", bad) ?? null,
+        device_id: deviceId ?? null,
+        device: null,
+        target_platform: stringField(parsed, "target_platform", bad) ?? null,
+        engine_name: null,
+        abi_version: null,
+        requires_output_allocator: null,
+        serialized_metadata_bytes: Buffer.byteLength(stringField(parsed, "serialized_metadata", bad) ?? ""),
+    };
+}
+/** The engine-info vector<string> filling `span` exactly, or null when the bytes are not one. */
+function engineInfoEntries(span) {
+    if (span.length < 4)
+        return null;
+    const count = span.u32(span.start, "engine-info count");
+    if (count < SLOT.requiresOutputAllocator + 1 || count > MAX_ENGINE_INFO_ENTRIES)
+        return null;
+    const entries = [];
+    let pos = span.start + 4;
+    for (let i = 0; i < count; i++) {
+        if (pos + 4 > span.end)
+            return null;
+        const length = span.u32(pos, `engine-info entry ${i} length`);
+        if (length > span.end - pos - 4)
+            return null;
+        entries.push({ pos: pos + 4, length });
+        pos += 4 + length;
+    }
+    return pos === span.end ? entries : null;
+}
+function fromEngineInfo(span, entries, layout, metadataBytes) {
+    const text = (slot) => {
+        const entry = entries[slot];
+        if (entry === undefined || entry.length > MAX_ENGINE_INFO_TEXT)
+            return null;
+        return span.bytes(entry.pos, entry.length, `engine-info entry ${slot}`).toString("utf8");
+    };
+    const flag = (slot) => {
+        const value = text(slot);
+        return value === "1" ? true : value === "0" ? false : null;
+    };
+    const names = (slot) => (text(slot) ?? "").split("%").filter((n) => n !== "");
+    const device = text(SLOT.device);
+    const deviceId = device === null ? NaN : Number(device.split("%")[0]);
+    // engineInfoEntries accepts only vectors long enough to have an engine slot.
+    const engine = entries[SLOT.engine] ?? { pos: span.start, length: 0 };
+    return {
+        format: "tensorrt",
+        layout,
+        metadata_format: "engine-info",
+        metadata_bytes: metadataBytes,
+        // In the 2.12 layout the engine is an entry of the vector; offsets are from the payload start.
+        engine: { offset: engine.pos - span.start, bytes: engine.length },
+        io_bindings: [
+            ...names(SLOT.inputs).map((name) => ({ name, dtype: "", shape: [], is_input: true })),
+            ...names(SLOT.outputs).map((name) => ({ name, dtype: "", shape: [], is_input: false })),
+        ],
+        aliased_io: [],
+        hardware_compatible: flag(SLOT.hardwareCompatible),
+        device_id: Number.isSafeInteger(deviceId) ? deviceId : null,
+        device,
+        target_platform: text(SLOT.targetPlatform),
+        engine_name: text(SLOT.name),
+        abi_version: text(SLOT.abi),
+        requires_output_allocator: flag(SLOT.requiresOutputAllocator),
+        serialized_metadata_bytes: entries[SLOT.serializedMetadata]?.length ?? 0,
+    };
+}
+function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function arrayField(obj, key, bad) {
+    const value = obj[key];
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value))
+        bad(key, "is not an array");
+    return value;
+}
+function stringField(obj, key, bad, prefix = "") {
+    const value = obj[key];
+    if (value !== undefined && typeof value !== "string")
+        bad(`${prefix}${key}`, "is not a string");
+    return value;
+}
+function boolField(obj, key, bad, prefix = "") {
+    const value = obj[key];
+    if (value !== undefined && typeof value !== "boolean")
+        bad(`${prefix}${key}`, "is not true or false");
+    return value;
+}
+function intArrayField(obj, key, bad, prefix) {
+    const value = obj[key];
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v)))
+        bad(`${prefix}${key}`, "is not a list of integers");
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/pte/xnnpack-payload.ts
+// The payload header of an `XnnpackBackend` delegate: 4 bytes, magic `XH00`, u16 header length,
+// u32 flatbuffer offset, u32 flatbuffer size, u32 constant data offset, u64 constant data size.
+
+const xnnpack_payload_HEADER_BYTES = 30;
+function decodeXnnpackPayload(payload) {
+    const at = payload.start;
+    if (payload.length < xnnpack_payload_HEADER_BYTES ||
+        payload.bytes(at + 4, 4, "XNNPACK header magic").toString("latin1") !== "XH00") {
+        return {
+            format: "unrecognised",
+            reason: "no XNNPACK header (magic XH00 at byte 4)",
+            head_hex: headHex(payload),
+        };
+    }
+    return {
+        format: "xnnpack",
+        flatbuffer_bytes: payload.u32(at + 14, "XNNPACK header flatbuffer_size"),
+        constant_bytes: Number(payload.u64(at + 22, "XNNPACK header constant_data_size")),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pte/inspect.ts
+// Reads a .pte (and the .ptd files it may need) into an Inspection: header → program flatbuffer →
+// segments → the first bytes of each delegate payload → named data and external keys resolved →
+// bytes by kind. Reads only metadata through the page cache; segment bytes are never touched.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Inspects a .pte on disk. Throws PteFormatError for a malformed .pte or .ptd. */
+function inspectPte(file, options = {}) {
+    const ptdFiles = options.ptd ?? ptdFilesBeside(file);
+    const ptds = ptdFiles.map((f) => readPtdFile(f));
+    const source = new FileSource(file);
+    try {
+        return inspectSource(source, ptds);
+    }
+    finally {
+        source.close();
+    }
+}
+/** Every `*.ptd` in the folder of `pteFile`, sorted by name. */
+function ptdFilesBeside(pteFile) {
+    const dir = external_node_path_default().dirname(pteFile);
+    return external_node_fs_default().readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith(".ptd"))
+        .map((e) => external_node_path_default().join(dir, e.name))
+        .sort();
+}
+const DECODERS = {
+    TensorRTBackend: (payload) => decodeTensorRTPayload(payload),
+    CudaBackend: (payload, d) => decodeCudaPayload(payload, d.specText("method_name")),
+    XnnpackBackend: (payload) => decodeXnnpackPayload(payload),
+};
+function inspectSource(source, ptds = []) {
+    const header = readPteHeader(source);
+    const programSpan = new Span(source, 0, header.programSize, "program flatbuffer");
+    const program = readProgram(programSpan, source.size);
+    const base = header.extended?.segmentBaseOffset ?? 0;
+    checkSegments(source, header, program);
+    const pteName = external_node_path_default().basename(source.name);
+    const external = ptds.map(externalFile);
+    const namedData = program.namedData.map((n) => ({
+        key: n.key,
+        segment_index: n.segmentIndex,
+        bytes: checked(program.segments, n.segmentIndex).size,
+    }));
+    const externalKeys = [];
+    const locate = (key) => {
+        const own = namedData.find((n) => n.key === key);
+        if (own !== undefined)
+            return { found_in: pteName, bytes: own.bytes };
+        for (const file of external) {
+            const entry = file.named_data.find((n) => n.key === key);
+            if (entry !== undefined)
+                return { found_in: file.name, bytes: entry.bytes };
+        }
+        return { found_in: null, bytes: null };
+    };
+    const delegates = [];
+    const plans = program.plans.map((plan) => {
+        const first = delegates.length;
+        plan.delegates.forEach((d, index) => {
+            const stored = checked(d.location === "segment" ? program.segments : program.inlineDelegateData, d.index);
+            const where = { offset: (d.location === "segment" ? base : 0) + stored.offset, bytes: stored.size };
+            const payload = new Span(source, where.offset, where.offset + where.bytes, `${d.id} payload`);
+            const specs = d.compileSpecs.map(compileSpecInfo);
+            const context = { specText: (key) => specs.find((s) => s.key === key)?.text ?? null };
+            const decode = DECODERS[d.id];
+            const decoded = decode
+                ? decode(payload, context)
+                : { format: "unknown", reason: null, head_hex: headHex(payload) };
+            const label = `${plan.name}/${index}`;
+            let info;
+            if (decoded.format === "cuda") {
+                const keys = decoded.keys.map((k) => ({ ...k, ...locate(k.key) }));
+                for (const k of keys) {
+                    if (k.found_in !== pteName)
+                        externalKeys.push({
+                            key: k.key,
+                            needed_by: `CudaBackend delegate ${label}`,
+                            found_in: k.found_in,
+                            bytes: k.bytes,
+                        });
+                }
+                info = { ...decoded, keys };
+            }
+            else
+                info = decoded;
+            delegates.push({
+                plan: plan.name,
+                index,
+                id: d.id,
+                calls: d.calls,
+                location: d.location,
+                data_index: d.index,
+                offset: where.bytes === 0 && d.location === "inline" ? null : where.offset,
+                bytes: where.bytes,
+                compile_specs: specs,
+                payload: info,
+            });
+        });
+        for (const t of plan.externalTensors) {
+            const found = locate(t.fqn);
+            if (found.found_in !== pteName)
+                externalKeys.push({ key: t.fqn, needed_by: `tensor ${t.fqn} in ${plan.name}`, ...found });
+        }
+        return planInfo(plan, delegates.length - first, first);
+    });
+    const segments = segmentInfo(program, base, delegates, namedData);
+    const constants = constantsInfo(program);
+    return {
+        schema: INSPECTION_SCHEMA,
+        file: { path: source.name, bytes: source.size },
+        program: {
+            identifier: header.identifier,
+            version: program.version,
+            flatbuffer_bytes: header.programSize,
+            extended_header: header.extended === null
+                ? null
+                : {
+                    length: header.extended.length,
+                    program_size: header.extended.programSize,
+                    segment_base_offset: header.extended.segmentBaseOffset,
+                    segment_data_size: header.extended.segmentDataSize,
+                },
+        },
+        plans,
+        delegates,
+        segments,
+        named_data: namedData,
+        constants,
+        external_data: external,
+        external_keys: externalKeys,
+        bytes_by_kind: bytesByKind(source.size, header.programSize, segments, external),
+    };
+}
+/** An element readProgram has already checked exists (an index it validated against this list). */
+function checked(list, index) {
+    const item = list[index];
+    if (item === undefined)
+        throw new Error(`internal: index ${index} was validated but is missing`);
+    return item;
+}
+/** Every segment must lie inside the segment data the header declares, and inside the file. */
+function checkSegments(source, header, program) {
+    const span = new Span(source, 0, source.size, "file");
+    const extended = header.extended;
+    program.segments.forEach((s, i) => {
+        const what = `Program.segments[${i}]`;
+        if (s.size === 0)
+            return;
+        if (extended === null || extended.segmentBaseOffset === 0) {
+            span.fail(s.at, what, `segment of ${s.size} bytes, but the file has no extended header saying where segments begin`);
+        }
+        const start = extended.segmentBaseOffset + s.offset;
+        if (start + s.size > source.size) {
+            span.fail(s.at, what, `segment ${i} (bytes ${start}..${start + s.size}) runs past the end of the file (${source.size} bytes): the file is truncated`);
+        }
+        if (extended.segmentDataSize > 0 && s.offset + s.size > extended.segmentDataSize) {
+            span.fail(s.at, what, `segment ${i} ends ${s.offset + s.size} bytes into the segment data, which the header says is ${extended.segmentDataSize} bytes`);
+        }
+    });
+}
+function compileSpecInfo(spec) {
+    return {
+        key: spec.key,
+        bytes: spec.bytes,
+        text: spec.head.length === spec.bytes ? printableText(spec.head) : null,
+        hex: spec.head.toString("hex"),
+    };
+}
+const DYNAMISM = ["static", "dynamic_bound", "dynamic_unbound"];
+function tensorInfo(meta) {
+    if (meta === null)
+        return null;
+    return {
+        dtype: scalarTypeName(meta.scalarType),
+        shape: meta.sizes,
+        dynamism: DYNAMISM[meta.dynamism] ?? "static",
+    };
+}
+function planInfo(plan, delegateCount, firstDelegate) {
+    const io = (indices, kinds, tensors) => indices.map((value, i) => ({ value, kind: kinds[i] ?? "None", tensor: tensorInfo(tensors[i] ?? null) }));
+    const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+    return {
+        name: plan.name,
+        inputs: io(plan.inputs, plan.inputKinds, plan.inputTensors),
+        outputs: io(plan.outputs, plan.outputKinds, plan.outputTensors),
+        values: { total: plan.values, by_kind: sortKeys(plan.valueKinds) },
+        chains: plan.chains,
+        instructions: { total: total(plan.instructions), by_kind: sortKeys(plan.instructions) },
+        operators: plan.operators,
+        delegates: Array.from({ length: delegateCount }, (_, i) => firstDelegate + i),
+        memory_planned_bytes: plan.nonConstBufferSizes,
+        external_tensors: plan.externalTensors,
+    };
+}
+function sortKeys(counts) {
+    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+const KIND_ORDER = ["delegate", "constants", "mutable_data", "named_data"];
+function segmentInfo(program, base, delegates, namedData) {
+    const uses = program.segments.map(() => []);
+    for (const d of delegates) {
+        if (d.location === "segment")
+            uses[d.data_index]?.push({ kind: "delegate", by: `delegate ${d.plan}/${d.index} ${d.id}` });
+    }
+    const constant = program.constantSegment;
+    if (constant !== null && constant.offsets.length > 0) {
+        uses[constant.segmentIndex]?.push({
+            kind: "constants",
+            by: `constants (${constant.offsets.length} buffer${constant.offsets.length === 1 ? "" : "s"})`,
+        });
+    }
+    program.mutableDataSegments.forEach((m, i) => {
+        if (m.offsets.length > 0)
+            uses[m.segmentIndex]?.push({ kind: "mutable_data", by: `mutable_data[${i}]` });
+    });
+    for (const n of namedData)
+        uses[n.segment_index]?.push({ kind: "named_data", by: `named_data ${n.key}` });
+    return program.segments.map((s, index) => {
+        const used = uses[index] ?? [];
+        const kind = KIND_ORDER.find((k) => used.some((u) => u.kind === k)) ?? "unused";
+        return { index, offset: base + s.offset, bytes: s.size, kind, used_by: used.map((u) => u.by) };
+    });
+}
+function constantsInfo(program) {
+    const segment = program.constantSegment;
+    if (segment !== null && segment.offsets.length > 0) {
+        return {
+            segment_index: segment.segmentIndex,
+            buffers: segment.offsets.length,
+            bytes: program.segments[segment.segmentIndex]?.size ?? 0,
+        };
+    }
+    return {
+        segment_index: null,
+        buffers: program.constantBuffers.count,
+        bytes: program.constantBuffers.bytes,
+    };
+}
+function externalFile(view) {
+    return {
+        name: external_node_path_default().basename(view.path),
+        path: view.path,
+        bytes: view.bytes,
+        version: view.version,
+        header: {
+            length: view.header.length,
+            flatbuffer_offset: view.header.flatbufferOffset,
+            flatbuffer_size: view.header.flatbufferSize,
+            segment_base_offset: view.header.segmentBaseOffset,
+            segment_data_size: view.header.segmentDataSize,
+        },
+        segments: view.segments.map((s, index) => ({
+            index,
+            offset: view.header.segmentBaseOffset + s.offset,
+            bytes: s.size,
+        })),
+        named_data: view.namedData.map((n) => ({
+            key: n.key,
+            segment_index: n.segmentIndex,
+            bytes: n.bytes,
+            dtype: n.layout === null ? null : scalarTypeName(n.layout.scalarType),
+            shape: n.layout?.sizes ?? null,
+            dim_order: n.layout?.dimOrder ?? null,
+        })),
+    };
+}
+function bytesByKind(fileBytes, programBytes, segments, external) {
+    const sum = (kind) => segments.filter((s) => s.kind === kind).reduce((total, s) => total + s.bytes, 0);
+    const out = {
+        program: programBytes,
+        delegates: sum("delegate"),
+        constants: sum("constants"),
+        mutable_data: sum("mutable_data"),
+        named_data: sum("named_data"),
+        unused_segments: sum("unused"),
+    };
+    const accounted = Object.values(out).reduce((a, b) => a + b, 0);
+    return {
+        ...out,
+        padding: Math.max(0, fileBytes - accounted),
+        total: fileBytes,
+        external_data: external.reduce((total, f) => total + f.bytes, 0),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/format.ts
+// Small formatting helpers shared by the summary, the comment and the inspector.
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/** Escapes text for a markdown table cell. */
+function cell(text) {
+    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+;// CONCATENATED MODULE: ./src/pte/render-tree.ts
+// The readable form of an Inspection, for `trt-pte inspect` and the export log: a tree of plans,
+// delegates (with TensorRT engine I/O and CUDA blobs), segments, named data and bytes by kind.
+// Long lists are cut with a count of what was left out, so a model with thousands of weights still
+// prints a screenful.
+
+const MAX_ROWS = 20;
+function renderTree(inspection) {
+    const { file, program } = inspection;
+    const name = file.path.split(/[\\/]/).pop() ?? file.path;
+    const root = {
+        label: `${name}  ${formatBytes(file.bytes)}  (${program.identifier}, program ${formatBytes(program.flatbuffer_bytes)}, ${plural(inspection.segments.length, "segment")})`,
+        children: [
+            ...inspection.plans.map((p) => planNode(p, inspection)),
+            {
+                label: `delegates (${inspection.delegates.length})`,
+                children: inspection.delegates.map((d, i) => delegateNode(d, i)),
+            },
+            segmentsNode(inspection),
+            ...(inspection.named_data.length > 0
+                ? [
+                    {
+                        label: `named data (${inspection.named_data.length})`,
+                        children: cut(inspection.named_data.map((n) => ({
+                            label: `${n.key}  ${formatBytes(n.bytes)}  segment ${n.segment_index}`,
+                        }))),
+                    },
+                ]
+                : []),
+            ...externalNodes(inspection),
+            bytesNode(inspection),
+        ],
+    };
+    return render(root);
+}
+function planNode(plan, inspection) {
+    const operators = [...plan.operators].sort((a, b) => b.calls - a.calls || a.name.localeCompare(b.name));
+    const instructions = Object.entries(plan.instructions.by_kind)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
+    const delegates = plan.delegates.map((i) => `[${i}] ${inspection.delegates[i]?.id ?? "?"}`).join(", ");
+    return {
+        label: `plan ${plan.name}`,
+        children: [
+            { label: `inputs   ${plan.inputs.map(ioText).join(", ") || "none"}` },
+            { label: `outputs  ${plan.outputs.map(ioText).join(", ") || "none"}` },
+            { label: `instructions ${plan.instructions.total}${instructions ? `: ${instructions}` : ""}` },
+            {
+                label: `operators (${plan.operators.length})`,
+                children: cut(operators.map((op) => ({
+                    label: `${op.name}${op.overload ? `.${op.overload}` : ""}  ×${op.calls}`,
+                }))),
+            },
+            { label: `delegates ${delegates || "none"}` },
+            ...(plan.external_tensors.length > 0
+                ? [{ label: `external tensors ${plan.external_tensors.length}` }]
+                : []),
+        ],
+    };
+}
+function ioText(value) {
+    if (value.tensor === null)
+        return value.kind;
+    const { dtype, shape, dynamism } = value.tensor;
+    return `${dtype}[${shape.join(",")}]${dynamism === "static" ? "" : ` (${dynamism === "dynamic_bound" ? "dynamic, upper bounds" : "dynamic"})`}`;
+}
+function delegateNode(d, index) {
+    const where = d.location === "segment" ? `segment ${d.data_index}` : `inline ${d.data_index}`;
+    const at = d.offset === null ? "" : ` @${d.offset}`;
+    const specs = d.compile_specs.map((s) => `${s.key}=${s.text ?? `0x${s.hex}${s.bytes > s.hex.length / 2 ? "…" : ""}`}`);
+    return {
+        label: `[${index}] ${d.id}  ${d.plan}/${d.index}  ${where}${at}  ${formatBytes(d.bytes)}  (called ${d.calls}×)`,
+        children: [
+            ...(specs.length > 0 ? [{ label: `compile specs: ${specs.join(", ")}` }] : []),
+            payloadNode(d.payload),
+        ],
+    };
+}
+function payloadNode(payload) {
+    switch (payload.format) {
+        case "tensorrt":
+            return tensorrtNode(payload);
+        case "cuda":
+            return cudaNode(payload);
+        case "xnnpack":
+            return {
+                label: `XNNPACK graph ${formatBytes(payload.flatbuffer_bytes)}, constants ${formatBytes(payload.constant_bytes)}`,
+            };
+        case "unrecognised":
+            return {
+                label: `${payload.reason ?? "unrecognised payload"} (starts ${payload.head_hex.slice(0, 16)}…)`,
+            };
+        case "unknown":
+            return { label: `payload not decoded (starts ${payload.head_hex.slice(0, 16)}…)` };
+    }
+}
+function tensorrtNode(p) {
+    const layout = p.layout === "engine-info"
+        ? "engine-info (Torch-TensorRT 2.12)"
+        : `${p.layout}${p.metadata_format === "engine-info" ? " (engine-info metadata)" : ""}`;
+    const facts = [
+        `engine ${formatBytes(p.engine.bytes)}`,
+        `hardware_compatible ${p.hardware_compatible ?? "?"}`,
+        `device ${p.device_id ?? "?"}`,
+        `platform ${p.target_platform || "?"}`,
+    ];
+    const bindings = p.io_bindings.map((b) => ({
+        label: `${b.is_input ? "in " : "out"} ${b.name}  ${b.dtype || "?"}${b.shape.length > 0 ? `[${b.shape.join(",")}]` : ""}`,
+    }));
+    const aliases = p.aliased_io.map((a) => ({ label: `alias ${a.output} → ${a.input} (${a.kind})` }));
+    return { label: `TensorRT ${layout}: ${facts.join(", ")}`, children: cut([...bindings, ...aliases]) };
+}
+function cudaNode(p) {
+    const layout = {
+        keys: "executorch 1.4 keys",
+        fqn3: "executorch 1.5 ETCUDAFQN3",
+        "method-name": "executorch 1.2/1.3, keys from method_name",
+    }[p.layout];
+    return {
+        label: `CUDA (${layout})${p.weights === null ? "" : `: ${plural(p.weights, "weight")}`}`,
+        children: cut(p.keys.map((k) => ({
+            label: `${k.role}  ${k.key}  ${k.bytes === null ? "" : `${formatBytes(k.bytes)}  `}${k.found_in === null ? "MISSING" : `in ${k.found_in}`}`,
+        }))),
+    };
+}
+function segmentsNode(inspection) {
+    return {
+        label: `segments (${inspection.segments.length})`,
+        children: cut(inspection.segments.map((s) => ({
+            label: `[${s.index}] @${s.offset}  ${formatBytes(s.bytes)}  ${s.used_by.join(", ") || "unused"}`,
+        }))),
+    };
+}
+function externalNodes(inspection) {
+    const nodes = [];
+    if (inspection.external_data.length > 0) {
+        nodes.push({
+            label: `external data (${inspection.external_data.length})`,
+            children: inspection.external_data.map((f) => ({
+                label: `${f.name}  ${formatBytes(f.bytes)}  ${plural(f.named_data.length, "entry", "entries")}`,
+            })),
+        });
+    }
+    if (inspection.external_keys.length > 0) {
+        const missing = inspection.external_keys.filter((k) => k.found_in === null).length;
+        nodes.push({
+            label: `needs from .ptd (${inspection.external_keys.length}${missing > 0 ? `, ${missing} MISSING` : ""})`,
+            children: cut(inspection.external_keys.map((k) => ({
+                label: `${k.key}  ${k.found_in === null ? "MISSING" : `in ${k.found_in}  ${formatBytes(k.bytes ?? 0)}`}  (${k.needed_by})`,
+            }))),
+        });
+    }
+    return nodes;
+}
+function bytesNode(inspection) {
+    const b = inspection.bytes_by_kind;
+    const parts = [
+        ["program", b.program],
+        ["delegates", b.delegates],
+        ["constants", b.constants],
+        ["mutable data", b.mutable_data],
+        ["named data", b.named_data],
+        ["unused segments", b.unused_segments],
+        ["padding", b.padding],
+    ];
+    return {
+        label: `bytes: ${parts
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k} ${formatBytes(n)}`)
+            .join(" · ")} · total ${formatBytes(b.total)}${b.external_data > 0 ? ` (+ .ptd ${formatBytes(b.external_data)})` : ""}`,
+    };
+}
+function cut(nodes) {
+    if (nodes.length <= MAX_ROWS)
+        return nodes;
+    return [...nodes.slice(0, MAX_ROWS - 1), { label: `… ${nodes.length - MAX_ROWS + 1} more (see --json)` }];
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function render(root) {
+    const lines = [root.label];
+    const walk = (children, prefix) => {
+        children.forEach((child, i) => {
+            const last = i === children.length - 1;
+            lines.push(`${prefix}${last ? "└─ " : "├─ "}${child.label}`);
+            if (child.children && child.children.length > 0)
+                walk(child.children, `${prefix}${last ? "   " : "│  "}`);
+        });
+    };
+    walk(root.children ?? [], "");
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
+// `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
+// reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
+// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read.
+
+
+
+
+const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]";
+function inspectCommand(argv) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: { json: { type: "boolean" }, ptd: { type: "string", multiple: true } },
+            strict: true,
+            allowPositionals: true,
+        });
+    }
+    catch (e) {
+        process.stderr.write(`trt-pte inspect: ${e.message}\nUsage: ${INSPECT_USAGE}\n`);
+        return 2;
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined || extra.length > 0) {
+        process.stderr.write(`trt-pte inspect: expected one .pte file, got ${parsed.positionals.length}\nUsage: ${INSPECT_USAGE}\n`);
+        return 2;
+    }
+    try {
+        const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
+        process.stdout.write(parsed.values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderTree(inspection));
+        return 0;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+            process.stderr.write(`trt-pte inspect: cannot read ${error.path ?? file}: ${code}\n`);
+            return 1;
+        }
+        process.stderr.write(`${describeError(error)}\n`);
+        return 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 // `trt-pte --help`: generated from the inputs table, so it never drifts from action.yml.
+
 
 
 const DEFAULT_ARTIFACT_DIR = external_node_path_default().join(".trt-pte", "artifacts");
@@ -2977,6 +4727,7 @@ function helpText() {
 
 Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
+  ${INSPECT_USAGE}
   trt-pte --help
 
 Export flags (the action's inputs, same names and defaults):
@@ -2984,16 +4735,18 @@ ${flags}
   --artifact-dir DIR
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
 
-Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export,
-2 on a usage error.
+Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
+blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
+(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte.
+
+Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
+or a malformed .pte/.ptd, 2 on a usage error.
 `;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/settings/input-spec.ts
 // The one parser of the `inputs` grammar (DESIGN.md "Settled conventions"). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
@@ -4067,61 +5820,117 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pte/identifier.ts
-// The first eight bytes of ExecuTorch files: a u32 root offset, then a four-letter identifier.
-
-const PTE_IDENTIFIER = "ET12";
-const PTD_IDENTIFIER = "FT01";
-/** The identifier at bytes 4..7, or null when the file is shorter than 8 bytes. */
-async function readIdentifier(file) {
-    const handle = await promises_default().open(file, "r");
-    try {
-        const head = Buffer.alloc(8);
-        const { bytesRead } = await handle.read(head, 0, 8, 0);
-        return bytesRead < 8 ? null : head.toString("latin1", 4, 8);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/verify.ts
-// Stage 3: check what the driver wrote before anything is published. A failed check names what was
-// expected and what was found, and nothing gets uploaded.
+// Stage 3: check what the driver wrote before anything is published. The .pte is read by our own
+// reader (src/pte/) and held to what the target and the driver's partition report promise: the
+// delegates that must be there, every payload inside the file, every .ptd the program reads from
+// present. A failed check names what was expected and what was found, and nothing gets uploaded.
 
 
 
 
-function fail(message) {
-    throw new TrtPteError("verification", message, "the export wrote a file that is not what it reported; see the log above");
+
+
+const TENSORRT = "TensorRTBackend";
+const CUDA = "CudaBackend";
+/** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
+const UNDELEGATED = "undelegated";
+function fail(message, hint = "the export wrote a file that is not what it reported; see the log above") {
+    throw new TrtPteError("verification", message, hint);
 }
-async function checkFile(dir, file, identifier) {
-    const full = external_node_path_default().join(dir, file.name);
+async function checkFile(dir, file) {
     let size;
     try {
-        size = (await promises_default().stat(full)).size;
+        size = (await promises_default().stat(external_node_path_default().join(dir, file.name))).size;
     }
     catch {
         fail(`expected ${file.name} in ${dir}, found no such file`);
     }
     if (size !== file.bytes)
         fail(`expected ${file.name} to be ${file.bytes} bytes, found ${size}`);
-    const found = await readIdentifier(full);
-    if (found !== identifier) {
-        fail(`expected ${file.name} to carry the ExecuTorch identifier '${identifier}' at bytes 4-7, found ${found === null ? "a file under 8 bytes" : `'${found}'`}`);
-    }
 }
-async function verifyOutput(dir, result) {
+/** Verifies the export in `dir`; with a log, prints what the .pte holds before judging it. */
+async function verifyOutput(dir, result, target = result.target, log) {
     const files = result.files ?? [];
     const ptes = files.filter((f) => f.kind === "pte");
     const pte = ptes[0];
     if (pte === undefined || ptes.length !== 1)
         fail(`expected one .pte in the export result, found ${ptes.length}`);
-    await checkFile(dir, pte, PTE_IDENTIFIER);
     const ptd = files.filter((f) => f.kind === "ptd");
-    for (const f of ptd)
-        await checkFile(dir, f, PTD_IDENTIFIER);
-    return { pte, ptd };
+    for (const f of [pte, ...ptd])
+        await checkFile(dir, f);
+    let inspection;
+    try {
+        inspection = inspectPte(external_node_path_default().join(dir, pte.name), { ptd: ptd.map((f) => external_node_path_default().join(dir, f.name)) });
+    }
+    catch (e) {
+        if (!(e instanceof PteFormatError))
+            throw e;
+        fail(`expected ${external_node_path_default().basename(e.file)} to be a well-formed ExecuTorch file, found at byte ${e.offset} (${e.structure}): ${e.problem}`, "the export wrote a malformed file; this is a bug in the exporter (torch_tensorrt / executorch), not in your model: report it with the log above");
+    }
+    inspection = relativePaths(inspection, dir);
+    log?.info(renderTree(inspection));
+    const problems = checkInspection(inspection, target, result.partition);
+    if (problems.length > 0) {
+        fail(`${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`, "nothing was uploaded; the tree above shows what the .pte holds");
+    }
+    return { pte, ptd, inspection };
+}
+/** The inspection with file paths made relative to the output folder (the staging folder moves). */
+function relativePaths(inspection, dir) {
+    return {
+        ...inspection,
+        file: { ...inspection.file, path: external_node_path_default().relative(dir, inspection.file.path) },
+        external_data: inspection.external_data.map((f) => ({ ...f, path: external_node_path_default().relative(dir, f.path) })),
+    };
+}
+/**
+ * What must hold for `target` given the driver's partition report (backend id → compute nodes,
+ * plus `undelegated`). Each problem reads "expected ..., found ...".
+ */
+function checkInspection(inspection, target, partition) {
+    const problems = [];
+    const ids = inspection.delegates.map((d) => d.id);
+    const count = (id) => ids.filter((x) => x === id).length;
+    const found = () => {
+        if (ids.length === 0)
+            return "no delegates at all";
+        const byId = [...new Set(ids)].map((id) => `${id} ×${count(id)}`);
+        return `only ${byId.join(", ")}`;
+    };
+    if (target === "tensorrt" && count(TENSORRT) === 0) {
+        problems.push(`expected at least one ${TENSORRT} delegate for target tensorrt, found ${found()}`);
+    }
+    if (target === "cuda" && count(CUDA) === 0) {
+        problems.push(`expected at least one ${CUDA} delegate for target cuda, found ${found()}`);
+    }
+    const reported = Object.entries(partition ?? {}).filter(([, n]) => n > 0);
+    if (target === "tensorrt") {
+        const outside = reported.filter(([id]) => id !== TENSORRT);
+        if (outside.length > 0 && count(CUDA) === 0) {
+            const nodes = outside.map(([id, n]) => `${id} ${n}`).join(", ");
+            problems.push(`expected a ${CUDA} delegate for the nodes that stayed outside TensorRT (the export reports ${nodes}), found ${found()}`);
+        }
+    }
+    for (const [id, nodes] of reported) {
+        if (id === UNDELEGATED || count(id) > 0)
+            continue;
+        if (target === "tensorrt" && id === CUDA)
+            continue; // already reported above
+        problems.push(`expected a ${id} delegate (the export reports ${nodes} nodes delegated to it), found ${found()}`);
+    }
+    for (const d of inspection.delegates) {
+        if (d.offset !== null && d.offset + d.bytes > inspection.file.bytes) {
+            problems.push(`expected the payload of ${d.id} delegate ${d.plan}/${d.index} inside the file, found bytes ${d.offset}..${d.offset + d.bytes} of a ${inspection.file.bytes}-byte file`);
+        }
+    }
+    const ptds = inspection.external_data.map((f) => f.name);
+    for (const key of inspection.external_keys) {
+        if (key.found_in !== null)
+            continue;
+        problems.push(`expected named data '${key.key}' (needed by ${key.needed_by}) in a .ptd beside the .pte, found ${ptds.length === 0 ? "no .ptd files" : `it in none of ${ptds.join(", ")}`}`);
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/report.ts
@@ -4174,26 +5983,48 @@ function buildReport(settings, pre, result, files, stageSeconds, env, cache = NO
         details: result.details ?? {},
         run: runInfo(env),
         cache,
+        inspection: files.inspection,
     };
 }
 
-;// CONCATENATED MODULE: ./src/publish/format.ts
-// Small formatting helpers shared by the summary, the comment and the inspector.
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ["KiB", "MiB", "GiB", "TiB"];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+;// CONCATENATED MODULE: ./src/pte/render-summary.ts
+// One line about the delegates of an Inspection, for the job summary and the PR comment: which
+// backends run the model and how big their engines and blobs are.
+
+function delegateSummary(inspection) {
+    if (inspection.delegates.length === 0)
+        return "none (portable kernels only)";
+    const byId = new Map();
+    for (const d of inspection.delegates)
+        byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+    return [...byId.entries()].map(([id, list]) => `${id} ×${list.length} (${detail(list)})`).join(" · ");
 }
-/** Escapes text for a markdown table cell. */
-function cell(text) {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function detail(delegates) {
+    let engines = 0;
+    let blobs = 0;
+    let bindings = 0;
+    const files = new Set();
+    for (const d of delegates) {
+        if (d.payload.format === "tensorrt") {
+            engines += d.payload.engine.bytes;
+            bindings += d.payload.io_bindings.length;
+        }
+        else if (d.payload.format === "cuda") {
+            for (const k of d.payload.keys) {
+                blobs += k.bytes ?? 0;
+                if (k.found_in !== null)
+                    files.add(k.found_in);
+            }
+        }
+    }
+    const parts = [];
+    if (engines > 0)
+        parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
+    if (blobs > 0)
+        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].join(", ")}`);
+    if (parts.length === 0)
+        parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
+    return parts.join("; ");
 }
 
 ;// CONCATENATED MODULE: ./src/publish/render.ts
@@ -4274,6 +6105,7 @@ function title(report) {
 // each call appends its own section).
 
 
+
 function commentLine(outcome) {
     switch (outcome.state) {
         case "off":
@@ -4295,6 +6127,7 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     for (const ptd of report.ptd)
         rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
     rows.push(["Nodes", formatNodes(report.partition)]);
+    rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
     rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
     rows.push(["Cache", formatCache(report)]);
     rows.push(["GPU", formatGpu(report)]);
@@ -4937,7 +6770,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
     try {
         const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths()));
         const files = await stage("verify", "Verify", async () => {
-            const verified = await verifyOutput(staging, result);
+            const verified = await verifyOutput(staging, result, settings.target, log);
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
             return verified;
         });
@@ -4988,6 +6821,7 @@ async function runPipeline(given, platform, env = process.env) {
         ...built.report,
         timings: { ...seconds, ...exportSteps(built.report) },
         cache: caches?.report ?? NO_CACHE,
+        inspection: files.inspection,
     };
     await writeReport(settings.outputDir, report);
     for (const warning of exportWarnings(report, settings))
@@ -5089,6 +6923,7 @@ async function exportCommand(argv) {
 
 
 
+
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -5097,6 +6932,8 @@ async function main(argv) {
     }
     if (command === "export")
         return exportCommand(rest);
+    if (command === "inspect")
+        return inspectCommand(rest);
     process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
     return 2;
 }

@@ -2,6 +2,7 @@
 
 import path from "node:path";
 import { INPUTS } from "../settings/inputs.js";
+import { INSPECT_USAGE } from "./inspect-command.js";
 
 export const DEFAULT_ARTIFACT_DIR = path.join(".trt-pte", "artifacts");
 
@@ -43,6 +44,7 @@ export function helpText(): string {
 
 Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
+  ${INSPECT_USAGE}
   trt-pte --help
 
 Export flags (the action's inputs, same names and defaults):
@@ -50,7 +52,11 @@ ${flags}
   --artifact-dir DIR
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
 
-Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export,
-2 on a usage error.
+Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
+blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
+(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte.
+
+Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
+or a malformed .pte/.ptd, 2 on a usage error.
 `;
 }

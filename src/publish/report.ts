@@ -7,6 +7,7 @@ import type { AccuracyResult, ExportResult, ResultFile } from "../protocol.js";
 import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
 import type { LayerStatus } from "../cache/store.js";
+import type { Inspection } from "../pte/inspection.js";
 
 export const REPORT_SCHEMA = "trt-pte/report@1";
 
@@ -38,6 +39,8 @@ export interface Report {
   details: Record<string, unknown>;
   run: RunInfo | null;
   cache: CacheReport;
+  /** What the .pte holds, as read by src/pte (trt-pte/inspection@1, README "Inspecting a .pte"). */
+  inspection: Inspection;
 }
 
 export interface CacheReport {
@@ -108,5 +111,6 @@ export function buildReport(
     details: result.details ?? {},
     run: runInfo(env),
     cache,
+    inspection: files.inspection,
   };
 }

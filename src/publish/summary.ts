@@ -3,6 +3,7 @@
 
 import type { Report } from "./report.js";
 import { cell, formatBytes } from "./format.js";
+import { delegateSummary } from "../pte/render-summary.js";
 import {
   type CommentOutcome,
   type PublishedArtifact,
@@ -42,6 +43,7 @@ export function renderSummary(
   ];
   for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
   rows.push(["Nodes", formatNodes(report.partition)]);
+  rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
   rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
   rows.push(["Cache", formatCache(report)]);
   rows.push(["GPU", formatGpu(report)]);

@@ -65,6 +65,13 @@ describe("the bundled action", () => {
       model: "examples/cos_block.py:build",
     });
     expect(report.partition).toEqual({ XnnpackBackend: 5, undelegated: 0 });
+    // What the .pte holds, read by src/pte, travels in the report and the summary.
+    expect(report.inspection).toMatchObject({
+      schema: "trt-pte/inspection@1",
+      file: { path: "cos_block-build.pte", bytes: onDisk.length },
+      delegates: [{ id: "XnnpackBackend", plan: "forward", payload: { format: "xnnpack" } }],
+    });
+    expect(run.summary).toMatch(/\| Delegates \| XnnpackBackend ×1 \(payload .*\) \|/);
 
     expect(run.summary).toContain("### trt-pte · cos_block-build · xnnpack");
     expect(run.summary).toContain(run.outputs["artifact-url"]);

@@ -1,0 +1,49 @@
+// `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
+// reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
+// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read.
+
+import { parseArgs } from "node:util";
+import { describeError } from "../errors.js";
+import { inspectPte } from "../pte/inspect.js";
+import { renderTree } from "../pte/render-tree.js";
+
+export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]";
+
+export function inspectCommand(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: "boolean" }, ptd: { type: "string", multiple: true } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    process.stderr.write(`trt-pte inspect: ${(e as Error).message}\nUsage: ${INSPECT_USAGE}\n`);
+    return 2;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    process.stderr.write(
+      `trt-pte inspect: expected one .pte file, got ${parsed.positionals.length}\nUsage: ${INSPECT_USAGE}\n`,
+    );
+    return 2;
+  }
+  try {
+    const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
+    process.stdout.write(
+      parsed.values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderTree(inspection),
+    );
+    return 0;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      process.stderr.write(
+        `trt-pte inspect: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${code}\n`,
+      );
+      return 1;
+    }
+    process.stderr.write(`${describeError(error)}\n`);
+    return 1;
+  }
+}

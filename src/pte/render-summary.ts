@@ -1,0 +1,35 @@
+// One line about the delegates of an Inspection, for the job summary and the PR comment: which
+// backends run the model and how big their engines and blobs are.
+
+import { formatBytes } from "../publish/format.js";
+import type { DelegateInfo, Inspection } from "./inspection.js";
+
+export function delegateSummary(inspection: Inspection): string {
+  if (inspection.delegates.length === 0) return "none (portable kernels only)";
+  const byId = new Map<string, DelegateInfo[]>();
+  for (const d of inspection.delegates) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+  return [...byId.entries()].map(([id, list]) => `${id} ×${list.length} (${detail(list)})`).join(" · ");
+}
+
+function detail(delegates: DelegateInfo[]): string {
+  let engines = 0;
+  let blobs = 0;
+  let bindings = 0;
+  const files = new Set<string>();
+  for (const d of delegates) {
+    if (d.payload.format === "tensorrt") {
+      engines += d.payload.engine.bytes;
+      bindings += d.payload.io_bindings.length;
+    } else if (d.payload.format === "cuda") {
+      for (const k of d.payload.keys) {
+        blobs += k.bytes ?? 0;
+        if (k.found_in !== null) files.add(k.found_in);
+      }
+    }
+  }
+  const parts: string[] = [];
+  if (engines > 0) parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
+  if (blobs > 0) parts.push(`blobs ${formatBytes(blobs)} in ${[...files].join(", ")}`);
+  if (parts.length === 0) parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
+  return parts.join("; ");
+}
