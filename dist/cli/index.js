@@ -6161,22 +6161,50 @@ function renderComment(report, artifact) {
     return `### ${title(report)}\n\n${table(rows)}\n${footer}`;
 }
 
-;// CONCATENATED MODULE: ./src/publish/comment.ts
-// One sticky comment per key on a pull request: found by a hidden marker, updated in place on each
-// push, created only the first time. Never a new comment per run.
-function commentMarker(key) {
-    return `<!-- trt-pte:comment key=${key} -->`;
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+// One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
+// invisible when rendered) and updated in place on each push, created only the first time. Only
+// comments written by a bot account count, so a person who pastes the marker into a comment of
+// their own can neither have it edited by us nor pass it off as ours later.
+// Used by the action (one comment per model and target) and by the reusable workflow's report step
+// (one comment per call).
+function octokitIssueComments(octokit) {
+    return {
+        async *list({ owner, repo, number }) {
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: number,
+                per_page: 100,
+            });
+            for await (const page of pages)
+                yield* page.data;
+        },
+        async create({ owner, repo, number }, body) {
+            return (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data;
+        },
+        async update({ owner, repo }, id, body) {
+            return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
+        },
+    };
 }
-async function upsertStickyComment(api, pr, key, body) {
-    const marker = commentMarker(key);
-    const text = `${marker}\n${body}`;
-    for await (const comment of api.list(pr)) {
-        if (comment.body?.startsWith(marker)) {
-            const updated = await api.update(pr, comment.id, text);
+// GitHub refuses comment bodies over 65536 characters.
+const MAX_BODY = 65_000;
+function withMarker(marker, body) {
+    const full = `${marker}\n${body}`;
+    if (full.length <= MAX_BODY)
+        return full;
+    return `${full.slice(0, MAX_BODY - 80)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
+}
+async function upsertStickyComment(api, target, marker, body) {
+    const text = withMarker(marker, body);
+    for await (const comment of api.list(target)) {
+        if (comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker)) {
+            const updated = await api.update(target, comment.id, text);
             return { id: updated.id, url: updated.html_url, action: "updated" };
         }
     }
-    const created = await api.create(pr, text);
+    const created = await api.create(target, text);
     return { id: created.id, url: created.html_url, action: "created" };
 }
 /** A refusal that means "this token may not write here" rather than a broken request. */
@@ -6187,33 +6215,89 @@ function isPermissionError(e) {
         (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
 }
 
-;// CONCATENATED MODULE: ./src/publish/pull-request.ts
-// Which pull request (if any) this run belongs to, from the event payload the runner writes to
-// GITHUB_EVENT_PATH, and whether it comes from a fork (whose token is read-only on `pull_request`).
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+// Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
+// downloaded file): directly for pull_request events, and for the fork-PR commenter (a
+// `workflow_run` event) by matching the triggering run's head commit against open pull requests.
 
-function pullRequestContext(env) {
-    if (!env.GITHUB_EVENT_PATH)
+const PULL_REQUEST_EVENTS = [
+    "pull_request",
+    "pull_request_target",
+    "pull_request_review",
+    "pull_request_review_comment",
+];
+function field(obj, ...keys) {
+    let value = obj;
+    for (const key of keys) {
+        if (typeof value !== "object" || value === null)
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function asString(value) {
+    return typeof value === "string" ? value : "";
+}
+/** The pull request of a pull_request-family event, or null for any other event. */
+function pullRequestOfEvent(eventName, payload, repository) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName))
         return null;
-    let payload;
+    const number = field(payload, "pull_request", "number");
+    if (typeof number !== "number")
+        return null;
+    return {
+        number,
+        headSha: asString(field(payload, "pull_request", "head", "sha")),
+        // A deleted fork has no head repository: still a fork.
+        fromFork: asString(field(payload, "pull_request", "head", "repo", "full_name")) !== repository,
+    };
+}
+/**
+ * The pull request whose run triggered a `workflow_run` event. GitHub lists it in
+ * `workflow_run.pull_requests` only for same-repository branches; for a fork the open pull requests
+ * of `<fork owner>:<branch>` are searched and the one whose head is exactly the run's commit wins.
+ */
+async function pullRequestOfWorkflowRun(payload, repository, octokit) {
+    const run = field(payload, "workflow_run");
+    const event = asString(field(run, "event"));
+    if (event !== "pull_request" && event !== "pull_request_target")
+        return null;
+    const headSha = asString(field(run, "head_sha"));
+    const fromFork = asString(field(run, "head_repository", "full_name")) !== repository;
+    const listed = field(run, "pull_requests");
+    if (Array.isArray(listed)) {
+        for (const pr of listed) {
+            if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
+                return { number: field(pr, "number"), headSha, fromFork };
+            }
+        }
+    }
+    const owner = asString(field(run, "head_repository", "owner", "login"));
+    const branch = asString(field(run, "head_branch"));
+    if (owner === "" || branch === "" || headSha === "")
+        return null;
+    const [baseOwner = "", baseRepo = ""] = repository.split("/");
+    const { data } = await octokit.rest.pulls.list({
+        owner: baseOwner,
+        repo: baseRepo,
+        state: "open",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+    });
+    const match = data.find((pr) => pr.head.sha === headSha);
+    return match === undefined ? null : { number: match.number, headSha, fromFork };
+}
+/** The event payload the runner wrote for this job, or an empty object when there is none. */
+function readEventPayload(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return {};
     try {
-        payload = JSON.parse(external_node_fs_default().readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+        return typeof parsed === "object" && parsed !== null ? parsed : {};
     }
     catch {
-        return null;
+        return {};
     }
-    const pr = payload.pull_request;
-    const base = pr?.base?.repo?.full_name ?? payload.repository?.full_name ?? env.GITHUB_REPOSITORY;
-    if (pr === undefined || base === undefined)
-        return null;
-    const [owner = "", repo = ""] = base.split("/");
-    const head = pr.head?.repo?.full_name;
-    return {
-        owner,
-        repo,
-        number: pr.number,
-        fromFork: head !== undefined && head !== base,
-        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? "",
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish-comment.ts
@@ -6223,10 +6307,15 @@ function pullRequestContext(env) {
 
 
 const FORK_HELP = "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+/** One comment per model, target and GPU: the default artifact name is that key (DESIGN.md "Names"). */
+function commentMarker(key) {
+    return `<!-- trt-pte:comment key=${key} -->`;
+}
 async function publishComment(settings, platform, body, env, log) {
     if (!settings.comment)
         return { state: "off" };
-    const pr = pullRequestContext(env);
+    const repository = env.GITHUB_REPOSITORY ?? "";
+    const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", readEventPayload(env), repository);
     if (pr === null) {
         log.info("comment: this run is not for a pull request; nothing to comment on");
         return { state: "skipped", reason: "not a pull request" };
@@ -6239,8 +6328,9 @@ async function publishComment(settings, platform, body, env, log) {
     const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
     if (api === null)
         return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
+    const [owner = "", repo = ""] = repository.split("/");
     try {
-        const done = await upsertStickyComment(api, pr, settings.artifactName, body);
+        const done = await upsertStickyComment(api, { owner, repo, number: pr.number }, commentMarker(settings.artifactName), body);
         log.info(`comment: ${done.action} ${done.url}`);
         return { state: done.action, url: done.url };
     }

@@ -29255,11 +29255,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2413);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3861);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
-/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2916);
-/* harmony import */ var _sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9592);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6075);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7751);
+/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8942);
+/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2524);
+/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7648);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6075);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -29315,18 +29315,18 @@ async function main() {
         throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
     const links = { server: env.GITHUB_SERVER_URL ?? "https://github.com", repository, runId };
     const key = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("key").trim();
-    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("comment").trim() || "false");
+    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("comment").trim() || "false");
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_3__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("expected-gpus")));
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("expected-gpus")));
+    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderCall */ .Jy)(call, links, headSha) }));
+    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_7__/* .renderCall */ .Jy)(call, links, headSha) }));
     if (env.GITHUB_STEP_SUMMARY) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
@@ -29341,8 +29341,8 @@ async function main() {
     try {
         pr =
             eventName === "workflow_run"
-                ? await (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestOfWorkflowRun */ .G)(payload, repository, octokit)
-                : (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestOfEvent */ .M)(eventName, payload, repository);
+                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
+                : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
     }
     catch (error) {
         throw new Error(`could not find the pull request of run ${runId}: ${forbiddenHint(error)}`, {
@@ -29363,8 +29363,8 @@ async function main() {
     const urls = [];
     for (const { call, body } of bodies) {
         try {
-            const written = await (0,_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__/* .upsertStickyComment */ .q)(octokit, { owner, repo, issueNumber: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .commentMarker */ .Ql)(call.key), body);
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`trt-pte: ${written.created ? "created" : "updated"} ${written.url}`);
+            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_7__/* .commentMarker */ .Ql)(call.key), body);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
             urls.push(written.url);
         }
         catch (error) {
@@ -29384,87 +29384,6 @@ catch (error) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ pullRequestOfWorkflowRun),
-/* harmony export */   M: () => (/* binding */ pullRequestOfEvent)
-/* harmony export */ });
-// Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
-// downloaded file): directly for pull_request events, and for the fork-PR commenter (a
-// `workflow_run` event) by matching the triggering run's head commit against open pull requests.
-const PULL_REQUEST_EVENTS = [
-    "pull_request",
-    "pull_request_target",
-    "pull_request_review",
-    "pull_request_review_comment",
-];
-function field(obj, ...keys) {
-    let value = obj;
-    for (const key of keys) {
-        if (typeof value !== "object" || value === null)
-            return undefined;
-        value = value[key];
-    }
-    return value;
-}
-function asString(value) {
-    return typeof value === "string" ? value : "";
-}
-/** The pull request of a pull_request-family event, or null for any other event. */
-function pullRequestOfEvent(eventName, payload, repository) {
-    if (!PULL_REQUEST_EVENTS.includes(eventName))
-        return null;
-    const number = field(payload, "pull_request", "number");
-    if (typeof number !== "number")
-        return null;
-    return {
-        number,
-        headSha: asString(field(payload, "pull_request", "head", "sha")),
-        // A deleted fork has no head repository: still a fork.
-        fromFork: asString(field(payload, "pull_request", "head", "repo", "full_name")) !== repository,
-    };
-}
-/**
- * The pull request whose run triggered a `workflow_run` event. GitHub lists it in
- * `workflow_run.pull_requests` only for same-repository branches; for a fork the open pull requests
- * of `<fork owner>:<branch>` are searched and the one whose head is exactly the run's commit wins.
- */
-async function pullRequestOfWorkflowRun(payload, repository, octokit) {
-    const run = field(payload, "workflow_run");
-    const event = asString(field(run, "event"));
-    if (event !== "pull_request" && event !== "pull_request_target")
-        return null;
-    const headSha = asString(field(run, "head_sha"));
-    const fromFork = asString(field(run, "head_repository", "full_name")) !== repository;
-    const listed = field(run, "pull_requests");
-    if (Array.isArray(listed)) {
-        for (const pr of listed) {
-            if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
-                return { number: field(pr, "number"), headSha, fromFork };
-            }
-        }
-    }
-    const owner = asString(field(run, "head_repository", "owner", "login"));
-    const branch = asString(field(run, "head_branch"));
-    if (owner === "" || branch === "" || headSha === "")
-        return null;
-    const [baseOwner = "", baseRepo = ""] = repository.split("/");
-    const { data } = await octokit.rest.pulls.list({
-        owner: baseOwner,
-        repo: baseRepo,
-        state: "open",
-        head: `${owner}:${branch}`,
-        per_page: 100,
-    });
-    const match = data.find((pr) => pr.head.sha === headSha);
-    return match === undefined ? null : { number: match.number, headSha, fromFork };
-}
-
 
 /***/ }),
 
@@ -29810,16 +29729,137 @@ function readResults(dir) {
 
 /***/ }),
 
-/***/ 9592:
+/***/ 2524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ upsertStickyComment)
+/* harmony export */   GG: () => (/* binding */ pullRequestOfWorkflowRun),
+/* harmony export */   My: () => (/* binding */ pullRequestOfEvent)
 /* harmony export */ });
-/* unused harmony export withMarker */
-// One comment per key on a pull request, updated in place: the marker (an HTML comment, invisible
-// when rendered) identifies it. Only comments written by a bot account are considered, so a person
-// who pastes the marker into their own comment cannot make us edit theirs.
+/* unused harmony export readEventPayload */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
+// downloaded file): directly for pull_request events, and for the fork-PR commenter (a
+// `workflow_run` event) by matching the triggering run's head commit against open pull requests.
+
+const PULL_REQUEST_EVENTS = [
+    "pull_request",
+    "pull_request_target",
+    "pull_request_review",
+    "pull_request_review_comment",
+];
+function field(obj, ...keys) {
+    let value = obj;
+    for (const key of keys) {
+        if (typeof value !== "object" || value === null)
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function asString(value) {
+    return typeof value === "string" ? value : "";
+}
+/** The pull request of a pull_request-family event, or null for any other event. */
+function pullRequestOfEvent(eventName, payload, repository) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName))
+        return null;
+    const number = field(payload, "pull_request", "number");
+    if (typeof number !== "number")
+        return null;
+    return {
+        number,
+        headSha: asString(field(payload, "pull_request", "head", "sha")),
+        // A deleted fork has no head repository: still a fork.
+        fromFork: asString(field(payload, "pull_request", "head", "repo", "full_name")) !== repository,
+    };
+}
+/**
+ * The pull request whose run triggered a `workflow_run` event. GitHub lists it in
+ * `workflow_run.pull_requests` only for same-repository branches; for a fork the open pull requests
+ * of `<fork owner>:<branch>` are searched and the one whose head is exactly the run's commit wins.
+ */
+async function pullRequestOfWorkflowRun(payload, repository, octokit) {
+    const run = field(payload, "workflow_run");
+    const event = asString(field(run, "event"));
+    if (event !== "pull_request" && event !== "pull_request_target")
+        return null;
+    const headSha = asString(field(run, "head_sha"));
+    const fromFork = asString(field(run, "head_repository", "full_name")) !== repository;
+    const listed = field(run, "pull_requests");
+    if (Array.isArray(listed)) {
+        for (const pr of listed) {
+            if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
+                return { number: field(pr, "number"), headSha, fromFork };
+            }
+        }
+    }
+    const owner = asString(field(run, "head_repository", "owner", "login"));
+    const branch = asString(field(run, "head_branch"));
+    if (owner === "" || branch === "" || headSha === "")
+        return null;
+    const [baseOwner = "", baseRepo = ""] = repository.split("/");
+    const { data } = await octokit.rest.pulls.list({
+        owner: baseOwner,
+        repo: baseRepo,
+        state: "open",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+    });
+    const match = data.find((pr) => pr.head.sha === headSha);
+    return match === undefined ? null : { number: match.number, headSha, fromFork };
+}
+/** The event payload the runner wrote for this job, or an empty object when there is none. */
+function readEventPayload(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return {};
+    try {
+        const parsed = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+        return typeof parsed === "object" && parsed !== null ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qD: () => (/* binding */ upsertStickyComment),
+/* harmony export */   r6: () => (/* binding */ octokitIssueComments)
+/* harmony export */ });
+/* unused harmony exports withMarker, isPermissionError */
+// One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
+// invisible when rendered) and updated in place on each push, created only the first time. Only
+// comments written by a bot account count, so a person who pastes the marker into a comment of
+// their own can neither have it edited by us nor pass it off as ours later.
+// Used by the action (one comment per model and target) and by the reusable workflow's report step
+// (one comment per call).
+function octokitIssueComments(octokit) {
+    return {
+        async *list({ owner, repo, number }) {
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: number,
+                per_page: 100,
+            });
+            for await (const page of pages)
+                yield* page.data;
+        },
+        async create({ owner, repo, number }, body) {
+            return (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data;
+        },
+        async update({ owner, repo }, id, body) {
+            return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
+        },
+    };
+}
 // GitHub refuses comment bodies over 65536 characters.
 const MAX_BODY = 65_000;
 function withMarker(marker, body) {
@@ -29828,32 +29868,23 @@ function withMarker(marker, body) {
         return full;
     return `${full.slice(0, MAX_BODY - 80)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
 }
-async function upsertStickyComment(octokit, target, marker, body) {
-    const { owner, repo, issueNumber } = target;
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: issueNumber,
-        per_page: 100,
-    });
-    const mine = comments.find((c) => c.user?.type === "Bot" && (c.body ?? "").includes(marker));
+async function upsertStickyComment(api, target, marker, body) {
     const text = withMarker(marker, body);
-    if (mine !== undefined) {
-        const { data } = await octokit.rest.issues.updateComment({
-            owner,
-            repo,
-            comment_id: mine.id,
-            body: text,
-        });
-        return { id: data.id, url: data.html_url, created: false };
+    for await (const comment of api.list(target)) {
+        if (comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker)) {
+            const updated = await api.update(target, comment.id, text);
+            return { id: updated.id, url: updated.html_url, action: "updated" };
+        }
     }
-    const { data } = await octokit.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: issueNumber,
-        body: text,
-    });
-    return { id: data.id, url: data.html_url, created: true };
+    const created = await api.create(target, text);
+    return { id: created.id, url: created.html_url, action: "created" };
+}
+/** A refusal that means "this token may not write here" rather than a broken request. */
+function isPermissionError(e) {
+    const status = e.status;
+    return (status === 403 ||
+        status === 404 ||
+        (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
 }
 
 

@@ -9,8 +9,8 @@ import { getOctokit } from "@actions/github";
 import { readResults } from "./results.js";
 import { commentMarker, renderCall, type RunLinks } from "./render.js";
 import { artifactEntries, groupCalls } from "./calls.js";
-import { pullRequestOfEvent, pullRequestOfWorkflowRun, type PullRequestRef } from "./pull-request.js";
-import { upsertStickyComment } from "./sticky-comment.js";
+import { pullRequestOfEvent, pullRequestOfWorkflowRun, type PullRequestRef } from "../github/pull-request.js";
+import { octokitIssueComments, upsertStickyComment } from "../github/sticky-comment.js";
 import { parseBoolean } from "../settings/settings.js";
 
 type Json = Record<string, unknown>;
@@ -122,12 +122,12 @@ async function main(): Promise<void> {
   for (const { call, body } of bodies) {
     try {
       const written = await upsertStickyComment(
-        octokit,
-        { owner, repo, issueNumber: pr.number },
+        octokitIssueComments(octokit),
+        { owner, repo, number: pr.number },
         commentMarker(call.key),
         body,
       );
-      core.info(`trt-pte: ${written.created ? "created" : "updated"} ${written.url}`);
+      core.info(`trt-pte: ${written.action} ${written.url}`);
       urls.push(written.url);
     } catch (error) {
       throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {

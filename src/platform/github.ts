@@ -6,7 +6,7 @@ import { DefaultArtifactClient } from "@actions/artifact";
 import * as cache from "@actions/cache";
 import { githubCacheStore } from "../cache/github-store.js";
 import { getOctokit } from "@actions/github";
-import type { IssueCommentsApi } from "../publish/comment.js";
+import { octokitIssueComments } from "../github/sticky-comment.js";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
@@ -77,42 +77,12 @@ function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
   };
 }
 
-function githubIssueComments(token: string): IssueCommentsApi {
-  const octokit = getOctokit(token);
-  return {
-    async *list(pr) {
-      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: pr.owner,
-        repo: pr.repo,
-        issue_number: pr.number,
-        per_page: 100,
-      });
-      for await (const page of pages) yield* page.data;
-    },
-    async create(pr, body) {
-      return (
-        await octokit.rest.issues.createComment({
-          owner: pr.owner,
-          repo: pr.repo,
-          issue_number: pr.number,
-          body,
-        })
-      ).data;
-    },
-    async update(pr, id, body) {
-      return (
-        await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body })
-      ).data;
-    },
-  };
-}
-
 export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return {
     log: githubLog(workspace),
     artifacts: githubArtifacts(env),
-    issueComments: (token) => githubIssueComments(token),
+    issueComments: (token) => octokitIssueComments(getOctokit(token)),
     defaultCacheStore() {
       // Not every job can reach the cache service (GHES without it, a runner without the token).
       return cache.isFeatureAvailable() ? githubCacheStore() : null;

@@ -3,7 +3,7 @@
 
 import type { SourceLocation } from "../errors.js";
 import type { CacheStore } from "../cache/store.js";
-import type { IssueCommentsApi } from "../publish/comment.js";
+import type { IssueCommentsApi } from "../github/sticky-comment.js";
 
 export interface Log {
   info(message: string): void;

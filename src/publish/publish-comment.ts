@@ -5,11 +5,16 @@
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { CommentOutcome } from "./render.js";
-import { isPermissionError, upsertStickyComment } from "./comment.js";
-import { pullRequestContext } from "./pull-request.js";
+import { isPermissionError, upsertStickyComment } from "../github/sticky-comment.js";
+import { pullRequestOfEvent, readEventPayload } from "../github/pull-request.js";
 
 export const FORK_HELP =
   "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+
+/** One comment per model, target and GPU: the default artifact name is that key (DESIGN.md "Names"). */
+export function commentMarker(key: string): string {
+  return `<!-- trt-pte:comment key=${key} -->`;
+}
 
 export async function publishComment(
   settings: Settings,
@@ -19,7 +24,8 @@ export async function publishComment(
   log: Log,
 ): Promise<CommentOutcome> {
   if (!settings.comment) return { state: "off" };
-  const pr = pullRequestContext(env);
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", readEventPayload(env), repository);
   if (pr === null) {
     log.info("comment: this run is not for a pull request; nothing to comment on");
     return { state: "skipped", reason: "not a pull request" };
@@ -31,8 +37,14 @@ export async function publishComment(
   }
   const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
   if (api === null) return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
+  const [owner = "", repo = ""] = repository.split("/");
   try {
-    const done = await upsertStickyComment(api, pr, settings.artifactName, body);
+    const done = await upsertStickyComment(
+      api,
+      { owner, repo, number: pr.number },
+      commentMarker(settings.artifactName),
+      body,
+    );
     log.info(`comment: ${done.action} ${done.url}`);
     return { state: done.action, url: done.url };
   } catch (e) {

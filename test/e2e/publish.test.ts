@@ -8,12 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StandInServer, runtimeToken } from "../support/http.js";
 import { BlobStore } from "../support/blob-store.js";
 import { ArtifactService } from "../support/artifact-service.js";
-import { CommentsService } from "../support/comments-service.js";
+import { GitHubApi } from "../support/github-api.js";
 import { REPO, TEST_PYTHON, makeWorkspace, runAction, visibleLog } from "../support/action-run.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
-const WRITE_TOKEN = "ghs_writeTOKEN0123456789abcdefWRITE";
-const READ_TOKEN = "ghs_readonlyTOKEN0123456789abcdREAD";
+const TOKEN = "ghs_jobTOKEN0123456789abcdefghijklmnop";
 
 function eventFile(pr: { number: number; headRepo: string }): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-event-")), "event.json");
@@ -36,8 +35,8 @@ function eventFile(pr: { number: number; headRepo: string }): string {
 describe("publishing from the bundled action", () => {
   const blobs = new BlobStore();
   const artifacts = new ArtifactService(blobs);
-  const comments = new CommentsService();
-  const server = new StandInServer([artifacts, comments, blobs]);
+  const github = new GitHubApi("octo/models", TOKEN);
+  const server = new StandInServer([artifacts, github, blobs]);
   let base: string;
   const envFor = (run: string, extra: Record<string, string> = {}) => ({
     ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${run}`, `job-${run}`),
@@ -53,19 +52,22 @@ describe("publishing from the bundled action", () => {
     python: TEST_PYTHON,
     cache: "false",
     comment: "true",
-    "github-token": WRITE_TOKEN,
+    "github-token": TOKEN,
     ...extra,
   });
 
   beforeAll(async () => {
     base = await server.start();
-    comments.writers.add(WRITE_TOKEN);
-    comments.readers.add(READ_TOKEN);
   });
   afterAll(() => server.stop());
 
   it("keeps one sticky comment per key, updated in place on the next push, found past the first page", async () => {
-    for (let i = 0; i < 120; i++) comments.seed("octo", "models", 7, `chatter ${i}`);
+    for (let i = 0; i < 120; i++) github.addComment(7, `chatter ${i}`, { login: "octocat", type: "User" });
+    // A person's comment that carries our marker is never ours to edit.
+    github.addComment(7, "<!-- trt-pte:comment key=cos_block-build-portable -->\nspoofed", {
+      login: "mallory",
+      type: "User",
+    });
     const event = eventFile({ number: 7, headRepo: "octo/models" });
     const first = await runAction(
       ACTION,
@@ -75,9 +77,11 @@ describe("publishing from the bundled action", () => {
     );
     expect(first.code, first.log).toBe(0);
     const ours = () =>
-      comments.comments.filter((c) =>
-        c.body.startsWith("<!-- trt-pte:comment key=cos_block-build-portable -->"),
+      github.comments.filter(
+        (c) =>
+          c.user.type === "Bot" && c.body.startsWith("<!-- trt-pte:comment key=cos_block-build-portable -->"),
       );
+    const spoofed = () => github.comments.find((c) => c.user.login === "mallory")!;
     expect(ours()).toHaveLength(1);
     expect(ours()[0]!.body).toContain(first.outputs["artifact-url"]!);
     expect(ours()[0]!.body).toContain("run 601");
@@ -93,14 +97,14 @@ describe("publishing from the bundled action", () => {
     );
     expect(second.code, second.log).toBe(0);
     expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.updated).toBe(1);
+    expect(spoofed().body).toBe("<!-- trt-pte:comment key=cos_block-build-portable -->\nspoofed");
     expect(ours()[0]!.body).toContain("run 602");
     expect(ours()[0]!.body).not.toContain("run 601");
     expect(second.summary).toContain("| PR comment | [updated]");
 
     for (const run of [first, second]) {
-      expect(run.log).toContain(`::add-mask::${WRITE_TOKEN}`); // masked before anything else could print it
-      expect(visibleLog(run.log)).not.toContain(WRITE_TOKEN);
+      expect(run.log).toContain(`::add-mask::${TOKEN}`); // masked before anything else could print it
+      expect(visibleLog(run.log)).not.toContain(TOKEN);
     }
   });
 
@@ -108,7 +112,7 @@ describe("publishing from the bundled action", () => {
     const before = server.requests.length;
     const run = await runAction(
       ACTION,
-      inputs({ "github-token": READ_TOKEN }),
+      inputs(),
       envFor("603", { GITHUB_EVENT_PATH: eventFile({ number: 8, headRepo: "stranger/models" }) }),
       makeWorkspace(),
     );
@@ -117,13 +121,14 @@ describe("publishing from the bundled action", () => {
       /\| PR comment \| not posted: the pull request comes from a fork, whose token is read-only; README “Comments on fork pull requests”/,
     );
     expect(server.requests.slice(before).filter((r) => r.url.includes("/comments"))).toHaveLength(0);
-    expect(visibleLog(run.log)).not.toContain(READ_TOKEN);
+    expect(visibleLog(run.log)).not.toContain(TOKEN);
   });
 
   it("with a read-only token on a same-repository pull request, ends green with the explanation", async () => {
+    github.readOnly = true;
     const run = await runAction(
       ACTION,
-      inputs({ "github-token": READ_TOKEN }),
+      inputs(),
       envFor("604", { GITHUB_EVENT_PATH: eventFile({ number: 9, headRepo: "octo/models" }) }),
       makeWorkspace(),
     );
@@ -131,8 +136,9 @@ describe("publishing from the bundled action", () => {
     expect(run.summary).toContain(
       "| PR comment | not posted: the token may not write comments here (give the job `pull-requests: write`",
     );
-    expect(comments.comments.filter((c) => c.issue === "octo/models/9")).toHaveLength(0);
-    expect(visibleLog(run.log)).not.toContain(READ_TOKEN);
+    github.readOnly = false;
+    expect(github.comments.filter((c) => c.issue === 9)).toHaveLength(0);
+    expect(visibleLog(run.log)).not.toContain(TOKEN);
   });
 
   it("explains a name clash between two calls of one run instead of a stack trace", async () => {

@@ -1,0 +1,91 @@
+// One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
+// invisible when rendered) and updated in place on each push, created only the first time. Only
+// comments written by a bot account count, so a person who pastes the marker into a comment of
+// their own can neither have it edited by us nor pass it off as ours later.
+// Used by the action (one comment per model and target) and by the reusable workflow's report step
+// (one comment per call).
+
+import type { getOctokit } from "@actions/github";
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+export interface IssueTarget {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface ListedComment {
+  id: number;
+  body?: string | null;
+  user?: { type?: string } | null;
+}
+
+/** The REST calls a sticky comment needs (the issues comments API). */
+export interface IssueCommentsApi {
+  list(target: IssueTarget): AsyncIterable<ListedComment>;
+  create(target: IssueTarget, body: string): Promise<{ id: number; html_url: string }>;
+  update(target: IssueTarget, id: number, body: string): Promise<{ id: number; html_url: string }>;
+}
+
+export function octokitIssueComments(octokit: Octokit): IssueCommentsApi {
+  return {
+    async *list({ owner, repo, number }) {
+      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: number,
+        per_page: 100,
+      });
+      for await (const page of pages) yield* page.data;
+    },
+    async create({ owner, repo, number }, body) {
+      return (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data;
+    },
+    async update({ owner, repo }, id, body) {
+      return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
+    },
+  };
+}
+
+// GitHub refuses comment bodies over 65536 characters.
+const MAX_BODY = 65_000;
+
+export function withMarker(marker: string, body: string): string {
+  const full = `${marker}\n${body}`;
+  if (full.length <= MAX_BODY) return full;
+  return `${full.slice(0, MAX_BODY - 80)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
+}
+
+export interface StickyComment {
+  id: number;
+  url: string;
+  action: "created" | "updated";
+}
+
+export async function upsertStickyComment(
+  api: IssueCommentsApi,
+  target: IssueTarget,
+  marker: string,
+  body: string,
+): Promise<StickyComment> {
+  const text = withMarker(marker, body);
+  for await (const comment of api.list(target)) {
+    if (comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker)) {
+      const updated = await api.update(target, comment.id, text);
+      return { id: updated.id, url: updated.html_url, action: "updated" };
+    }
+  }
+  const created = await api.create(target, text);
+  return { id: created.id, url: created.html_url, action: "created" };
+}
+
+/** A refusal that means "this token may not write here" rather than a broken request. */
+export function isPermissionError(e: unknown): boolean {
+  const status = (e as { status?: number }).status;
+  return (
+    status === 403 ||
+    status === 404 ||
+    (e instanceof Error && /Resource not accessible by integration/i.test(e.message))
+  );
+}
