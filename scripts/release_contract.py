@@ -59,22 +59,25 @@ def parameters(function: ast.FunctionDef) -> dict[str, Any]:
     }
 
 
+def kwargs_method_key(node: ast.AST, method: str) -> str | None:
+    """The literal key of a call `kwargs.<method>("key", ...)`, else None."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "kwargs"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
 def popped_kwargs(function: ast.FunctionDef) -> list[str]:
     """Names save() takes out of **kwargs: `kwargs.pop("name", ...)`."""
-    found = set()
-    for node in ast.walk(function):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "pop"
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "kwargs"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            found.add(node.args[0].value)
-    return sorted(found)
+    return sorted({key for node in ast.walk(function) if (key := kwargs_method_key(node, "pop")) is not None})
 
 
 def kwargs_keys_read(function: ast.FunctionDef) -> list[str]:
@@ -92,17 +95,8 @@ def kwargs_keys_read(function: ast.FunctionDef) -> list[str]:
             and isinstance(node.slice.value, str)
         ):
             keys.add(node.slice.value)
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "get"
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "kwargs"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            keys.add(node.args[0].value)
+        elif (key := kwargs_method_key(node, "get")) is not None:
+            keys.add(key)
     return sorted(keys)
 
 

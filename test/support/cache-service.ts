@@ -5,7 +5,7 @@
 // `failNext` injects the failures the action must survive (unavailable, quota).
 
 import type http from "node:http";
-import { type Handler, type Recorded, sendJson, tokenScope, twirpError } from "./http.js";
+import { type Handler, type Recorded, sendJson, authorizedScope, twirpError } from "./http.js";
 import type { BlobStore } from "./blob-store.js";
 
 const SERVICE = "/twirp/github.actions.results.api.v1.CacheService/";
@@ -34,11 +34,8 @@ export class CacheService implements Handler {
 
   handle(req: Recorded, res: http.ServerResponse, base: string): boolean {
     if (!req.url.startsWith(SERVICE)) return false;
-    const scope = tokenScope(req.headers.authorization);
-    if (scope === null) {
-      twirpError(res, 401, "unauthenticated", "missing or malformed bearer token");
-      return true;
-    }
+    const scope = authorizedScope(req, res);
+    if (scope === null) return true;
     const method = req.url.slice(SERVICE.length);
     const failure = this.failures.findIndex((f) => f.method === method);
     if (failure >= 0) {

@@ -92,3 +92,13 @@ export function tokenScope(authorization: string | undefined): { run: string; jo
     return null;
   }
 }
+
+/** The token's scope, or null after answering 401 as the real services do for a missing or bad token. */
+export function authorizedScope(
+  req: Recorded,
+  res: http.ServerResponse,
+): { run: string; job: string } | null {
+  const scope = tokenScope(req.headers.authorization);
+  if (scope === null) twirpError(res, 401, "unauthenticated", "missing or malformed bearer token");
+  return scope;
+}
