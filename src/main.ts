@@ -97,9 +97,10 @@ export async function runPipeline(
     }
   };
 
+  if (given.upload) platform.artifacts.prepare?.();
   const pre = await stage("preflight", "Preflight", () => preflight(given, log));
   const settings = withGpuName(given, pre.gpus[0]?.name);
-  const caches = CacheSession.open(settings, platform, pre);
+  const caches = await CacheSession.open(settings, platform, pre);
   const cached = caches
     ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
     : null;

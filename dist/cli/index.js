@@ -5550,7 +5550,7 @@ function localPlatform(options) {
         artifacts: folderArtifacts(options.artifactDir),
         outputs,
         issueComments: () => null,
-        defaultCacheStore({ workspace, maxBytes }) {
+        async defaultCacheStore({ workspace, maxBytes }) {
             const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
             return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
         },
@@ -6417,7 +6417,7 @@ async function uploadExport(settings, store, files) {
 // Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
 // cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
 
-function selectCacheStore(settings, platform, log) {
+async function selectCacheStore(settings, platform, log) {
     const { cache } = settings;
     if (!cache.enabled)
         return null;
@@ -6429,7 +6429,10 @@ function selectCacheStore(settings, platform, log) {
             log: (m) => log.info(m),
         });
     }
-    const store = platform.defaultCacheStore({ workspace: settings.workspace, maxBytes: cache.dirMaxBytes });
+    const store = await platform.defaultCacheStore({
+        workspace: settings.workspace,
+        maxBytes: cache.dirMaxBytes,
+    });
     if (store === null)
         log.info("cache: no cache service is available to this job; every layer is off");
     return store;
@@ -6771,8 +6774,8 @@ class CacheSession {
         };
     }
     /** Null when caching is off (`cache: false`) or no store is available. */
-    static open(settings, platform, pre) {
-        const store = selectCacheStore(settings, platform, platform.log);
+    static async open(settings, platform, pre) {
+        const store = await selectCacheStore(settings, platform, platform.log);
         return store === null ? null : new CacheSession(store, settings, pre, platform.log);
     }
     setLayer(status) {
@@ -6889,9 +6892,11 @@ async function runPipeline(given, platform, env = process.env) {
             seconds[name] = Math.round(performance.now() - started) / 1000;
         }
     };
+    if (given.upload)
+        platform.artifacts.prepare?.();
     const pre = await stage("preflight", "Preflight", () => preflight(given, log));
     const settings = withGpuName(given, pre.gpus[0]?.name);
-    const caches = CacheSession.open(settings, platform, pre);
+    const caches = await CacheSession.open(settings, platform, pre);
     const cached = caches
         ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
         : null;

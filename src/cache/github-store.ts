@@ -1,9 +1,14 @@
-// GitHub's cache service through the real @actions/cache client.
+// GitHub's cache service through the real @actions/cache client, loaded when a job first needs it
+// (the toolkit clients are most of the bundle's start-up time).
 
-import * as cache from "@actions/cache";
 import type { CacheStore } from "./store.js";
 
-export function githubCacheStore(): CacheStore {
+type CacheModule = typeof import("@actions/cache");
+
+/** The store, or null where this job cannot reach the service (GHES without it, no runtime token). */
+export async function githubCacheStore(): Promise<CacheStore | null> {
+  const cache: CacheModule = await import("@actions/cache");
+  if (!cache.isFeatureAvailable()) return null;
   return {
     name: "GitHub cache",
     async restore(paths, key, restoreKeys = []) {

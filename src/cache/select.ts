@@ -6,7 +6,11 @@ import type { Log, Platform } from "../platform/platform.js";
 import type { CacheStore } from "./store.js";
 import { dirCacheStore } from "./dir-store.js";
 
-export function selectCacheStore(settings: Settings, platform: Platform, log: Log): CacheStore | null {
+export async function selectCacheStore(
+  settings: Settings,
+  platform: Platform,
+  log: Log,
+): Promise<CacheStore | null> {
   const { cache } = settings;
   if (!cache.enabled) return null;
   if (cache.dir !== undefined) {
@@ -17,7 +21,10 @@ export function selectCacheStore(settings: Settings, platform: Platform, log: Lo
       log: (m) => log.info(m),
     });
   }
-  const store = platform.defaultCacheStore({ workspace: settings.workspace, maxBytes: cache.dirMaxBytes });
+  const store = await platform.defaultCacheStore({
+    workspace: settings.workspace,
+    maxBytes: cache.dirMaxBytes,
+  });
   if (store === null) log.info("cache: no cache service is available to this job; every layer is off");
   return store;
 }

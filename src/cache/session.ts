@@ -37,8 +37,8 @@ export class CacheSession {
   }
 
   /** Null when caching is off (`cache: false`) or no store is available. */
-  static open(settings: Settings, platform: Platform, pre: Preflight): CacheSession | null {
-    const store = selectCacheStore(settings, platform, platform.log);
+  static async open(settings: Settings, platform: Platform, pre: Preflight): Promise<CacheSession | null> {
+    const store = await selectCacheStore(settings, platform, platform.log);
     return store === null ? null : new CacheSession(store, settings, pre, platform.log);
   }
 

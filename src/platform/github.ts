@@ -2,11 +2,8 @@
 
 import path from "node:path";
 import * as core from "@actions/core";
-import { DefaultArtifactClient } from "@actions/artifact";
-import * as cache from "@actions/cache";
 import { githubCacheStore } from "../cache/github-store.js";
-import { getOctokit } from "@actions/github";
-import { octokitIssueComments } from "../github/sticky-comment.js";
+import { octokitIssueComments, type IssueCommentsApi } from "../github/sticky-comment.js";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
@@ -57,8 +54,16 @@ export function artifactPageUrl(env: NodeJS.ProcessEnv, id: number): string {
 }
 
 function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
+  // Loaded apart from the entry point: the toolkit clients are most of the bundle's start-up time,
+  // and `prepare` starts loading this one while the export runs in another process.
+  let artifactModule: Promise<typeof import("@actions/artifact")> | undefined;
+  const load = () => (artifactModule ??= import("@actions/artifact"));
   return {
+    prepare() {
+      void load();
+    },
     async upload(name, files, rootDirectory, { retentionDays }) {
+      const { DefaultArtifactClient } = await load();
       const client = new DefaultArtifactClient();
       // The payload is already dense (engines, weights): zipping it costs time and saves nothing.
       const uploaded = await client.uploadArtifact(name, [...files], rootDirectory, {
@@ -77,16 +82,25 @@ function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
   };
 }
 
+/** The comments API, with octokit loaded only once a comment is actually written. */
+function lazyIssueComments(token: string): IssueCommentsApi {
+  const api = import("@actions/github").then(({ getOctokit }) => octokitIssueComments(getOctokit(token)));
+  return {
+    async *list(target) {
+      yield* (await api).list(target);
+    },
+    create: async (target, body) => (await api).create(target, body),
+    update: async (target, id, body) => (await api).update(target, id, body),
+  };
+}
+
 export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return {
     log: githubLog(workspace),
     artifacts: githubArtifacts(env),
-    issueComments: (token) => octokitIssueComments(getOctokit(token)),
-    defaultCacheStore() {
-      // Not every job can reach the cache service (GHES without it, a runner without the token).
-      return cache.isFeatureAvailable() ? githubCacheStore() : null;
-    },
+    issueComments: (token) => lazyIssueComments(token),
+    defaultCacheStore: () => githubCacheStore(),
     async writeSummary(markdown) {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();

@@ -86,7 +86,7 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
     artifacts: folderArtifacts(options.artifactDir),
     outputs,
     issueComments: () => null,
-    defaultCacheStore({ workspace, maxBytes }) {
+    async defaultCacheStore({ workspace, maxBytes }) {
       const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
       return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
     },

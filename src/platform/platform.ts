@@ -23,6 +23,8 @@ export interface UploadedArtifact {
 }
 
 export interface ArtifactStore {
+  /** Gets ready for an upload that will come (e.g. loads its client) without waiting for it. */
+  prepare?(): void;
   upload(
     name: string,
     files: readonly string[],
@@ -35,7 +37,7 @@ export interface Platform {
   readonly log: Log;
   readonly artifacts: ArtifactStore;
   /** The cache store used when no `cache-dir` is set, or null where there is none. */
-  defaultCacheStore(options: { workspace: string; maxBytes: number }): CacheStore | null;
+  defaultCacheStore(options: { workspace: string; maxBytes: number }): Promise<CacheStore | null>;
   /** The pull-request comments API with this token, or null where there is no GitHub. */
   issueComments(token: string): IssueCommentsApi | null;
   writeSummary(markdown: string): Promise<void>;

@@ -28,7 +28,14 @@ export class ArtifactService implements Handler {
   readonly artifacts: StoredArtifact[] = [];
   private nextId = 1000;
 
-  constructor(private readonly blobs: BlobStore) {}
+  /**
+   * `verifyHash: false` skips hashing the finalized bytes: the real service does that on its own
+   * machines, so bench/publish leaves it out of the runner's time on a shared 2-core box.
+   */
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly options: { verifyHash: boolean } = { verifyHash: true },
+  ) {}
 
   /** The bytes of a finalized artifact (the zip the client built). */
   content(name: string): Buffer {
@@ -121,7 +128,7 @@ export class ArtifactService implements Handler {
       );
       return;
     }
-    const actual = `sha256:${createHash("sha256").update(blob).digest("hex")}`;
+    const actual = this.options.verifyHash ? `sha256:${createHash("sha256").update(blob).digest("hex")}` : hash;
     if (hash !== undefined && hash !== actual) {
       twirpError(res, 400, "invalid_argument", `hash ${hash} does not match the uploaded ${actual}`);
       return;

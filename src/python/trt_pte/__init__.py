@@ -9,3 +9,6 @@ engine lookup bug.
 """
 
 __version__ = "0.1.0"
+
+# The version of the request/result files the action and the driver exchange (protocol.py).
+PROTOCOL_VERSION = 1

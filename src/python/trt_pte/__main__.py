@@ -1,87 +1,27 @@
-"""`python -m trt_pte export --request R --result S` and `python -m trt_pte versions`."""
+"""`python -m trt_pte versions` and `python -m trt_pte export --request R --result S`.
+
+`versions` runs in every preflight, so it takes a path of its own that imports nothing heavier
+than `json`: Python's start plus a folder scan, well under 100 ms.
+"""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import time
-import traceback
-from typing import Any
-
-from . import __version__
-from .classify import DRIVER, classify
-from .deps import versions
-from .environment import describe_cuda
-from .errors import DriverError
-from .protocol import PROTOCOL_VERSION, read_request, write_json_atomically
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
-
-
-def _error_fields(error: DriverError) -> dict[str, Any]:
-    location = None
-    if error.location is not None:
-        location = {"file": error.location.file, "line": error.location.line}
-    return {"kind": error.kind, "message": error.message, "hint": error.hint, "location": location}
-
-
-def export_command(request_path: str, result_path: str) -> int:
-    started = time.perf_counter()
-    result: dict[str, Any] = {"protocol": PROTOCOL_VERSION, "driver_version": __version__, "versions": versions()}
-    workspace = "."
-    try:
-        request = read_request(request_path)
-        workspace = request.workspace
-        result["target"] = request.target
-        from .export import run_export
-
-        result.update(run_export(request, log))
-        result["status"] = "ok"
-    except DriverError as error:
-        result.update(error.result)
-        result["status"] = "error"
-        result["error"] = _error_fields(error)
-    except BaseException as exc:
-        traceback.print_exc()
-        result["status"] = "error"
-        result["error"] = _error_fields(classify(exc, DRIVER, workspace))
-        if isinstance(exc, KeyboardInterrupt):
-            write_json_atomically(result_path, result)
-            raise
-    cuda = describe_cuda()
-    result["versions"].update(cuda["versions"])
-    result["gpu"] = cuda["gpu"]
-    result["seconds"] = round(time.perf_counter() - started, 3)
-    write_json_atomically(result_path, result)
-    if result["status"] == "error":
-        log(f"error: {result['error']['message']}")
-    return 0 if result["status"] == "ok" else 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m trt_pte", description="trt-pte's export driver")
-    sub = parser.add_subparsers(dest="command", required=True)
-    export = sub.add_parser("export", help="export a model as described by a request file")
-    export.add_argument("--request", required=True, help="request JSON written by the action")
-    export.add_argument("--result", required=True, help="where to write the result JSON")
-    sub.add_parser("versions", help="print package versions as JSON, without importing them")
-    args = parser.parse_args(argv)
-    if args.command == "versions":
-        print(
-            json.dumps(
-                {
-                    "protocol": PROTOCOL_VERSION,
-                    "driver_version": __version__,
-                    "executable": sys.executable,
-                    "versions": versions(),
-                }
-            )
-        )
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["versions"]:
+        from . import PROTOCOL_VERSION, __version__
+        from .deps import versions
+
+        report = {"protocol": PROTOCOL_VERSION, "driver_version": __version__, "executable": sys.executable}
+        print(json.dumps({**report, "versions": versions()}))
         return 0
-    return export_command(args.request, args.result)
+    from .command_line import main as command_line
+
+    return command_line(args)
 
 
 if __name__ == "__main__":

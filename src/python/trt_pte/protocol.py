@@ -12,9 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import PROTOCOL_VERSION
 from .errors import BAD_INPUT, DriverError
 
-PROTOCOL_VERSION = 1
 TARGETS = ("tensorrt", "cuda", "xnnpack", "portable")
 DTYPES = ("float32", "float16", "bfloat16", "float64", "int64", "int32", "int16", "int8", "uint8", "bool")
 PRECISIONS = ("fp32", "fp16", "bf16")
