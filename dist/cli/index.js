@@ -6026,10 +6026,38 @@ function detail(delegates) {
         parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
     return parts.join("; ");
 }
+function binding(b) {
+    const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
+    return `${b.name} ${b.dtype || "?"}[${dims}]`;
+}
+/**
+ * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
+ * person checks before flashing a device, in the summary and the PR comment. Empty when there are
+ * no such delegates.
+ */
+function engineLines(inspection) {
+    const lines = [];
+    inspection.delegates.forEach((d, i) => {
+        if (d.payload.format === "tensorrt") {
+            const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(binding);
+            const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(binding);
+            const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
+            lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
+        }
+        else if (d.payload.format === "cuda") {
+            const blobs = d.payload.keys.map((k) => `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`);
+            lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
+        }
+    });
+    return lines;
+}
 
 ;// CONCATENATED MODULE: ./src/publish/render.ts
 // The facts of one export as short markdown pieces, shared by the job summary and the PR comment
 // so both say the same thing the same way. Two-column tables: they stay readable on a phone.
+
+
+
 
 const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 function sci(x) {
@@ -6075,8 +6103,16 @@ function formatGpu(report) {
 function formatTimings(timings) {
     return Object.entries(timings)
         .filter(([k]) => !k.startsWith("export."))
-        .map(([k, s]) => `${k.replace(/_/g, " ")} ${s < 10 ? s.toFixed(1) : Math.round(s)} s`)
+        .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
         .join(" · ");
+}
+function formatInputs(inputs) {
+    return inputs.length === 0 ? "–" : `\`${cell(formatInputSpecs(inputs))}\``;
+}
+/** The engines and blobs as a bullet list under the table (nothing when there are none). */
+function engineList(report) {
+    const lines = engineLines(report.inspection);
+    return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${cell(l)}`).join("\n")}\n`;
 }
 function formatCache(report) {
     const { cache } = report;
@@ -6126,6 +6162,7 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     ];
     for (const ptd of report.ptd)
         rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push(["Inputs", formatInputs(report.inputs)]);
     rows.push(["Nodes", formatNodes(report.partition)]);
     rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
     rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
@@ -6136,7 +6173,7 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     const comment_ = commentLine(comment);
     if (comment_ !== null)
         rows.push(["PR comment", comment_]);
-    return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n`;
+    return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n${engineList(report)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -6158,7 +6195,7 @@ function renderComment(report, artifact) {
     const footer = run === null
         ? ""
         : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
-    return `### ${title(report)}\n\n${table(rows)}\n${footer}`;
+    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${footer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts

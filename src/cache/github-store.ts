@@ -1,13 +1,12 @@
 // GitHub's cache service through the real @actions/cache client, loaded when a job first needs it
 // (the toolkit clients are most of the bundle's start-up time).
 
+import type * as CacheModule from "@actions/cache";
 import type { CacheStore } from "./store.js";
-
-type CacheModule = typeof import("@actions/cache");
 
 /** The store, or null where this job cannot reach the service (GHES without it, no runtime token). */
 export async function githubCacheStore(): Promise<CacheStore | null> {
-  const cache: CacheModule = await import("@actions/cache");
+  const cache: typeof CacheModule = await import("@actions/cache");
   if (!cache.isFeatureAvailable()) return null;
   return {
     name: "GitHub cache",

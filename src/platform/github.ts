@@ -2,6 +2,7 @@
 
 import path from "node:path";
 import * as core from "@actions/core";
+import type * as ArtifactModule from "@actions/artifact";
 import { githubCacheStore } from "../cache/github-store.js";
 import { octokitIssueComments, type IssueCommentsApi } from "../github/sticky-comment.js";
 import type { SourceLocation } from "../errors.js";
@@ -56,7 +57,7 @@ export function artifactPageUrl(env: NodeJS.ProcessEnv, id: number): string {
 function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
   // Loaded apart from the entry point: the toolkit clients are most of the bundle's start-up time,
   // and `prepare` starts loading this one while the export runs in another process.
-  let artifactModule: Promise<typeof import("@actions/artifact")> | undefined;
+  let artifactModule: Promise<typeof ArtifactModule> | undefined;
   const load = () => (artifactModule ??= import("@actions/artifact"));
   return {
     prepare() {

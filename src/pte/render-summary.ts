@@ -33,3 +33,34 @@ function detail(delegates: DelegateInfo[]): string {
   if (parts.length === 0) parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
   return parts.join("; ");
 }
+
+function binding(b: { name: string; dtype: string; shape: number[] }): string {
+  const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
+  return `${b.name} ${b.dtype || "?"}[${dims}]`;
+}
+
+/**
+ * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
+ * person checks before flashing a device, in the summary and the PR comment. Empty when there are
+ * no such delegates.
+ */
+export function engineLines(inspection: Inspection): string[] {
+  const lines: string[] = [];
+  inspection.delegates.forEach((d, i) => {
+    if (d.payload.format === "tensorrt") {
+      const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(binding);
+      const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(binding);
+      const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
+      lines.push(
+        `TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`,
+      );
+    } else if (d.payload.format === "cuda") {
+      const blobs = d.payload.keys.map(
+        (k) =>
+          `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`,
+      );
+      lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
+    }
+  });
+  return lines;
+}

@@ -4,6 +4,7 @@ import type { Report } from "./report.js";
 import { cell, formatBytes } from "./format.js";
 import {
   type PublishedArtifact,
+  engineList,
   formatAccuracy,
   formatCache,
   formatDownload,
@@ -31,5 +32,5 @@ export function renderComment(report: Report, artifact: PublishedArtifact | null
     run === null
       ? ""
       : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
-  return `### ${title(report)}\n\n${table(rows)}\n${footer}`;
+  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${footer}`;
 }

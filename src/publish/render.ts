@@ -4,6 +4,9 @@
 import type { Report } from "./report.js";
 import type { AccuracyResult } from "../protocol.js";
 import { cell } from "./format.js";
+import { formatDuration } from "../util/time.js";
+import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
+import { engineLines } from "../pte/render-summary.js";
 
 export interface PublishedArtifact {
   name: string;
@@ -64,8 +67,18 @@ export function formatGpu(report: Report): string {
 export function formatTimings(timings: Record<string, number>): string {
   return Object.entries(timings)
     .filter(([k]) => !k.startsWith("export."))
-    .map(([k, s]) => `${k.replace(/_/g, " ")} ${s < 10 ? s.toFixed(1) : Math.round(s)} s`)
+    .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
     .join(" · ");
+}
+
+export function formatInputs(inputs: readonly InputSpec[]): string {
+  return inputs.length === 0 ? "–" : `\`${cell(formatInputSpecs(inputs))}\``;
+}
+
+/** The engines and blobs as a bullet list under the table (nothing when there are none). */
+export function engineList(report: Report): string {
+  const lines = engineLines(report.inspection);
+  return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${cell(l)}`).join("\n")}\n`;
 }
 
 export function formatCache(report: Report): string {

@@ -10,6 +10,8 @@ import {
   formatAccuracy,
   formatCache,
   formatDownload,
+  formatInputs,
+  engineList,
   formatGpu,
   formatNodes,
   formatTimings,
@@ -42,6 +44,7 @@ export function renderSummary(
     ["sha256", `\`${report.pte.sha256}\``],
   ];
   for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+  rows.push(["Inputs", formatInputs(report.inputs)]);
   rows.push(["Nodes", formatNodes(report.partition)]);
   rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
   rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
@@ -51,5 +54,5 @@ export function renderSummary(
   rows.push(["Time", formatTimings(report.timings)]);
   const comment_ = commentLine(comment);
   if (comment_ !== null) rows.push(["PR comment", comment_]);
-  return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n`;
+  return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n${engineList(report)}`;
 }

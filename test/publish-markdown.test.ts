@@ -1,0 +1,85 @@
+// The summary and comment markdown, rendered from a real report.json (written by a CLI export of the
+// example with a dynamic batch) and compared with reviewed snapshots under test/__snapshots__/.
+// The TensorRT rendering combines that report with the inspection of the TR01 fixture, written by
+// the real executorch package through a test backend (test/python/generate_pte_fixtures.py).
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderSummary } from "../src/publish/summary.js";
+import { renderComment } from "../src/publish/comment-body.js";
+import type { Report } from "../src/publish/report.js";
+import { inspectPte } from "../src/pte/inspect.js";
+import { REPO } from "./support/action-run.js";
+import { fixturePte } from "./support/pte-fixtures.js";
+
+const real = (): Report =>
+  JSON.parse(
+    fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
+  ) as Report;
+const run = {
+  url: "https://github.com/octo/models/actions/runs/4242",
+  repository: "octo/models",
+  run_id: "4242",
+  run_attempt: "1",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  ref: "refs/pull/7/merge",
+};
+const artifact = {
+  name: "cos_block-build-xnnpack",
+  url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+};
+const snapshot = (name: string) => path.join(REPO, "test", "__snapshots__", name);
+
+describe("job summary and PR comment", () => {
+  it("render a fresh xnnpack export", async () => {
+    const report = { ...real(), run };
+    await expect(
+      renderSummary(report, artifact, {
+        state: "created",
+        url: "https://github.com/octo/models/pull/7#issuecomment-9",
+      }),
+    ).toMatchFileSnapshot(snapshot("summary-xnnpack.md"));
+    await expect(renderComment(report, artifact)).toMatchFileSnapshot(snapshot("comment-xnnpack.md"));
+  });
+
+  it("render a cache hit without upload, and a comment that could not be posted", async () => {
+    const report: Report = {
+      ...real(),
+      run,
+      cache: {
+        enabled: true,
+        store: "GitHub cache",
+        hit: true,
+        key: "trt-pte-out-v1-xnnpack-x",
+        from_run: { ...run, run_id: "4100", url: "https://github.com/octo/models/actions/runs/4100" },
+        hashed_files: { count: 3, bytes: 2048 },
+        layers: [{ layer: "output", state: "hit", key: "trt-pte-out-v1-xnnpack-x" }],
+      },
+    };
+    const summary = renderSummary(report, null, {
+      state: "skipped",
+      reason: "the pull request comes from a fork, whose token is read-only",
+    });
+    await expect(summary).toMatchFileSnapshot(snapshot("summary-xnnpack-cache-hit.md"));
+  });
+
+  it("list TensorRT engines with their I/O and size", async () => {
+    const inspection = inspectPte(fixturePte("tensorrt_tr01"), { ptd: [] });
+    const report: Report = {
+      ...real(),
+      run,
+      target: "tensorrt",
+      partition: { TensorRTBackend: 4, CudaBackend: 1, undelegated: 0 },
+      inspection,
+    };
+    const summary = renderSummary(report, artifact);
+    expect(summary).toMatch(/^- TensorRT engine 0: .+ → .+$/m);
+    await expect(summary).toMatchFileSnapshot(snapshot("summary-tensorrt-tr01.md"));
+  });
+
+  it("escape what would break a table cell", () => {
+    const report = { ...real(), model: "models/a|b.py:build" };
+    expect(renderSummary(report, null)).toContain("Model `models/a\\|b.py:build`");
+  });
+});
