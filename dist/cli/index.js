@@ -5712,7 +5712,7 @@ function checkTarget(target, pre) {
         return;
     const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
     throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, NEEDS_GPU[target]
-        ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runner”), or choose target xnnpack/portable"
+        ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runners”), or choose target xnnpack/portable"
         : "install the pinned stack: pip install -r requirements.txt");
 }
 async function preflight(settings, log) {
