@@ -15,7 +15,7 @@ from executorch.exir import to_edge_transform_and_lower
 
 def main() -> None:
     out, mib = sys.argv[1], float(sys.argv[2])
-    side = max(1, int(math.sqrt(mib * 2**20 / 4)))  # float32 weights: side² × 4 bytes
+    side = max(1, int(math.sqrt(mib * 2**20 / 4)))  # float32 weights: side * side * 4 bytes
     module = torch.nn.Linear(side, side, bias=False).eval()
     exported = torch.export.export(module, (torch.randn(1, side),), strict=False)
     program = to_edge_transform_and_lower(exported).to_executorch()

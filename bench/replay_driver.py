@@ -30,7 +30,9 @@ def export(request_path: str, result_path: str) -> None:
         "driver_version": "bench",
         "target": request["target"],
         "versions": versions(),
-        "files": [{"name": name, "kind": "pte", "bytes": os.path.getsize(source), "sha256": os.environ["BENCH_PTE_SHA256"]}],
+        "files": [
+            {"name": name, "kind": "pte", "bytes": os.path.getsize(source), "sha256": os.environ["BENCH_PTE_SHA256"]}
+        ],
         "partition": {"undelegated": 1},
         "accuracy": {
             "status": "skipped",

@@ -128,7 +128,9 @@ export class ArtifactService implements Handler {
       );
       return;
     }
-    const actual = this.options.verifyHash ? `sha256:${createHash("sha256").update(blob).digest("hex")}` : hash;
+    const actual = this.options.verifyHash
+      ? `sha256:${createHash("sha256").update(blob).digest("hex")}`
+      : hash;
     if (hash !== undefined && hash !== actual) {
       twirpError(res, 400, "invalid_argument", `hash ${hash} does not match the uploaded ${actual}`);
       return;
