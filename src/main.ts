@@ -68,7 +68,7 @@ async function buildFresh(
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
       return verified;
     });
-    const report = buildReport(settings, pre, result, files, {}, env);
+    const report = buildReport(settings, pre, result, files, env);
     await writeReport(staging, report);
     await promote(staging, settings.outputDir);
     if (buildLayers) {

@@ -5959,8 +5959,9 @@ function runInfo(env) {
         ref: env.GITHUB_REF ?? "",
     };
 }
-function buildReport(settings, pre, result, files, stageSeconds, env, cache = NO_CACHE) {
-    const timings = { ...stageSeconds };
+function buildReport(settings, pre, result, files, env) {
+    // The driver's own steps; the pipeline adds its stages once the run is over.
+    const timings = {};
     for (const [step, seconds] of Object.entries(result.timings ?? {}))
         timings[`export.${step}`] = seconds;
     const gpu = pre.gpus[0];
@@ -5982,7 +5983,7 @@ function buildReport(settings, pre, result, files, stageSeconds, env, cache = NO
         timings,
         details: result.details ?? {},
         run: runInfo(env),
-        cache,
+        cache: NO_CACHE,
         inspection: files.inspection,
     };
 }
@@ -6904,7 +6905,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
             return verified;
         });
-        const report = buildReport(settings, pre, result, files, {}, env);
+        const report = buildReport(settings, pre, result, files, env);
         await writeReport(staging, report);
         await promote(staging, settings.outputDir);
         if (buildLayers) {

@@ -84,11 +84,10 @@ export function buildReport(
   pre: Preflight,
   result: ExportResult,
   files: VerifiedFiles,
-  stageSeconds: Record<string, number>,
   env: NodeJS.ProcessEnv,
-  cache: CacheReport = NO_CACHE,
 ): Report {
-  const timings: Record<string, number> = { ...stageSeconds };
+  // The driver's own steps; the pipeline adds its stages once the run is over.
+  const timings: Record<string, number> = {};
   for (const [step, seconds] of Object.entries(result.timings ?? {})) timings[`export.${step}`] = seconds;
   const gpu = pre.gpus[0];
   return {
@@ -110,7 +109,7 @@ export function buildReport(
     timings,
     details: result.details ?? {},
     run: runInfo(env),
-    cache,
+    cache: NO_CACHE,
     inspection: files.inspection,
   };
 }
