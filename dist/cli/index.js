@@ -6471,8 +6471,10 @@ async function selectCacheStore(settings, platform, log) {
         workspace: settings.workspace,
         maxBytes: cache.dirMaxBytes,
     });
-    if (store === null)
-        log.info("cache: no cache service is available to this job; every layer is off");
+    if (store === null) {
+        log.warning("cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
+            "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.");
+    }
     return store;
 }
 
