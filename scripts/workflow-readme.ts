@@ -3,6 +3,7 @@
 // fails when they drift).
 
 import { parse } from "yaml";
+import { cell } from "../src/publish/format.js";
 
 interface WorkflowCall {
   inputs?: Record<string, { description?: string; type?: string; required?: boolean; default?: unknown }>;
@@ -14,10 +15,6 @@ function workflowCall(yamlText: string): WorkflowCall {
   const call = workflow.on?.workflow_call;
   if (call === undefined) throw new Error("the workflow has no `on: workflow_call`");
   return call;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
 export function renderWorkflowInputsTable(yamlText: string): string {
