@@ -6325,17 +6325,16 @@ async function pullRequestOfWorkflowRun(payload, repository, octokit) {
     const match = data.find((pr) => pr.head.sha === headSha);
     return match === undefined ? null : { number: match.number, headSha, fromFork };
 }
-/** The event payload the runner wrote for this job, or an empty object when there is none. */
+/**
+ * The event payload the runner wrote for this job, or an empty object when there is none (no
+ * GITHUB_EVENT_PATH, or no file there). A file that is not JSON throws: the runner never writes one.
+ */
 function readEventPayload(env) {
-    if (!env.GITHUB_EVENT_PATH)
+    const file = env.GITHUB_EVENT_PATH;
+    if (file === undefined || file === "" || !(0,external_node_fs_namespaceObject.existsSync)(file))
         return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
-        return typeof parsed === "object" && parsed !== null ? parsed : {};
-    }
-    catch {
-        return {};
-    }
+    const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish-comment.ts
@@ -6353,7 +6352,16 @@ async function publishComment(settings, platform, body, env, log) {
     if (!settings.comment)
         return { state: "off" };
     const repository = env.GITHUB_REPOSITORY ?? "";
-    const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", readEventPayload(env), repository);
+    let payload;
+    try {
+        payload = readEventPayload(env);
+    }
+    catch (e) {
+        const reason = `the event payload at GITHUB_EVENT_PATH does not read (${e instanceof Error ? e.message : String(e)})`;
+        log.warning(`comment: not posted: ${reason}`);
+        return { state: "skipped", reason };
+    }
+    const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", payload, repository);
     if (pr === null) {
         log.info("comment: this run is not for a pull request; nothing to comment on");
         return { state: "skipped", reason: "not a pull request" };

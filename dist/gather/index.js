@@ -29250,16 +29250,14 @@ function artifactEntries(results, links) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2413);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3861);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7751);
-/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8942);
-/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2524);
-/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7648);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6075);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3861);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
+/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
+/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
+/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7648);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6075);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -29272,13 +29270,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-
 class InputError extends Error {
-}
-function readEvent(file) {
-    if (file === undefined || file === "" || !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(file))
-        return {};
-    return JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, "utf8"));
 }
 function expectedGpus(raw) {
     if (raw.trim() === "")
@@ -29307,42 +29299,42 @@ async function main() {
     const env = process.env;
     const eventName = env.GITHUB_EVENT_NAME ?? "";
     const repository = env.GITHUB_REPOSITORY ?? "";
-    const payload = readEvent(env.GITHUB_EVENT_PATH);
+    const payload = (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .readEventPayload */ .N5)(env);
     const run = (payload.workflow_run ?? {});
-    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("run-id").trim() ||
+    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("run-id").trim() ||
         (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
     if (!/^[0-9]+$/.test(runId))
         throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
     const links = { server: env.GITHUB_SERVER_URL ?? "https://github.com", repository, runId };
-    const key = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("key").trim();
-    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("comment").trim() || "false");
-    const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_3__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("results", { required: true }));
+    const key = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("key").trim();
+    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
+    const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("expected-gpus")));
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_7__/* .renderCall */ .Jy)(call, links, headSha) }));
+    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderCall */ .Jy)(call, links, headSha) }));
     if (env.GITHUB_STEP_SUMMARY) {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
     if (!comment)
         return;
     if (calls.length === 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm("trt-pte: no build results to comment on.");
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm("trt-pte: no build results to comment on.");
         return;
     }
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_2__/* .getOctokit */ .Q)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4("github-token", { required: true }));
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("github-token", { required: true }));
     let pr;
     try {
         pr =
             eventName === "workflow_run"
-                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
-                : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_4__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
+                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
+                : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
     }
     catch (error) {
         throw new Error(`could not find the pull request of run ${runId}: ${forbiddenHint(error)}`, {
@@ -29350,12 +29342,12 @@ async function main() {
         });
     }
     if (pr === null) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`trt-pte: '${eventName}' is not a pull request event, so there is no comment; see the job summary.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`trt-pte: '${eventName}' is not a pull request event, so there is no comment; see the job summary.`);
         return;
     }
     if (pr.fromFork && eventName === "pull_request") {
         // The token of a fork's pull_request run is read-only: commenting would fail.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm("trt-pte: this pull request comes from a fork, whose run gets a read-only token, so this run does not comment. " +
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm("trt-pte: this pull request comes from a fork, whose run gets a read-only token, so this run does not comment. " +
             "Comments on fork pull requests come from a workflow_run workflow (workflows/comment-fork-prs.yml).");
         return;
     }
@@ -29363,8 +29355,8 @@ async function main() {
     const urls = [];
     for (const { call, body } of bodies) {
         try {
-            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_8__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_7__/* .commentMarker */ .Ql)(call.key), body);
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
+            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .commentMarker */ .Ql)(call.key), body);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
             urls.push(written.url);
         }
         catch (error) {
@@ -29373,13 +29365,13 @@ async function main() {
             });
         }
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH("comment-url", urls.join("\n"));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("comment-url", urls.join("\n"));
 }
 try {
     await main();
 }
 catch (error) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
 }
 
 __webpack_async_result__();
@@ -29734,9 +29726,9 @@ function readResults(dir) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GG: () => (/* binding */ pullRequestOfWorkflowRun),
-/* harmony export */   My: () => (/* binding */ pullRequestOfEvent)
+/* harmony export */   My: () => (/* binding */ pullRequestOfEvent),
+/* harmony export */   N5: () => (/* binding */ readEventPayload)
 /* harmony export */ });
-/* unused harmony export readEventPayload */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
@@ -29810,17 +29802,16 @@ async function pullRequestOfWorkflowRun(payload, repository, octokit) {
     const match = data.find((pr) => pr.head.sha === headSha);
     return match === undefined ? null : { number: match.number, headSha, fromFork };
 }
-/** The event payload the runner wrote for this job, or an empty object when there is none. */
+/**
+ * The event payload the runner wrote for this job, or an empty object when there is none (no
+ * GITHUB_EVENT_PATH, or no file there). A file that is not JSON throws: the runner never writes one.
+ */
 function readEventPayload(env) {
-    if (!env.GITHUB_EVENT_PATH)
+    const file = env.GITHUB_EVENT_PATH;
+    if (file === undefined || file === "" || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return {};
-    try {
-        const parsed = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-        return typeof parsed === "object" && parsed !== null ? parsed : {};
-    }
-    catch {
-        return {};
-    }
+    const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
 }
 
 

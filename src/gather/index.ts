@@ -3,24 +3,23 @@
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
 // results downloaded from the pull request's run.
 
-import fs from "node:fs";
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
 import { readResults } from "./results.js";
 import { commentMarker, renderCall, type RunLinks } from "./render.js";
 import { artifactEntries, groupCalls } from "./calls.js";
-import { pullRequestOfEvent, pullRequestOfWorkflowRun, type PullRequestRef } from "../github/pull-request.js";
+import {
+  pullRequestOfEvent,
+  pullRequestOfWorkflowRun,
+  readEventPayload,
+  type PullRequestRef,
+} from "../github/pull-request.js";
 import { octokitIssueComments, upsertStickyComment } from "../github/sticky-comment.js";
 import { parseBoolean } from "../settings/settings.js";
 
 type Json = Record<string, unknown>;
 
 class InputError extends Error {}
-
-function readEvent(file: string | undefined): Json {
-  if (file === undefined || file === "" || !fs.existsSync(file)) return {};
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Json;
-}
 
 function expectedGpus(raw: string): string[] {
   if (raw.trim() === "") return [];
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   const env = process.env;
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   const repository = env.GITHUB_REPOSITORY ?? "";
-  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const payload = readEventPayload(env);
   const run = (payload.workflow_run ?? {}) as Json;
 
   const runId =

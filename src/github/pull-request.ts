@@ -2,7 +2,7 @@
 // downloaded file): directly for pull_request events, and for the fork-PR commenter (a
 // `workflow_run` event) by matching the triggering run's head commit against open pull requests.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { getOctokit } from "@actions/github";
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -91,13 +91,13 @@ export async function pullRequestOfWorkflowRun(
   return match === undefined ? null : { number: match.number, headSha, fromFork };
 }
 
-/** The event payload the runner wrote for this job, or an empty object when there is none. */
+/**
+ * The event payload the runner wrote for this job, or an empty object when there is none (no
+ * GITHUB_EVENT_PATH, or no file there). A file that is not JSON throws: the runner never writes one.
+ */
 export function readEventPayload(env: NodeJS.ProcessEnv): Json {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    const parsed = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) as unknown;
-    return typeof parsed === "object" && parsed !== null ? (parsed as Json) : {};
-  } catch {
-    return {};
-  }
+  const file = env.GITHUB_EVENT_PATH;
+  if (file === undefined || file === "" || !existsSync(file)) return {};
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  return typeof parsed === "object" && parsed !== null ? (parsed as Json) : {};
 }

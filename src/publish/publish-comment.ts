@@ -25,7 +25,15 @@ export async function publishComment(
 ): Promise<CommentOutcome> {
   if (!settings.comment) return { state: "off" };
   const repository = env.GITHUB_REPOSITORY ?? "";
-  const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", readEventPayload(env), repository);
+  let payload;
+  try {
+    payload = readEventPayload(env);
+  } catch (e) {
+    const reason = `the event payload at GITHUB_EVENT_PATH does not read (${e instanceof Error ? e.message : String(e)})`;
+    log.warning(`comment: not posted: ${reason}`);
+    return { state: "skipped", reason };
+  }
+  const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", payload, repository);
   if (pr === null) {
     log.info("comment: this run is not for a pull request; nothing to comment on");
     return { state: "skipped", reason: "not a pull request" };
