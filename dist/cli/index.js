@@ -2610,22 +2610,48 @@ function describeError(e) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(6);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/util/hash.ts
+
+
+/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let bytes = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { hex: hash.digest("hex"), bytes };
+}
+async function sha256File(file) {
+    return (await hashFile(file)).hex;
+}
+/**
+ * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
+ * order given (callers sort), so a renamed, added, removed or changed file changes it.
+ */
+function manifestDigest(entries) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const [name, hex] of entries)
+        hash.update(`${name}\0${hex}\n`);
+    return hash.digest("hex");
+}
+
 ;// CONCATENATED MODULE: ./src/cache/hash-files.ts
 // The content hash of the files that determine the model: the `hash-files` globs (default: Python
 // sources and common weight formats), walked once with the usual heavy folders pruned, each file
 // streamed through sha256 so memory stays flat for GB-size weights.
-
 
 
 
@@ -2675,15 +2701,6 @@ async function* walk(root, dir, skip) {
         }
     }
 }
-async function sha256Of(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let bytes = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { hex: hash.digest("hex"), bytes };
-}
 /** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
 async function matchFiles(workspace, patterns, skipDirs = []) {
     const include = patterns.filter((p) => !p.startsWith("!"));
@@ -2705,15 +2722,14 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
     let next = 0;
     async function worker() {
         for (let i = next++; i < files.length; i = next++) {
-            const { hex, bytes: n } = await sha256Of(external_node_path_default().join(workspace, files[i]));
+            const { hex, bytes: n } = await hashFile(external_node_path_default().join(workspace, files[i]));
             digests[i] = hex;
             bytes += n;
         }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-    const combined = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    files.forEach((f, i) => combined.update(`${f}\0${digests[i]}\n`));
-    return { digest: combined.digest("hex"), files: files.length, bytes };
+    const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
+    return { digest, files: files.length, bytes };
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
@@ -5288,17 +5304,6 @@ function formatDuration(ms) {
     return `${minutes} min ${String(Math.round(s - minutes * 60)).padStart(2, "0")} s`;
 }
 
-;// CONCATENATED MODULE: ./src/util/hash.ts
-
-
-/** sha256 of a file as lowercase hex, streamed so memory stays flat for multi-GB engines. */
-async function sha256File(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest("hex");
-}
-
 ;// CONCATENATED MODULE: ./src/util/files.ts
 
 
@@ -5485,7 +5490,6 @@ function dirCacheStore(options) {
 
 
 
-
 function at(where) {
     if (where === undefined)
         return "";
@@ -5533,10 +5537,10 @@ function folderArtifacts(dir) {
     };
 }
 async function sha256Manifest(dir, names) {
-    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    const hashed = [];
     for (const name of names)
-        h.update(`${name}\0${await sha256File(external_node_path_default().join(dir, name))}\n`);
-    return h.digest("hex");
+        hashed.push([name, await sha256File(external_node_path_default().join(dir, name))]);
+    return manifestDigest(hashed);
 }
 /** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */
 function userCacheDir(env = process.env) {
@@ -6542,8 +6546,11 @@ function timingCachePrefix(gpu, tensorrt) {
 function engineCachePrefix(gpu, tensorrt, torchTensorrt) {
     return `${PREFIX}-engine-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-tt${torchTensorrt ?? "none"}-`;
 }
-/** sha256 over a folder's files (relative path + content), for "did this cache change?". */
-async function folderDigest(dir) {
+/**
+ * sha256 over a folder's files (relative path + content), for "did this cache change?" and for the
+ * driver's own code; `include` picks files by name. Null when the folder is missing or holds none.
+ */
+async function folderDigest(dir, include = () => true) {
     let entries;
     try {
         entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true, recursive: true });
@@ -6552,28 +6559,23 @@ async function folderDigest(dir) {
         return null;
     }
     const files = entries
-        .filter((e) => e.isFile())
+        .filter((e) => e.isFile() && include(e.name))
         .map((e) => external_node_path_default().join(e.parentPath, e.name))
         .sort();
     if (files.length === 0)
         return null;
-    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    const hashed = [];
     for (const file of files)
-        h.update(`${external_node_path_default().relative(dir, file)}\0${await sha256File(file)}\n`);
-    return h.digest("hex");
+        hashed.push([external_node_path_default().relative(dir, file), await sha256File(file)]);
+    return manifestDigest(hashed);
 }
-/** sha256 of the trt_pte package's .py files (sorted by path). */
+/** sha256 of the trt_pte package's .py files. */
 async function driverDigest(driverRoot) {
     const pkg = external_node_path_default().join(driverRoot, "trt_pte");
-    const entries = await (0,promises_namespaceObject.readdir)(pkg, { withFileTypes: true, recursive: true });
-    const files = entries
-        .filter((e) => e.isFile() && e.name.endsWith(".py"))
-        .map((e) => external_node_path_default().join(e.parentPath, e.name))
-        .sort();
-    const h = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const file of files)
-        h.update(`${external_node_path_default().relative(pkg, file)}\0${await (0,promises_namespaceObject.readFile)(file, "utf8")}\n`);
-    return h.digest("hex");
+    const digest = await folderDigest(pkg, (name) => name.endsWith(".py"));
+    if (digest === null)
+        throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
+    return digest;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/layers.ts

@@ -29257,7 +29257,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7648);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6075);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2981);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -29881,7 +29881,7 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 6075:
+/***/ 2981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29894,17 +29894,43 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+
+
+/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
+async function hash_hashFile(file) {
+    const hash = createHash("sha256");
+    let bytes = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { hex: hash.digest("hex"), bytes };
+}
+async function sha256File(file) {
+    return (await hash_hashFile(file)).hex;
+}
+/**
+ * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
+ * order given (callers sort), so a renamed, added, removed or changed file changes it.
+ */
+function hash_manifestDigest(entries) {
+    const hash = createHash("sha256");
+    for (const [name, hex] of entries)
+        hash.update(`${name}\0${hex}\n`);
+    return hash.digest("hex");
+}
+
 ;// CONCATENATED MODULE: ./src/cache/hash-files.ts
 // The content hash of the files that determine the model: the `hash-files` globs (default: Python
 // sources and common weight formats), walked once with the usual heavy folders pruned, each file
 // streamed through sha256 so memory stays flat for GB-size weights.
-
 
 
 
@@ -29954,15 +29980,6 @@ async function* walk(root, dir, skip) {
         }
     }
 }
-async function sha256Of(file) {
-    const hash = createHash("sha256");
-    let bytes = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { hex: hash.digest("hex"), bytes };
-}
 /** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
 async function matchFiles(workspace, patterns, skipDirs = []) {
     const include = patterns.filter((p) => !p.startsWith("!"));
@@ -29984,15 +30001,14 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
     let next = 0;
     async function worker() {
         for (let i = next++; i < files.length; i = next++) {
-            const { hex, bytes: n } = await sha256Of(path.join(workspace, files[i]));
+            const { hex, bytes: n } = await hashFile(path.join(workspace, files[i]));
             digests[i] = hex;
             bytes += n;
         }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-    const combined = createHash("sha256");
-    files.forEach((f, i) => combined.update(`${f}\0${digests[i]}\n`));
-    return { digest: combined.digest("hex"), files: files.length, bytes };
+    const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
+    return { digest, files: files.length, bytes };
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts

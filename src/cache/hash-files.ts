@@ -2,11 +2,10 @@
 // sources and common weight formats), walked once with the usual heavy folders pruned, each file
 // streamed through sha256 so memory stays flat for GB-size weights.
 
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
+import { hashFile, manifestDigest } from "../util/hash.js";
 
 export const DEFAULT_HASH_FILES = [
   "**/*.py",
@@ -60,16 +59,6 @@ async function* walk(root: string, dir: string, skip: ReadonlySet<string>): Asyn
   }
 }
 
-async function sha256Of(file: string): Promise<{ hex: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { hex: hash.digest("hex"), bytes };
-}
-
 /** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
 export async function matchFiles(
   workspace: string,
@@ -104,13 +93,12 @@ export async function hashFiles(
   let next = 0;
   async function worker(): Promise<void> {
     for (let i = next++; i < files.length; i = next++) {
-      const { hex, bytes: n } = await sha256Of(path.join(workspace, files[i] as string));
+      const { hex, bytes: n } = await hashFile(path.join(workspace, files[i] as string));
       digests[i] = hex;
       bytes += n;
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  const combined = createHash("sha256");
-  files.forEach((f, i) => combined.update(`${f}\0${digests[i]}\n`));
-  return { digest: combined.digest("hex"), files: files.length, bytes };
+  const digest = manifestDigest(files.map((f, i) => [f, digests[i] as string] as const));
+  return { digest, files: files.length, bytes };
 }

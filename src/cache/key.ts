@@ -3,12 +3,12 @@
 // test/cache-key.test.ts changes each action input in turn and checks the key moves iff it should.
 
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ExportRequest } from "../protocol.js";
 import type { Gpu } from "../preflight.js";
 import { sanitizeName } from "../settings/names.js";
-import { sha256File } from "../util/hash.js";
+import { manifestDigest, sha256File } from "../util/hash.js";
 
 export const KEY_SCHEMA = 1;
 const PREFIX = "trt-pte";
@@ -81,8 +81,14 @@ export function engineCachePrefix(
   return `${PREFIX}-engine-v${KEY_SCHEMA}-${gpuLabel(gpu)}-trt${tensorrt ?? "none"}-tt${torchTensorrt ?? "none"}-`;
 }
 
-/** sha256 over a folder's files (relative path + content), for "did this cache change?". */
-export async function folderDigest(dir: string): Promise<string | null> {
+/**
+ * sha256 over a folder's files (relative path + content), for "did this cache change?" and for the
+ * driver's own code; `include` picks files by name. Null when the folder is missing or holds none.
+ */
+export async function folderDigest(
+  dir: string,
+  include: (name: string) => boolean = () => true,
+): Promise<string | null> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -90,24 +96,19 @@ export async function folderDigest(dir: string): Promise<string | null> {
     return null;
   }
   const files = entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && include(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
   if (files.length === 0) return null;
-  const h = createHash("sha256");
-  for (const file of files) h.update(`${path.relative(dir, file)}\0${await sha256File(file)}\n`);
-  return h.digest("hex");
+  const hashed: [string, string][] = [];
+  for (const file of files) hashed.push([path.relative(dir, file), await sha256File(file)]);
+  return manifestDigest(hashed);
 }
 
-/** sha256 of the trt_pte package's .py files (sorted by path). */
+/** sha256 of the trt_pte package's .py files. */
 export async function driverDigest(driverRoot: string): Promise<string> {
   const pkg = path.join(driverRoot, "trt_pte");
-  const entries = await readdir(pkg, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith(".py"))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-  const h = createHash("sha256");
-  for (const file of files) h.update(`${path.relative(pkg, file)}\0${await readFile(file, "utf8")}\n`);
-  return h.digest("hex");
+  const digest = await folderDigest(pkg, (name) => name.endsWith(".py"));
+  if (digest === null) throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
+  return digest;
 }

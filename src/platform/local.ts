@@ -1,13 +1,12 @@
 // The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
 // into a folder, the summary and outputs are printed to the terminal.
 
-import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
-import { sha256File } from "../util/hash.js";
+import { manifestDigest, sha256File } from "../util/hash.js";
 import os from "node:os";
 import { dirCacheStore } from "../cache/dir-store.js";
 
@@ -59,9 +58,9 @@ export function folderArtifacts(dir: string): ArtifactStore {
 }
 
 async function sha256Manifest(dir: string, names: readonly string[]): Promise<string> {
-  const h = createHash("sha256");
-  for (const name of names) h.update(`${name}\0${await sha256File(path.join(dir, name))}\n`);
-  return h.digest("hex");
+  const hashed: [string, string][] = [];
+  for (const name of names) hashed.push([name, await sha256File(path.join(dir, name))]);
+  return manifestDigest(hashed);
 }
 
 /** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */
