@@ -135,7 +135,7 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
             module=module,
             specs=specs,
             outcome=outcome,
-            kw_order=keyword_order(module, kwargs),
+            kw_order=list(kwargs),  # already in forward()'s order (above)
             context=context,
         ),
     )
