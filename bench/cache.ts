@@ -11,7 +11,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { hashFiles, matchFiles, DEFAULT_HASH_FILES } from "../src/cache/hash-files.js";
+import { hashFiles, matchFiles } from "../src/cache/hash-files.js";
+import { DEFAULT_HASH_FILES } from "../src/settings/inputs.js";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const PYTHON = path.resolve(REPO, process.env.TRT_PTE_TEST_PYTHON ?? ".venv/bin/python");

@@ -3,7 +3,7 @@
 // fails when they drift).
 
 import { parse } from "yaml";
-import { cell } from "../src/publish/format.js";
+import { cell } from "../src/util/format.js";
 
 interface WorkflowCall {
   inputs?: Record<string, { description?: string; type?: string; required?: boolean; default?: unknown }>;

@@ -9,14 +9,13 @@ import type { Platform, UploadedArtifact } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
-import { NO_CACHE, buildReport, runInfo, type Report } from "./publish/report.js";
+import { NO_CACHE, REPORT_FILE, buildReport, runInfo, type Report } from "./report/report.js";
 import { renderSummary } from "./publish/summary.js";
 import { renderComment } from "./publish/comment-body.js";
 import { publishComment } from "./publish/publish-comment.js";
 import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
 import { uploadExport } from "./publish/upload.js";
-import { REPORT_FILE } from "./publish/constants.js";
-import { formatBytes } from "./publish/format.js";
+import { formatBytes } from "./util/format.js";
 import { CacheSession } from "./cache/session.js";
 
 export interface PipelineOutcome {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dirCacheStore } from "../src/cache/dir-store.js";
+import { dirCacheStore } from "../src/platform/dir-store.js";
 import { parseSize } from "../src/util/size.js";
 
 let root: string;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderSummary } from "../src/publish/summary.js";
 import { renderComment } from "../src/publish/comment-body.js";
-import type { Report } from "../src/publish/report.js";
+import type { Report } from "../src/report/report.js";
 import { inspectPte } from "../src/pte/inspect.js";
 import { REPO } from "./support/action-run.js";
 import { fixturePte } from "./support/pte-fixtures.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCachedAccuracy, exportWarnings } from "../src/publish/warnings.js";
 import { readSettings } from "../src/settings/settings.js";
-import type { Report } from "../src/publish/report.js";
+import type { Report } from "../src/report/report.js";
 import { TrtPteError } from "../src/errors.js";
 
 const settings = (values: Record<string, string>) =>

@@ -2610,133 +2610,15 @@ function describeError(e) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/util/hash.ts
-
-
-/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let bytes = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { hex: hash.digest("hex"), bytes };
-}
-async function sha256File(file) {
-    return (await hashFile(file)).hex;
-}
-/**
- * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
- * order given (callers sort), so a renamed, added, removed or changed file changes it.
- */
-function manifestDigest(entries) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const [name, hex] of entries)
-        hash.update(`${name}\0${hex}\n`);
-    return hash.digest("hex");
-}
-
-;// CONCATENATED MODULE: ./src/cache/hash-files.ts
-// The content hash of the files that determine the model: the `hash-files` globs (default: Python
-// sources and common weight formats), walked once with the usual heavy folders pruned, each file
-// streamed through sha256 so memory stays flat for GB-size weights.
-
-
-
-
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
+// derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
+// setting that works in a workflow works the same on a laptop.
+/** The `hash-files` default: Python sources and common weight formats. */
 const DEFAULT_HASH_FILES = [
     "**/*.py",
     "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
 ];
-/** Folders that never hold the model's own files; walking them would cost seconds for nothing. */
-const PRUNED = new Set([
-    ".git",
-    "node_modules",
-    ".venv",
-    "venv",
-    "__pycache__",
-    ".tox",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".trt-pte",
-]);
-function splitPatterns(text) {
-    return text
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "" && !l.startsWith("#"));
-}
-async function* walk(root, dir, skip) {
-    let entries;
-    try {
-        entries = await promises_default().readdir(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    // A virtual environment under any name is the user's stack, not their model.
-    if (dir !== root && entries.some((e) => e.name === "pyvenv.cfg"))
-        return;
-    for (const entry of entries) {
-        const full = external_node_path_default().join(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!PRUNED.has(entry.name) && !skip.has(full))
-                yield* walk(root, full, skip);
-        }
-        else if (entry.isFile()) {
-            yield external_node_path_default().relative(root, full).split((external_node_path_default()).sep).join("/");
-        }
-    }
-}
-/** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
-async function matchFiles(workspace, patterns, skipDirs = []) {
-    const include = patterns.filter((p) => !p.startsWith("!"));
-    const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const isIncluded = picomatch_default()(include, { dot: true });
-    const isExcluded = exclude.length > 0 ? picomatch_default()(exclude, { dot: true }) : () => false;
-    const matched = [];
-    for await (const rel of walk(workspace, workspace, new Set(skipDirs.map((d) => external_node_path_default().resolve(workspace, d))))) {
-        if (isIncluded(rel) && !isExcluded(rel))
-            matched.push(rel);
-    }
-    return matched.sort();
-}
-/** Hashes the matched files, a few at a time: one file's read overlaps another's hashing. */
-async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
-    const files = await matchFiles(workspace, patterns, skipDirs);
-    const digests = new Array(files.length);
-    let bytes = 0;
-    let next = 0;
-    async function worker() {
-        for (let i = next++; i < files.length; i = next++) {
-            const { hex, bytes: n } = await hashFile(external_node_path_default().join(workspace, files[i]));
-            digests[i] = hex;
-            bytes += n;
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-    const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
-    return { digest, files: files.length, bytes };
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-// Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
-// derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
-// setting that works in a workflow works the same on a laptop.
 const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"];
 const PRECISIONS = ["fp32", "fp16", "bf16"];
 /** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
@@ -2951,6 +2833,9 @@ function inputDefinition(name) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/pte/byte-source.ts
 // Random access to a file's bytes without reading the whole file: a .pte can hold gigabytes of
 // engine segments, and the reader needs only its header, its flatbuffer and the first bytes of each
@@ -4441,7 +4326,7 @@ function bytesByKind(fileBytes, programBytes, segments, external) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/publish/format.ts
+;// CONCATENATED MODULE: ./src/util/format.ts
 // Small formatting helpers shared by the summary, the comment and the inspector.
 function formatBytes(bytes) {
     if (bytes < 1024)
@@ -5057,7 +4942,6 @@ function parseSize(text) {
 
 
 
-
 function settings_text(get, name) {
     const def = inputDefinition(name);
     const raw = get(name).trim();
@@ -5291,7 +5175,17 @@ function withGpuName(settings, gpuName) {
     const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
     return { ...settings, artifactName, outputDir: external_node_path_default().join(external_node_path_default().dirname(settings.outputDir), artifactName) };
 }
+/** One glob a line; blank lines and `#` comments are skipped. */
+function splitPatterns(text) {
+    return text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("#"));
+}
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
 ;// CONCATENATED MODULE: ./src/util/time.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
@@ -5302,6 +5196,35 @@ function formatDuration(ms) {
         return `${s.toFixed(1)} s`;
     const minutes = Math.floor(s / 60);
     return `${minutes} min ${String(Math.round(s - minutes * 60)).padStart(2, "0")} s`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+
+
+/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let bytes = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { hex: hash.digest("hex"), bytes };
+}
+async function sha256File(file) {
+    return (await hashFile(file)).hex;
+}
+/**
+ * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
+ * order given (callers sort), so a renamed, added, removed or changed file changes it.
+ */
+function manifestDigest(entries) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const [name, hex] of entries)
+        hash.update(`${name}\0${hex}\n`);
+    return hash.digest("hex");
 }
 
 ;// CONCATENATED MODULE: ./src/util/files.ts
@@ -5324,7 +5247,7 @@ async function folderBytes(dir) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./src/cache/dir-store.ts
+;// CONCATENATED MODULE: ./src/platform/dir-store.ts
 // A cache in a persistent folder on a self-hosted runner (`cache-dir`): no upload or download, so
 // GB-size engines restore at disk speed. Layout:
 //   <root>/entries/<sha256(key)>/meta.json   {key, created, bytes}
@@ -5937,9 +5860,11 @@ function checkInspection(inspection, target, partition) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/publish/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
+/** The report written beside the .pte and uploaded with it. */
+const REPORT_FILE = "report.json";
 const REPORT_SCHEMA = "trt-pte/report@1";
 const NO_CACHE = {
     enabled: false,
@@ -6436,10 +6361,6 @@ function checkCachedAccuracy(report, settings) {
     throw new TrtPteError("accuracy", `accuracy check failed: the cached .pte's max relative error ${acc.max_rel.toPrecision(3)} against eager PyTorch exceeds the tolerance ${settings.tolerance}`, "raise `tolerance` if this is expected, set it to `none` to only report, or use precision fp32");
 }
 
-;// CONCATENATED MODULE: ./src/publish/constants.ts
-/** The report written beside the .pte and uploaded with it. */
-const REPORT_FILE = "report.json";
-
 ;// CONCATENATED MODULE: ./src/publish/upload.ts
 // Uploading one export as one artifact: the .pte, every .ptd it needs, and report.json.
 
@@ -6488,6 +6409,83 @@ async function selectCacheStore(settings, platform, log) {
             "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.");
     }
     return store;
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/cache/hash-files.ts
+// The content hash of the files that determine the model: the `hash-files` globs (their default is in
+// src/settings/inputs.ts), walked once with the usual heavy folders pruned, each file
+// streamed through sha256 so memory stays flat for GB-size weights.
+
+
+
+
+/** Folders that never hold the model's own files; walking them would cost seconds for nothing. */
+const PRUNED = new Set([
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".trt-pte",
+]);
+async function* walk(root, dir, skip) {
+    let entries;
+    try {
+        entries = await promises_default().readdir(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    // A virtual environment under any name is the user's stack, not their model.
+    if (dir !== root && entries.some((e) => e.name === "pyvenv.cfg"))
+        return;
+    for (const entry of entries) {
+        const full = external_node_path_default().join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!PRUNED.has(entry.name) && !skip.has(full))
+                yield* walk(root, full, skip);
+        }
+        else if (entry.isFile()) {
+            yield external_node_path_default().relative(root, full).split((external_node_path_default()).sep).join("/");
+        }
+    }
+}
+/** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
+async function matchFiles(workspace, patterns, skipDirs = []) {
+    const include = patterns.filter((p) => !p.startsWith("!"));
+    const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+    const isIncluded = picomatch_default()(include, { dot: true });
+    const isExcluded = exclude.length > 0 ? picomatch_default()(exclude, { dot: true }) : () => false;
+    const matched = [];
+    for await (const rel of walk(workspace, workspace, new Set(skipDirs.map((d) => external_node_path_default().resolve(workspace, d))))) {
+        if (isIncluded(rel) && !isExcluded(rel))
+            matched.push(rel);
+    }
+    return matched.sort();
+}
+/** Hashes the matched files, a few at a time: one file's read overlaps another's hashing. */
+async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
+    const files = await matchFiles(workspace, patterns, skipDirs);
+    const digests = new Array(files.length);
+    let bytes = 0;
+    let next = 0;
+    async function worker() {
+        for (let i = next++; i < files.length; i = next++) {
+            const { hex, bytes: n } = await hashFile(external_node_path_default().join(workspace, files[i]));
+            digests[i] = hex;
+            bytes += n;
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
+    return { digest, files: files.length, bytes };
 }
 
 ;// CONCATENATED MODULE: ./src/cache/key.ts
@@ -6879,7 +6877,6 @@ class CacheSession {
 // The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
 // module of its own; this file orders them, times them, and keeps half-made output from ever
 // being published.
-
 
 
 

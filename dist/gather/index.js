@@ -29218,7 +29218,7 @@ module.exports = {
 /* harmony export */   N: () => (/* binding */ artifactEntries),
 /* harmony export */   n: () => (/* binding */ groupCalls)
 /* harmony export */ });
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7751);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7651);
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
 
 /** One call per key; with `key` given, exactly that call, including GPUs that sent nothing. */
@@ -29252,12 +29252,12 @@ function artifactEntries(results, links) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3861);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3553);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7651);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7648);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2981);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9585);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -29379,7 +29379,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7751:
+/***/ 7651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29393,7 +29393,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: code, jobUrl, runUrl
 
-;// CONCATENATED MODULE: ./src/publish/format.ts
+;// CONCATENATED MODULE: ./src/util/format.ts
 // Small formatting helpers shared by the summary, the comment and the inspector.
 function formatBytes(bytes) {
     if (bytes < 1024)
@@ -29526,7 +29526,7 @@ function renderCall(call, links, commit) {
 
 /***/ }),
 
-/***/ 3861:
+/***/ 3553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29543,9 +29543,62 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/publish/constants.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
+// report.json: everything a person or a later job needs to know about one export, in one stable
+// document. The summary, the PR comment and `trt-pte inspect` all render from it.
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
+const REPORT_SCHEMA = "trt-pte/report@1";
+const NO_CACHE = {
+    enabled: false,
+    store: null,
+    hit: false,
+    key: null,
+    from_run: null,
+    hashed_files: null,
+    layers: [],
+};
+function runInfo(env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+    return {
+        url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
+        repository: env.GITHUB_REPOSITORY ?? "",
+        run_id: env.GITHUB_RUN_ID,
+        run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+        sha: env.GITHUB_SHA ?? "",
+        ref: env.GITHUB_REF ?? "",
+    };
+}
+function buildReport(settings, pre, result, files, env) {
+    // The driver's own steps; the pipeline adds its stages once the run is over.
+    const timings = {};
+    for (const [step, seconds] of Object.entries(result.timings ?? {}))
+        timings[`export.${step}`] = seconds;
+    const gpu = pre.gpus[0];
+    return {
+        schema: REPORT_SCHEMA,
+        model: settings.model,
+        model_name: settings.modelName,
+        target: settings.target,
+        artifact_name: settings.artifactName,
+        pte: files.pte,
+        ptd: files.ptd,
+        inputs: result.inputs ?? [...settings.inputs],
+        partition: result.partition ?? {},
+        accuracy: result.accuracy ?? null,
+        versions: { python: pre.python.version, ...result.versions },
+        gpu: gpu === undefined
+            ? null
+            : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
+        timings,
+        details: result.details ?? {},
+        run: runInfo(env),
+        cache: NO_CACHE,
+        inspection: files.inspection,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/gather/results.ts
 // The build jobs' results as the reusable workflow's report job downloads them: one folder per GPU
@@ -29881,7 +29934,7 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 2981:
+/***/ 9585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29894,128 +29947,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/util/hash.ts
-
-
-/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
-async function hash_hashFile(file) {
-    const hash = createHash("sha256");
-    let bytes = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { hex: hash.digest("hex"), bytes };
-}
-async function sha256File(file) {
-    return (await hash_hashFile(file)).hex;
-}
-/**
- * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
- * order given (callers sort), so a renamed, added, removed or changed file changes it.
- */
-function hash_manifestDigest(entries) {
-    const hash = createHash("sha256");
-    for (const [name, hex] of entries)
-        hash.update(`${name}\0${hex}\n`);
-    return hash.digest("hex");
-}
-
-;// CONCATENATED MODULE: ./src/cache/hash-files.ts
-// The content hash of the files that determine the model: the `hash-files` globs (default: Python
-// sources and common weight formats), walked once with the usual heavy folders pruned, each file
-// streamed through sha256 so memory stays flat for GB-size weights.
-
-
-
-
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
+// derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
+// setting that works in a workflow works the same on a laptop.
+/** The `hash-files` default: Python sources and common weight formats. */
 const DEFAULT_HASH_FILES = [
     "**/*.py",
     "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
 ];
-/** Folders that never hold the model's own files; walking them would cost seconds for nothing. */
-const PRUNED = new Set([
-    ".git",
-    "node_modules",
-    ".venv",
-    "venv",
-    "__pycache__",
-    ".tox",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".trt-pte",
-]);
-function hash_files_splitPatterns(text) {
-    return text
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "" && !l.startsWith("#"));
-}
-async function* walk(root, dir, skip) {
-    let entries;
-    try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    // A virtual environment under any name is the user's stack, not their model.
-    if (dir !== root && entries.some((e) => e.name === "pyvenv.cfg"))
-        return;
-    for (const entry of entries) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!PRUNED.has(entry.name) && !skip.has(full))
-                yield* walk(root, full, skip);
-        }
-        else if (entry.isFile()) {
-            yield path.relative(root, full).split(path.sep).join("/");
-        }
-    }
-}
-/** Files under `workspace` matched by the patterns (`!pattern` excludes), sorted. */
-async function matchFiles(workspace, patterns, skipDirs = []) {
-    const include = patterns.filter((p) => !p.startsWith("!"));
-    const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-    const isIncluded = picomatch(include, { dot: true });
-    const isExcluded = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
-    const matched = [];
-    for await (const rel of walk(workspace, workspace, new Set(skipDirs.map((d) => path.resolve(workspace, d))))) {
-        if (isIncluded(rel) && !isExcluded(rel))
-            matched.push(rel);
-    }
-    return matched.sort();
-}
-/** Hashes the matched files, a few at a time: one file's read overlaps another's hashing. */
-async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
-    const files = await matchFiles(workspace, patterns, skipDirs);
-    const digests = new Array(files.length);
-    let bytes = 0;
-    let next = 0;
-    async function worker() {
-        for (let i = next++; i < files.length; i = next++) {
-            const { hex, bytes: n } = await hashFile(path.join(workspace, files[i]));
-            digests[i] = hex;
-            bytes += n;
-        }
-    }
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-    const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
-    return { digest, files: files.length, bytes };
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-// Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
-// derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
-// setting that works in a workflow works the same on a laptop.
 const inputs_TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"];
 const inputs_PRECISIONS = ["fp32", "fp16", "bf16"];
 /** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
@@ -30555,7 +30495,6 @@ function size_parseSize(text) {
 
 
 
-
 function settings_text(get, name) {
     const def = inputDefinition(name);
     const raw = get(name).trim();
@@ -30788,6 +30727,13 @@ function withGpuName(settings, gpuName) {
         return settings;
     const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
     return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
+}
+/** One glob a line; blank lines and `#` comments are skipped. */
+function splitPatterns(text) {
+    return text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "" && !l.startsWith("#"));
 }
 
 

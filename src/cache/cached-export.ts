@@ -4,9 +4,8 @@
 
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Report } from "../publish/report.js";
 import type { ExportResult } from "../protocol.js";
-import { REPORT_FILE } from "../publish/constants.js";
+import { REPORT_FILE, type Report } from "../report/report.js";
 import { verifyOutput, type VerifiedFiles } from "../verify.js";
 
 export interface CachedExport {

@@ -1,16 +1,11 @@
-// The content hash of the files that determine the model: the `hash-files` globs (default: Python
-// sources and common weight formats), walked once with the usual heavy folders pruned, each file
+// The content hash of the files that determine the model: the `hash-files` globs (their default is in
+// src/settings/inputs.ts), walked once with the usual heavy folders pruned, each file
 // streamed through sha256 so memory stays flat for GB-size weights.
 
 import fs from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { hashFile, manifestDigest } from "../util/hash.js";
-
-export const DEFAULT_HASH_FILES = [
-  "**/*.py",
-  "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
-];
 
 /** Folders that never hold the model's own files; walking them would cost seconds for nothing. */
 const PRUNED = new Set([
@@ -31,13 +26,6 @@ export interface FilesHash {
   digest: string;
   files: number;
   bytes: number;
-}
-
-export function splitPatterns(text: string): string[] {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"));
 }
 
 async function* walk(root: string, dir: string, skip: ReadonlySet<string>): AsyncGenerator<string> {

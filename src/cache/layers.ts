@@ -11,7 +11,8 @@ import type { Settings } from "../settings/settings.js";
 import type { Preflight } from "../preflight.js";
 import type { Log } from "../platform/platform.js";
 import type { BuildCaches } from "../protocol.js";
-import type { CacheStore, LayerStatus } from "./store.js";
+import type { CacheStore } from "../platform/store.js";
+import type { LayerStatus } from "../report/report.js";
 import { buildRequest } from "../export.js";
 import { hashFiles, type FilesHash } from "./hash-files.js";
 import {
@@ -22,7 +23,7 @@ import {
   timingCachePrefix,
   type KeyMaterial,
 } from "./key.js";
-import { formatBytes } from "../publish/format.js";
+import { formatBytes } from "../util/format.js";
 import { folderBytes } from "../util/files.js";
 
 /** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */

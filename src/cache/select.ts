@@ -3,8 +3,8 @@
 
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
-import type { CacheStore } from "./store.js";
-import { dirCacheStore } from "./dir-store.js";
+import type { CacheStore } from "../platform/store.js";
+import { dirCacheStore } from "../platform/dir-store.js";
 
 export async function selectCacheStore(
   settings: Settings,

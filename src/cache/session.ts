@@ -6,14 +6,14 @@ import fs from "node:fs/promises";
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { Preflight } from "../preflight.js";
-import type { CacheReport } from "../publish/report.js";
-import type { CacheStore, LayerStatus } from "./store.js";
+import type { CacheReport, LayerStatus } from "../report/report.js";
+import type { CacheStore } from "../platform/store.js";
 import { selectCacheStore } from "./select.js";
 import { BuildCacheLayers, computeOutputKey, restoreOutput, saveOutput } from "./layers.js";
 import { loadCachedExport, type CachedExport } from "./cached-export.js";
 import { driverDigest } from "./key.js";
 import { driverRoot } from "../python-driver.js";
-import { formatBytes } from "../publish/format.js";
+import { formatBytes } from "../util/format.js";
 
 export class CacheSession {
   readonly report: CacheReport;

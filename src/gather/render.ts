@@ -3,7 +3,7 @@
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
 
-import { formatBytes } from "../publish/format.js";
+import { formatBytes } from "../util/format.js";
 import type { BuildResult } from "./results.js";
 
 /** Hidden first line of the comment: how a later run finds the comment to update. */

@@ -5,7 +5,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { REPORT_FILE } from "../publish/constants.js";
+import { REPORT_FILE } from "../report/report.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
@@ -13,7 +13,7 @@ export const RESULT_FILE = "result.json";
 export const OUTCOMES = ["success", "failure", "cancelled", "skipped"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** What the comment shows of report.json (the action's report, src/publish/report.ts). */
+/** What the comment shows of report.json (the action's report, src/report/report.ts). */
 export interface ReportSummary {
   modelName: string;
   target: string;

@@ -3,7 +3,7 @@
 import path from "node:path";
 import * as core from "@actions/core";
 import type * as ArtifactModule from "@actions/artifact";
-import { githubCacheStore } from "../cache/github-store.js";
+import { githubCacheStore } from "./github-store.js";
 import { octokitIssueComments, type IssueCommentsApi } from "../github/sticky-comment.js";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";

@@ -8,7 +8,7 @@ import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
 import os from "node:os";
-import { dirCacheStore } from "../cache/dir-store.js";
+import { dirCacheStore } from "./dir-store.js";
 
 function at(where: SourceLocation | undefined): string {
   if (where === undefined) return "";

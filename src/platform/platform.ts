@@ -2,7 +2,7 @@
 // local.ts (folders on disk and the terminal), so the same pipeline runs in a workflow and on a laptop.
 
 import type { SourceLocation } from "../errors.js";
-import type { CacheStore } from "../cache/store.js";
+import type { CacheStore } from "./store.js";
 import type { IssueCommentsApi } from "../github/sticky-comment.js";
 
 export interface Log {

@@ -1,7 +1,7 @@
 // One line about the delegates of an Inspection, for the job summary and the PR comment: which
 // backends run the model and how big their engines and blobs are.
 
-import { formatBytes } from "../publish/format.js";
+import { formatBytes } from "../util/format.js";
 import type { DelegateInfo, Inspection } from "./inspection.js";
 
 export function delegateSummary(inspection: Inspection): string {

@@ -3,7 +3,7 @@
 // Long lists are cut with a count of what was left out, so a model with thousands of weights still
 // prints a screenful.
 
-import { formatBytes } from "../publish/format.js";
+import { formatBytes } from "../util/format.js";
 import type {
   CudaPayloadInfo,
   DelegateInfo,

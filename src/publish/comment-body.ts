@@ -1,7 +1,7 @@
 // The sticky PR comment's body: the essentials of the summary and the download link.
 
-import type { Report } from "./report.js";
-import { cell, formatBytes } from "./format.js";
+import type { Report } from "../report/report.js";
+import { cell, formatBytes } from "../util/format.js";
 import {
   type PublishedArtifact,
   engineList,

@@ -1,9 +1,9 @@
 // The facts of one export as short markdown pieces, shared by the job summary and the PR comment
 // so both say the same thing the same way. Two-column tables: they stay readable on a phone.
 
-import type { Report } from "./report.js";
+import type { Report } from "../report/report.js";
 import type { AccuracyResult } from "../protocol.js";
-import { cell } from "./format.js";
+import { cell } from "../util/format.js";
 import { formatDuration } from "../util/time.js";
 import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
 import { engineLines } from "../pte/render-summary.js";

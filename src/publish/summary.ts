@@ -1,8 +1,8 @@
 // The job summary: one section per model and target (a job may call the action several times, and
 // each call appends its own section).
 
-import type { Report } from "./report.js";
-import { cell, formatBytes } from "./format.js";
+import type { Report } from "../report/report.js";
+import { cell, formatBytes } from "../util/format.js";
 import { delegateSummary } from "../pte/render-summary.js";
 import {
   type CommentOutcome,

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Settings } from "../settings/settings.js";
 import type { ArtifactStore, UploadedArtifact } from "../platform/platform.js";
 import type { VerifiedFiles } from "../verify.js";
-import { REPORT_FILE } from "./constants.js";
+import { REPORT_FILE } from "../report/report.js";
 import { TrtPteError } from "../errors.js";
 
 export function artifactFiles(dir: string, files: VerifiedFiles): string[] {

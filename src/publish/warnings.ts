@@ -2,7 +2,7 @@
 // fell back out of TensorRT, and an accuracy that passed but only just. And, for a cached .pte, the
 // accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
 
-import type { Report } from "./report.js";
+import type { Report } from "../report/report.js";
 import type { Settings } from "../settings/settings.js";
 import { TrtPteError } from "../errors.js";
 

@@ -1,8 +1,12 @@
-import { DEFAULT_HASH_FILES } from "../cache/hash-files.js";
-
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
+
+/** The `hash-files` default: Python sources and common weight formats. */
+export const DEFAULT_HASH_FILES = [
+  "**/*.py",
+  "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
+];
 
 export const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"] as const;
 export type Target = (typeof TARGETS)[number];

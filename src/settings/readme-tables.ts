@@ -1,7 +1,7 @@
 // README's input and output tables, rendered from action.yml's own source so they cannot drift.
 
 import { INPUTS, OUTPUTS } from "./inputs.js";
-import { cell } from "../publish/format.js";
+import { cell } from "../util/format.js";
 
 /** A default as code; one code span per line, so a multi-line default stays inside its cell. */
 function formatDefault(value: string | undefined): string {

@@ -16,7 +16,6 @@ import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { parseSize } from "../util/size.js";
-import { splitPatterns } from "../cache/hash-files.js";
 
 /**
  * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
@@ -378,4 +377,12 @@ export function withGpuName(settings: Settings, gpuName: string | undefined): Se
     gpuName.replace(/^NVIDIA\s+/i, ""),
   );
   return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
+}
+
+/** One glob a line; blank lines and `#` comments are skipped. */
+function splitPatterns(text: string): string[] {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
 }

@@ -6,8 +6,10 @@ import type { Preflight } from "../preflight.js";
 import type { AccuracyResult, ExportResult, ResultFile } from "../protocol.js";
 import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
-import type { LayerStatus } from "../cache/store.js";
 import type { Inspection } from "../pte/inspection.js";
+
+/** The report written beside the .pte and uploaded with it. */
+export const REPORT_FILE = "report.json";
 
 export const REPORT_SCHEMA = "trt-pte/report@1";
 
@@ -54,6 +56,16 @@ export interface CacheReport {
   from_run: RunInfo | null;
   hashed_files: { count: number; bytes: number } | null;
   layers: LayerStatus[];
+}
+
+/** What happened to one cache layer in this run; the summary lists one line per layer. */
+export interface LayerStatus {
+  layer: "output" | "timing" | "engine";
+  state: "hit" | "miss" | "saved" | "unchanged" | "off" | "error";
+  key?: string;
+  /** The key that matched when it was a restore-key (near) match. */
+  matchedKey?: string;
+  detail?: string;
 }
 
 export const NO_CACHE: CacheReport = {

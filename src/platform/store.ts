@@ -20,13 +20,3 @@ export interface CacheStore {
    */
   save(paths: readonly string[], key: string): Promise<"saved" | "exists" | "refused">;
 }
-
-/** What happened to one cache layer in this run; the summary lists one line per layer. */
-export interface LayerStatus {
-  layer: "output" | "timing" | "engine";
-  state: "hit" | "miss" | "saved" | "unchanged" | "off" | "error";
-  key?: string;
-  /** The key that matched when it was a restore-key (near) match. */
-  matchedKey?: string;
-  detail?: string;
-}

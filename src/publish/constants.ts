@@ -1,2 +1,0 @@
-/** The report written beside the .pte and uploaded with it. */
-export const REPORT_FILE = "report.json";
