@@ -53,14 +53,6 @@ export interface AccuracyResult {
   passed: boolean | null;
 }
 
-export interface GpuInfo {
-  index: number;
-  count: number;
-  name: string;
-  compute_capability: string;
-  memory_bytes: number;
-}
-
 export interface DriverErrorInfo {
   kind: ErrorKind;
   message: string;
@@ -75,8 +67,6 @@ export interface ExportResult {
   target?: Target;
   /** python, torch, torch_tensorrt, tensorrt, executorch, cuda, driver. */
   versions: Record<string, string | null>;
-  /** The GPU the driver ran on; null when torch saw none. */
-  gpu?: GpuInfo | null;
   files?: ResultFile[];
   partition?: Record<string, number>;
   accuracy?: AccuracyResult;

@@ -281,6 +281,8 @@ def standin_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
         version: str, *, fixed: bool = False, partitioner_binding: bool = True, compile_module: bool = True
     ) -> Any:
         root = tmp_path / f"release-{version}" / "torch_tensorrt"
+        # Installed as pip installs it: the driver reads the version from the metadata folder.
+        (root.parent / f"torch_tensorrt-{version}.dist-info").mkdir(parents=True, exist_ok=True)
         files = {
             "__init__.py": f"__version__ = {version!r}\n",
             "dynamo/__init__.py": "",

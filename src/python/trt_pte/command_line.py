@@ -1,10 +1,9 @@
-"""The driver's command line: `export --request R --result S`, and `versions` with `--help`."""
+"""The driver's command line: `export --request R --result S`. (`versions` never gets here: __main__
+answers it before anything heavier than `json` is imported.)"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
 import traceback
 from typing import Any
@@ -53,7 +52,6 @@ def export_command(request_path: str, result_path: str) -> int:
             raise
     cuda = describe_cuda()
     result["versions"].update(cuda["versions"])
-    result["gpu"] = cuda["gpu"]
     result["seconds"] = round(time.perf_counter() - started, 3)
     write_json_atomically(result_path, result)
     if result["status"] == "error":
@@ -62,23 +60,13 @@ def export_command(request_path: str, result_path: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m trt_pte", description="trt-pte's export driver")
+    parser = argparse.ArgumentParser(
+        prog="python -m trt_pte",
+        description="trt-pte's export driver (`python -m trt_pte versions` prints package versions as JSON)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     export = sub.add_parser("export", help="export a model as described by a request file")
     export.add_argument("--request", required=True, help="request JSON written by the action")
     export.add_argument("--result", required=True, help="where to write the result JSON")
-    sub.add_parser("versions", help="print package versions as JSON, without importing them")
     args = parser.parse_args(argv)
-    if args.command == "versions":
-        print(
-            json.dumps(
-                {
-                    "protocol": PROTOCOL_VERSION,
-                    "driver_version": __version__,
-                    "executable": sys.executable,
-                    "versions": versions(),
-                }
-            )
-        )
-        return 0
     return export_command(args.request, args.result)

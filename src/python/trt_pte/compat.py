@@ -22,13 +22,14 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
-import importlib.metadata
 import inspect
 import textwrap
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from .deps import installed_version
 
 __all__ = [
     "FIX_FEATURE",
@@ -237,17 +238,6 @@ def _import(name: str) -> Any | None:
         return None
 
 
-def _release_label() -> str | None:
-    module = _import("torch_tensorrt")
-    version = getattr(module, "__version__", None)
-    if isinstance(version, str):
-        return version
-    try:
-        return importlib.metadata.version("torch_tensorrt")
-    except importlib.metadata.PackageNotFoundError:
-        return None
-
-
 @dataclass
 class FqnShimReport:
     """What `fqn_shim` found and did; `to_json()` goes into the result file."""
@@ -272,7 +262,7 @@ class FqnShimReport:
 def detect_fqn_lookup() -> tuple[FqnShimReport, list[tuple[ShimTarget, Any]]]:
     """Decides, by feature, whether the installed torch_tensorrt needs the shim, and which
     functions to wrap: (report, [(target, original function)])."""
-    release = _release_label()
+    release = installed_version("torch_tensorrt")
     exporter = _import(FIX_FEATURE.module)
     if exporter is not None and hasattr(exporter, FIX_FEATURE.attribute):
         return (

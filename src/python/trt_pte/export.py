@@ -5,34 +5,18 @@ Every step's failure becomes a classified DriverError; the caller turns it into 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
 from typing import Any
 
 from . import accuracy
 from .classify import EXPORT, classify
+from .context import ExportContext, Log
 from .deps import require
 from .errors import ACCURACY, BAD_INPUT, DriverError, describe_exception
 from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import load_model
 from .protocol import InputSpec, Request
 from .targets import TargetOutcome
-
-Log = Callable[[str], None]
-
-
-class StageClock:
-    """Seconds per stage, in the order the stages ran."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-
-    def run(self, name: str, fn: Callable[[], Any]) -> Any:
-        started = time.perf_counter()
-        try:
-            return fn()
-        finally:
-            self.timings[name] = round(time.perf_counter() - started, 3)
+from .timing import StageClock
 
 
 def _export_program(
@@ -49,20 +33,21 @@ def _export_program(
 GPU_TARGETS = ("tensorrt", "cuda")
 
 
-def _run_target(request: Request, exported: Any, log: Log, context: dict[str, Any]) -> TargetOutcome:
+def _run_target(exported: Any, ctx: ExportContext, log: Log) -> TargetOutcome:
     from .targets import cpu
 
-    if request.target == "portable":
-        return cpu.export_portable(exported, request, log)
-    if request.target == "xnnpack":
-        return cpu.export_xnnpack(exported, request, log)
-    if request.target == "cuda":
+    target = ctx.request.target
+    if target == "portable":
+        return cpu.export_portable(exported, ctx, log)
+    if target == "xnnpack":
+        return cpu.export_xnnpack(exported, ctx, log)
+    if target == "cuda":
         from .targets import cuda
 
-        return cuda.export_cuda(exported, request, log)
+        return cuda.export_cuda(exported, ctx, log)
     from .targets import tensorrt
 
-    return tensorrt.export_tensorrt(exported, request, log, context)
+    return tensorrt.export_tensorrt(exported, ctx, log)
 
 
 def keyword_order(module: Any, kwargs: dict[str, Any]) -> list[str]:
@@ -117,28 +102,11 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
         exported = clock.run("export", lambda: _export_program(module, args, kwargs, dynamic, request.workspace))
 
     os.makedirs(request.output_dir, exist_ok=True)
-    context: dict[str, Any] = {
-        "module": module,
-        "args": args,
-        "kwargs": kwargs,
-        "specs": specs,
-        "dynamic_shapes": dynamic,
-        "device": device,
-    }
-    outcome = _run_target(request, exported, log, context)
+    ctx = ExportContext(request, module, args, kwargs, specs, dynamic, device)
+    outcome = _run_target(exported, ctx, log)
     clock.timings.update(outcome.timings)
 
-    report = clock.run(
-        "accuracy",
-        lambda: _accuracy(
-            request,
-            module=module,
-            specs=specs,
-            outcome=outcome,
-            kw_order=list(kwargs),  # already in forward()'s order (above)
-            context=context,
-        ),
-    )
+    report = clock.run("accuracy", lambda: _accuracy(ctx, outcome))
     if report.status == "checked":
         log(f"accuracy against eager: max abs {report.max_abs:.3g}, max rel {report.max_rel:.3g}")
     else:
@@ -173,25 +141,16 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     return result
 
 
-def _accuracy(
-    request: Request,
-    *,
-    module: Any,
-    specs: tuple[InputSpec, ...],
-    outcome: TargetOutcome,
-    kw_order: list[str],
-    context: dict[str, Any],
-) -> accuracy.AccuracyReport:
-    device = context.get("device")
-    compiled = context.get("compiled_runner")
-    if compiled is not None:
+def _accuracy(ctx: ExportContext, outcome: TargetOutcome) -> accuracy.AccuracyReport:
+    request = ctx.request
+    if outcome.compiled is not None:
         return accuracy.check(
-            module,
-            specs,
-            compiled,
+            ctx.module,
+            ctx.specs,
+            outcome.compiled,
             "compiled module",
             tolerance=request.tolerance,
-            device=device,
+            device=ctx.device,
             workspace=request.workspace,
         )
     try:
@@ -204,18 +163,18 @@ def _accuracy(
             f"the installed executorch runtime has no {', '.join(missing)} (the PyPI wheels are CPU builds)",
         )
     try:
-        runner = accuracy.pte_runner(outcome.pte, outcome.ptd, kw_order)
+        runner = accuracy.pte_runner(outcome.pte, outcome.ptd, ctx.keyword_order)
     except Exception as exc:  # noqa: BLE001 - any load failure means: this runtime cannot run it
         return accuracy.skipped(
             "executorch runtime", f"the installed executorch runtime cannot load this .pte ({describe_exception(exc)})"
         )
     return accuracy.check(
-        module,
-        specs,
+        ctx.module,
+        ctx.specs,
         runner,
         "executorch runtime",
         tolerance=request.tolerance,
-        device=device,
+        device=ctx.device,
         workspace=request.workspace,
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..context import Runner
+
 
 @dataclass
 class TargetOutcome:
@@ -16,3 +18,6 @@ class TargetOutcome:
     details: dict[str, Any] = field(default_factory=dict)
     # Stage name → seconds, in the order they ran.
     timings: dict[str, float] = field(default_factory=dict)
+    # The compiled module in process, where the target has one (tensorrt): what the checks run when
+    # no runtime in this environment can run the .pte itself.
+    compiled: Runner | None = None

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..protocol import Request
+from ..context import ExportContext, Log
 from . import TargetOutcome
 from .executorch_lowering import lower_and_write
 from .gpu import cuda_partitioner, require_cuda_device
 
 
-def export_cuda(exported_program: Any, request: Request, log: Any) -> TargetOutcome:
+def export_cuda(exported_program: Any, ctx: ExportContext, log: Log) -> TargetOutcome:
     require_cuda_device("cuda")
     from executorch.exir import EdgeCompileConfig
 
@@ -20,9 +20,7 @@ def export_cuda(exported_program: Any, request: Request, log: Any) -> TargetOutc
     return lower_and_write(
         exported_program,
         [cuda_partitioner("forward")],
-        request.output_dir,
-        request.output_name,
+        ctx.request,
         log,
         compile_config=EdgeCompileConfig(_check_ir_validity=False),
-        workspace=request.workspace,
     )

@@ -4,64 +4,50 @@ ExportedProgram → to_edge_transform_and_lower(partitioners) → to_executorch(
 from __future__ import annotations
 
 import os
-import time
 from typing import Any
 
 from ..classify import LOWER, classify
+from ..context import Log
 from ..deps import require
+from ..outputs import ptd_files, remove_outputs, write_atomically
 from ..partition import count_nodes
+from ..protocol import Request
+from ..timing import StageClock
 from . import TargetOutcome
 
 
 def lower_and_write(
     exported_program: Any,
     partitioners: list[Any],
-    output_dir: str,
-    name: str,
-    log: Any,
+    request: Request,
+    log: Log,
     *,
     compile_config: Any = None,
-    workspace: str = ".",
 ) -> TargetOutcome:
     require("executorch", "writing a .pte")
     from executorch.exir import to_edge_transform_and_lower
 
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    try:
-        edge = to_edge_transform_and_lower(exported_program, partitioner=partitioners, compile_config=compile_config)
-    except Exception as exc:
-        raise classify(exc, LOWER, workspace, what="lowering to ExecuTorch") from exc
-    partition = count_nodes(edge.exported_program().graph_module)
-    timings["lower"] = round(time.perf_counter() - started, 3)
+    clock = StageClock()
+    with clock.stage("lower"):
+        try:
+            edge = to_edge_transform_and_lower(
+                exported_program, partitioner=partitioners, compile_config=compile_config
+            )
+        except Exception as exc:
+            raise classify(exc, LOWER, request.workspace, what="lowering to ExecuTorch") from exc
+        partition = count_nodes(edge.exported_program().graph_module)
     log(f"partition: {', '.join(f'{k} {v}' for k, v in sorted(partition.items()))}")
 
-    started = time.perf_counter()
-    os.makedirs(output_dir, exist_ok=True)
-    pte = os.path.join(output_dir, f"{name}.pte")
-    try:
-        program = edge.to_executorch()
-        _write_atomically(pte, program.buffer)
-        ptd = _write_tensor_data(program, output_dir)
-    except Exception as exc:
-        for leftover in [pte] + [os.path.join(output_dir, f) for f in os.listdir(output_dir) if f.endswith(".ptd")]:
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-        raise classify(exc, LOWER, workspace, what="writing the ExecuTorch program") from exc
-    timings["write"] = round(time.perf_counter() - started, 3)
-    return TargetOutcome(pte=pte, ptd=ptd, partition=partition, timings=timings)
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    tmp = f"{path}.partial"
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
-
-
-def _write_tensor_data(program: Any, output_dir: str) -> list[str]:
-    """External tensor data (.ptd), e.g. the CUDA backend's weights; none for most CPU programs.
-    The output folder is fresh for each export (the action stages it), so every .ptd in it is ours."""
-    if getattr(program, "_tensor_data", None):
-        program.write_tensor_data_to_file(output_dir)
-    return sorted(os.path.join(output_dir, f) for f in os.listdir(output_dir) if f.endswith(".ptd"))
+    os.makedirs(request.output_dir, exist_ok=True)
+    pte = os.path.join(request.output_dir, f"{request.output_name}.pte")
+    with clock.stage("write"):
+        try:
+            program = edge.to_executorch()
+            write_atomically(pte, program.buffer)
+            # External tensor data, e.g. the CUDA backend's weights; none for most CPU programs.
+            if getattr(program, "_tensor_data", None):
+                program.write_tensor_data_to_file(request.output_dir)
+        except Exception as exc:
+            remove_outputs(pte, request.output_dir)
+            raise classify(exc, LOWER, request.workspace, what="writing the ExecuTorch program") from exc
+    return TargetOutcome(pte=pte, ptd=ptd_files(request.output_dir), partition=partition, timings=clock.timings)

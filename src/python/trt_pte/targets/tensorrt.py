@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import importlib
 import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from ..classify import COMPILE, SAVE, classify
 from ..compat import fqn_shim
+from ..context import ExportContext, Log
 from ..deps import installed_version, require
 from ..errors import EXPORT_FAILURE, MISSING_DEPENDENCY, UNSUPPORTED_OP, DriverError
 from ..example_inputs import tensorrt_inputs
+from ..outputs import ptd_files, remove_outputs
 from ..partition import count_compiled
-from ..protocol import Request
 from ..tensorrt_settings import cache_kwargs, compile_plan, installed_release_api, save_kwargs
+from ..timing import StageClock
 from . import TargetOutcome
 from .gpu import cuda_partitioner, cuda_partitioner_composes, require_cuda_device
 from .lowering_capture import capture_lowering, write_tensor_data
@@ -63,14 +64,6 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _timed(timings: dict[str, float], name: str, fn: Callable[[], Any]) -> Any:
-    started = time.perf_counter()
-    try:
-        return fn()
-    finally:
-        timings[name] = round(time.perf_counter() - started, 3)
-
-
 def _cuda_partitioners(ops_left: int, trt_version: str | None) -> tuple[list[Any], str]:
     if ops_left == 0:
         return [], "not needed: TensorRT took every op"
@@ -87,14 +80,8 @@ def _cuda_partitioners(ops_left: int, trt_version: str | None) -> tuple[list[Any
     return [cuda_partitioner("forward")], "used for the ops TensorRT did not take"
 
 
-def _remove_outputs(pte: str, output_dir: str) -> None:
-    """A failed save leaves nothing behind in the output folder (it is fresh for each export)."""
-    for path in [pte] + [os.path.join(output_dir, f) for f in os.listdir(output_dir) if f.endswith(".ptd")]:
-        if os.path.exists(path):
-            os.unlink(path)
-
-
-def export_tensorrt(exported_program: Any, request: Request, log: Any, context: dict[str, Any]) -> TargetOutcome:
+def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> TargetOutcome:
+    request = ctx.request
     torch_tensorrt = require("torch_tensorrt", "the tensorrt target")
     require("executorch", "the tensorrt target")
     require_cuda_device("tensorrt")
@@ -102,15 +89,14 @@ def export_tensorrt(exported_program: Any, request: Request, log: Any, context: 
     api = installed_release_api(torch_tensorrt.dynamo.compile, version)
     plan = compile_plan(request.compile, api)
     plan.kwargs.update(cache_kwargs(request.caches, api))
-    arg_inputs, kwarg_inputs = tensorrt_inputs(context["module"], context["specs"])
-    timings: dict[str, float] = {}
+    arg_inputs, kwarg_inputs = tensorrt_inputs(ctx.module, ctx.specs)
+    clock = StageClock()
 
     shown = ", ".join(f"{k}={_jsonable(v)}" for k, v in sorted(plan.kwargs.items())) or "release defaults"
     log(f"torch_tensorrt.dynamo.compile ({api.label}): {shown}")
     try:
         with capture_dryrun_trackers() as trackers:
-            compiled = _timed(
-                timings,
+            compiled = clock.run(
                 "compile",
                 lambda: torch_tensorrt.dynamo.compile(
                     exported_program, arg_inputs=arg_inputs, kwarg_inputs=kwarg_inputs, **plan.kwargs
@@ -132,28 +118,28 @@ def export_tensorrt(exported_program: Any, request: Request, log: Any, context: 
 
     pte = os.path.join(request.output_dir, f"{request.output_name}.pte")
     call = save_kwargs(
-        args=list(context["args"]),
-        kwargs=dict(context["kwargs"]),
-        dynamic_shapes=context.get("dynamic_shapes"),
+        args=list(ctx.args),
+        kwargs=dict(ctx.kwargs),
+        dynamic_shapes=ctx.dynamic_shapes,
         partitioners=partitioners,
     )
     log(f"torch_tensorrt.save(output_format='executorch', retrace=True){' + CudaPartitioner' if partitioners else ''}")
     try:
         with fqn_shim() as shim, capture_lowering() as lowering:
             log(f"FQN shim: {'applied' if shim.applied else 'not applied'} ({shim.reason})")
-            _timed(timings, "save", lambda: torch_tensorrt.save(compiled, pte, **call))
+            clock.run("save", lambda: torch_tensorrt.save(compiled, pte, **call))
     except Exception as exc:
-        _remove_outputs(pte, request.output_dir)
+        remove_outputs(pte, request.output_dir)
         raise classify(exc, SAVE, request.workspace, what="torch_tensorrt.save to ExecuTorch") from exc
 
     # Feature, not version: 2.14's save writes the .ptd through this function; 2.12/2.13 have none.
     writes_ptd = hasattr(importlib.import_module("torch_tensorrt._compile"), "_write_external_tensor_data")
     ptd_writer = write_tensor_data(lowering, request.output_dir, library_writes_it=writes_ptd)
-    ptd = sorted(os.path.join(request.output_dir, f) for f in os.listdir(request.output_dir) if f.endswith(".ptd"))
+    ptd = ptd_files(request.output_dir)
 
     partition = dict(lowering.partition or {})
     if partition.get(TENSORRT_BACKEND, 0) == 0:
-        _remove_outputs(pte, request.output_dir)
+        remove_outputs(pte, request.output_dir)
         raise DriverError(
             EXPORT_FAILURE,
             "the written .pte holds no TensorRTBackend delegate although TensorRT built "
@@ -161,7 +147,7 @@ def export_tensorrt(exported_program: Any, request: Request, log: Any, context: 
             "this looks like a torch_tensorrt / executorch version mismatch; see the log above",
         )
     if partitioners and partition.get(CUDA_BACKEND, 0) == 0:
-        _remove_outputs(pte, request.output_dir)
+        remove_outputs(pte, request.output_dir)
         raise DriverError(
             EXPORT_FAILURE,
             f"{summary['torch_ops']} ops stayed outside TensorRT, "
@@ -175,7 +161,6 @@ def export_tensorrt(exported_program: Any, request: Request, log: Any, context: 
         basis = "delegate nodes: one per TensorRT engine (this release reports no op counts)"
     log(f"partition: {', '.join(f'{k} {v}' for k, v in sorted(partition.items()))}")
 
-    context["compiled_runner"] = lambda args, kwargs: compiled(*args, **kwargs)
     details = {
         "torch_tensorrt": version,
         "fqn_shim": shim.to_json(),
@@ -188,4 +173,11 @@ def export_tensorrt(exported_program: Any, request: Request, log: Any, context: 
         "tensorrt_count": basis,
         "ptd_written_by": ptd_writer,
     }
-    return TargetOutcome(pte=pte, ptd=ptd, partition=partition, details=details, timings=timings)
+    return TargetOutcome(
+        pte=pte,
+        ptd=ptd,
+        partition=partition,
+        details=details,
+        timings=clock.timings,
+        compiled=lambda args, kwargs: compiled(*args, **kwargs),
+    )
