@@ -103,6 +103,30 @@ describe("the bundled action", () => {
     expect(fs.existsSync(path.join(ws, "trt-pte-out", "broken-build-portable"))).toBe(false);
   });
 
+  it("annotates the helper's line that raised, not the factory's, with the chain in the message", async () => {
+    const ws = makeWorkspace();
+    fs.mkdirSync(path.join(ws, "models"), { recursive: true });
+    fs.writeFileSync(
+      path.join(ws, "models", "weights.py"),
+      "def load(name):\n    raise FileNotFoundError(f'{name}.safetensors')\n",
+    );
+    fs.writeFileSync(
+      path.join(ws, "models", "net.py"),
+      "import torch\nfrom weights import load\n\n\ndef build():\n    load('head')\n    return torch.nn.ReLU()\n",
+    );
+    const run = await runAction(
+      ACTION,
+      { model: "models/net.py:build", inputs: "float32[2]", target: "portable", python: TEST_PYTHON },
+      env,
+      ws,
+    );
+    expect(run.code).toBe(1);
+    expect(run.log).toContain(
+      "::error file=models/weights.py,line=2::the model factory 'build' raised FileNotFoundError: " +
+        "head.safetensors (in build at models/net.py:6 → load at models/weights.py:2)",
+    );
+  });
+
   it("refuses a malformed input spec before starting Python, naming line and column", async () => {
     const ws = makeWorkspace();
     const run = await runAction(

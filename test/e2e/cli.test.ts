@@ -2,6 +2,7 @@
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { INPUTS } from "../../src/settings/inputs.js";
@@ -46,6 +47,27 @@ describe("trt-pte CLI", () => {
     expect(run.stderr).toContain(`.pte: ${pte}`);
     // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
     expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "entries"))).toBe(true);
+  });
+
+  it("blames a model file outside the workspace at its own path, where the raise is", () => {
+    const ws = makeWorkspace();
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-models-"));
+    fs.writeFileSync(
+      path.join(elsewhere, "blocks.py"),
+      "def make():\n    raise ValueError('no such block')\n",
+    );
+    fs.writeFileSync(
+      path.join(elsewhere, "net.py"),
+      "import torch\nfrom blocks import make\n\n\ndef build():\n    return make()\n",
+    );
+    const model = `${path.join(elsewhere, "net.py")}:build`;
+    const run = cli(["export", "--model", model, "--target", "portable", "--python", TEST_PYTHON], ws);
+    expect(run.status).toBe(1);
+    const blocks = path.join(elsewhere, "blocks.py");
+    expect(run.stderr).toContain(
+      `error: ${blocks}:2: the model factory 'build' raised ValueError: no such block ` +
+        `(in build at ${path.join(elsewhere, "net.py")}:6 → make at ${blocks}:2)`,
+    );
   });
 
   it("rejects an unknown flag with a usage error", () => {

@@ -122,3 +122,46 @@ def test_a_library_raise_under_user_code_keeps_the_stage_kind_and_the_users_line
 def test_a_driver_error_passes_through(tmp_path: Path) -> None:
     original = DriverError("bad_input", "no")
     assert classify(original, COMPILE, str(tmp_path)) is original
+
+
+def test_a_raise_in_a_helper_of_forward_is_blamed_at_the_helper_with_the_chain(
+    workspace: Path, write: WriteFile
+) -> None:
+    write(
+        "blocks_d.py",
+        """
+        def scale(x, table):
+            return x * table["missing"]
+        """,
+    )
+    write(
+        "net.py",
+        """
+        from blocks_d import scale
+        class Net:
+            def forward(self, x):
+                return scale(x, {})
+        """,
+    )
+    module = import_model_module("net.py", str(workspace))
+    error = classify(raised(lambda: module.Net().forward(2)), EXPORT, str(workspace), what="torch.export")
+    assert error.kind == "model_error"
+    assert error.location is not None and (error.location.file, error.location.line) == ("blocks_d.py", 2)
+    assert error.message == (
+        "torch.export failed: KeyError: 'missing' (in Net.forward at net.py:4 → scale at blocks_d.py:2)"
+    )
+
+
+def test_a_deep_recursion_keeps_both_ends_of_the_chain(workspace: Path, write: WriteFile) -> None:
+    write("deep.py", "def down(n):\n    if n == 0:\n        raise ValueError('bottom')\n    return down(n - 1)\n")
+    module = import_model_module("deep.py", str(workspace))
+    error = classify(raised(lambda: module.down(50)), EAGER, str(workspace))
+    assert error.location is not None and error.location.line == 3
+    # 51 frames: the first three and the last four, the raise last.
+    step = "down at deep.py:4 → "
+    assert error.message == f"ValueError: bottom (in {step * 3}… 44 more … → {step * 3}down at deep.py:3)"
+
+
+def test_library_frames_are_not_the_users_and_a_library_only_raise_has_no_chain(tmp_path: Path) -> None:
+    error = classify(raised(lambda: __import__("json").loads("{")), EXPORT, str(tmp_path))
+    assert error.location is None and " (in " not in error.message

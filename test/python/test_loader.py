@@ -8,7 +8,7 @@ import pytest
 import torch
 from conftest import WriteFile
 
-from trt_pte.errors import BAD_INPUT, MODEL_ERROR, DriverError
+from trt_pte.errors import BAD_INPUT, MODEL_ERROR, DriverError, Location
 from trt_pte.loader import load_model
 
 
@@ -98,6 +98,65 @@ def test_factory_that_raises_points_at_the_raising_line(workspace: Path, write: 
     assert "ValueError: weights file missing" in err.value.message
     assert err.value.location is not None
     assert (err.value.location.file, err.value.location.line) == ("net.py", 4)
+
+
+def test_a_helper_in_another_file_is_blamed_at_its_raise_with_the_chain_from_the_factory(
+    workspace: Path, write: WriteFile
+) -> None:
+    write(
+        "models/weights_a.py",
+        """
+        def load_weights(name):
+            table = {}
+            return table[name]
+        """,
+    )
+    write(
+        "models/net.py",
+        """
+        import torch
+        from weights_a import load_weights
+
+        def build():
+            state = load_weights("head")
+            return torch.nn.Linear(2, 2), state
+        """,
+    )
+    with pytest.raises(DriverError) as err:
+        load_model("models/net.py:build", str(workspace))
+    assert err.value.kind == MODEL_ERROR
+    # The line that raised, not the factory's call of the helper nor its def line.
+    assert err.value.location == Location("models/weights_a.py", 3)
+    assert err.value.message == (
+        "the model factory 'build' raised KeyError: 'head' "
+        "(in build at models/net.py:5 → load_weights at models/weights_a.py:3)"
+    )
+
+
+def test_a_model_file_outside_the_workspace_counts_as_the_users_with_its_folder(
+    workspace: Path, tmp_path: Path
+) -> None:
+    # The CLI allows `--model ~/models/net.py:build`: that file and its siblings are the user's too.
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "weights_b.py").write_text("def check(x):\n    raise ValueError('bad weights')\n")
+    (outside / "net.py").write_text(
+        "import torch\nfrom weights_b import check\n\n\ndef build():\n    check(1)\n    return torch.nn.ReLU()\n"
+    )
+    with pytest.raises(DriverError) as err:
+        load_model(f"{outside}/net.py:build", str(workspace))
+    assert err.value.location == Location(str(outside / "weights_b.py"), 2)
+    assert f"(in build at {outside}/net.py:6 → check at {outside}/weights_b.py:2)" in err.value.message
+
+
+def test_an_import_that_fails_in_a_sibling_module_is_blamed_there(workspace: Path, write: WriteFile) -> None:
+    write("layers_c.py", "import torch\nWIDTH = int('wide')\n")
+    write("net.py", "import torch\nimport layers_c\n")
+    with pytest.raises(DriverError) as err:
+        load_model("net.py:build", str(workspace))
+    assert err.value.kind == MODEL_ERROR
+    assert err.value.location == Location("layers_c.py", 2)
+    assert err.value.message.endswith("(in <module> at net.py:2 → <module> at layers_c.py:2)")
 
 
 def test_unknown_factory_lists_the_functions_there(workspace: Path, write: WriteFile) -> None:

@@ -18,8 +18,8 @@ from .errors import (
     UNSUPPORTED_OP,
     DriverError,
     describe_exception,
+    locate,
     raised_in_user_code,
-    user_location,
 )
 
 # Stages a failure can come from; each has its own fallback kind and hint.
@@ -84,11 +84,9 @@ def classify(exc: BaseException, stage: str, workspace: str, *, what: str = "") 
     """The DriverError for `exc`, raised during `stage`. `what` names the step in the message."""
     if isinstance(exc, DriverError):
         return exc
-    text = describe_exception(exc)
     lowered = f"{type(exc).__name__} {exc}".lower()
-    location = user_location(exc.__traceback__, workspace)
     prefix = f"{what} failed: " if what else ""
-    message = prefix + text
+    message, location = locate(prefix + describe_exception(exc), exc.__traceback__, workspace)
 
     def error(kind: str, hint: str) -> DriverError:
         return DriverError(kind, message, hint, location)

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from .errors import BAD_INPUT, MODEL_ERROR, DriverError, Location, describe_exception, user_location
+from .errors import (
+    BAD_INPUT,
+    MODEL_ERROR,
+    DriverError,
+    Location,
+    add_user_folder,
+    describe_exception,
+    display_path,
+    locate,
+)
 
 
 @dataclass
@@ -68,6 +77,8 @@ def import_model_module(where: str, workspace: str) -> ModuleType:
             folder = os.path.dirname(path)
             if folder not in sys.path:
                 sys.path.insert(1, folder)
+            # The CLI may name a file outside the workspace: its folder holds the user's code too.
+            add_user_folder(folder)
             return _import_file(path, workspace)
         return importlib.import_module(where)
     except DriverError:
@@ -79,18 +90,24 @@ def import_model_module(where: str, workspace: str) -> ModuleType:
                 f"module '{where}' was not found on the path (workspace {workspace})",
                 "write path/to/file.py:factory for a file, or check the package name and its __init__.py",
             ) from exc
+        message, location = locate(
+            f"importing '{where}' failed: {describe_exception(exc)}", exc.__traceback__, workspace
+        )
         raise DriverError(
             MODEL_ERROR,
-            f"importing '{where}' failed: {describe_exception(exc)}",
+            message,
             "the model's own import failed; install what it needs into the driver's Python environment",
-            user_location(exc.__traceback__, workspace),
+            location,
         ) from exc
     except Exception as exc:
+        message, location = locate(
+            f"importing '{where}' raised {describe_exception(exc)}", exc.__traceback__, workspace
+        )
         raise DriverError(
             MODEL_ERROR,
-            f"importing '{where}' raised {describe_exception(exc)}",
+            message,
             "fix the error at the location shown; the model file runs top to bottom when imported",
-            user_location(exc.__traceback__, workspace),
+            location,
         ) from exc
 
 
@@ -102,7 +119,7 @@ def _definition_location(obj: Any, workspace: str) -> Location | None:
         return None
     if file is None:
         return None
-    return Location(os.path.relpath(file, workspace), line)
+    return Location(display_path(file, workspace), line)
 
 
 def _is_module(value: Any) -> bool:
@@ -129,11 +146,16 @@ def load_model(spec: str, workspace: str) -> LoadedModel:
     try:
         made = factory()
     except Exception as exc:
+        # Blamed at the deepest frame in the user's files (a helper the factory called), with the
+        # chain from the factory in the message; the factory's own line only when no frame is theirs.
+        message, raised_at = locate(
+            f"the model factory '{factory_name}' raised {describe_exception(exc)}", exc.__traceback__, workspace
+        )
         raise DriverError(
             MODEL_ERROR,
-            f"the model factory '{factory_name}' raised {describe_exception(exc)}",
+            message,
             "fix the error at the location shown; the factory is called with no arguments",
-            user_location(exc.__traceback__, workspace) or location,
+            raised_at or location,
         ) from exc
     return _normalise(made, factory_name, location)
 
