@@ -6234,6 +6234,8 @@ async function pullRequestOfWorkflowRun(payload, repository, octokit) {
     const listed = field(run, "pull_requests");
     if (Array.isArray(listed)) {
         for (const pr of listed) {
+            if (!basedHere(pr, payload))
+                continue;
             if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
                 return { number: field(pr, "number"), headSha, fromFork };
             }
@@ -6253,6 +6255,17 @@ async function pullRequestOfWorkflowRun(payload, repository, octokit) {
     });
     const match = data.find((pr) => pr.head.sha === headSha);
     return match === undefined ? null : { number: match.number, headSha, fromFork };
+}
+/**
+ * Whether a `workflow_run.pull_requests` entry is a pull request of this repository. GitHub lists the
+ * pull requests whose head is the run's branch, and one opened from that branch against another
+ * repository (inside the fork, or to a third one) is listed too: its number means nothing here. The
+ * entries name their base repository by ID only (`base.repo: {id, url, name}`), so an entry counts
+ * when that ID is the payload's `repository.id`; without one, none counts and the search decides.
+ */
+function basedHere(pr, payload) {
+    const here = field(payload, "repository", "id");
+    return typeof here === "number" && field(pr, "base", "repo", "id") === here;
 }
 /**
  * The event payload the runner wrote for this job, or an empty object when there is none (no

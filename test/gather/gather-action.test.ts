@@ -163,6 +163,14 @@ describe("the report step (gather/action.yml)", () => {
     expect(FORK_REPOSITORY.split("/")[0]).toBe("mallory");
   });
 
+  it("ignores a listed pull request of another base repository, whose number means another pull request here", async () => {
+    api.pulls.push({ number: 7, head: { sha: HEAD_SHA, ref: "feature", label: "mallory:feature" } });
+    const payload = workflowRunPayload({ fromFork: true, listedElsewhere: { number: 3 } });
+    const result = await run("workflow_run", payload, { key: "" }, twoGpus());
+    expect(result.code, result.log).toBe(0);
+    expect(api.comments.map((c) => c.issue)).toEqual([7]);
+  });
+
   it("does not comment when no open pull request has the run's head commit", async () => {
     api.pulls.push({ number: 6, head: { sha: "9".repeat(40), ref: "feature", label: "mallory:feature" } });
     const result = await run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, twoGpus());

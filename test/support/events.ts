@@ -72,11 +72,38 @@ export const workflowDispatch = (): Record<string, unknown> =>
     repository: { full_name: BASE_REPOSITORY },
   });
 
+/** The numeric IDs GitHub gives the base repository and a fork (payloads name repositories by ID too). */
+export const BASE_REPOSITORY_ID = 1001;
+export const FORK_REPOSITORY_ID = 2002;
+
+/** A `workflow_run.pull_requests` entry, in GitHub's minimal shape: repositories by id, url and name only. */
+function minimalPullRequest(number: number, base: { id: number; full_name: string }, head: typeof base) {
+  const repo = (r: typeof base) => ({
+    id: r.id,
+    url: `https://api.github.com/repos/${r.full_name}`,
+    name: r.full_name.split("/")[1],
+  });
+  return {
+    url: `https://api.github.com/repos/${base.full_name}/pulls/${number}`,
+    id: 80000 + number,
+    number,
+    head: { ref: "feature", sha: HEAD_SHA, repo: repo(head) },
+    base: { ref: "main", sha: "3".repeat(40), repo: repo(base) },
+  };
+}
+
 export function workflowRunPayload(options: {
   fromFork: boolean;
   listed?: boolean;
+  /** GitHub also lists a pull request of the head branch whose base is another repository. */
+  listedElsewhere?: { number: number };
 }): Record<string, unknown> {
   const head = options.fromFork ? FORK_REPOSITORY : BASE_REPOSITORY;
+  const base = { id: BASE_REPOSITORY_ID, full_name: BASE_REPOSITORY };
+  const headRepo = options.fromFork ? { id: FORK_REPOSITORY_ID, full_name: FORK_REPOSITORY } : base;
+  const elsewhere = options.listedElsewhere
+    ? [minimalPullRequest(options.listedElsewhere.number, { id: 3003, full_name: "eve/models" }, headRepo)]
+    : [];
   return {
     action: "completed",
     workflow_run: {
@@ -84,11 +111,13 @@ export function workflowRunPayload(options: {
       event: "pull_request",
       head_sha: HEAD_SHA,
       head_branch: "feature",
-      head_repository: { full_name: head, owner: { login: head.split("/")[0] } },
+      head_repository: { id: headRepo.id, full_name: head, owner: { login: head.split("/")[0] } },
       // GitHub lists the pull request here only for same-repository branches.
-      pull_requests:
-        options.fromFork || options.listed === false ? [] : [{ number: 7, head: { sha: HEAD_SHA } }],
+      pull_requests: [
+        ...elsewhere,
+        ...(options.fromFork || options.listed === false ? [] : [minimalPullRequest(7, base, headRepo)]),
+      ],
     },
-    repository: { full_name: BASE_REPOSITORY },
+    repository: { id: BASE_REPOSITORY_ID, full_name: BASE_REPOSITORY },
   };
 }
