@@ -6,10 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../support/action-run.js";
-import { readWorkflow, workflowFiles } from "../support/workflows.js";
+import { conditionHolds, readWorkflow, workflowFiles } from "../support/workflows.js";
+import { pullRequest } from "../support/events.js";
 
 const files = workflowFiles();
 const isExample = (file: string) => file.startsWith("workflows/");
+const ATTEST = "actions/attest-build-provenance";
+/** What signing build provenance needs (actions/attest-build-provenance's README). */
+const SIGNING = ["id-token", "attestations"];
 
 /** `uses:` lines with what they pin to and the version comment after them. */
 function usesLines(file: string): { uses: string; ref: string; comment: string; line: number }[] {
@@ -39,13 +43,61 @@ describe("workflow files", () => {
     expect(workflow.permissions).toEqual({});
     for (const [id, job] of Object.entries(workflow.jobs)) {
       expect(job.permissions, `${file}: job '${id}' declares no permissions`).toBeDefined();
+      const attests = (job.steps ?? []).some((s) => s.uses?.startsWith(`${ATTEST}@`));
       for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
         // Write access only where a job's purpose needs it.
         if (level === "write")
-          expect(["pull-requests", "contents"], `${file}: ${id} ${scope}`).toContain(scope);
+          expect(["pull-requests", "contents", ...SIGNING], `${file}: ${id} ${scope}`).toContain(scope);
         if (scope === "contents" && level === "write") expect(file).toBe("workflows/release.yml");
+        // Signing only in a job that attests, and only in the examples: a called workflow's job
+        // permissions must be granted by every caller, so compile-pte.yml asking would force them on all.
+        if (SIGNING.includes(scope)) {
+          expect(attests, `${file}: ${id} holds ${scope} but attests nothing`).toBe(true);
+          expect(isExample(file), `${file}: ${id} ${scope}`).toBe(true);
+        }
       }
+      if (attests)
+        expect(job.permissions, `${file}: ${id}`).toEqual({ "id-token": "write", attestations: "write" });
     }
+  });
+
+  it.each(files.filter((f) => !("workflow_call" in readWorkflow(f).on)))(
+    "%s: runs in a concurrency group",
+    (file) => {
+      const { concurrency } = readWorkflow(file) as { concurrency?: { group?: string } };
+      expect(concurrency?.group, file).toMatch(/\$\{\{.+\}\}/);
+    },
+  );
+
+  it("leaves concurrency of the reusable workflow to its callers (theirs would deadlock with its own)", () => {
+    expect(readWorkflow(".github/workflows/compile-pte.yml")).not.toHaveProperty("concurrency");
+  });
+
+  it.each(["workflows/release.yml", "workflows/pr.yml"])(
+    "%s: attests every .pte and .ptd of the reusable workflow's artifacts, in a job of its own",
+    (file) => {
+      const workflow = readWorkflow(file);
+      const attest = workflow.jobs.attest!;
+      expect(attest.needs).toBe("pte");
+      expect(workflow.jobs.pte!.uses).toMatch(/compile-pte\.yml@/);
+      const [download, sign] = attest.steps!;
+      expect(download!.uses).toMatch(/^actions\/download-artifact@/);
+      expect(download!.with!["artifact-ids"]).toBe(
+        "${{ join(fromJSON(needs.pte.outputs.artifacts).*.artifact-id, ',') }}",
+      );
+      expect(sign!.uses).toMatch(new RegExp(`^${ATTEST}@[0-9a-f]{40}$`));
+      const subjects = String(sign!.with!["subject-path"]).trim().split("\n");
+      expect(subjects).toEqual([`${download!.with!.path}/**/*.pte`, `${download!.with!.path}/**/*.ptd`]);
+    },
+  );
+
+  it("attests a pull request's build only when the code is this repository's", () => {
+    const attest = readWorkflow("workflows/pr.yml").jobs.attest!;
+    expect(conditionHolds(attest.if, { github: pullRequest() })).toBe(true);
+    expect(conditionHolds(attest.if, { github: pullRequest({ fromFork: true }) })).toBe(false);
+    expect(conditionHolds(attest.if, { github: pullRequest({ fromFork: true, deletedFork: true }) })).toBe(
+      false,
+    );
   });
 
   it.each(files)("%s: passes data to shell scripts through env, never as ${{ }} inside run:", (file) => {

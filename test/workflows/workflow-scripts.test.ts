@@ -209,7 +209,7 @@ describe("the build job's workspace cleanup", () => {
 describe("the build job's Python environment step", () => {
   const describeStep = stepNamed(workflow.jobs.build!, "venv");
 
-  function describeEnv(install: string) {
+  function describeEnv(install: string, basePython = TEST_PYTHON) {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-venv-"));
     const ws = path.join(root, "repo");
     fs.mkdirSync(ws);
@@ -219,11 +219,31 @@ describe("the build job's Python environment step", () => {
       run: runStep(
         ["bash", "-e"],
         describeStep.run!,
-        { GITHUB_WORKSPACE: ws, BASE_PYTHON: TEST_PYTHON, INSTALL: install },
+        { GITHUB_WORKSPACE: ws, BASE_PYTHON: basePython, INSTALL: install },
         ws,
       ),
     };
   }
+
+  const commandLines = (log: string) => log.split("\n").filter((l) => l.startsWith("::"));
+
+  it("escapes the install file's name, so it cannot start a workflow command of its own", () => {
+    const { run } = describeEnv("typo.txt\n::add-mask::secret %\r::warning::x");
+    expect(run.code).toBe(1);
+    expect(commandLines(run.log)).toEqual([
+      "::error title=trt-pte: bad input::install: 'typo.txt%0A::add-mask::secret %25%0D::warning::x' is not a file in the repository; name a pip requirements file, e.g. requirements-gpu.txt",
+    ]);
+  });
+
+  it("escapes the interpreter's name the same way", () => {
+    const { run } = describeEnv("requirements-gpu.txt", "python9\n::stop-commands::abc");
+    expect(run.code).toBe(1);
+    const lines = commandLines(run.log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe(
+      "::error title=trt-pte::No Python 'python9%0A::stop-commands::abc' on this runner: set python-version, or python to an interpreter's path",
+    );
+  });
 
   it("names the venv's Python beside the workspace and keys the cache by the base interpreter", () => {
     const { root, run } = describeEnv("requirements-gpu.txt");
