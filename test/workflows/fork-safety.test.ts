@@ -166,6 +166,14 @@ describe("fork pull requests on self-hosted runners", () => {
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("a required-reviewers rule whose reviewer list is empty protects nothing", async () => {
+    setUp(api, "missing");
+    api.set(GATE_ENVIRONMENT, [{ type: "required_reviewers", reviewers: [] }]);
+    const outcome = await call(cases.find((c) => c.name === "a fork's pull request with allow-forks")!);
+    expect(outcome).toMatchObject({ gate: "failure", builds: false });
+    expect(outcome.log).toContain("has no required reviewers");
+  });
+
   it("a reviewer who rejects the deployment stops the build", async () => {
     setUp(api, "required reviewers");
     const outcome = await call(
