@@ -8,10 +8,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderSummary } from "../src/publish/summary.js";
 import { renderComment } from "../src/publish/comment-body.js";
+import { code } from "../src/util/format.js";
 import type { Report } from "../src/report/report.js";
 import { inspectPte } from "../src/pte/inspect.js";
 import { REPO } from "./support/action-run.js";
 import { fixturePte } from "./support/pte-fixtures.js";
+import { liveMarkdown } from "./support/markdown.js";
 
 const real = (): Report =>
   JSON.parse(
@@ -78,8 +80,35 @@ describe("job summary and PR comment", () => {
     await expect(summary).toMatchFileSnapshot(snapshot("summary-tensorrt-tr01.md"));
   });
 
-  it("escape what would break a table cell", () => {
+  it("escape what would break a table cell, and only there", () => {
     const report = { ...real(), model: "models/a|b.py:build" };
-    expect(renderSummary(report, null)).toContain("Model `models/a\\|b.py:build`");
+    report.pte = { ...report.pte, name: "a|b.pte" };
+    const summary = renderSummary(report, null);
+    // Outside a table a backslash before `|` would show inside the code span; in a cell it must be there.
+    expect(summary).toContain("Model `models/a|b.py:build`");
+    expect(summary).toContain("| .pte | `a\\|b.pte` · 2.42 KiB |");
+    expect(liveMarkdown(summary).code).toEqual(expect.arrayContaining(["models/a|b.py:build", "a|b.pte"]));
+  });
+});
+
+describe("code: untrusted text as inline code", () => {
+  it.each([
+    ["plain", "cos_block", "`cos_block`"],
+    ["a backtick inside", "a`b", "``a`b``"],
+    ["a backtick at the edge", "`x", "`` `x ``"],
+    ["a run of backticks", "``x`", "``` ``x` ```"],
+    ["spaces at both edges", " a ", "`  a  `"],
+    ["nothing", "", "` `"],
+    ["a blank line (it would end the paragraph)", "a\n\n[x](y)", "`a  [x](y)`"],
+    ["a bidirectional override", "a\u202eb", "`a b`"],
+  ])("%s", (_what, value, expected) => {
+    expect(code(value)).toBe(expected);
+    const shown = liveMarkdown(code(value)).code;
+    expect(shown).toEqual([expected === "` `" ? " " : value.replace(/[\n\u202e]/g, " ")]);
+  });
+
+  it("cuts long text inside the span", () => {
+    const shown = code("x".repeat(500) + "`", 50);
+    expect(liveMarkdown(shown).code).toEqual([`${"x".repeat(49)}…`]);
   });
 });

@@ -3,7 +3,7 @@
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
 
-import { formatBytes } from "../util/format.js";
+import { code, formatBytes } from "../util/format.js";
 import type { BuildResult } from "./results.js";
 
 /** Hidden first line of the comment: how a later run finds the comment to update. */
@@ -31,13 +31,6 @@ export function jobUrl(links: RunLinks, checkRunId: number): string {
   return `${runUrl(links)}/job/${checkRunId}`;
 }
 
-/** Untrusted text as inline code: backticks and control characters cannot break out of it. */
-export function code(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[`\u0000-\u001f\u007f]/g, "'").slice(0, 200);
-  return `\`${clean === "" ? " " : clean}\``;
-}
-
 /** The GPU name as the artifact names and outputs use it (a call without `gpus` has one, "default"). */
 export function gpuLabel(gpu: string): string {
   return gpu === "" ? "default" : gpu;
@@ -60,7 +53,7 @@ function section(result: BuildResult, links: RunLinks): string {
     gpuLabel(result.gpu),
   ];
   const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
-  const lines = [`#### ${icon} ${title.map(code).join(" · ")}`, ""];
+  const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
   const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
 
   if (result.outcome !== "success") {

@@ -1,14 +1,15 @@
 // One line about the delegates of an Inspection, for the job summary and the PR comment: which
-// backends run the model and how big their engines and blobs are.
+// backends run the model and how big their engines and blobs are. Every name in them was read from
+// the .pte, so it is shown through `code` (markdown-inert inline code).
 
-import { formatBytes } from "../util/format.js";
+import { code, formatBytes } from "../util/format.js";
 import type { DelegateInfo, Inspection } from "./inspection.js";
 
 export function delegateSummary(inspection: Inspection): string {
   if (inspection.delegates.length === 0) return "none (portable kernels only)";
   const byId = new Map<string, DelegateInfo[]>();
   for (const d of inspection.delegates) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-  return [...byId.entries()].map(([id, list]) => `${id} ×${list.length} (${detail(list)})`).join(" · ");
+  return [...byId.entries()].map(([id, list]) => `${code(id)} ×${list.length} (${detail(list)})`).join(" · ");
 }
 
 function detail(delegates: DelegateInfo[]): string {
@@ -29,14 +30,14 @@ function detail(delegates: DelegateInfo[]): string {
   }
   const parts: string[] = [];
   if (engines > 0) parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
-  if (blobs > 0) parts.push(`blobs ${formatBytes(blobs)} in ${[...files].join(", ")}`);
+  if (blobs > 0) parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
   if (parts.length === 0) parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
   return parts.join("; ");
 }
 
 function binding(b: { name: string; dtype: string; shape: number[] }): string {
   const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
-  return `${b.name} ${b.dtype || "?"}[${dims}]`;
+  return code(`${b.name} ${b.dtype || "?"}[${dims}]`);
 }
 
 /**
@@ -57,7 +58,7 @@ export function engineLines(inspection: Inspection): string[] {
     } else if (d.payload.format === "cuda") {
       const blobs = d.payload.keys.map(
         (k) =>
-          `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`,
+          `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`,
       );
       lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
     }

@@ -1,7 +1,7 @@
 // The sticky PR comment's body: the essentials of the summary and the download link.
 
 import type { Report } from "../report/report.js";
-import { cell, formatBytes } from "../util/format.js";
+import { code, formatBytes } from "../util/format.js";
 import {
   type PublishedArtifact,
   engineList,
@@ -18,10 +18,10 @@ export function renderComment(report: Report, artifact: PublishedArtifact | null
     ["Download", formatDownload(artifact)],
     [
       ".pte",
-      `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 \`${report.pte.sha256.slice(0, 16)}…\``,
+      `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
     ],
   ];
-  for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+  for (const ptd of report.ptd) rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
   rows.push(
     ["Nodes", formatNodes(report.partition)],
     ["Accuracy", formatAccuracy(report.accuracy)],

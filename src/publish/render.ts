@@ -1,9 +1,11 @@
 // The facts of one export as short markdown pieces, shared by the job summary and the PR comment
 // so both say the same thing the same way. Two-column tables: they stay readable on a phone.
+// Every string that came from the driver, the .pte or a cached report is shown through `code`, and
+// `table` escapes every cell, so nothing a model names becomes a link, a mention, HTML or a new row.
 
 import type { Report } from "../report/report.js";
 import type { AccuracyResult } from "../protocol.js";
-import { cell } from "../util/format.js";
+import { cell, code } from "../util/format.js";
 import { formatDuration } from "../util/time.js";
 import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
 import { engineLines } from "../pte/render-summary.js";
@@ -33,35 +35,39 @@ export function formatNodes(partition: Record<string, number>): string {
     TensorRTBackend: "TensorRT",
     CudaBackend: "CUDA",
     XnnpackBackend: "XNNPACK",
+    undelegated: "undelegated",
   };
   const keys = Object.keys(partition).sort((a, b) => {
     const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
     const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
     return ia - ib || a.localeCompare(b);
   });
-  return keys.map((k) => `${names[k] ?? k} ${partition[k]}`).join(" · ") || "–";
+  return keys.map((k) => `${names[k] ?? code(k)} ${partition[k]}`).join(" · ") || "–";
 }
 
 export function formatAccuracy(accuracy: AccuracyResult | null): string {
   if (accuracy === null) return "–";
-  if (accuracy.status === "skipped") return `not checked: ${cell(accuracy.reason ?? "")}`;
+  if (accuracy.status === "skipped") return `not checked: ${code(accuracy.reason ?? "")}`;
   const verdict = accuracy.passed === false ? "❌" : "✅";
   const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
-  const shapes = accuracy.points.length > 1 ? ` at ${accuracy.points.map((p) => p.shape).join("/")}` : "";
-  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${accuracy.against}`;
+  const shapes =
+    accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
+  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}`;
 }
 
 export function formatVersions(versions: Record<string, string | null>): string {
   const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
   return order
     .filter((k) => versions[k])
-    .map((k) => `${k} ${versions[k]}`)
+    .map((k) => `${k} ${code(versions[k] ?? "")}`)
     .join(" · ");
 }
 
 export function formatGpu(report: Report): string {
   const g = report.gpu;
-  return g === null ? "none" : `${cell(g.name)} (sm ${g.compute_capability}, driver ${g.driver_version})`;
+  return g === null
+    ? "none"
+    : `${code(g.name)} (sm ${code(g.compute_capability)}, driver ${code(g.driver_version)})`;
 }
 
 export function formatTimings(timings: Record<string, number>): string {
@@ -72,13 +78,13 @@ export function formatTimings(timings: Record<string, number>): string {
 }
 
 export function formatInputs(inputs: readonly InputSpec[]): string {
-  return inputs.length === 0 ? "–" : `\`${cell(formatInputSpecs(inputs))}\``;
+  return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
 }
 
 /** The engines and blobs as a bullet list under the table (nothing when there are none). */
 export function engineList(report: Report): string {
   const lines = engineLines(report.inspection);
-  return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${cell(l)}`).join("\n")}\n`;
+  return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${l}`).join("\n")}\n`;
 }
 
 export function formatCache(report: Report): string {
@@ -99,9 +105,10 @@ export function formatDownload(artifact: PublishedArtifact | null): string {
 }
 
 export function table(rows: readonly (readonly [string, string])[]): string {
-  return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
 }
 
 export function title(report: Report): string {
+  // Both come from this run's settings: a sanitised name (src/settings/names.ts) and a known target.
   return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
 }

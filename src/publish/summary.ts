@@ -2,7 +2,7 @@
 // each call appends its own section).
 
 import type { Report } from "../report/report.js";
-import { cell, formatBytes } from "../util/format.js";
+import { code, formatBytes } from "../util/format.js";
 import { delegateSummary } from "../pte/render-summary.js";
 import {
   type CommentOutcome,
@@ -28,7 +28,7 @@ function commentLine(outcome: CommentOutcome): string | null {
     case "updated":
       return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
     default:
-      return `not posted: ${cell(outcome.reason ?? "")}`;
+      return `not posted: ${code(outcome.reason ?? "")}`;
   }
 }
 
@@ -40,13 +40,13 @@ export function renderSummary(
   const rows: [string, string][] = [
     ["Download", formatDownload(artifact)],
     ["Target", report.target],
-    [".pte", `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
-    ["sha256", `\`${report.pte.sha256}\``],
+    [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
+    ["sha256", code(report.pte.sha256)],
   ];
-  for (const ptd of report.ptd) rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+  for (const ptd of report.ptd) rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
   rows.push(["Inputs", formatInputs(report.inputs)]);
   rows.push(["Nodes", formatNodes(report.partition)]);
-  rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
+  rows.push(["Delegates", delegateSummary(report.inspection)]);
   rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
   rows.push(["Cache", formatCache(report)]);
   rows.push(["GPU", formatGpu(report)]);
@@ -54,5 +54,5 @@ export function renderSummary(
   rows.push(["Time", formatTimings(report.timings)]);
   const comment_ = commentLine(comment);
   if (comment_ !== null) rows.push(["PR comment", comment_]);
-  return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n${engineList(report)}`;
+  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}`;
 }

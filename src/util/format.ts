@@ -1,4 +1,7 @@
-// Small formatting helpers shared by the summary, the comment and the inspector.
+// Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
+// escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
+// messages): every such string in a comment or summary goes through `code`, and through `cell` when it
+// sits in a table.
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -12,7 +15,37 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** Escapes text for a markdown table cell. */
+/**
+ * Escapes text for a GFM table cell: a `|` would end the cell, even inside a code span, and a line
+ * break would end the row. GitHub's table scanner (cmark-gfm) takes every `\|` as an escaped pipe
+ * whatever precedes it, so backslashes need nothing.
+ */
 export function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+
+/** The longest untrusted string one inline-code span shows; longer ones are cut with "…". */
+export const CODE_MAX_CHARS = 200;
+
+// Line breaks (a blank line would end the span's paragraph and free what follows), other control
+// characters, and the bidirectional controls that make text read differently than it is.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
+ * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
+ * than all of them), so all that remains is to keep the span closed where we close it: the fence is a
+ * backtick run longer than any inside the text, padded with a space where the text starts or ends
+ * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
+ * characters become spaces. Put the result through `cell` when it goes into a table.
+ */
+export function code(value: string, maxChars: number = CODE_MAX_CHARS): string {
+  const chars = Array.from(value.replace(UNSAFE, " "));
+  const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
+  if (text === "") return "` `";
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
