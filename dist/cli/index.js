@@ -4327,7 +4327,10 @@ function bytesByKind(fileBytes, programBytes, segments, external) {
 }
 
 ;// CONCATENATED MODULE: ./src/util/format.ts
-// Small formatting helpers shared by the summary, the comment and the inspector.
+// Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
+// escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
+// messages): every such string in a comment or summary goes through `code`, and through `cell` when it
+// sits in a table.
 function formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -4340,9 +4343,37 @@ function formatBytes(bytes) {
     }
     return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
-/** Escapes text for a markdown table cell. */
+/**
+ * Escapes text for a GFM table cell: a `|` would end the cell, even inside a code span, and a line
+ * break would end the row. GitHub's table scanner (cmark-gfm) takes every `\|` as an escaped pipe
+ * whatever precedes it, so backslashes need nothing.
+ */
 function cell(text) {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+/** The longest untrusted string one inline-code span shows; longer ones are cut with "…". */
+const CODE_MAX_CHARS = 200;
+// Line breaks (a blank line would end the span's paragraph and free what follows), other control
+// characters, and the bidirectional controls that make text read differently than it is.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
+ * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
+ * than all of them), so all that remains is to keep the span closed where we close it: the fence is a
+ * backtick run longer than any inside the text, padded with a space where the text starts or ends
+ * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
+ * characters become spaces. Put the result through `cell` when it goes into a table.
+ */
+function code(value, maxChars = CODE_MAX_CHARS) {
+    const chars = Array.from(value.replace(UNSAFE, " "));
+    const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
+    if (text === "")
+        return "` `";
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
+    return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pte/render-tree.ts
@@ -4906,11 +4937,11 @@ function modelName(spec) {
 }
 // GitHub refuses artifact names with " : < > | * ? \r \n \ /; we keep a stricter set that is also a
 // safe folder name and a readable comment key.
-const UNSAFE = /[^A-Za-z0-9._-]+/g;
+const names_UNSAFE = /[^A-Za-z0-9._-]+/g;
 const MAX_NAME = 200;
 function sanitizeName(name) {
     const cleaned = name
-        .replace(UNSAFE, "-")
+        .replace(names_UNSAFE, "-")
         .replace(/-{2,}/g, "-")
         .replace(/^[-.]+|[-.]+$/g, "");
     return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
@@ -5919,7 +5950,8 @@ function buildReport(settings, pre, result, files, env) {
 
 ;// CONCATENATED MODULE: ./src/pte/render-summary.ts
 // One line about the delegates of an Inspection, for the job summary and the PR comment: which
-// backends run the model and how big their engines and blobs are.
+// backends run the model and how big their engines and blobs are. Every name in them was read from
+// the .pte, so it is shown through `code` (markdown-inert inline code).
 
 function delegateSummary(inspection) {
     if (inspection.delegates.length === 0)
@@ -5927,7 +5959,7 @@ function delegateSummary(inspection) {
     const byId = new Map();
     for (const d of inspection.delegates)
         byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-    return [...byId.entries()].map(([id, list]) => `${id} ×${list.length} (${detail(list)})`).join(" · ");
+    return [...byId.entries()].map(([id, list]) => `${code(id)} ×${list.length} (${detail(list)})`).join(" · ");
 }
 function detail(delegates) {
     let engines = 0;
@@ -5951,14 +5983,14 @@ function detail(delegates) {
     if (engines > 0)
         parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
     if (blobs > 0)
-        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].join(", ")}`);
+        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
     if (parts.length === 0)
         parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
     return parts.join("; ");
 }
 function binding(b) {
     const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
-    return `${b.name} ${b.dtype || "?"}[${dims}]`;
+    return code(`${b.name} ${b.dtype || "?"}[${dims}]`);
 }
 /**
  * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
@@ -5975,7 +6007,7 @@ function engineLines(inspection) {
             lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
         }
         else if (d.payload.format === "cuda") {
-            const blobs = d.payload.keys.map((k) => `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`);
+            const blobs = d.payload.keys.map((k) => `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`);
             lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
         }
     });
@@ -5985,6 +6017,8 @@ function engineLines(inspection) {
 ;// CONCATENATED MODULE: ./src/publish/render.ts
 // The facts of one export as short markdown pieces, shared by the job summary and the PR comment
 // so both say the same thing the same way. Two-column tables: they stay readable on a phone.
+// Every string that came from the driver, the .pte or a cached report is shown through `code`, and
+// `table` escapes every cell, so nothing a model names becomes a link, a mention, HTML or a new row.
 
 
 
@@ -6001,34 +6035,37 @@ function formatNodes(partition) {
         TensorRTBackend: "TensorRT",
         CudaBackend: "CUDA",
         XnnpackBackend: "XNNPACK",
+        undelegated: "undelegated",
     };
     const keys = Object.keys(partition).sort((a, b) => {
         const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
         const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
         return ia - ib || a.localeCompare(b);
     });
-    return keys.map((k) => `${names[k] ?? k} ${partition[k]}`).join(" · ") || "–";
+    return keys.map((k) => `${names[k] ?? code(k)} ${partition[k]}`).join(" · ") || "–";
 }
 function formatAccuracy(accuracy) {
     if (accuracy === null)
         return "–";
     if (accuracy.status === "skipped")
-        return `not checked: ${cell(accuracy.reason ?? "")}`;
+        return `not checked: ${code(accuracy.reason ?? "")}`;
     const verdict = accuracy.passed === false ? "❌" : "✅";
     const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
-    const shapes = accuracy.points.length > 1 ? ` at ${accuracy.points.map((p) => p.shape).join("/")}` : "";
-    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${accuracy.against}`;
+    const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
+    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}`;
 }
 function formatVersions(versions) {
     const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
     return order
         .filter((k) => versions[k])
-        .map((k) => `${k} ${versions[k]}`)
+        .map((k) => `${k} ${code(versions[k] ?? "")}`)
         .join(" · ");
 }
 function formatGpu(report) {
     const g = report.gpu;
-    return g === null ? "none" : `${cell(g.name)} (sm ${g.compute_capability}, driver ${g.driver_version})`;
+    return g === null
+        ? "none"
+        : `${code(g.name)} (sm ${code(g.compute_capability)}, driver ${code(g.driver_version)})`;
 }
 function formatTimings(timings) {
     return Object.entries(timings)
@@ -6037,12 +6074,12 @@ function formatTimings(timings) {
         .join(" · ");
 }
 function formatInputs(inputs) {
-    return inputs.length === 0 ? "–" : `\`${cell(formatInputSpecs(inputs))}\``;
+    return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
 }
 /** The engines and blobs as a bullet list under the table (nothing when there are none). */
 function engineList(report) {
     const lines = engineLines(report.inspection);
-    return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${cell(l)}`).join("\n")}\n`;
+    return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${l}`).join("\n")}\n`;
 }
 function formatCache(report) {
     const { cache } = report;
@@ -6060,9 +6097,10 @@ function formatDownload(artifact) {
     return artifact === null ? "not uploaded (`upload: false`)" : `[⬇ ${cell(artifact.name)}](${artifact.url})`;
 }
 function table(rows) {
-    return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+    return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
 }
 function title(report) {
+    // Both come from this run's settings: a sanitised name (src/settings/names.ts) and a known target.
     return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
 }
 
@@ -6080,21 +6118,21 @@ function commentLine(outcome) {
         case "updated":
             return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
         default:
-            return `not posted: ${cell(outcome.reason ?? "")}`;
+            return `not posted: ${code(outcome.reason ?? "")}`;
     }
 }
 function renderSummary(report, artifact, comment = { state: "off" }) {
     const rows = [
         ["Download", formatDownload(artifact)],
         ["Target", report.target],
-        [".pte", `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
-        ["sha256", `\`${report.pte.sha256}\``],
+        [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
+        ["sha256", code(report.pte.sha256)],
     ];
     for (const ptd of report.ptd)
-        rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
     rows.push(["Inputs", formatInputs(report.inputs)]);
     rows.push(["Nodes", formatNodes(report.partition)]);
-    rows.push(["Delegates", cell(delegateSummary(report.inspection))]);
+    rows.push(["Delegates", delegateSummary(report.inspection)]);
     rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
     rows.push(["Cache", formatCache(report)]);
     rows.push(["GPU", formatGpu(report)]);
@@ -6103,7 +6141,7 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     const comment_ = commentLine(comment);
     if (comment_ !== null)
         rows.push(["PR comment", comment_]);
-    return `### ${title(report)}\n\nModel \`${cell(report.model)}\`\n\n${table(rows)}\n${engineList(report)}`;
+    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -6115,11 +6153,11 @@ function renderComment(report, artifact) {
         ["Download", formatDownload(artifact)],
         [
             ".pte",
-            `${cell(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 \`${report.pte.sha256.slice(0, 16)}…\``,
+            `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
         ],
     ];
     for (const ptd of report.ptd)
-        rows.push([".ptd", `${cell(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
     rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Cache", formatCache(report)]);
     const run = report.run;
     const footer = run === null

@@ -29391,10 +29391,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jy: () => (/* binding */ renderCall)
 });
 
-// UNUSED EXPORTS: code, jobUrl, runUrl
+// UNUSED EXPORTS: jobUrl, runUrl
 
 ;// CONCATENATED MODULE: ./src/util/format.ts
-// Small formatting helpers shared by the summary, the comment and the inspector.
+// Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
+// escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
+// messages): every such string in a comment or summary goes through `code`, and through `cell` when it
+// sits in a table.
 function formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -29407,9 +29410,37 @@ function formatBytes(bytes) {
     }
     return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
-/** Escapes text for a markdown table cell. */
+/**
+ * Escapes text for a GFM table cell: a `|` would end the cell, even inside a code span, and a line
+ * break would end the row. GitHub's table scanner (cmark-gfm) takes every `\|` as an escaped pipe
+ * whatever precedes it, so backslashes need nothing.
+ */
 function cell(text) {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+/** The longest untrusted string one inline-code span shows; longer ones are cut with "…". */
+const CODE_MAX_CHARS = 200;
+// Line breaks (a blank line would end the span's paragraph and free what follows), other control
+// characters, and the bidirectional controls that make text read differently than it is.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
+ * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
+ * than all of them), so all that remains is to keep the span closed where we close it: the fence is a
+ * backtick run longer than any inside the text, padded with a space where the text starts or ends
+ * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
+ * characters become spaces. Put the result through `cell` when it goes into a table.
+ */
+function code(value, maxChars = CODE_MAX_CHARS) {
+    const chars = Array.from(value.replace(UNSAFE, " "));
+    const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
+    if (text === "")
+        return "` `";
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
+    return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gather/render.ts
@@ -29431,12 +29462,6 @@ function artifactUrl(links, id) {
 }
 function jobUrl(links, checkRunId) {
     return `${runUrl(links)}/job/${checkRunId}`;
-}
-/** Untrusted text as inline code: backticks and control characters cannot break out of it. */
-function code(value) {
-    // eslint-disable-next-line no-control-regex
-    const clean = value.replace(/[`\u0000-\u001f\u007f]/g, "'").slice(0, 200);
-    return `\`${clean === "" ? " " : clean}\``;
 }
 /** The GPU name as the artifact names and outputs use it (a call without `gpus` has one, "default"). */
 function gpuLabel(gpu) {
@@ -29460,7 +29485,7 @@ function section(result, links) {
         gpuLabel(result.gpu),
     ];
     const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
-    const lines = [`#### ${icon} ${title.map(code).join(" · ")}`, ""];
+    const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
     const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
     if (result.outcome !== "success") {
         const what = result.outcome === "failure"
