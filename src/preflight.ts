@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Settings } from "./settings/settings.js";
-import type { Target } from "./settings/inputs.js";
+import { targetSpec, type Target } from "./settings/targets.js";
 import type { Log } from "./platform/platform.js";
 import type { VersionsReport } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
@@ -76,21 +76,12 @@ export async function readVersions(python: string, cwd: string): Promise<Version
   return report;
 }
 
-/** Packages each target needs, by the names importlib.metadata reports. */
-const NEEDS: Record<Target, readonly string[]> = {
-  tensorrt: ["torch", "executorch", "torch_tensorrt", "tensorrt"],
-  cuda: ["torch", "executorch"],
-  xnnpack: ["torch", "executorch"],
-  portable: ["torch", "executorch"],
-};
-
-const NEEDS_GPU: Record<Target, boolean> = { tensorrt: true, cuda: true, xnnpack: false, portable: false };
-
-/** What the target lacks on this machine, in words; empty when it can run. */
+/** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
 export function missingFor(target: Target, pre: Preflight): string[] {
+  const { gpu, packages } = targetSpec(target);
   const missing: string[] = [];
-  if (NEEDS_GPU[target] && pre.gpus.length === 0) missing.push("an NVIDIA GPU (nvidia-smi found none)");
-  for (const pkg of NEEDS[target]) {
+  if (gpu && pre.gpus.length === 0) missing.push("an NVIDIA GPU (nvidia-smi found none)");
+  for (const pkg of packages) {
     if (!pre.packages[pkg]) missing.push(`${pkg} (not installed in ${pre.python.executable})`);
   }
   return missing;
@@ -103,7 +94,7 @@ export function checkTarget(target: Target, pre: Preflight): void {
   throw new TrtPteError(
     onlyGpu ? "gpu_missing" : "missing_dependency",
     `target '${target}' cannot run here: it needs ${missing.join(", ")}`,
-    NEEDS_GPU[target]
+    targetSpec(target).gpu
       ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runners”), or choose target xnnpack/portable"
       : "install the pinned stack: pip install -r requirements.txt",
   );

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ExportResult, ResultFile } from "./protocol.js";
-import type { Target } from "./settings/inputs.js";
+import { targetSpec, type Target } from "./settings/targets.js";
 import { TrtPteError } from "./errors.js";
 import { inspectPte } from "./pte/inspect.js";
 import type { Inspection } from "./pte/inspection.js";
@@ -21,8 +21,6 @@ export interface VerifiedFiles {
   inspection: Inspection;
 }
 
-const TENSORRT = "TensorRTBackend";
-const CUDA = "CudaBackend";
 /** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
 const UNDELEGATED = "undelegated";
 
@@ -90,8 +88,8 @@ function relativePaths(inspection: Inspection, dir: string): Inspection {
 }
 
 /**
- * What must hold for `target` given the driver's partition report (backend id → compute nodes,
- * plus `undelegated`). Each problem reads "expected ..., found ...".
+ * What must hold for `target` (its delegates in the target table) given the driver's partition
+ * report (backend id → compute nodes, plus `undelegated`). Each problem reads "expected ..., found ...".
  */
 export function checkInspection(
   inspection: Inspection,
@@ -107,25 +105,27 @@ export function checkInspection(
     return `only ${byId.join(", ")}`;
   };
 
-  if (target === "tensorrt" && count(TENSORRT) === 0) {
-    problems.push(`expected at least one ${TENSORRT} delegate for target tensorrt, found ${found()}`);
-  }
-  if (target === "cuda" && count(CUDA) === 0) {
-    problems.push(`expected at least one ${CUDA} delegate for target cuda, found ${found()}`);
+  const { delegates, fallback_delegate: fallback } =
+    target === undefined ? { delegates: [], fallback_delegate: null } : targetSpec(target);
+  for (const id of delegates) {
+    if (count(id) === 0) {
+      problems.push(`expected at least one ${id} delegate for target ${target}, found ${found()}`);
+    }
   }
   const reported = Object.entries(partition ?? {}).filter(([, n]) => n > 0);
-  if (target === "tensorrt") {
-    const outside = reported.filter(([id]) => id !== TENSORRT);
-    if (outside.length > 0 && count(CUDA) === 0) {
+  if (fallback !== null) {
+    const outside = reported.filter(([id]) => !delegates.includes(id));
+    if (outside.length > 0 && count(fallback) === 0) {
       const nodes = outside.map(([id, n]) => `${id} ${n}`).join(", ");
+      const own = delegates.map((id) => id.replace(/Backend$/, "")).join(", ");
       problems.push(
-        `expected a ${CUDA} delegate for the nodes that stayed outside TensorRT (the export reports ${nodes}), found ${found()}`,
+        `expected a ${fallback} delegate for the nodes that stayed outside ${own} (the export reports ${nodes}), found ${found()}`,
       );
     }
   }
   for (const [id, nodes] of reported) {
     if (id === UNDELEGATED || count(id) > 0) continue;
-    if (target === "tensorrt" && id === CUDA) continue; // already reported above
+    if (id === fallback) continue; // already reported above
     problems.push(
       `expected a ${id} delegate (the export reports ${nodes} nodes delegated to it), found ${found()}`,
     );

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TrtPteError } from "../src/errors.js";
 import type { ExportResult, ResultFile } from "../src/protocol.js";
-import type { Target } from "../src/settings/inputs.js";
+import type { Target } from "../src/settings/targets.js";
 import { verifyOutput } from "../src/verify.js";
 import { copyFixture } from "./support/pte-fixtures.js";
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { ExportRequest } from "../protocol.js";
 import type { Gpu } from "../preflight.js";
 import { sanitizeName } from "../settings/names.js";
+import { targetSpec, type Target } from "../settings/targets.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
 
 export const KEY_SCHEMA = 1;
@@ -44,8 +45,8 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
-export function gpuForKey(target: string, gpus: readonly Gpu[]): KeyMaterial["gpu"] {
-  if (target !== "tensorrt" && target !== "cuda") return null;
+export function gpuForKey(target: Target, gpus: readonly Gpu[]): KeyMaterial["gpu"] {
+  if (!targetSpec(target).gpu) return null;
   const gpu = gpus[0];
   if (gpu === undefined) return null;
   return {
@@ -105,10 +106,10 @@ export async function folderDigest(
   return manifestDigest(hashed);
 }
 
-/** sha256 of the trt_pte package's .py files. */
+/** sha256 of the trt_pte package's .py files and its data (the target table, targets/table.json). */
 export async function driverDigest(driverRoot: string): Promise<string> {
   const pkg = path.join(driverRoot, "trt_pte");
-  const digest = await folderDigest(pkg, (name) => name.endsWith(".py"));
+  const digest = await folderDigest(pkg, (name) => name.endsWith(".py") || name.endsWith(".json"));
   if (digest === null) throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
   return digest;
 }

@@ -8,6 +8,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Settings } from "../settings/settings.js";
+import { targetSpec } from "../settings/targets.js";
 import type { Preflight } from "../preflight.js";
 import type { Log } from "../platform/platform.js";
 import type { BuildCaches } from "../protocol.js";
@@ -72,7 +73,7 @@ export async function computeOutputKey(
     versions,
     gpu: gpuForKey(settings.target, pre.gpus),
     files: files.digest,
-    engine_cache: settings.target === "tensorrt" && settings.cache.engineCache,
+    engine_cache: targetSpec(settings.target).build_caches && settings.cache.engineCache,
   };
   return { key: outputKey(material), material, files };
 }

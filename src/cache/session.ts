@@ -4,6 +4,7 @@
 
 import fs from "node:fs/promises";
 import type { Settings } from "../settings/settings.js";
+import { targetSpec } from "../settings/targets.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { Preflight } from "../preflight.js";
 import type { CacheReport, LayerStatus } from "../report/report.js";
@@ -73,9 +74,9 @@ export class CacheSession {
     return cached;
   }
 
-  /** TensorRT's own caches around the export (target tensorrt only). */
+  /** TensorRT's own caches around the export (targets whose table row has `build_caches`). */
   buildLayers(): BuildCacheLayers | null {
-    return this.settings.target === "tensorrt"
+    return targetSpec(this.settings.target).build_caches
       ? new BuildCacheLayers(this.store, this.settings, this.pre, this.log)
       : null;
   }

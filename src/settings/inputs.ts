@@ -2,23 +2,19 @@
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
 
+import { TARGETS, targetSpec } from "./targets.js";
+
+const tolerance = (target: "xnnpack" | "tensorrt", precision: string): number | undefined =>
+  targetSpec(target).tolerance[precision];
+
 /** The `hash-files` default: Python sources and common weight formats. */
 export const DEFAULT_HASH_FILES = [
   "**/*.py",
   "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
 ];
 
-export const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"] as const;
-export type Target = (typeof TARGETS)[number];
-
 export const PRECISIONS = ["fp32", "fp16", "bf16"] as const;
 export type Precision = (typeof PRECISIONS)[number];
-
-/** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
-export const DEFAULT_TOLERANCE = {
-  cpu: 1e-4,
-  gpu: { fp32: 1e-2, fp16: 5e-2, bf16: 1e-1 },
-} as const;
 
 export type InputKind = "string" | "boolean" | "integer" | "choice" | "multiline";
 
@@ -157,8 +153,8 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "string",
     description:
       "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
-      `Empty: ${DEFAULT_TOLERANCE.cpu} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${DEFAULT_TOLERANCE.gpu.fp32} at fp32 ` +
-      `(TensorRT runs fp32 layers in TF32), ${DEFAULT_TOLERANCE.gpu.fp16} at fp16, ${DEFAULT_TOLERANCE.gpu.bf16} at bf16. ` +
+      `Empty: ${tolerance("xnnpack", "fp32")} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${tolerance("tensorrt", "fp32")} at fp32 ` +
+      `(TensorRT runs fp32 layers in TF32), ${tolerance("tensorrt", "fp16")} at fp16, ${tolerance("tensorrt", "bf16")} at bf16. ` +
       "`none`: report only.",
   },
   {

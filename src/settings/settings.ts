@@ -3,15 +3,8 @@
 // validation, defaults and path rules live here once.
 
 import path from "node:path";
-import {
-  DEFAULT_TOLERANCE,
-  INPUTS,
-  PRECISIONS,
-  TARGETS,
-  inputDefinition,
-  type Precision,
-  type Target,
-} from "./inputs.js";
+import { INPUTS, PRECISIONS, inputDefinition, type Precision } from "./inputs.js";
+import { TARGETS, isTarget, targetSpec, type Target } from "./targets.js";
 import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
@@ -214,9 +207,10 @@ export function parseByteSize(name: string, raw: string): number {
 }
 
 export function defaultTolerance(target: Target, precision: Precision): number {
-  return target === "tensorrt" || target === "cuda"
-    ? DEFAULT_TOLERANCE.gpu[precision]
-    : DEFAULT_TOLERANCE.cpu;
+  const tolerance = targetSpec(target).tolerance[precision];
+  // readCompileSettings refuses a precision the target does not build, before this is asked.
+  if (tolerance === undefined) throw new Error(`target ${target} has no default tolerance at ${precision}`);
+  return tolerance;
 }
 
 /** `tolerance`: a number, `none` (report only), or empty (the default for target and precision). */
@@ -234,17 +228,22 @@ export function parseTolerance(raw: string, target: Target, precision: Precision
   return Number(value);
 }
 
-// Inputs that only the tensorrt target reads: setting one for another target is refused, not ignored.
-const TENSORRT_ONLY = [
-  "min-block-size",
-  "torch-executed-ops",
-  "require-full-compilation",
-  "optimization-level",
-  "workspace-size",
-  "hardware-compatible",
-  "truncate-double",
-  "fallback-data-dependent-ops",
-] as const;
+/** Inputs that only some targets read (the target table's `settings`), in the table's order. */
+const TARGET_SETTINGS = [...new Set(TARGETS.flatMap((t) => targetSpec(t).settings))];
+
+/** A target-specific input set for a target that does not read it is refused, not ignored. */
+function refuseOtherTargetsSettings(get: RawLookup, target: Target): void {
+  const own = targetSpec(target).settings;
+  for (const name of TARGET_SETTINGS) {
+    if (own.includes(name) || text(get, name) === (inputDefinition(name).default ?? "")) continue;
+    const readers = TARGETS.filter((t) => targetSpec(t).settings.includes(name));
+    throw new SettingsError(
+      name,
+      `applies only to target ${readers.join(", ")} (target is ${target})`,
+      `remove it, or set target: ${readers[0]}`,
+    );
+  }
+}
 
 function readCompileSettings(get: RawLookup, target: Target): CompileSettings {
   const precision = text(get, "precision");
@@ -255,18 +254,7 @@ function readCompileSettings(get: RawLookup, target: Target): CompileSettings {
       `use one of ${PRECISIONS.join(", ")}`,
     );
   }
-  if (target !== "tensorrt") {
-    const set: string[] = TENSORRT_ONLY.filter((name) => get(name).trim() !== "");
-    if (precision !== "fp32") set.unshift("precision");
-    const first = set[0];
-    if (first !== undefined) {
-      throw new SettingsError(
-        first,
-        `applies only to target tensorrt (target is ${target})`,
-        "remove it, or set target: tensorrt",
-      );
-    }
-  }
+  refuseOtherTargetsSettings(get, target);
   const workspace = text(get, "workspace-size");
   const settings: CompileSettings = {
     precision: precision as Precision,
@@ -316,7 +304,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   }
 
   const target = text(get, "target");
-  if (!(TARGETS as readonly string[]).includes(target)) {
+  if (!isTarget(target)) {
     throw new SettingsError("target", `unknown target '${target}'`, `use one of ${TARGETS.join(", ")}`);
   }
 
@@ -333,8 +321,8 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   }
 
   const gpuName = get("gpu-name").trim();
-  const compile = readCompileSettings(get, target as Target);
-  const tolerance = parseTolerance(get("tolerance"), target as Target, compile.precision);
+  const compile = readCompileSettings(get, target);
+  const tolerance = parseTolerance(get("tolerance"), target, compile.precision);
 
   const rawName = get("artifact-name").trim();
   const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
@@ -344,7 +332,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     model,
     modelName: modelName(model),
     inputs,
-    target: target as Target,
+    target,
     python: resolvePython(text(get, "python"), ctx.workspace),
     workspace: ctx.workspace,
     outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
@@ -361,8 +349,6 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   };
 }
 
-const GPU_TARGETS: readonly Target[] = ["tensorrt", "cuda"];
-
 /**
  * Without `gpu-name`, a GPU target's default artifact name ends in the detected GPU's name
  * (`<model>-<target>-<gpu>`), so a matrix over GPU kinds never collides; the output folder follows
@@ -370,7 +356,7 @@ const GPU_TARGETS: readonly Target[] = ["tensorrt", "cuda"];
  */
 export function withGpuName(settings: Settings, gpuName: string | undefined): Settings {
   const named = settings.artifactNameGiven || settings.gpuName !== "";
-  if (named || gpuName === undefined || !GPU_TARGETS.includes(settings.target)) return settings;
+  if (named || gpuName === undefined || !targetSpec(settings.target).gpu) return settings;
   const artifactName = defaultArtifactName(
     settings.model,
     settings.target,

@@ -16,6 +16,7 @@ from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import load_model
 from .protocol import InputSpec, Request
 from .targets import TargetOutcome
+from .targets.table import TARGET_TABLE
 from .timing import StageClock
 
 
@@ -28,9 +29,6 @@ def _export_program(
         return torch.export.export(module, args, kwargs, dynamic_shapes=dynamic_shapes, strict=False)
     except Exception as exc:
         raise classify(exc, EXPORT, workspace, what="torch.export") from exc
-
-
-GPU_TARGETS = ("tensorrt", "cuda")
 
 
 def _run_target(exported: Any, ctx: ExportContext, log: Log) -> TargetOutcome:
@@ -65,13 +63,13 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     import torch
 
     device = None
-    if request.target in GPU_TARGETS:
+    spec = TARGET_TABLE[request.target]
+    if spec.gpu:
         from .targets.gpu import require_cuda_device
 
         device = require_cuda_device(request.target)  # before the slow steps: fail in seconds
-        require("executorch", f"the {request.target} target")
-        if request.target == "tensorrt":
-            require("torch_tensorrt", "the tensorrt target")
+    for package in spec.packages:  # the target table's row (targets/table.json)
+        require(package, f"the {request.target} target")
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
     if request.inputs:

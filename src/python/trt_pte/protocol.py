@@ -14,8 +14,8 @@ from typing import Any
 
 from . import PROTOCOL_VERSION
 from .errors import BAD_INPUT, DriverError
+from .targets.table import TARGET_TABLE, TARGETS
 
-TARGETS = ("tensorrt", "cuda", "xnnpack", "portable")
 DTYPES = ("float32", "float16", "bfloat16", "float64", "int64", "int32", "int16", "int8", "uint8", "bool")
 PRECISIONS = ("fp32", "fp16", "bf16")
 
@@ -161,7 +161,7 @@ def parse_request(raw: Any) -> Request:
         raise _bad(f"target {raw['target']!r} is not one of {', '.join(TARGETS)}")
     inputs = tuple(_parse_input(item, i) for i, item in enumerate(raw.get("inputs") or []))
     compile_settings = parse_compile(raw.get("compile"))
-    if raw["target"] != "tensorrt" and not compile_settings.is_default():
+    if not TARGET_TABLE[raw["target"]].settings and not compile_settings.is_default():
         raise _bad(f"Torch-TensorRT settings were given for target {raw['target']!r}")
     caches = raw.get("caches") or {}
     if not isinstance(caches, dict):

@@ -1,0 +1,31 @@
+"""The target table: one row per target in table.json beside this file, read by the action too
+(src/settings/targets.ts), so what a target needs is decided in one place."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    name: str
+    # Needs an NVIDIA GPU and a CUDA build of torch.
+    gpu: bool
+    # Packages the target needs, by the names importlib.metadata reports.
+    packages: tuple[str, ...]
+    # Inputs only this target reads (action input names); Torch-TensorRT's settings for `tensorrt`.
+    settings: tuple[str, ...]
+
+
+def _load() -> dict[str, TargetSpec]:
+    rows = json.loads(Path(__file__).with_name("table.json").read_text(encoding="utf-8"))
+    return {
+        name: TargetSpec(name, bool(row["gpu"]), tuple(row["packages"]), tuple(row["settings"]))
+        for name, row in rows.items()
+    }
+
+
+TARGET_TABLE: dict[str, TargetSpec] = _load()
+TARGETS: tuple[str, ...] = tuple(TARGET_TABLE)

@@ -1,0 +1,47 @@
+// The target table (src/python/trt_pte/targets/table.json): well-formed, and part of the driver
+// digest, so editing a target's row moves every cache key.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TARGETS, isTarget, targetSpec } from "../src/settings/targets.js";
+import { PRECISIONS, inputDefinition } from "../src/settings/inputs.js";
+import { driverDigest } from "../src/cache/key.js";
+import { driverRoot } from "../src/python-driver.js";
+
+describe("target table", () => {
+  it("lists the four targets in the order action.yml offers them", () => {
+    expect(TARGETS).toEqual(["tensorrt", "cuda", "xnnpack", "portable"]);
+    expect(isTarget("cuda")).toBe(true);
+    expect(isTarget("toString")).toBe(false);
+    expect(inputDefinition("target").choices).toEqual(TARGETS);
+  });
+
+  it("names only real inputs, and a default tolerance for every precision a target builds", () => {
+    for (const target of TARGETS) {
+      const spec = targetSpec(target);
+      for (const name of spec.settings) expect(() => inputDefinition(name)).not.toThrow();
+      const precisions = spec.settings.includes("precision") ? [...PRECISIONS] : ["fp32"];
+      expect(Object.keys(spec.tolerance).sort(), target).toEqual(precisions.sort());
+      expect(spec.packages, target).toContain("torch");
+      if (spec.fallback_delegate !== null) expect(spec.delegates.length, target).toBeGreaterThan(0);
+    }
+  });
+
+  it("is hashed into the driver digest", async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-driver-"));
+    try {
+      fs.cpSync(path.join(driverRoot(), "trt_pte"), path.join(copy, "trt_pte"), {
+        recursive: true,
+        filter: (src) => !src.includes("__pycache__"),
+      });
+      const before = await driverDigest(copy);
+      const table = path.join(copy, "trt_pte", "targets", "table.json");
+      fs.writeFileSync(table, fs.readFileSync(table, "utf8").replace('"fp32": 0.0001', '"fp32": 0.001'));
+      expect(await driverDigest(copy)).not.toBe(before);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
