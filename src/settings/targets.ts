@@ -1,5 +1,5 @@
 // One row per target: what it needs to run and what its .pte must hold. The rows live in
-// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/targets/table.py) and the
+// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
 // cache key hashes with the driver's sources (src/cache/key.ts driverDigest); ncc bundles it here.
 
 import table from "../python/trt_pte/targets/table.json" with { type: "json" };

@@ -12,7 +12,7 @@ from conftest import request_for
 from trt_pte import export
 from trt_pte.errors import MISSING_DEPENDENCY, DriverError
 from trt_pte.protocol import parse_request
-from trt_pte.targets.table import TARGET_TABLE, TARGETS
+from trt_pte.target_table import TARGET_TABLE, TARGETS
 
 
 def test_the_table_has_one_row_per_target() -> None:

@@ -15,8 +15,8 @@ from .errors import ACCURACY, BAD_INPUT, DriverError, describe_exception
 from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import load_model
 from .protocol import InputSpec, Request
+from .target_table import TARGET_TABLE
 from .targets import TargetOutcome
-from .targets.table import TARGET_TABLE
 from .timing import StageClock
 
 

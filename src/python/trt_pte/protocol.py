@@ -14,7 +14,7 @@ from typing import Any
 
 from . import PROTOCOL_VERSION
 from .errors import BAD_INPUT, DriverError
-from .targets.table import TARGET_TABLE, TARGETS
+from .target_table import TARGET_TABLE, TARGETS
 
 DTYPES = ("float32", "float16", "bfloat16", "float64", "int64", "int32", "int16", "int8", "uint8", "bool")
 PRECISIONS = ("fp32", "fp16", "bf16")

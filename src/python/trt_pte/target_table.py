@@ -1,5 +1,6 @@
-"""The target table: one row per target in table.json beside this file, read by the action too
-(src/settings/targets.ts), so what a target needs is decided in one place."""
+"""The target table: one row per target in targets/table.json, read by the action too
+(src/settings/targets.ts), so what a target needs is decided in one place. Outside the targets
+package, so that reading it (protocol.py does) imports no target module."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class TargetSpec:
 
 
 def _load() -> dict[str, TargetSpec]:
-    rows = json.loads(Path(__file__).with_name("table.json").read_text(encoding="utf-8"))
+    rows = json.loads((Path(__file__).parent / "targets" / "table.json").read_text(encoding="utf-8"))
     return {
         name: TargetSpec(name, bool(row["gpu"]), tuple(row["packages"]), tuple(row["settings"]))
         for name, row in rows.items()
