@@ -2610,22 +2610,35 @@ function describeError(e) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":["torch","executorch","torch_tensorrt","tensorrt"],"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":["torch","executorch"],"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+;// CONCATENATED MODULE: ./src/settings/targets.ts
+// One row per target: what it needs to run and what its .pte must hold. The rows live in
+// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
+// cache key hashes with the driver's sources (src/cache/key.ts driverDigest); ncc bundles it here.
+
+const SPECS = table_namespaceObject;
+/** Every target, in the table's order (action.yml's choices follow it). */
+const TARGETS = Object.keys(SPECS);
+function targetSpec(target) {
+    return SPECS[target];
+}
+function isTarget(name) {
+    return Object.hasOwn(SPECS, name);
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
+
+const tolerance = (target, precision) => targetSpec(target).tolerance[precision];
 /** The `hash-files` default: Python sources and common weight formats. */
 const DEFAULT_HASH_FILES = [
     "**/*.py",
     "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
 ];
-const TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"];
 const PRECISIONS = ["fp32", "fp16", "bf16"];
-/** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
-const DEFAULT_TOLERANCE = {
-    cpu: 1e-4,
-    gpu: { fp32: 1e-2, fp16: 5e-2, bf16: 1e-1 },
-};
 const INPUTS = [
     {
         name: "model",
@@ -2732,8 +2745,8 @@ const INPUTS = [
         name: "tolerance",
         kind: "string",
         description: "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
-            `Empty: ${DEFAULT_TOLERANCE.cpu} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${DEFAULT_TOLERANCE.gpu.fp32} at fp32 ` +
-            `(TensorRT runs fp32 layers in TF32), ${DEFAULT_TOLERANCE.gpu.fp16} at fp16, ${DEFAULT_TOLERANCE.gpu.bf16} at bf16. ` +
+            `Empty: ${tolerance("xnnpack", "fp32")} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${tolerance("tensorrt", "fp32")} at fp32 ` +
+            `(TensorRT runs fp32 layers in TF32), ${tolerance("tensorrt", "fp16")} at fp16, ${tolerance("tensorrt", "bf16")} at bf16. ` +
             "`none`: report only.",
     },
     {
@@ -4973,6 +4986,7 @@ function parseSize(text) {
 
 
 
+
 function settings_text(get, name) {
     const def = inputDefinition(name);
     const raw = get(name).trim();
@@ -5084,9 +5098,11 @@ function parseByteSize(name, raw) {
     return bytes;
 }
 function defaultTolerance(target, precision) {
-    return target === "tensorrt" || target === "cuda"
-        ? DEFAULT_TOLERANCE.gpu[precision]
-        : DEFAULT_TOLERANCE.cpu;
+    const tolerance = targetSpec(target).tolerance[precision];
+    // readCompileSettings refuses a precision the target does not build, before this is asked.
+    if (tolerance === undefined)
+        throw new Error(`target ${target} has no default tolerance at ${precision}`);
+    return tolerance;
 }
 /** `tolerance`: a number, `none` (report only), or empty (the default for target and precision). */
 function parseTolerance(raw, target, precision) {
@@ -5100,31 +5116,24 @@ function parseTolerance(raw, target, precision) {
     }
     return Number(value);
 }
-// Inputs that only the tensorrt target reads: setting one for another target is refused, not ignored.
-const TENSORRT_ONLY = [
-    "min-block-size",
-    "torch-executed-ops",
-    "require-full-compilation",
-    "optimization-level",
-    "workspace-size",
-    "hardware-compatible",
-    "truncate-double",
-    "fallback-data-dependent-ops",
-];
+/** Inputs that only some targets read (the target table's `settings`), in the table's order. */
+const TARGET_SETTINGS = [...new Set(TARGETS.flatMap((t) => targetSpec(t).settings))];
+/** A target-specific input set for a target that does not read it is refused, not ignored. */
+function refuseOtherTargetsSettings(get, target) {
+    const own = targetSpec(target).settings;
+    for (const name of TARGET_SETTINGS) {
+        if (own.includes(name) || settings_text(get, name) === (inputDefinition(name).default ?? ""))
+            continue;
+        const readers = TARGETS.filter((t) => targetSpec(t).settings.includes(name));
+        throw new SettingsError(name, `applies only to target ${readers.join(", ")} (target is ${target})`, `remove it, or set target: ${readers[0]}`);
+    }
+}
 function readCompileSettings(get, target) {
     const precision = settings_text(get, "precision");
     if (!PRECISIONS.includes(precision)) {
         throw new SettingsError("precision", `unknown precision '${precision}'`, `use one of ${PRECISIONS.join(", ")}`);
     }
-    if (target !== "tensorrt") {
-        const set = TENSORRT_ONLY.filter((name) => get(name).trim() !== "");
-        if (precision !== "fp32")
-            set.unshift("precision");
-        const first = set[0];
-        if (first !== undefined) {
-            throw new SettingsError(first, `applies only to target tensorrt (target is ${target})`, "remove it, or set target: tensorrt");
-        }
-    }
+    refuseOtherTargetsSettings(get, target);
     const workspace = settings_text(get, "workspace-size");
     const settings = {
         precision: precision,
@@ -5156,7 +5165,7 @@ function readSettings(get, ctx) {
         throw new SettingsError("model", `'${model}' is not of the form path/to/file.py:factory or package.module:factory`, "name the file or module, a colon, and the function that returns the model");
     }
     const target = settings_text(get, "target");
-    if (!TARGETS.includes(target)) {
+    if (!isTarget(target)) {
         throw new SettingsError("target", `unknown target '${target}'`, `use one of ${TARGETS.join(", ")}`);
     }
     const inputsText = get("inputs");
@@ -5177,7 +5186,7 @@ function readSettings(get, ctx) {
         model,
         modelName: modelName(model),
         inputs,
-        target: target,
+        target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
@@ -5193,7 +5202,6 @@ function readSettings(get, ctx) {
         tolerance,
     };
 }
-const GPU_TARGETS = ["tensorrt", "cuda"];
 /**
  * Without `gpu-name`, a GPU target's default artifact name ends in the detected GPU's name
  * (`<model>-<target>-<gpu>`), so a matrix over GPU kinds never collides; the output folder follows
@@ -5201,7 +5209,7 @@ const GPU_TARGETS = ["tensorrt", "cuda"];
  */
 function withGpuName(settings, gpuName) {
     const named = settings.artifactNameGiven || settings.gpuName !== "";
-    if (named || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
+    if (named || gpuName === undefined || !targetSpec(settings.target).gpu)
         return settings;
     const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
     return { ...settings, artifactName, outputDir: external_node_path_default().join(external_node_path_default().dirname(settings.outputDir), artifactName) };
@@ -5609,6 +5617,7 @@ function runDriver(python, args, options) {
 
 
 
+
 const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /** Parses `nvidia-smi --query-gpu=name,compute_cap,driver_version --format=csv,noheader`. */
 function parseNvidiaSmi(stdout) {
@@ -5645,20 +5654,13 @@ async function readVersions(python, cwd) {
     }
     return report;
 }
-/** Packages each target needs, by the names importlib.metadata reports. */
-const NEEDS = {
-    tensorrt: ["torch", "executorch", "torch_tensorrt", "tensorrt"],
-    cuda: ["torch", "executorch"],
-    xnnpack: ["torch", "executorch"],
-    portable: ["torch", "executorch"],
-};
-const NEEDS_GPU = { tensorrt: true, cuda: true, xnnpack: false, portable: false };
-/** What the target lacks on this machine, in words; empty when it can run. */
+/** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
 function missingFor(target, pre) {
+    const { gpu, packages } = targetSpec(target);
     const missing = [];
-    if (NEEDS_GPU[target] && pre.gpus.length === 0)
+    if (gpu && pre.gpus.length === 0)
         missing.push("an NVIDIA GPU (nvidia-smi found none)");
-    for (const pkg of NEEDS[target]) {
+    for (const pkg of packages) {
         if (!pre.packages[pkg])
             missing.push(`${pkg} (not installed in ${pre.python.executable})`);
     }
@@ -5669,7 +5671,7 @@ function checkTarget(target, pre) {
     if (missing.length === 0)
         return;
     const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
-    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, NEEDS_GPU[target]
+    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, targetSpec(target).gpu
         ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runners”), or choose target xnnpack/portable"
         : "install the pinned stack: pip install -r requirements.txt");
 }
@@ -5789,8 +5791,7 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
 
 
 
-const TENSORRT = "TensorRTBackend";
-const CUDA = "CudaBackend";
+
 /** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
 const UNDELEGATED = "undelegated";
 function fail(message, hint = "the export wrote a file that is not what it reported; see the log above") {
@@ -5843,8 +5844,8 @@ function relativePaths(inspection, dir) {
     };
 }
 /**
- * What must hold for `target` given the driver's partition report (backend id → compute nodes,
- * plus `undelegated`). Each problem reads "expected ..., found ...".
+ * What must hold for `target` (its delegates in the target table) given the driver's partition
+ * report (backend id → compute nodes, plus `undelegated`). Each problem reads "expected ..., found ...".
  */
 function checkInspection(inspection, target, partition) {
     const problems = [];
@@ -5856,24 +5857,25 @@ function checkInspection(inspection, target, partition) {
         const byId = [...new Set(ids)].map((id) => `${id} ×${count(id)}`);
         return `only ${byId.join(", ")}`;
     };
-    if (target === "tensorrt" && count(TENSORRT) === 0) {
-        problems.push(`expected at least one ${TENSORRT} delegate for target tensorrt, found ${found()}`);
-    }
-    if (target === "cuda" && count(CUDA) === 0) {
-        problems.push(`expected at least one ${CUDA} delegate for target cuda, found ${found()}`);
+    const { delegates, fallback_delegate: fallback } = target === undefined ? { delegates: [], fallback_delegate: null } : targetSpec(target);
+    for (const id of delegates) {
+        if (count(id) === 0) {
+            problems.push(`expected at least one ${id} delegate for target ${target}, found ${found()}`);
+        }
     }
     const reported = Object.entries(partition ?? {}).filter(([, n]) => n > 0);
-    if (target === "tensorrt") {
-        const outside = reported.filter(([id]) => id !== TENSORRT);
-        if (outside.length > 0 && count(CUDA) === 0) {
+    if (fallback !== null) {
+        const outside = reported.filter(([id]) => !delegates.includes(id));
+        if (outside.length > 0 && count(fallback) === 0) {
             const nodes = outside.map(([id, n]) => `${id} ${n}`).join(", ");
-            problems.push(`expected a ${CUDA} delegate for the nodes that stayed outside TensorRT (the export reports ${nodes}), found ${found()}`);
+            const own = delegates.map((id) => id.replace(/Backend$/, "")).join(", ");
+            problems.push(`expected a ${fallback} delegate for the nodes that stayed outside ${own} (the export reports ${nodes}), found ${found()}`);
         }
     }
     for (const [id, nodes] of reported) {
         if (id === UNDELEGATED || count(id) > 0)
             continue;
-        if (target === "tensorrt" && id === CUDA)
+        if (id === fallback)
             continue; // already reported above
         problems.push(`expected a ${id} delegate (the export reports ${nodes} nodes delegated to it), found ${found()}`);
     }
@@ -6548,6 +6550,7 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
 
 
 
+
 const KEY_SCHEMA = 1;
 const PREFIX = "trt-pte";
 /** Packages whose versions decide what a build produces. */
@@ -6566,7 +6569,7 @@ function canonicalJson(value) {
 }
 const sha256 = (text) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex");
 function gpuForKey(target, gpus) {
-    if (target !== "tensorrt" && target !== "cuda")
+    if (!targetSpec(target).gpu)
         return null;
     const gpu = gpus[0];
     if (gpu === undefined)
@@ -6618,10 +6621,10 @@ async function folderDigest(dir, include = () => true) {
         hashed.push([external_node_path_default().relative(dir, file), await sha256File(file)]);
     return manifestDigest(hashed);
 }
-/** sha256 of the trt_pte package's .py files. */
+/** sha256 of the trt_pte package's .py files and its data (the target table, targets/table.json). */
 async function driverDigest(driverRoot) {
     const pkg = external_node_path_default().join(driverRoot, "trt_pte");
-    const digest = await folderDigest(pkg, (name) => name.endsWith(".py"));
+    const digest = await folderDigest(pkg, (name) => name.endsWith(".py") || name.endsWith(".json"));
     if (digest === null)
         throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
     return digest;
@@ -6634,6 +6637,7 @@ async function driverDigest(driverRoot) {
 //   timing  — TensorRT's timing cache, keyed by GPU and TensorRT version, restored by prefix;
 //   engine  — Torch-TensorRT's engine cache (opt-in), keyed like timing plus torch_tensorrt.
 // A cache problem is a warning and a "error" line in the summary, never a failed run.
+
 
 
 
@@ -6675,7 +6679,7 @@ async function computeOutputKey(settings, pre, driver) {
         versions,
         gpu: gpuForKey(settings.target, pre.gpus),
         files: files.digest,
-        engine_cache: settings.target === "tensorrt" && settings.cache.engineCache,
+        engine_cache: targetSpec(settings.target).build_caches && settings.cache.engineCache,
     };
     return { key: outputKey(material), material, files };
 }
@@ -6850,6 +6854,7 @@ async function loadCachedExport(outputDir) {
 
 
 
+
 class CacheSession {
     store;
     settings;
@@ -6907,9 +6912,9 @@ class CacheSession {
         this.log.info(`cache hit: ${cached.files.pte.name} was built by run ${cached.report.run?.run_id ?? "(local)"}; no export needed`);
         return cached;
     }
-    /** TensorRT's own caches around the export (target tensorrt only). */
+    /** TensorRT's own caches around the export (targets whose table row has `build_caches`). */
     buildLayers() {
-        return this.settings.target === "tensorrt"
+        return targetSpec(this.settings.target).build_caches
             ? new BuildCacheLayers(this.store, this.settings, this.pre, this.log)
             : null;
     }

@@ -29257,7 +29257,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7648);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9585);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9721);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -29972,7 +29972,7 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 9585:
+/***/ 9721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29985,22 +29985,35 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":["torch","executorch","torch_tensorrt","tensorrt"],"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":["torch","executorch"],"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+;// CONCATENATED MODULE: ./src/settings/targets.ts
+// One row per target: what it needs to run and what its .pte must hold. The rows live in
+// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
+// cache key hashes with the driver's sources (src/cache/key.ts driverDigest); ncc bundles it here.
+
+const SPECS = table_namespaceObject;
+/** Every target, in the table's order (action.yml's choices follow it). */
+const targets_TARGETS = Object.keys(SPECS);
+function targets_targetSpec(target) {
+    return SPECS[target];
+}
+function targets_isTarget(name) {
+    return Object.hasOwn(SPECS, name);
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
+
+const tolerance = (target, precision) => targets_targetSpec(target).tolerance[precision];
 /** The `hash-files` default: Python sources and common weight formats. */
 const DEFAULT_HASH_FILES = [
     "**/*.py",
     "**/*.{pt,pth,bin,safetensors,ckpt,onnx,npz,npy,h5,gguf,msgpack}",
 ];
-const inputs_TARGETS = ["tensorrt", "cuda", "xnnpack", "portable"];
 const inputs_PRECISIONS = ["fp32", "fp16", "bf16"];
-/** The accuracy check's largest accepted max relative error when `tolerance` is empty. */
-const inputs_DEFAULT_TOLERANCE = {
-    cpu: 1e-4,
-    gpu: { fp32: 1e-2, fp16: 5e-2, bf16: 1e-1 },
-};
 const inputs_INPUTS = [
     {
         name: "model",
@@ -30020,7 +30033,7 @@ const inputs_INPUTS = [
         name: "target",
         kind: "choice",
         default: "tensorrt",
-        choices: [...inputs_TARGETS],
+        choices: [...targets_TARGETS],
         description: "The ExecuTorch backend: `tensorrt` (TensorRT + CUDA delegates, needs a GPU and torch_tensorrt), " +
             "`cuda` (ExecuTorch CUDA backend), `xnnpack` (CPU delegate) or `portable` (no delegate). Never changed behind your back.",
     },
@@ -30107,8 +30120,8 @@ const inputs_INPUTS = [
         name: "tolerance",
         kind: "string",
         description: "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
-            `Empty: ${inputs_DEFAULT_TOLERANCE.cpu} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${inputs_DEFAULT_TOLERANCE.gpu.fp32} at fp32 ` +
-            `(TensorRT runs fp32 layers in TF32), ${inputs_DEFAULT_TOLERANCE.gpu.fp16} at fp16, ${inputs_DEFAULT_TOLERANCE.gpu.bf16} at bf16. ` +
+            `Empty: ${tolerance("xnnpack", "fp32")} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${tolerance("tensorrt", "fp32")} at fp32 ` +
+            `(TensorRT runs fp32 layers in TF32), ${tolerance("tensorrt", "fp16")} at fp16, ${tolerance("tensorrt", "bf16")} at bf16. ` +
             "`none`: report only.",
     },
     {
@@ -30533,6 +30546,7 @@ function size_parseSize(text) {
 
 
 
+
 function settings_text(get, name) {
     const def = inputDefinition(name);
     const raw = get(name).trim();
@@ -30644,9 +30658,11 @@ function parseByteSize(name, raw) {
     return bytes;
 }
 function defaultTolerance(target, precision) {
-    return target === "tensorrt" || target === "cuda"
-        ? DEFAULT_TOLERANCE.gpu[precision]
-        : DEFAULT_TOLERANCE.cpu;
+    const tolerance = targetSpec(target).tolerance[precision];
+    // readCompileSettings refuses a precision the target does not build, before this is asked.
+    if (tolerance === undefined)
+        throw new Error(`target ${target} has no default tolerance at ${precision}`);
+    return tolerance;
 }
 /** `tolerance`: a number, `none` (report only), or empty (the default for target and precision). */
 function parseTolerance(raw, target, precision) {
@@ -30660,31 +30676,24 @@ function parseTolerance(raw, target, precision) {
     }
     return Number(value);
 }
-// Inputs that only the tensorrt target reads: setting one for another target is refused, not ignored.
-const TENSORRT_ONLY = (/* unused pure expression or super */ null && ([
-    "min-block-size",
-    "torch-executed-ops",
-    "require-full-compilation",
-    "optimization-level",
-    "workspace-size",
-    "hardware-compatible",
-    "truncate-double",
-    "fallback-data-dependent-ops",
-]));
+/** Inputs that only some targets read (the target table's `settings`), in the table's order. */
+const TARGET_SETTINGS = [...new Set(targets_TARGETS.flatMap((t) => targets_targetSpec(t).settings))];
+/** A target-specific input set for a target that does not read it is refused, not ignored. */
+function refuseOtherTargetsSettings(get, target) {
+    const own = targetSpec(target).settings;
+    for (const name of TARGET_SETTINGS) {
+        if (own.includes(name) || settings_text(get, name) === (inputDefinition(name).default ?? ""))
+            continue;
+        const readers = TARGETS.filter((t) => targetSpec(t).settings.includes(name));
+        throw new SettingsError(name, `applies only to target ${readers.join(", ")} (target is ${target})`, `remove it, or set target: ${readers[0]}`);
+    }
+}
 function readCompileSettings(get, target) {
     const precision = settings_text(get, "precision");
     if (!PRECISIONS.includes(precision)) {
         throw new SettingsError("precision", `unknown precision '${precision}'`, `use one of ${PRECISIONS.join(", ")}`);
     }
-    if (target !== "tensorrt") {
-        const set = TENSORRT_ONLY.filter((name) => get(name).trim() !== "");
-        if (precision !== "fp32")
-            set.unshift("precision");
-        const first = set[0];
-        if (first !== undefined) {
-            throw new SettingsError(first, `applies only to target tensorrt (target is ${target})`, "remove it, or set target: tensorrt");
-        }
-    }
+    refuseOtherTargetsSettings(get, target);
     const workspace = settings_text(get, "workspace-size");
     const settings = {
         precision: precision,
@@ -30716,7 +30725,7 @@ function readSettings(get, ctx) {
         throw new SettingsError("model", `'${model}' is not of the form path/to/file.py:factory or package.module:factory`, "name the file or module, a colon, and the function that returns the model");
     }
     const target = settings_text(get, "target");
-    if (!TARGETS.includes(target)) {
+    if (!isTarget(target)) {
         throw new SettingsError("target", `unknown target '${target}'`, `use one of ${TARGETS.join(", ")}`);
     }
     const inputsText = get("inputs");
@@ -30737,7 +30746,7 @@ function readSettings(get, ctx) {
         model,
         modelName: modelName(model),
         inputs,
-        target: target,
+        target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
         outputDir: path.join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
@@ -30753,7 +30762,6 @@ function readSettings(get, ctx) {
         tolerance,
     };
 }
-const GPU_TARGETS = (/* unused pure expression or super */ null && (["tensorrt", "cuda"]));
 /**
  * Without `gpu-name`, a GPU target's default artifact name ends in the detected GPU's name
  * (`<model>-<target>-<gpu>`), so a matrix over GPU kinds never collides; the output folder follows
@@ -30761,7 +30769,7 @@ const GPU_TARGETS = (/* unused pure expression or super */ null && (["tensorrt",
  */
 function withGpuName(settings, gpuName) {
     const named = settings.artifactNameGiven || settings.gpuName !== "";
-    if (named || gpuName === undefined || !GPU_TARGETS.includes(settings.target))
+    if (named || gpuName === undefined || !targetSpec(settings.target).gpu)
         return settings;
     const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
     return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
