@@ -2,9 +2,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   defaultTolerance,
-  parseByteSize,
+  parseSizeInput,
   parseOpList,
   readSettings,
+  type Settings,
   type Context,
 } from "../src/settings/settings.js";
 import { buildRequest } from "../src/export.js";
@@ -150,10 +151,34 @@ describe("Torch-TensorRT settings", () => {
     expect(defaultTolerance("tensorrt", "fp16")).toBe(0.05);
   });
 
+  it.each(["workspace-size", "cache-dir-max-size", "engine-cache-max-size"])(
+    "reads %s with the one size grammar and the same errors",
+    (name) => {
+      const with_ = (value: string) => ({ model: "m.py:f", "cache-dir": "/runner/tmp/c", [name]: value });
+      const bytes = (s: Settings): number | undefined =>
+        ({
+          "workspace-size": s.compile.workspaceSize,
+          "cache-dir-max-size": s.cache.dirMaxBytes,
+          "engine-cache-max-size": s.cache.engineCacheMaxBytes,
+        })[name];
+      expect(bytes(read(with_("1.5GiB")))).toBe(1.5 * 2 ** 30);
+      expect(bytes(read(with_("20g")))).toBe(20 * 2 ** 30);
+      expect(bytes(read(with_("1048576")))).toBe(2 ** 20);
+      expect(() => read(with_("2GB"))).toThrow(`${name}: '2GB' is not a size`);
+      expect(() => read(with_("2GB"))).toThrow(
+        expect.objectContaining({
+          hint: "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB",
+        }),
+      );
+      expect(() => read(with_("0"))).toThrow(`${name}: '0' is out of range`);
+      expect(() => read(with_("9000000T"))).toThrow(`${name}: '9000000T' is out of range`);
+    },
+  );
+
   it("parses sizes and op lists", () => {
-    expect(parseByteSize("workspace-size", "1073741824")).toBe(2 ** 30);
-    expect(parseByteSize("workspace-size", "512 MiB")).toBe(512 * 2 ** 20);
-    expect(parseByteSize("workspace-size", "64kib")).toBe(65536);
+    expect(parseSizeInput("workspace-size", "1073741824")).toBe(2 ** 30);
+    expect(parseSizeInput("workspace-size", "512 MiB")).toBe(512 * 2 ** 20);
+    expect(parseSizeInput("workspace-size", "64kib")).toBe(65536);
     expect(parseOpList("torch-executed-ops", " ,\n")).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { TARGETS, isTarget, targetSpec, type Target } from "./targets.js";
 import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
-import { parseSize } from "../util/size.js";
+import { SIZE_HINT, parseSize } from "../util/size.js";
 
 /**
  * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
@@ -120,10 +120,13 @@ export function resolveInside(name: string, raw: string, ctx: Context): string {
   return resolved;
 }
 
+/** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
 export function parseSizeInput(name: string, raw: string): number {
   const bytes = parseSize(raw);
-  if (bytes === null || bytes <= 0)
-    throw new SettingsError(name, `'${raw}' is not a size`, "write it like 500MiB or 20GiB");
+  if (bytes === null) throw new SettingsError(name, `'${raw}' is not a size`, SIZE_HINT);
+  if (bytes <= 0 || !Number.isSafeInteger(bytes)) {
+    throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
+  }
   return bytes;
 }
 
@@ -184,28 +187,6 @@ export function parseOpList(name: string, raw: string): string[] {
   return ops;
 }
 
-const SIZE_UNITS = new Map([
-  ["", 1],
-  ["b", 1],
-  ["kib", 2 ** 10],
-  ["mib", 2 ** 20],
-  ["gib", 2 ** 30],
-]);
-
-/** `1073741824`, `512MiB`, `2 GiB` → bytes. */
-export function parseByteSize(name: string, raw: string): number {
-  const match = /^([0-9]+)\s*([A-Za-z]*)$/.exec(raw.trim());
-  const scale = SIZE_UNITS.get(match?.[2]?.toLowerCase() ?? "?");
-  if (match === null || scale === undefined) {
-    throw new SettingsError(name, `'${raw}' is not a size`, "write bytes, or a number with KiB, MiB or GiB");
-  }
-  const bytes = Number(match[1]) * scale;
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
-  }
-  return bytes;
-}
-
 export function defaultTolerance(target: Target, precision: Precision): number {
   const tolerance = targetSpec(target).tolerance[precision];
   // readCompileSettings refuses a precision the target does not build, before this is asked.
@@ -262,7 +243,7 @@ function readCompileSettings(get: RawLookup, target: Target): CompileSettings {
     torchExecutedOps: parseOpList("torch-executed-ops", get("torch-executed-ops")),
     requireFullCompilation: optionalBoolean(get, "require-full-compilation"),
     optimizationLevel: optionalInteger(get, "optimization-level"),
-    workspaceSize: workspace === "" ? undefined : parseByteSize("workspace-size", workspace),
+    workspaceSize: workspace === "" ? undefined : parseSizeInput("workspace-size", workspace),
     hardwareCompatible: optionalBoolean(get, "hardware-compatible"),
     truncateDouble: optionalBoolean(get, "truncate-double"),
     fallbackDataDependentOps: optionalBoolean(get, "fallback-data-dependent-ops"),
