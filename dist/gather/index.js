@@ -29981,7 +29981,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: defaultTolerance, parseByteSize, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
+// UNUSED EXPORTS: defaultTolerance, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -30525,15 +30525,30 @@ function describeError(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/util/size.ts
-// Sizes as people write them in settings: `500MiB`, `20GiB`, `2G`, `1048576`. Binary multiples
-// throughout (1 KiB = 1024 B), so `20G` and `20GiB` mean the same thing.
-const UNITS = { b: 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+// The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
+// the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
+// `20G`, `1.5k`. Every unit is a binary multiple (1 KiB = 1024 B), written with or without `iB`;
+// `KB`/`MB`/`GB` are refused, since people mean 1000 by them as often as 1024.
+const UNITS = new Map([
+    ["", 1],
+    ["b", 1],
+    ...["k", "m", "g", "t"].flatMap((u, i) => {
+        const scale = 2 ** (10 * (i + 1));
+        return [
+            [u, scale],
+            [`${u}ib`, scale],
+        ];
+    }),
+]);
+/** What a size error's hint says, whichever input it is. */
+const size_SIZE_HINT = "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB";
+/** Bytes (rounded to whole bytes), or null when `text` is not a size. Zero is a size. */
 function size_parseSize(text) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
-    if (m === null)
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const scale = UNITS.get(m?.[2]?.toLowerCase() ?? "?");
+    if (m === null || scale === undefined)
         return null;
-    const unit = UNITS[(m[2] ?? "").toLowerCase() || "b"] ?? 1;
-    return Math.round(Number(m[1]) * unit);
+    return Math.round(Number(m[1]) * scale);
 }
 
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
@@ -30586,10 +30601,14 @@ function resolveInside(name, raw, ctx) {
     }
     return resolved;
 }
+/** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
 function parseSizeInput(name, raw) {
     const bytes = parseSize(raw);
-    if (bytes === null || bytes <= 0)
-        throw new SettingsError(name, `'${raw}' is not a size`, "write it like 500MiB or 20GiB");
+    if (bytes === null)
+        throw new SettingsError(name, `'${raw}' is not a size`, SIZE_HINT);
+    if (bytes <= 0 || !Number.isSafeInteger(bytes)) {
+        throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
+    }
     return bytes;
 }
 function readCacheSettings(get, ctx) {
@@ -30637,26 +30656,6 @@ function parseOpList(name, raw) {
     }
     return ops;
 }
-const SIZE_UNITS = new Map([
-    ["", 1],
-    ["b", 1],
-    ["kib", 2 ** 10],
-    ["mib", 2 ** 20],
-    ["gib", 2 ** 30],
-]);
-/** `1073741824`, `512MiB`, `2 GiB` → bytes. */
-function parseByteSize(name, raw) {
-    const match = /^([0-9]+)\s*([A-Za-z]*)$/.exec(raw.trim());
-    const scale = SIZE_UNITS.get(match?.[2]?.toLowerCase() ?? "?");
-    if (match === null || scale === undefined) {
-        throw new SettingsError(name, `'${raw}' is not a size`, "write bytes, or a number with KiB, MiB or GiB");
-    }
-    const bytes = Number(match[1]) * scale;
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new SettingsError(name, `'${raw}' is out of range`, "use a size above 0 and below 8 PiB");
-    }
-    return bytes;
-}
 function defaultTolerance(target, precision) {
     const tolerance = targetSpec(target).tolerance[precision];
     // readCompileSettings refuses a precision the target does not build, before this is asked.
@@ -30701,7 +30700,7 @@ function readCompileSettings(get, target) {
         torchExecutedOps: parseOpList("torch-executed-ops", get("torch-executed-ops")),
         requireFullCompilation: optionalBoolean(get, "require-full-compilation"),
         optimizationLevel: optionalInteger(get, "optimization-level"),
-        workspaceSize: workspace === "" ? undefined : parseByteSize("workspace-size", workspace),
+        workspaceSize: workspace === "" ? undefined : parseSizeInput("workspace-size", workspace),
         hardwareCompatible: optionalBoolean(get, "hardware-compatible"),
         truncateDouble: optionalBoolean(get, "truncate-double"),
         fallbackDataDependentOps: optionalBoolean(get, "fallback-data-dependent-ops"),
