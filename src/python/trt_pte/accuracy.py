@@ -37,6 +37,9 @@ class AccuracyReport:
     reason: str | None = None
     tolerance: float | None = None
     points: list[ShapePoint] = field(default_factory=list)
+    # Why a match proves nothing (eager outputs all zero or constant: any build matches them);
+    # None when the check could tell.
+    uninformative: str | None = None
 
     @property
     def max_abs(self) -> float:
@@ -94,16 +97,19 @@ def check(
     seed: int = 1234,
     device: Any = None,
     workspace: str = ".",
+    points: list[str] | None = None,
 ) -> AccuracyReport:
     """Runs eager `model` and `run` on fresh random inputs at each shape point (on `device` when
-    given) and compares outputs. A failure of the model itself is the user's (with their line);
+    given) and compares outputs; `points` narrows the shape points (a runner binary takes only the
+    bound, `max`). A failure of the model itself is the user's (with their line);
     a failure of what we built is classified as such."""
     import torch
 
     from .classify import EAGER, RUN, classify
 
     report = AccuracyReport("checked", against, tolerance=tolerance)
-    for offset, which in enumerate(shapes_to_check(specs)):
+    references: list[Any] = []
+    for offset, which in enumerate(points or shapes_to_check(specs)):
         args, kwargs = make_tensors(specs, which, seed + offset)
         if device is not None:
             args = tuple(a.to(device) for a in args)
@@ -118,7 +124,25 @@ def check(
             except Exception as exc:
                 raise classify(exc, RUN, workspace, what=f"the {against} at the {which} shapes") from exc
         report.points.append(ShapePoint(which, compare(expected, actual)))
+        references.extend(expected)
+    report.uninformative = uninformative(references)
     return report
+
+
+def uninformative(references: list[Any]) -> str | None:
+    """Why eager outputs cannot tell a right build from a wrong one: every element of every output
+    (at every shape point checked) is zero, or every output holds one value throughout. An
+    untrained head or a default-initialised VisionTransformer gives this. None when they can tell."""
+    import torch
+
+    values = [r.detach().reshape(-1) for r in references if r.numel() > 0]
+    if sum(v.numel() for v in values) < 2:
+        return None  # a single number is not a pattern
+    if all(not bool(torch.any(v != 0)) for v in values):
+        return "every eager output is all zeros, so any build matches them"
+    if all(bool(torch.all(v == v[0])) for v in values):
+        return "every eager output holds one constant value, so any build that gives that value matches them"
+    return None
 
 
 def worst(report: AccuracyReport) -> str:
@@ -164,6 +188,11 @@ def pte_runner(pte: str, ptd: list[str], input_order: list[str]) -> Callable[[tu
     from executorch.extension.pybindings.portable_lib import _load_for_executorch
 
     module = _load_for_executorch(pte, data_path=ptd[0]) if ptd else _load_for_executorch(pte)
+    return method_runner(module, input_order)
+
+
+def method_runner(module: Any, input_order: list[str]) -> Callable[[tuple[Any, ...], dict[str, Any]], Any]:
+    """`forward` of a loaded ExecuTorch module (stock or the TensorRT runtime wheel's) as a runner."""
 
     def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         flat = list(args) + [kwargs[name] for name in input_order if name in kwargs]

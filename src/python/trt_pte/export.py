@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from . import accuracy
+from . import accuracy, execution
 from .classify import EXPORT, classify
 from .context import ExportContext, Log
 from .deps import require
-from .errors import ACCURACY, BAD_INPUT, DriverError, describe_exception
+from .errors import ACCURACY, BAD_INPUT, DriverError
 from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import load_model
 from .protocol import InputSpec, Request
@@ -104,27 +104,20 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     outcome = _run_target(exported, ctx, log)
     clock.timings.update(outcome.timings)
 
-    report = clock.run("accuracy", lambda: _accuracy(ctx, outcome))
-    if report.status == "checked":
-        log(f"accuracy against eager: max abs {report.max_abs:.3g}, max rel {report.max_rel:.3g}")
-    else:
-        log(f"accuracy check skipped: {report.reason}")
+    with clock.stage("accuracy"):
+        ran = execution.choose(ctx, outcome, log)
+        report = _accuracy(ctx, ran)
+    _log_accuracy(ran, report, log)
 
-    result = {
+    result: dict[str, Any] = {
         "files": [_describe_file(outcome.pte, "pte", request.output_dir)]
         + [_describe_file(p, "ptd", request.output_dir) for p in outcome.ptd],
         "partition": outcome.partition,
         "accuracy": report.to_json(),
+        "execution": ran.to_json(),
         "timings": clock.timings,
         "details": outcome.details,
-        "inputs": [
-            {
-                "name": s.name,
-                "dtype": s.dtype,
-                "dims": [{"symbol": d.symbol, "min": d.min, "opt": d.opt, "max": d.max} for d in s.dims],
-            }
-            for s in specs
-        ],
+        "inputs": _inputs_json(specs),
     }
     if report.status == "checked" and not report.passed:
         limit = "the output shapes" if report.tolerance is None else f"the tolerance {report.tolerance:g}"
@@ -136,45 +129,142 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
             "report, or use precision fp32; a large error on fp32 points at a backend bug worth reporting",
             result=result,
         )
+
+    with clock.stage("run"):
+        result.update(run_and_time(ctx, ran, outcome, log))
+    failure = nondeterminism_error(request, result)
+    if failure is not None:
+        raise failure
     return result
 
 
-def _accuracy(ctx: ExportContext, outcome: TargetOutcome) -> accuracy.AccuracyReport:
-    request = ctx.request
-    if outcome.compiled is not None:
-        return accuracy.check(
-            ctx.module,
-            ctx.specs,
-            outcome.compiled,
-            "compiled module",
-            tolerance=request.tolerance,
-            device=ctx.device,
-            workspace=request.workspace,
-        )
-    try:
-        missing = accuracy.missing_backends(outcome.pte)
-    except Exception as exc:  # noqa: BLE001 - an executorch without these helpers cannot run the check
-        return accuracy.skipped("executorch runtime", f"cannot inspect the .pte ({describe_exception(exc)})")
-    if missing:
-        return accuracy.skipped(
-            "executorch runtime",
-            f"the installed executorch runtime has no {', '.join(missing)} (the PyPI wheels are CPU builds)",
-        )
-    try:
-        runner = accuracy.pte_runner(outcome.pte, outcome.ptd, ctx.keyword_order)
-    except Exception as exc:  # noqa: BLE001 - any load failure means: this runtime cannot run it
-        return accuracy.skipped(
-            "executorch runtime", f"the installed executorch runtime cannot load this .pte ({describe_exception(exc)})"
-        )
+def nondeterminism_error(request: Request, result: dict[str, Any]) -> DriverError | None:
+    """With `fail-on-nondeterminism`, runs that differ fail the export (else they are a warning)."""
+    same = result.get("determinism")
+    if same is None or same["identical"] or not request.fail_on_nondeterminism:
+        return None
+    return DriverError(
+        ACCURACY,
+        f"what ran is not deterministic: {same['runs']} runs on one input differ by up to "
+        f"{same['max_abs_diff']:.3g} ({same['where']})",
+        "a race between CUDA streams or an uninitialised buffer gives this; "
+        "`fail-on-nondeterminism: false` reports it as a warning instead",
+        result=result,
+    )
+
+
+def _inputs_json(specs: tuple[InputSpec, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": s.name,
+            "dtype": s.dtype,
+            "dims": [{"symbol": d.symbol, "min": d.min, "opt": d.opt, "max": d.max} for d in s.dims],
+        }
+        for s in specs
+    ]
+
+
+def _log_accuracy(ran: execution.Execution, report: accuracy.AccuracyReport, log: Log) -> None:
+    log(f"the .pte ran: {ran.runtime}" if ran.pte_ran else f"the .pte did not run: {ran.reason}")
+    if report.status == "checked":
+        log(f"accuracy against eager ({report.against}): max abs {report.max_abs:.3g}, max rel {report.max_rel:.3g}")
+        if report.uninformative:
+            log(f"warning: the accuracy check could not tell: {report.uninformative}")
+    else:
+        log(f"accuracy check skipped: {report.reason}")
+
+
+def _accuracy(ctx: ExportContext, ran: execution.Execution) -> accuracy.AccuracyReport:
+    if ran.run is None:
+        return accuracy.skipped(ran.runtime, ran.reason or f"{ran.runtime} returns no outputs to compare")
     return accuracy.check(
         ctx.module,
         ctx.specs,
-        runner,
-        "executorch runtime",
-        tolerance=request.tolerance,
+        ran.run,
+        ran.checks or ran.runtime,
+        tolerance=ctx.request.tolerance,
         device=ctx.device,
-        workspace=request.workspace,
+        workspace=ctx.request.workspace,
+        points=ran.points,
     )
+
+
+def run_and_time(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome, log: Log) -> dict[str, Any]:
+    """Determinism, latency against eager and memory: the `run` stage, within `benchmark_seconds`
+    (determinism's few runs are taken out of the benchmark's share)."""
+    import time
+
+    from . import benchmark, determinism
+    from .classify import RUN, classify
+
+    started = time.perf_counter()
+    request = ctx.request
+    point = (ran.points or ["opt"])[0]
+    facts: dict[str, Any] = {"determinism": None, "benchmark": None}
+    try:
+        if ran.run is not None:
+            same = determinism.check(ctx, ran.run, point)
+            facts["determinism"] = same.to_json()
+            if same.identical:
+                log(f"deterministic: {same.runs} runs on one input gave bitwise identical outputs")
+            else:
+                log(f"warning: {same.runs} runs on one input differ by up to {same.max_abs_diff:.3g} ({same.where})")
+        left = request.benchmark_seconds - (time.perf_counter() - started)
+        if request.benchmark_seconds > 0 and ran.timed is not None and ran.timed_label is not None:
+            device_name = "cpu" if ctx.device is None else _device_name(ctx.device)
+            bench = benchmark.run(
+                ctx,
+                ran.timed,
+                ran.timed_label,
+                max(left, 0.0),
+                set_threads=ran.set_threads,
+                device_name=device_name,
+            )
+            bench.budget_s = request.benchmark_seconds
+            facts["benchmark"] = bench.to_json()
+            for p in bench.points:
+                log(
+                    f"latency at {p.shape}: {p.built.median_ms:.3g} ms vs eager {p.eager.median_ms:.3g} ms "
+                    f"({p.speedup:.2f}x), median of {p.built.runs} runs"
+                )
+        facts["memory"] = _memory(ctx, ran, outcome)
+    except Exception as exc:
+        raise classify(exc, RUN, request.workspace, what=f"the {ran.timed_label or ran.runtime} run again") from exc
+    return facts
+
+
+def _device_name(device: Any) -> str:
+    import torch
+
+    return str(torch.cuda.get_device_name(device))
+
+
+def _memory(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome) -> dict[str, Any]:
+    from . import memory
+    from .example_inputs import make_tensors
+
+    facts: dict[str, Any] = {
+        "host_peak_bytes": memory.host_peak_bytes(),
+        "eager_device_bytes": None,
+        "built_device_bytes": None,
+        "built_device_how": None,
+        "engine_device_bytes": outcome.details.get("engine_device_bytes"),
+    }
+    if ctx.device is None:
+        return facts
+    import torch
+
+    args, kwargs = make_tensors(ctx.specs, "opt", 5)
+    args = tuple(a.to(ctx.device) for a in args)
+    kwargs = {k: v.to(ctx.device) for k, v in kwargs.items()}
+    with torch.no_grad():
+        facts["eager_device_bytes"], _ = memory.device_peak_bytes(lambda: ctx.module(*args, **kwargs))
+        built = ran.timed or ran.run
+        if built is not None:
+            facts["built_device_bytes"], facts["built_device_how"] = memory.device_peak_bytes(
+                lambda: built(args, kwargs)
+            )
+    return facts
 
 
 def _describe_file(path: str, kind: str, output_dir: str) -> dict[str, Any]:

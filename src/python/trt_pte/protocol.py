@@ -87,6 +87,13 @@ class Request:
     # Where TensorRT's timing and engine caches live for this run (keys: timing_cache_path,
     # engine_cache_dir, engine_cache_max_bytes); the action restores and saves them around us.
     caches: dict[str, Any] = field(default_factory=dict)
+    # A runner binary (an executor_runner built with the CUDA and TensorRT backends) that runs the
+    # .pte before it is published; None: what the environment has (trt_pte.execution).
+    runner: str | None = None
+    # Seconds the latency benchmark may take; 0 turns it off.
+    benchmark_seconds: float = 10.0
+    # A difference between runs on the same input fails the run instead of warning.
+    fail_on_nondeterminism: bool = False
 
 
 def _bad(message: str) -> DriverError:
@@ -171,6 +178,15 @@ def parse_request(raw: Any) -> Request:
         not isinstance(tolerance, (int, float)) or isinstance(tolerance, bool) or tolerance < 0
     ):
         raise _bad("'tolerance' must be a non-negative number or null")
+    runner = raw.get("runner")
+    if runner is not None and not (isinstance(runner, str) and runner):
+        raise _bad("'runner' must be a non-empty string or null")
+    seconds = raw.get("benchmark_seconds", 10.0)
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
+        raise _bad("'benchmark_seconds' must be a non-negative number")
+    fail_on_nondeterminism = raw.get("fail_on_nondeterminism", False)
+    if not isinstance(fail_on_nondeterminism, bool):
+        raise _bad("'fail_on_nondeterminism' must be true or false")
     return Request(
         model=raw["model"],
         workspace=raw["workspace"],
@@ -181,6 +197,9 @@ def parse_request(raw: Any) -> Request:
         compile=compile_settings,
         tolerance=None if tolerance is None else float(tolerance),
         caches={k: v for k, v in caches.items() if v is not None},
+        runner=runner,
+        benchmark_seconds=float(seconds),
+        fail_on_nondeterminism=fail_on_nondeterminism,
     )
 
 

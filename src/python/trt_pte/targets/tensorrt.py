@@ -20,6 +20,7 @@ from ..context import ExportContext, Log
 from ..deps import installed_version, require
 from ..errors import EXPORT_FAILURE, MISSING_DEPENDENCY, UNSUPPORTED_OP, DriverError
 from ..example_inputs import tensorrt_inputs
+from ..memory import engine_device_bytes
 from ..outputs import ptd_files, remove_outputs
 from ..partition import count_compiled
 from ..tensorrt_settings import cache_kwargs, compile_plan, installed_release_api, save_kwargs
@@ -172,6 +173,7 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
         "cuda_partitioner": cuda_note,
         "tensorrt_count": basis,
         "ptd_written_by": ptd_writer,
+        "engine_device_bytes": engine_device_bytes(compiled),
     }
     return TargetOutcome(
         pte=pte,
