@@ -6,6 +6,7 @@
 #   - the FQN resolver and the shim on real programs exported on CUDA, whose lifted engine is a C++
 #     TorchScript class built here (test/python/fake_engine.py, about 20 s the first time);
 #   - the CUDA/driver/GPU facts of the result file, and the accuracy check on the device;
+#   - timing with CUDA events and device memory peaks (test_execution_gpu.py);
 #   - the GPU targets end to end (test_gpu_targets.py) when executorch / torch_tensorrt are there,
 #     otherwise they report as skipped with the reason;
 #   - everything else that needs only torch (settings mapping, release contract, classification).
@@ -49,9 +50,10 @@ tests=(
   test/python/test_classify.py
   test/python/test_tensorrt_settings.py
   test/python/test_release_contract.py
+  test/python/test_execution_gpu.py
 )
 # These need executorch or hypothesis to be collected at all.
-"$PY" -c "import executorch" 2>/dev/null && tests+=(test/python/test_lowering_capture.py test/python/test_export_cpu.py)
+"$PY" -c "import executorch" 2>/dev/null && tests+=(test/python/test_lowering_capture.py test/python/test_export_cpu.py test/python/test_execution.py)
 "$PY" -c "import hypothesis" 2>/dev/null && tests+=(test/python/test_input_mapping.py)
 
 # -rA lists every test with its outcome and every skip with its reason, for the note.

@@ -33,6 +33,9 @@ export function buildRequest(
     compile: compileRequest(settings.compile),
     tolerance: settings.tolerance,
     caches,
+    runner: settings.runner,
+    benchmark_seconds: settings.benchmarkSeconds,
+    fail_on_nondeterminism: settings.failOnNondeterminism,
   };
 }
 

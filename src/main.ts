@@ -9,8 +9,9 @@ import type { Platform, UploadedArtifact } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
-import { NO_CACHE, REPORT_FILE, buildReport, runInfo, type Report } from "./report/report.js";
+import { NO_CACHE, REPORT_FILE, buildReport, currentReport, runInfo, type Report } from "./report/report.js";
 import { renderSummary } from "./publish/summary.js";
+import { headlineSpeedup } from "./publish/render-run.js";
 import { renderComment } from "./publish/comment-body.js";
 import { publishComment } from "./publish/publish-comment.js";
 import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
@@ -106,7 +107,7 @@ export async function runPipeline(
   let built: Built;
   if (cached !== null) {
     checkCachedAccuracy(cached.report, settings);
-    built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
+    built = { files: cached.files, report: { ...currentReport(cached.report), run: runInfo(env) } };
   } else {
     built = await buildFresh(settings, platform, pre, caches, stage, env);
     if (caches) await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
@@ -156,4 +157,7 @@ function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
   platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
   platform.setOutput("cache-hit", String(outcome.report.cache.hit));
+  platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
+  const speedup = headlineSpeedup(outcome.report);
+  platform.setOutput("speedup", speedup === null ? "" : speedup.toPrecision(3));
 }

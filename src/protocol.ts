@@ -19,6 +19,10 @@ export interface ExportRequest {
   tolerance: number | null;
   /** Where TensorRT's own caches live for this run (restored before, saved after); null when off. */
   caches: BuildCaches;
+  /** A runner binary for the .pte (src/python/trt_pte/execution.py); null: what the environment has. */
+  runner: string | null;
+  benchmark_seconds: number;
+  fail_on_nondeterminism: boolean;
 }
 
 export interface BuildCaches {
@@ -51,6 +55,63 @@ export interface AccuracyResult {
   max_abs: number;
   max_rel: number;
   passed: boolean | null;
+  /** Why a match proves nothing (eager outputs all zero or constant); null when the check could tell. */
+  uninformative?: string | null;
+}
+
+/** What ran the written .pte before it was published (src/python/trt_pte/execution.py). */
+export interface ExecutionResult {
+  /** What ran: a runtime, a runner binary, or "compiled module" / "none" when the .pte did not run. */
+  runtime: string;
+  pte_ran: boolean;
+  /** Why the .pte did not run; null when it ran. */
+  reason: string | null;
+  /** What the accuracy and determinism checks used (null: nothing returned outputs). */
+  checks: string | null;
+  notes: string[];
+}
+
+export interface DeterminismResult {
+  runs: number;
+  identical: boolean;
+  /** null when the runs differ in shape or output count (`where` says which). */
+  max_abs_diff: number | null;
+  /** Where the largest difference is: "output 0 at the opt shapes, run 2 against run 1". */
+  where: string | null;
+}
+
+export interface TimingResult {
+  median_ms: number;
+  p10_ms: number;
+  p90_ms: number;
+  runs: number;
+}
+
+export interface BenchmarkPoint {
+  shape: "min" | "opt" | "max";
+  eager: TimingResult;
+  built: TimingResult;
+  /** eager.median_ms / built.median_ms (null when the built median is 0). */
+  speedup: number | null;
+}
+
+export interface BenchmarkResult {
+  /** "cpu" or the GPU's name. */
+  device: string;
+  budget_s: number;
+  /** What was timed: the runtime that ran the .pte, or the compiled module. */
+  built: string;
+  /** Threads of both sides on the CPU; null on a GPU. */
+  threads: number | null;
+  points: BenchmarkPoint[];
+}
+
+export interface MemoryResult {
+  host_peak_bytes: number | null;
+  eager_device_bytes: number | null;
+  built_device_bytes: number | null;
+  built_device_how: string | null;
+  engine_device_bytes: number | null;
 }
 
 export interface DriverErrorInfo {
@@ -70,6 +131,10 @@ export interface ExportResult {
   files?: ResultFile[];
   partition?: Record<string, number>;
   accuracy?: AccuracyResult;
+  execution?: ExecutionResult;
+  determinism?: DeterminismResult | null;
+  benchmark?: BenchmarkResult | null;
+  memory?: MemoryResult | null;
   timings?: Record<string, number>;
   details?: Record<string, unknown>;
   inputs?: InputSpec[];

@@ -82,6 +82,29 @@ describe("readSettings", () => {
     expect(() => read(values)).toThrow(message);
   });
 
+  it("reads how the .pte is run and timed, and sends it to the driver", () => {
+    const model = "examples/cos_block.py:build";
+    const defaults = read({ model });
+    expect(defaults).toMatchObject({ runner: null, benchmarkSeconds: 10, failOnNondeterminism: false });
+    const s = read({
+      model,
+      runner: "build/executor_runner",
+      "benchmark-seconds": "0",
+      "fail-on-nondeterminism": "true",
+    });
+    expect(s).toMatchObject({
+      runner: "/ws/build/executor_runner",
+      benchmarkSeconds: 0,
+      failOnNondeterminism: true,
+    });
+    expect(buildRequest(s, "/out")).toMatchObject({
+      runner: "/ws/build/executor_runner",
+      benchmark_seconds: 0,
+      fail_on_nondeterminism: true,
+    });
+    expect(() => read({ model, "benchmark-seconds": "-1" })).toThrow(/benchmark-seconds/);
+  });
+
   it("accepts an output folder in the runner's temp dir", () => {
     expect(read({ model: "m.py:f", "output-dir": "/runner/tmp/out" }).outputDir).toBe(
       path.join("/runner/tmp/out", "m-f-tensorrt"),

@@ -12,6 +12,7 @@ import {
   table,
   title,
 } from "./render.js";
+import { formatDeterminism, formatExecution, formatLatency, formatNeeds } from "./render-run.js";
 
 export function renderComment(report: Report, artifact: PublishedArtifact | null): string {
   const rows: [string, string][] = [
@@ -25,6 +26,10 @@ export function renderComment(report: Report, artifact: PublishedArtifact | null
   rows.push(
     ["Nodes", formatNodes(report.partition)],
     ["Accuracy", formatAccuracy(report.accuracy)],
+    ["Ran", formatExecution(report)],
+    ["Deterministic", formatDeterminism(report)],
+    ["Latency", formatLatency(report)],
+    ["Needs to run", formatNeeds(report)],
     ["Cache", formatCache(report)],
   );
   const run = report.run;

@@ -48,11 +48,14 @@ export function formatNodes(partition: Record<string, number>): string {
 export function formatAccuracy(accuracy: AccuracyResult | null): string {
   if (accuracy === null) return "–";
   if (accuracy.status === "skipped") return `not checked: ${code(accuracy.reason ?? "")}`;
-  const verdict = accuracy.passed === false ? "❌" : "✅";
+  const uninformative = accuracy.uninformative ?? null;
+  // A match against constant outputs proves nothing: not a green check (issue: any build matches).
+  const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
   const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
   const shapes =
     accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
-  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}`;
+  const why = uninformative === null ? "" : ` (${code(uninformative)})`;
+  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
 }
 
 export function formatVersions(versions: Record<string, string | null>): string {
@@ -72,8 +75,9 @@ export function formatGpu(report: Report): string {
 
 export function formatTimings(timings: Record<string, number>): string {
   return Object.entries(timings)
-    .filter(([k]) => !k.startsWith("export."))
-    .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
+    // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
+    .filter(([k]) => !k.startsWith("export.") || k === "export.run")
+    .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
     .join(" · ");
 }
 

@@ -19,6 +19,13 @@ import {
   table,
   title,
 } from "./render.js";
+import {
+  formatDeterminism,
+  formatExecution,
+  formatLatency,
+  formatMemory,
+  formatNeeds,
+} from "./render-run.js";
 
 function commentLine(outcome: CommentOutcome): string | null {
   switch (outcome.state) {
@@ -48,6 +55,11 @@ export function renderSummary(
   rows.push(["Nodes", formatNodes(report.partition)]);
   rows.push(["Delegates", delegateSummary(report.inspection)]);
   rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+  rows.push(["Ran", formatExecution(report)]);
+  rows.push(["Deterministic", formatDeterminism(report)]);
+  rows.push(["Latency", formatLatency(report)]);
+  rows.push(["Memory", formatMemory(report)]);
+  rows.push(["Needs to run", formatNeeds(report)]);
   rows.push(["Cache", formatCache(report)]);
   rows.push(["GPU", formatGpu(report)]);
   rows.push(["Versions", formatVersions(report.versions)]);

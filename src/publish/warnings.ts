@@ -1,5 +1,6 @@
 // What a successful export still wants a person to look at, raised as warning annotations: ops that
-// fell back out of TensorRT, and an accuracy that passed but only just. And, for a cached .pte, the
+// fell back out of TensorRT, an accuracy that passed but only just or could not tell, a .pte that
+// did not run itself, and outputs that differ from run to run. And, for a cached .pte, the
 // accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
 
 import type { Report } from "../report/report.js";
@@ -27,6 +28,7 @@ export function exportWarnings(report: Report, settings: Settings): string[] {
       );
     }
   }
+  warnings.push(...runWarnings(report));
   const acc = report.accuracy;
   if (
     acc?.status === "checked" &&
@@ -37,6 +39,30 @@ export function exportWarnings(report: Report, settings: Settings): string[] {
     warnings.push(
       `accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
         `(warning above ${NEAR_LIMIT * 100}% of it)`,
+    );
+  }
+  return warnings;
+}
+
+/** What running the .pte found: it did not run, it differs between runs, its check could not tell. */
+export function runWarnings(report: Report): string[] {
+  const warnings: string[] = [];
+  const acc = report.accuracy;
+  if (acc?.status === "checked" && acc.uninformative) {
+    warnings.push(
+      `the accuracy check could not tell: ${acc.uninformative}. Check the model's weights (an untrained or ` +
+        "default-initialised model gives this), or give inputs that make its outputs vary",
+    );
+  }
+  const e = report.execution;
+  if (e !== null && !e.pte_ran)
+    warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
+  const d = report.determinism;
+  if (d !== null && !d.identical) {
+    const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;
+    warnings.push(
+      `${e?.runtime ?? "what ran"} is not deterministic: ${d.runs} runs on one input differ ${by} (${d.where ?? ""}); ` +
+        "`fail-on-nondeterminism: true` makes this an error",
     );
   }
   return warnings;

@@ -3,7 +3,15 @@
 
 import type { Settings } from "../settings/settings.js";
 import type { Preflight } from "../preflight.js";
-import type { AccuracyResult, ExportResult, ResultFile } from "../protocol.js";
+import type {
+  AccuracyResult,
+  BenchmarkResult,
+  DeterminismResult,
+  ExecutionResult,
+  ExportResult,
+  MemoryResult,
+  ResultFile,
+} from "../protocol.js";
 import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
 import type { Inspection } from "../pte/inspection.js";
@@ -11,7 +19,8 @@ import type { Inspection } from "../pte/inspection.js";
 /** The report written beside the .pte and uploaded with it. */
 export const REPORT_FILE = "report.json";
 
-export const REPORT_SCHEMA = "trt-pte/report@1";
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+export const REPORT_SCHEMA = "trt-pte/report@2";
 
 export interface RunInfo {
   /** The run's page on GitHub. */
@@ -34,6 +43,13 @@ export interface Report {
   inputs: InputSpec[];
   partition: Record<string, number>;
   accuracy: AccuracyResult | null;
+  /** What ran the .pte before it was published; null for a report from before this field. */
+  execution: ExecutionResult | null;
+  /** The same input run several times, compared bitwise; null when nothing in process returned outputs. */
+  determinism: DeterminismResult | null;
+  /** Latency against eager PyTorch; null when timing was off or nothing in process ran it. */
+  benchmark: BenchmarkResult | null;
+  memory: MemoryResult | null;
   versions: Record<string, string | null>;
   gpu: { name: string; compute_capability: string; driver_version: string } | null;
   /** Seconds per stage: the action's stages and the driver's own steps (`export.*`). */
@@ -113,6 +129,10 @@ export function buildReport(
     inputs: result.inputs ?? [...settings.inputs],
     partition: result.partition ?? {},
     accuracy: result.accuracy ?? null,
+    execution: result.execution ?? null,
+    determinism: result.determinism ?? null,
+    benchmark: result.benchmark ?? null,
+    memory: result.memory ?? null,
     versions: { python: pre.python.version, ...result.versions },
     gpu:
       gpu === undefined
@@ -123,5 +143,20 @@ export function buildReport(
     run: runInfo(env),
     cache: NO_CACHE,
     inspection: files.inspection,
+  };
+}
+
+/**
+ * A cached report as this release writes it: an entry saved before schema @2 has no execution,
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ */
+export function currentReport(cached: Report): Report {
+  return {
+    ...cached,
+    schema: REPORT_SCHEMA,
+    execution: cached.execution ?? null,
+    determinism: cached.determinism ?? null,
+    benchmark: cached.benchmark ?? null,
+    memory: cached.memory ?? null,
   };
 }

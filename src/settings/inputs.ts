@@ -158,6 +158,31 @@ export const INPUTS: readonly InputDefinition[] = [
       "`none`: report only.",
   },
   {
+    name: "runner",
+    kind: "string",
+    description:
+      "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
+      "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
+      "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner`, " +
+      "else the compiled module is checked and the report says the `.pte` itself did not run.",
+  },
+  {
+    name: "benchmark-seconds",
+    kind: "integer",
+    default: "10",
+    range: [0, 3600],
+    description:
+      "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+      "`0` turns timing off.",
+  },
+  {
+    name: "fail-on-nondeterminism",
+    kind: "boolean",
+    default: "false",
+    description:
+      "Fail the run when the `.pte` gives different outputs for the same input across runs; otherwise that is a warning.",
+  },
+  {
     name: "retention-days",
     kind: "integer",
     range: [1, 90],
@@ -251,6 +276,18 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   {
     name: "cache-hit",
     description: "`true` when the `.pte` came from the cache and no export ran, else `false`.",
+  },
+  {
+    name: "pte-ran",
+    description:
+      "`true` when the `.pte` itself ran (with its `.ptd` files) before it was published; `false` when only the compiled " +
+      "module could be checked. On a cache hit: what the run that built it measured.",
+  },
+  {
+    name: "speedup",
+    description:
+      "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
+      "in process ran it.",
   },
   {
     name: "artifact-digest",

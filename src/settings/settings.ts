@@ -48,6 +48,11 @@ export interface Settings {
   readonly compile: CompileSettings;
   /** Largest accepted max relative error of the accuracy check; null: report only. */
   readonly tolerance: number | null;
+  /** An executor_runner to run the .pte with (absolute); null: what the driver's environment has. */
+  readonly runner: string | null;
+  /** Budget of the latency benchmark; 0 turns it off. */
+  readonly benchmarkSeconds: number;
+  readonly failOnNondeterminism: boolean;
   readonly cache: CacheSettings;
   readonly comment: boolean;
   /** Empty when none was given (the CLI outside a workflow). */
@@ -308,6 +313,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   const rawName = get("artifact-name").trim();
   const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
+  const runner = text(get, "runner");
 
   return {
     model,
@@ -327,6 +333,10 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     githubToken: text(get, "github-token"),
     compile,
     tolerance,
+    // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
+    runner: runner === "" ? null : path.resolve(ctx.workspace, runner),
+    benchmarkSeconds: parseInteger("benchmark-seconds", text(get, "benchmark-seconds")),
+    failOnNondeterminism: parseBoolean("fail-on-nondeterminism", text(get, "fail-on-nondeterminism")),
   };
 }
 

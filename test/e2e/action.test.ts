@@ -60,7 +60,7 @@ describe("the bundled action", () => {
     expect(files.get("cos_block-build.pte")!.equals(onDisk)).toBe(true);
     const report = JSON.parse(files.get("report.json")!.toString("utf8")) as Record<string, unknown>;
     expect(report).toMatchObject({
-      schema: "trt-pte/report@1",
+      schema: "trt-pte/report@2",
       target: "xnnpack",
       model: "examples/cos_block.py:build",
     });

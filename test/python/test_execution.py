@@ -55,7 +55,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, str]:
 
     from trt_pte.targets.executorch_lowering import lower_and_write
 
-    module = CosBlock.build().eval()
+    module = CosBlock.build()[0].eval()
     out = tmp_path_factory.mktemp("pte")
     exported = torch.export.export(module, (torch.randn(2, 3, 4, 4),), strict=False)
     request = _request(out, target="portable")
@@ -193,11 +193,21 @@ def test_without_any_runtime_the_report_says_what_to_install(tmp_path: Path, wri
 def test_an_uninformative_accuracy_check_says_so() -> None:
     import torch
 
-    zeros = torch.zeros_like
-    constant = lambda x: torch.full_like(x, 3.0)  # noqa: E731
-    useful = lambda x: x * 2  # noqa: E731
+    def zeros(x: Any) -> Any:
+        return torch.zeros_like(x)
+
+    def constant(x: Any) -> Any:
+        return torch.full_like(x, 3.0)
+
+    def useful(x: Any) -> Any:
+        return x * 2
+
     for model, expected in ((zeros, "all zeros"), (constant, "one constant value"), (useful, None)):
-        report = accuracy.check(model, SPECS, lambda a, k, m=model: m(*a), "x", tolerance=1e-5)
+
+        def built(args: tuple[Any, ...], kwargs: dict[str, Any], m: Any = model) -> Any:
+            return m(*args)
+
+        report = accuracy.check(model, SPECS, built, "x", tolerance=1e-5)
         assert report.passed
         if expected is None:
             assert report.uninformative is None

@@ -26,7 +26,9 @@ def example_workspace(workspace: Path) -> Path:
 def test_example_model_exports_a_pte(
     tmp_path: Path, example_workspace: Path, target: str, delegate: str | None
 ) -> None:
-    result, proc = run_driver(tmp_path, request_for(example_workspace, "examples/cos_block.py:build", target))
+    result, proc = run_driver(
+        tmp_path, request_for(example_workspace, "examples/cos_block.py:build", target, benchmark_seconds=1)
+    )
     assert result["status"] == "ok", result.get("error")
     pte = example_workspace / "out" / "model.pte"
     assert read_identifier(pte) == b"ET12"
@@ -46,10 +48,36 @@ def test_example_model_exports_a_pte(
 
     assert result["versions"]["cuda"] == torch.version.cuda and "driver" in result["versions"]
     assert "gpu" not in result  # the report takes the GPU from preflight
-    assert set(result["timings"]) == {"load_model", "export", "lower", "write", "accuracy"}
+    assert set(result["timings"]) == {"load_model", "export", "lower", "write", "accuracy", "run"}
+    assert_ran_and_timed(result, ["opt"])
 
 
-def test_dynamic_shapes_and_keyword_inputs(tmp_path: Path, workspace: Path, write: WriteFile) -> None:
+def assert_ran_and_timed(result: dict[str, Any], shapes: list[str]) -> None:
+    """The .pte ran in ExecuTorch's runtime, gave the same bits three times, and was timed against
+    eager at each shape point with consistent numbers."""
+    assert result["execution"] == {
+        "runtime": "executorch runtime",
+        "pte_ran": True,
+        "reason": None,
+        "checks": "executorch runtime",
+        "notes": [],
+    }
+    assert result["determinism"] == {"runs": 3, "identical": True, "max_abs_diff": 0.0, "where": None}
+    bench = result["benchmark"]
+    assert bench["device"] == "cpu" and bench["built"] == "executorch runtime" and bench["threads"] >= 1
+    assert [p["shape"] for p in bench["points"]] == shapes
+    for point in bench["points"]:
+        for side in ("eager", "built"):
+            t = point[side]
+            assert t["runs"] >= 1 and t["p10_ms"] <= t["median_ms"] <= t["p90_ms"]
+        assert point["speedup"] == point["eager"]["median_ms"] / point["built"]["median_ms"]
+    assert result["timings"]["run"] <= bench["budget_s"] + 1.0  # determinism's runs on top of the budget
+    assert result["memory"]["host_peak_bytes"] > 0 and result["memory"]["eager_device_bytes"] is None
+    assert result["accuracy"]["uninformative"] is None
+
+
+@pytest.mark.parametrize("target", ["xnnpack", "portable"])
+def test_dynamic_shapes_and_keyword_inputs(tmp_path: Path, workspace: Path, write: WriteFile, target: str) -> None:
     write(
         "net.py",
         """
@@ -68,10 +96,42 @@ def test_dynamic_shapes_and_keyword_inputs(tmp_path: Path, workspace: Path, writ
         {"name": None, "dtype": "float32", "dims": [batch, *static(16)]},
         {"name": "mask", "dtype": "bool", "dims": [batch, *static(16)]},
     ]
-    result, _ = run_driver(tmp_path, request_for(workspace, "net.py:build", "xnnpack", inputs=inputs))
+    request = request_for(workspace, "net.py:build", target, inputs=inputs, benchmark_seconds=1)
+    result, _ = run_driver(tmp_path, request)
     assert result["status"] == "ok", result.get("error")
     assert [p["shape"] for p in result["accuracy"]["points"]] == ["min", "opt", "max"]
     assert result["accuracy"]["passed"] is True
+    assert_ran_and_timed(result, ["min", "opt", "max"])
+
+
+def test_constant_eager_outputs_make_an_accuracy_check_that_cannot_tell(
+    tmp_path: Path, workspace: Path, write: WriteFile
+) -> None:
+    write(
+        "net.py",
+        """
+        import torch
+
+        class Untrained(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.head = torch.nn.Linear(8, 4)
+                torch.nn.init.zeros_(self.head.weight)
+                torch.nn.init.zeros_(self.head.bias)
+
+            def forward(self, x):
+                return self.head(x)
+
+        def build():
+            return Untrained(), (torch.randn(2, 8),)
+        """,
+    )
+    result, proc = run_driver(tmp_path, request_for(workspace, "net.py:build", "portable", benchmark_seconds=0))
+    assert result["status"] == "ok", result.get("error")
+    assert result["accuracy"]["passed"] is True  # a warning, not a failure
+    assert result["accuracy"]["uninformative"] == "every eager output is all zeros, so any build matches them"
+    assert "the accuracy check could not tell" in proc.stdout
+    assert result["benchmark"] is None and result["determinism"]["identical"] is True
 
 
 def test_missing_inputs_is_a_clear_error(tmp_path: Path, workspace: Path, write: WriteFile) -> None:

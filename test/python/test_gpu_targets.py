@@ -67,8 +67,18 @@ def test_the_seed_repro_exports_tensorrt_and_cuda_delegates(tmp_path: Path, seed
     for f in result["files"]:
         assert (seed_workspace / "out" / f["name"]).stat().st_size == f["bytes"]
     assert result["accuracy"]["status"] == "checked" and result["accuracy"]["passed"] is True
-    assert result["gpu"]["compute_capability"] and result["versions"]["cuda"]
-    assert {"compile", "save"} <= set(result["timings"])
+    assert result["versions"]["cuda"]
+    assert {"compile", "save", "accuracy", "run"} <= set(result["timings"])
+    # What ran: the runtime wheel or a runner when present, else the compiled module, saying so.
+    execution = result["execution"]
+    assert execution["pte_ran"] is (execution["reason"] is None)
+    if not execution["pte_ran"]:
+        assert execution["runtime"] == "compiled module" and "torch-tensorrt-executorch-runtime" in execution["reason"]
+    assert result["determinism"]["runs"] == 3 and result["determinism"]["identical"] is True
+    [point] = result["benchmark"]["points"]
+    assert point["shape"] == "opt" and point["built"]["runs"] >= 1 and result["benchmark"]["device"] != "cpu"
+    assert point["speedup"] == point["eager"]["median_ms"] / point["built"]["median_ms"]
+    assert result["memory"]["eager_device_bytes"] is not None and result["memory"]["host_peak_bytes"] > 0
 
 
 @pytest.mark.tensorrt

@@ -18,7 +18,7 @@ export interface ResultOptions {
 
 export function sampleReport(gpu: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    schema: "trt-pte/report@1",
+    schema: "trt-pte/report@2",
     model: "examples/cos_block.py:build",
     model_name: "cos_block-build",
     target: "tensorrt",

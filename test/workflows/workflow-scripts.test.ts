@@ -143,7 +143,7 @@ describe("the build job's result record", () => {
   }
 
   const report = {
-    schema: "trt-pte/report@1",
+    schema: "trt-pte/report@2",
     model: "examples/cos_block.py:build",
     model_name: "cos_block-build",
     target: "tensorrt",

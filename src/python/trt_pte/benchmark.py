@@ -35,8 +35,9 @@ class Point:
     built: Timing
 
     @property
-    def speedup(self) -> float:
-        return self.eager.median_ms / self.built.median_ms if self.built.median_ms > 0 else float("inf")
+    def speedup(self) -> float | None:
+        """Eager median / built median; None when the built median is too small to divide by."""
+        return self.eager.median_ms / self.built.median_ms if self.built.median_ms > 0 else None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -3,6 +3,7 @@ compared bit for bit (a cross-stream race in a coalesced TensorRT + CUDA program
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,9 @@ class Determinism:
     where: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"runs": self.runs, "identical": self.identical, "max_abs_diff": self.max_abs_diff, "where": self.where}
+        # JSON has no infinity: a difference in shape or count is "no number" (where says which).
+        diff = self.max_abs_diff if math.isfinite(self.max_abs_diff) else None
+        return {"runs": self.runs, "identical": self.identical, "max_abs_diff": diff, "where": self.where}
 
 
 def _bits(tensor: Any) -> Any:

@@ -146,7 +146,8 @@ def nondeterminism_error(request: Request, result: dict[str, Any]) -> DriverErro
     return DriverError(
         ACCURACY,
         f"what ran is not deterministic: {same['runs']} runs on one input differ by up to "
-        f"{same['max_abs_diff']:.3g} ({same['where']})",
+        f"{'a different shape' if same['max_abs_diff'] is None else format(same['max_abs_diff'], '.3g')} "
+        f"({same['where']})",
         "a race between CUDA streams or an uninitialised buffer gives this; "
         "`fail-on-nondeterminism: false` reports it as a warning instead",
         result=result,
@@ -225,7 +226,7 @@ def run_and_time(ctx: ExportContext, ran: execution.Execution, outcome: TargetOu
             for p in bench.points:
                 log(
                     f"latency at {p.shape}: {p.built.median_ms:.3g} ms vs eager {p.eager.median_ms:.3g} ms "
-                    f"({p.speedup:.2f}x), median of {p.built.runs} runs"
+                    f"({p.speedup or 0:.2f}x), median of {p.built.runs} runs"
                 )
         facts["memory"] = _memory(ctx, ran, outcome)
     except Exception as exc:

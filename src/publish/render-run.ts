@@ -1,0 +1,125 @@
+// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
+// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
+// On a cache hit these facts come from the run that built the entry and are labelled so.
+
+import type { Report } from "../report/report.js";
+import type { BenchmarkPoint, TimingResult } from "../protocol.js";
+import { cell, formatBytes } from "../util/format.js";
+
+const GPU_TARGETS = ["tensorrt", "cuda"];
+
+/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
+export function ms(value: number): string {
+  if (value >= 1000) return Math.round(value).toString();
+  return value.toPrecision(3);
+}
+
+function times(speedup: number | null): string {
+  if (speedup === null) return "";
+  return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+
+function spread(t: TimingResult): string {
+  return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
+}
+
+/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+export function latencyLine(point: BenchmarkPoint): string {
+  const { built, eager } = point;
+  const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
+  return (
+    `${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+    `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`
+  );
+}
+
+/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
+function measuredBy(report: Report): string {
+  if (!report.cache.hit) return "";
+  const from = report.cache.from_run;
+  return from === null
+    ? " · measured by the earlier local run that built it"
+    : ` · measured by [run ${from.run_id}](${from.url})`;
+}
+
+export function formatExecution(report: Report): string {
+  const e = report.execution;
+  if (e === null) return "–";
+  const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${cell(e.checks)}` : "";
+  const said = e.pte_ran
+    ? `✅ the .pte ran in ${cell(e.runtime)}${checks}`
+    : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${cell(e.runtime)}`}): ${cell(e.reason ?? "")}`;
+  return `${said}${measuredBy(report)}`;
+}
+
+export function formatDeterminism(report: Report): string {
+  const d = report.determinism;
+  if (d === null) return "not checked: nothing in process returned outputs";
+  const said = d.identical
+    ? `✅ bitwise identical in ${d.runs} runs on one input`
+    : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${cell(d.where ?? "")})`;
+  return `${said}${measuredBy(report)}`;
+}
+
+export function formatLatency(report: Report): string {
+  const b = report.benchmark;
+  if (b === null) return "not timed";
+  const lines = b.points.map((p) => (b.points.length > 1 ? `${p.shape}: ${latencyLine(p)}` : latencyLine(p)));
+  const threads = b.threads === null ? "" : `, ${b.threads} threads`;
+  return `${lines.join(" · ")} · ${cell(b.built)} on ${cell(b.device)}${threads}${measuredBy(report)}`;
+}
+
+export function formatMemory(report: Report): string {
+  const m = report.memory;
+  if (m === null) return "–";
+  const parts: string[] = [];
+  if (m.eager_device_bytes !== null) parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
+  if (m.built_device_bytes !== null) {
+    parts.push(
+      `built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${cell(m.built_device_how)})` : ""}`,
+    );
+  }
+  if (m.engine_device_bytes !== null) parts.push(`TensorRT engines ${formatBytes(m.engine_device_bytes)}`);
+  if (m.host_peak_bytes !== null) parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
+  return parts.join(" · ") || "–";
+}
+
+function majorMinor(version: string | null | undefined): string | null {
+  if (!version) return null;
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  return m === null ? version : `${m[1]}.${m[2]}`;
+}
+
+/** What a device needs to run the file: TensorRT, GPU architecture, ExecuTorch, the .ptd files. */
+export function formatNeeds(report: Report): string {
+  const parts: string[] = [];
+  const versions = report.versions;
+  if (report.target === "tensorrt") {
+    const trt = majorMinor(versions.tensorrt);
+    parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+  }
+  if (GPU_TARGETS.includes(report.target)) {
+    const compile = (report.details.compile_settings ?? {}) as Record<string, unknown>;
+    if (report.target === "tensorrt" && compile.hardware_compatible === true)
+      parts.push("an Ampere or newer GPU");
+    else if (report.gpu !== null) {
+      parts.push(
+        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${cell(report.gpu.name)})`,
+      );
+    } else parts.push("the GPU architecture it was built on");
+  } else {
+    parts.push("any CPU");
+  }
+  const et = versions.executorch;
+  parts.push(et ? `ExecuTorch ${et}` : "ExecuTorch");
+  if (report.ptd.length > 0)
+    parts.push(`keep ${report.ptd.map((p) => `\`${cell(p.name)}\``).join(", ")} beside it`);
+  return parts.join(" · ");
+}
+
+/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
+export function headlineSpeedup(report: Report): number | null {
+  const points = report.benchmark?.points ?? [];
+  const point = points.find((p) => p.shape === "opt") ?? points[0];
+  return point?.speedup ?? null;
+}

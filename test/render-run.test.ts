@@ -1,0 +1,156 @@
+// What ran the .pte, determinism, latency, memory and what the file needs, as the summary and the
+// comment say them, from the real report.json of a CLI export (test/fixtures/reports) varied per case.
+
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../src/report/report.js";
+import { currentReport } from "../src/report/report.js";
+import {
+  formatDeterminism,
+  formatExecution,
+  formatLatency,
+  formatNeeds,
+  headlineSpeedup,
+  latencyLine,
+} from "../src/publish/render-run.js";
+import { runWarnings } from "../src/publish/warnings.js";
+import { formatAccuracy } from "../src/publish/render.js";
+import { renderComment } from "../src/publish/comment-body.js";
+import { REPO } from "./support/action-run.js";
+
+const real = (): Report =>
+  JSON.parse(
+    fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
+  ) as Report;
+
+const timing = (median: number, runs = 200) => ({
+  median_ms: median,
+  p10_ms: median * 0.95,
+  p90_ms: median * 1.1,
+  runs,
+});
+
+describe("the latency line", () => {
+  it("says built vs eager, the ratio of the medians, the runs and the spread", () => {
+    expect(latencyLine({ shape: "opt", eager: timing(1.9), built: timing(0.41), speedup: 1.9 / 0.41 })).toBe(
+      "0.410 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.390–0.451 vs 1.80–2.09 ms)",
+    );
+  });
+
+  it("is in the real report with consistent numbers at min, opt and max", () => {
+    const report = real();
+    const bench = report.benchmark!;
+    expect(bench.points.map((p) => p.shape)).toEqual(["min", "opt", "max"]);
+    for (const p of bench.points) {
+      for (const t of [p.eager, p.built]) {
+        expect(t.p10_ms).toBeLessThanOrEqual(t.median_ms);
+        expect(t.median_ms).toBeLessThanOrEqual(t.p90_ms);
+      }
+      expect(p.speedup).toBeCloseTo(p.eager.median_ms / p.built.median_ms, 10);
+    }
+    expect(formatLatency(report)).toContain(`opt: ${latencyLine(bench.points[1]!)}`);
+    expect(headlineSpeedup(report)).toBe(bench.points[1]!.speedup);
+    expect(renderComment(report, null)).toContain(latencyLine(bench.points[1]!));
+  });
+});
+
+describe("on a cache hit", () => {
+  it("labels the facts with the run that measured them", () => {
+    const from = {
+      url: "https://github.com/o/r/actions/runs/77",
+      repository: "o/r",
+      run_id: "77",
+      run_attempt: "1",
+      sha: "",
+      ref: "",
+    };
+    const report: Report = {
+      ...real(),
+      cache: { ...real().cache, enabled: true, hit: true, from_run: from },
+    };
+    for (const text of [formatExecution(report), formatDeterminism(report), formatLatency(report)]) {
+      expect(text).toContain("measured by [run 77](https://github.com/o/r/actions/runs/77)");
+    }
+  });
+
+  it("reads an entry from before schema @2 as not recorded", () => {
+    const old = real() as unknown as Record<string, unknown>;
+    delete old.execution;
+    delete old.determinism;
+    delete old.benchmark;
+    delete old.memory;
+    const report = currentReport({
+      ...(old as unknown as Report),
+      schema: "trt-pte/report@1" as Report["schema"],
+    });
+    expect(report.schema).toBe("trt-pte/report@2");
+    expect(formatExecution(report)).toBe("–");
+    expect(formatLatency(report)).toBe("not timed");
+  });
+});
+
+describe("warnings", () => {
+  it("name the largest difference between runs", () => {
+    const report: Report = {
+      ...real(),
+      determinism: {
+        runs: 3,
+        identical: false,
+        max_abs_diff: 0.002,
+        where: "output 0 at the opt shapes, run 3 against run 1",
+      },
+    };
+    expect(formatDeterminism(report)).toContain(
+      "by up to 0.00200 (output 0 at the opt shapes, run 3 against run 1)",
+    );
+    expect(runWarnings(report)).toEqual([
+      "executorch runtime is not deterministic: 3 runs on one input differ by up to 0.00200 " +
+        "(output 0 at the opt shapes, run 3 against run 1); `fail-on-nondeterminism: true` makes this an error",
+    ]);
+  });
+
+  it("say when the .pte itself did not run, and what to install", () => {
+    const reason = "no runtime for this .pte: install the torch-tensorrt-executorch-runtime wheel";
+    const report: Report = {
+      ...real(),
+      execution: { runtime: "compiled module", pte_ran: false, reason, checks: "compiled module", notes: [] },
+    };
+    expect(formatExecution(report)).toBe(
+      `⚠️ the .pte itself did not run (checked: compiled module): ${reason}`,
+    );
+    expect(runWarnings(report)).toEqual([`the .pte itself did not run before it was published: ${reason}`]);
+  });
+
+  it("say an accuracy check on constant outputs could not tell, instead of a green check", () => {
+    const why = "every eager output is all zeros, so any build matches them";
+    const report: Report = { ...real(), accuracy: { ...real().accuracy!, uninformative: why } };
+    expect(formatAccuracy(report.accuracy)).toMatch(/^⚠️ could not tell: max abs/);
+    expect(formatAccuracy(report.accuracy)).toContain(why);
+    expect(runWarnings(report)[0]).toContain(`the accuracy check could not tell: ${why}`);
+    expect(formatAccuracy(real().accuracy)).toMatch(/^✅/);
+  });
+});
+
+describe("what the file needs to run", () => {
+  const trt = (hardwareCompatible: boolean): Report => ({
+    ...real(),
+    target: "tensorrt",
+    versions: { ...real().versions, tensorrt: "10.13.3.9", executorch: "1.4.1" },
+    gpu: { name: "NVIDIA H100 80GB HBM3", compute_capability: "9.0", driver_version: "580" },
+    details: { compile_settings: { precision: "fp16", hardware_compatible: hardwareCompatible } },
+    ptd: [{ name: "aoti_cuda_blob.ptd", kind: "ptd", bytes: 10, sha256: "0".repeat(64) }],
+  });
+
+  it("names TensorRT major.minor, the GPU architecture, ExecuTorch and the .ptd files", () => {
+    expect(formatNeeds(trt(false))).toBe(
+      "TensorRT 10.13 · a GPU of compute capability 9.0 (built on NVIDIA H100 80GB HBM3) · ExecuTorch 1.4.1 · " +
+        "keep `aoti_cuda_blob.ptd` beside it",
+    );
+    expect(formatNeeds(trt(true))).toContain("TensorRT 10.13 · an Ampere or newer GPU · ExecuTorch 1.4.1");
+  });
+
+  it("is any CPU and the ExecuTorch version for a CPU target", () => {
+    expect(formatNeeds(real())).toBe(`any CPU · ExecuTorch ${real().versions.executorch}`);
+  });
+});
