@@ -24,17 +24,12 @@ const real = (): Report =>
     fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
   ) as Report;
 
-const timing = (median: number, runs = 200) => ({
-  median_ms: median,
-  p10_ms: median * 0.95,
-  p90_ms: median * 1.1,
-  runs,
-});
-
 describe("the latency line", () => {
   it("says built vs eager, the ratio of the medians, the runs and the spread", () => {
-    expect(latencyLine({ shape: "opt", eager: timing(1.9), built: timing(0.41), speedup: 1.9 / 0.41 })).toBe(
-      "0.410 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.390–0.451 vs 1.80–2.09 ms)",
+    const eager = { median_ms: 1.9, p10_ms: 1.8, p90_ms: 2.1, runs: 200 };
+    const built = { median_ms: 0.41, p10_ms: 0.4, p90_ms: 0.45, runs: 200 };
+    expect(latencyLine({ shape: "opt", eager, built, speedup: 1.9 / 0.41 })).toBe(
+      "0.410 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.400–0.450 vs 1.80–2.10 ms)",
     );
   });
 
@@ -49,7 +44,12 @@ describe("the latency line", () => {
       }
       expect(p.speedup).toBeCloseTo(p.eager.median_ms / p.built.median_ms, 10);
     }
-    expect(formatLatency(report)).toContain(`opt: ${latencyLine(bench.points[1]!)}`);
+    const [min, opt, max] = bench.points;
+    expect(formatLatency(report)).toContain(`at opt: ${latencyLine(opt!)}; min (`);
+    expect(formatLatency(report)).toContain(
+      `, max (${max!.speedup! >= 10 ? max!.speedup!.toFixed(0) : max!.speedup!.toPrecision(2)}×)`,
+    );
+    expect(min!.shape).toBe("min");
     expect(headlineSpeedup(report)).toBe(bench.points[1]!.speedup);
     expect(renderComment(report, null)).toContain(latencyLine(bench.points[1]!));
   });

@@ -64,9 +64,16 @@ export function formatDeterminism(report: Report): string {
 export function formatLatency(report: Report): string {
   const b = report.benchmark;
   if (b === null) return "not timed";
-  const lines = b.points.map((p) => (b.points.length > 1 ? `${p.shape}: ${latencyLine(p)}` : latencyLine(p)));
+  // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+  const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
+  if (head === undefined) return "not timed";
+  const others = b.points
+    .filter((p) => p !== head)
+    .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
+  const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
+  const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
   const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-  return `${lines.join(" · ")} · ${cell(b.built)} on ${cell(b.device)}${threads}${measuredBy(report)}`;
+  return `${at}${latencyLine(head)}${rest} · ${cell(b.built)} on ${cell(b.device)}${threads}${measuredBy(report)}`;
 }
 
 export function formatMemory(report: Report): string {

@@ -42,6 +42,9 @@ describe("the bundled action", () => {
     expect(onDisk.toString("latin1", 4, 8)).toBe("ET12");
     expect(run.outputs.digest).toBe(`sha256:${createHash("sha256").update(onDisk).digest("hex")}`);
     expect(run.outputs.ptd).toBe("");
+    // The .pte ran in ExecuTorch's runtime before it was published, and was timed against eager.
+    expect(run.outputs["pte-ran"]).toBe("true");
+    expect(Number(run.outputs.speedup)).toBeGreaterThan(0);
 
     const [stored] = artifacts.artifacts;
     expect(stored?.name).toBe("cos_block-build-xnnpack");
@@ -74,6 +77,10 @@ describe("the bundled action", () => {
     expect(run.summary).toMatch(/\| Delegates \| XnnpackBackend ×1 \(payload .*\) \|/);
 
     expect(run.summary).toContain("### trt-pte · cos_block-build · xnnpack");
+    expect(run.summary).toMatch(
+      /\| Latency \| [0-9.]+ ms vs eager [0-9.]+ ms \([0-9.]+×\), median of \d+ runs/,
+    );
+    expect(run.summary).toContain("| Ran | ✅ the .pte ran in executorch runtime |");
     expect(run.summary).toContain(run.outputs["artifact-url"]);
     // The export's log is streamed inside its own group.
     expect(run.log).toMatch(

@@ -48,8 +48,15 @@ function expectHit(first: ActionRun, second: ActionRun, firstWs: string, secondW
   expect(second.summary, second.summary).toMatch(/cache hit/i);
   const report = JSON.parse(fs.readFileSync(second.outputs.report!, "utf8")) as {
     cache: { hit: boolean; from_run: { run_id: string } | null };
+    benchmark: unknown;
   };
   expect(report.cache.hit).toBe(true);
+  // What ran and how fast come from the entry, labelled with the run that measured them.
+  const built = JSON.parse(fs.readFileSync(first.outputs.report!, "utf8")) as { benchmark: unknown };
+  expect(report.benchmark).toEqual(built.benchmark);
+  expect(second.outputs["pte-ran"]).toBe(first.outputs["pte-ran"]);
+  expect(second.outputs.speedup).toBe(first.outputs.speedup);
+  expect(second.summary).toMatch(/\| Latency \| .* · measured by /);
 }
 
 describe("caching on the bundled action", () => {

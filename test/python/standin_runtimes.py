@@ -139,7 +139,8 @@ if a.output_file:
         open(f"{{a.output_file}}-{{i}}.bin", "wb").write(flat.numpy().tobytes())
 """
 
-# example_executorch_runner: --model_path, --num_runs, --green_context_sms; prints shapes only.
+# example_executorch_runner: --model_path, --num_runs, --green_context_sms; prints shapes, element
+# counts and the first few values only (its format strings, read from the 2.14 binary).
 EXAMPLE_RUNNER = f"""
 import argparse
 import torch
@@ -159,13 +160,14 @@ dtypes = {_DTYPES}
 inputs = []
 for i in range(meta.num_inputs()):
     t = meta.input_tensor_meta(i)
-    print(f"  input[{{i}}] shape=[{{', '.join(str(d) for d in t.sizes())}}]")
+    print(f"  input[{{i}}] shape=[{{', '.join(str(d) for d in t.sizes())}}] numel={{t.nbytes() // 4}}")
     inputs.append(torch.ones(tuple(t.sizes()), dtype=getattr(torch, dtypes[t.dtype()])))
 for _ in range(a.num_runs):
     outputs = module.run_method("forward", tuple(inputs))
 print(f"Inference completed ({{a.num_runs}} run(s)).")
 for i, out in enumerate(outputs):
-    print(f"output[{{i}}] shape=[{{', '.join(str(d) for d in out.shape)}}]")
+    print(f"output[{{i}}] shape=[{{', '.join(str(d) for d in out.shape)}}] numel={{out.numel()}} dtype=6")
+    print(f"  first 3 values: {{' '.join(format(float(v), '.4f') for v in out.reshape(-1)[:3])}}")
 """
 
 # A runner that loads nothing: ExecuTorch's ET_CHECK_MSG aborts the process.

@@ -144,7 +144,6 @@ def test_without_a_usable_wheel_the_users_executor_runner_runs_it(
     assert ran.notes and "does not activate" in ran.notes[0]
     report = _check(ctx, ran)
     assert report.passed and report.max_abs < 1e-5 and report.points[0].shape == "max"
-    assert determinism.check(ctx, ran.run, "max").identical  # type: ignore[arg-type]
     # A binary is not timed: the latency comes from the compiled module.
     assert ran.timed_label is not None and ran.timed_label.startswith("compiled module")
 

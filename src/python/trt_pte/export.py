@@ -260,7 +260,7 @@ def _memory(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome
     kwargs = {k: v.to(ctx.device) for k, v in kwargs.items()}
     with torch.no_grad():
         facts["eager_device_bytes"], _ = memory.device_peak_bytes(lambda: ctx.module(*args, **kwargs))
-        built = ran.timed or ran.run
+        built = ran.timed  # in process: a runner binary's memory is its own process's
         if built is not None:
             facts["built_device_bytes"], facts["built_device_how"] = memory.device_peak_bytes(
                 lambda: built(args, kwargs)
