@@ -102,7 +102,7 @@ describe("warnings", () => {
       },
     };
     expect(formatDeterminism(report)).toContain(
-      "by up to 0.00200 (output 0 at the opt shapes, run 3 against run 1)",
+      "by up to 0.00200 (`output 0 at the opt shapes, run 3 against run 1`)",
     );
     expect(runWarnings(report)).toEqual([
       "executorch runtime is not deterministic: 3 runs on one input differ by up to 0.00200 " +
@@ -117,7 +117,7 @@ describe("warnings", () => {
       execution: { runtime: "compiled module", pte_ran: false, reason, checks: "compiled module", notes: [] },
     };
     expect(formatExecution(report)).toBe(
-      `⚠️ the .pte itself did not run (checked: compiled module): ${reason}`,
+      `⚠️ the .pte itself did not run (checked: \`compiled module\`): \`${reason}\``,
     );
     expect(runWarnings(report)).toEqual([`the .pte itself did not run before it was published: ${reason}`]);
   });
@@ -144,13 +144,13 @@ describe("what the file needs to run", () => {
 
   it("names TensorRT major.minor, the GPU architecture, ExecuTorch and the .ptd files", () => {
     expect(formatNeeds(trt(false))).toBe(
-      "TensorRT 10.13 · a GPU of compute capability 9.0 (built on NVIDIA H100 80GB HBM3) · ExecuTorch 1.4.1 · " +
+      "TensorRT 10.13 · a GPU of compute capability 9.0 (built on `NVIDIA H100 80GB HBM3`) · ExecuTorch `1.4.1` · " +
         "keep `aoti_cuda_blob.ptd` beside it",
     );
-    expect(formatNeeds(trt(true))).toContain("TensorRT 10.13 · an Ampere or newer GPU · ExecuTorch 1.4.1");
+    expect(formatNeeds(trt(true))).toContain("TensorRT 10.13 · an Ampere or newer GPU · ExecuTorch `1.4.1`");
   });
 
   it("is any CPU and the ExecuTorch version for a CPU target", () => {
-    expect(formatNeeds(real())).toBe(`any CPU · ExecuTorch ${real().versions.executorch}`);
+    expect(formatNeeds(real())).toBe(`any CPU · ExecuTorch \`${real().versions.executorch}\``);
   });
 });

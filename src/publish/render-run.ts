@@ -1,10 +1,12 @@
 // What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
 // took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
-// On a cache hit these facts come from the run that built the entry and are labelled so.
+// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
+// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
+// `code`; the table escapes its cells itself.
 
 import type { Report } from "../report/report.js";
 import type { BenchmarkPoint, TimingResult } from "../protocol.js";
-import { cell, formatBytes } from "../util/format.js";
+import { code, formatBytes } from "../util/format.js";
 
 const GPU_TARGETS = ["tensorrt", "cuda"];
 
@@ -45,10 +47,10 @@ function measuredBy(report: Report): string {
 export function formatExecution(report: Report): string {
   const e = report.execution;
   if (e === null) return "–";
-  const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${cell(e.checks)}` : "";
+  const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
   const said = e.pte_ran
-    ? `✅ the .pte ran in ${cell(e.runtime)}${checks}`
-    : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${cell(e.runtime)}`}): ${cell(e.reason ?? "")}`;
+    ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
+    : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
   return `${said}${measuredBy(report)}`;
 }
 
@@ -57,7 +59,7 @@ export function formatDeterminism(report: Report): string {
   if (d === null) return "not checked: nothing in process returned outputs";
   const said = d.identical
     ? `✅ bitwise identical in ${d.runs} runs on one input`
-    : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${cell(d.where ?? "")})`;
+    : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
   return `${said}${measuredBy(report)}`;
 }
 
@@ -73,7 +75,7 @@ export function formatLatency(report: Report): string {
   const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
   const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
   const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-  return `${at}${latencyLine(head)}${rest} · ${cell(b.built)} on ${cell(b.device)}${threads}${measuredBy(report)}`;
+  return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
 }
 
 export function formatMemory(report: Report): string {
@@ -83,7 +85,7 @@ export function formatMemory(report: Report): string {
   if (m.eager_device_bytes !== null) parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
   if (m.built_device_bytes !== null) {
     parts.push(
-      `built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${cell(m.built_device_how)})` : ""}`,
+      `built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`,
     );
   }
   if (m.engine_device_bytes !== null) parts.push(`TensorRT engines ${formatBytes(m.engine_device_bytes)}`);
@@ -111,16 +113,15 @@ export function formatNeeds(report: Report): string {
       parts.push("an Ampere or newer GPU");
     else if (report.gpu !== null) {
       parts.push(
-        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${cell(report.gpu.name)})`,
+        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${code(report.gpu.name)})`,
       );
     } else parts.push("the GPU architecture it was built on");
   } else {
     parts.push("any CPU");
   }
   const et = versions.executorch;
-  parts.push(et ? `ExecuTorch ${et}` : "ExecuTorch");
-  if (report.ptd.length > 0)
-    parts.push(`keep ${report.ptd.map((p) => `\`${cell(p.name)}\``).join(", ")} beside it`);
+  parts.push(et ? `ExecuTorch ${code(et)}` : "ExecuTorch");
+  if (report.ptd.length > 0) parts.push(`keep ${report.ptd.map((p) => code(p.name)).join(", ")} beside it`);
   return parts.join(" · ");
 }
 

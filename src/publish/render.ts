@@ -74,11 +74,16 @@ export function formatGpu(report: Report): string {
 }
 
 export function formatTimings(timings: Record<string, number>): string {
-  return Object.entries(timings)
-    // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
-    .filter(([k]) => !k.startsWith("export.") || k === "export.run")
-    .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
-    .join(" · ");
+  return (
+    Object.entries(timings)
+      // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
+      .filter(([k]) => !k.startsWith("export.") || k === "export.run")
+      .map(
+        ([k, s]) =>
+          `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`,
+      )
+      .join(" · ")
+  );
 }
 
 export function formatInputs(inputs: readonly InputSpec[]): string {
