@@ -2750,6 +2750,28 @@ const INPUTS = [
             "`none`: report only.",
     },
     {
+        name: "runner",
+        kind: "string",
+        description: "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
+            "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
+            "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner`, " +
+            "else the compiled module is checked and the report says the `.pte` itself did not run.",
+    },
+    {
+        name: "benchmark-seconds",
+        kind: "integer",
+        default: "10",
+        range: [0, 3600],
+        description: "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+            "`0` turns timing off.",
+    },
+    {
+        name: "fail-on-nondeterminism",
+        kind: "boolean",
+        default: "false",
+        description: "Fail the run when the `.pte` gives different outputs for the same input across runs; otherwise that is a warning.",
+    },
+    {
         name: "retention-days",
         kind: "integer",
         range: [1, 90],
@@ -2831,6 +2853,16 @@ const OUTPUTS = [
     {
         name: "cache-hit",
         description: "`true` when the `.pte` came from the cache and no export ran, else `false`.",
+    },
+    {
+        name: "pte-ran",
+        description: "`true` when the `.pte` itself ran (with its `.ptd` files) before it was published; `false` when only the compiled " +
+            "module could be checked. On a cache hit: what the run that built it measured.",
+    },
+    {
+        name: "speedup",
+        description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
+            "in process ran it.",
     },
     {
         name: "artifact-digest",
@@ -5181,6 +5213,7 @@ function readSettings(get, ctx) {
     const rawName = get("artifact-name").trim();
     const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
+    const runner = settings_text(get, "runner");
     return {
         model,
         modelName: modelName(model),
@@ -5199,6 +5232,10 @@ function readSettings(get, ctx) {
         githubToken: settings_text(get, "github-token"),
         compile,
         tolerance,
+        // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
+        runner: runner === "" ? null : external_node_path_default().resolve(ctx.workspace, runner),
+        benchmarkSeconds: settings_parseInteger("benchmark-seconds", settings_text(get, "benchmark-seconds")),
+        failOnNondeterminism: parseBoolean("fail-on-nondeterminism", settings_text(get, "fail-on-nondeterminism")),
     };
 }
 /**
@@ -5719,6 +5756,9 @@ function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES) {
         compile: compileRequest(settings.compile),
         tolerance: settings.tolerance,
         caches,
+        runner: settings.runner,
+        benchmark_seconds: settings.benchmarkSeconds,
+        fail_on_nondeterminism: settings.failOnNondeterminism,
     };
 }
 /** The request's `compile` object: snake_case keys, only the settings the user set. */
@@ -5897,7 +5937,8 @@ function checkInspection(inspection, target, partition) {
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
-const REPORT_SCHEMA = "trt-pte/report@1";
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+const REPORT_SCHEMA = "trt-pte/report@2";
 const NO_CACHE = {
     enabled: false,
     store: null,
@@ -5937,6 +5978,10 @@ function buildReport(settings, pre, result, files, env) {
         inputs: result.inputs ?? [...settings.inputs],
         partition: result.partition ?? {},
         accuracy: result.accuracy ?? null,
+        execution: result.execution ?? null,
+        determinism: result.determinism ?? null,
+        benchmark: result.benchmark ?? null,
+        memory: result.memory ?? null,
         versions: { python: pre.python.version, ...result.versions },
         gpu: gpu === undefined
             ? null
@@ -5946,6 +5991,20 @@ function buildReport(settings, pre, result, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+    };
+}
+/**
+ * A cached report as this release writes it: an entry saved before schema @2 has no execution,
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ */
+function currentReport(cached) {
+    return {
+        ...cached,
+        schema: REPORT_SCHEMA,
+        execution: cached.execution ?? null,
+        determinism: cached.determinism ?? null,
+        benchmark: cached.benchmark ?? null,
+        memory: cached.memory ?? null,
     };
 }
 
@@ -6050,10 +6109,13 @@ function formatAccuracy(accuracy) {
         return "–";
     if (accuracy.status === "skipped")
         return `not checked: ${code(accuracy.reason ?? "")}`;
-    const verdict = accuracy.passed === false ? "❌" : "✅";
+    const uninformative = accuracy.uninformative ?? null;
+    // A match against constant outputs proves nothing: not a green check (issue: any build matches).
+    const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
     const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
     const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
-    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}`;
+    const why = uninformative === null ? "" : ` (${code(uninformative)})`;
+    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
 }
 function formatVersions(versions) {
     const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
@@ -6069,10 +6131,11 @@ function formatGpu(report) {
         : `${code(g.name)} (sm ${code(g.compute_capability)}, driver ${code(g.driver_version)})`;
 }
 function formatTimings(timings) {
-    return Object.entries(timings)
-        .filter(([k]) => !k.startsWith("export."))
-        .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
-        .join(" · ");
+    return (Object.entries(timings)
+        // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
+        .filter(([k]) => !k.startsWith("export.") || k === "export.run")
+        .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
+        .join(" · "));
 }
 function formatInputs(inputs) {
     return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
@@ -6105,9 +6168,139 @@ function title(report) {
     return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/render-run.ts
+// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
+// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
+// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
+// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
+// `code`; the table escapes its cells itself.
+
+const render_run_GPU_TARGETS = ["tensorrt", "cuda"];
+/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
+function ms(value) {
+    if (value >= 1000)
+        return Math.round(value).toString();
+    return value.toPrecision(3);
+}
+function times(speedup) {
+    if (speedup === null)
+        return "";
+    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+function spread(t) {
+    return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
+}
+/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+function latencyLine(point) {
+    const { built, eager } = point;
+    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
+    return (`${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
+}
+/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
+function measuredBy(report) {
+    if (!report.cache.hit)
+        return "";
+    const from = report.cache.from_run;
+    return from === null
+        ? " · measured by the earlier local run that built it"
+        : ` · measured by [run ${from.run_id}](${from.url})`;
+}
+function formatExecution(report) {
+    const e = report.execution;
+    if (e === null)
+        return "–";
+    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
+    const said = e.pte_ran
+        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
+        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatDeterminism(report) {
+    const d = report.determinism;
+    if (d === null)
+        return "not checked: nothing in process returned outputs";
+    const said = d.identical
+        ? `✅ bitwise identical in ${d.runs} runs on one input`
+        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatLatency(report) {
+    const b = report.benchmark;
+    if (b === null)
+        return "not timed";
+    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
+    if (head === undefined)
+        return "not timed";
+    const others = b.points
+        .filter((p) => p !== head)
+        .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
+    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
+    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
+    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
+    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
+}
+function formatMemory(report) {
+    const m = report.memory;
+    if (m === null)
+        return "–";
+    const parts = [];
+    if (m.eager_device_bytes !== null)
+        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
+    if (m.built_device_bytes !== null) {
+        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
+    }
+    if (m.engine_device_bytes !== null)
+        parts.push(`TensorRT engines ${formatBytes(m.engine_device_bytes)}`);
+    if (m.host_peak_bytes !== null)
+        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
+    return parts.join(" · ") || "–";
+}
+function majorMinor(version) {
+    if (!version)
+        return null;
+    const m = /^(\d+)\.(\d+)/.exec(version);
+    return m === null ? version : `${m[1]}.${m[2]}`;
+}
+/** What a device needs to run the file: TensorRT, GPU architecture, ExecuTorch, the .ptd files. */
+function formatNeeds(report) {
+    const parts = [];
+    const versions = report.versions;
+    if (report.target === "tensorrt") {
+        const trt = majorMinor(versions.tensorrt);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+    }
+    if (render_run_GPU_TARGETS.includes(report.target)) {
+        const compile = (report.details.compile_settings ?? {});
+        if (report.target === "tensorrt" && compile.hardware_compatible === true)
+            parts.push("an Ampere or newer GPU");
+        else if (report.gpu !== null) {
+            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${code(report.gpu.name)})`);
+        }
+        else
+            parts.push("the GPU architecture it was built on");
+    }
+    else {
+        parts.push("any CPU");
+    }
+    const et = versions.executorch;
+    parts.push(et ? `ExecuTorch ${code(et)}` : "ExecuTorch");
+    if (report.ptd.length > 0)
+        parts.push(`keep ${report.ptd.map((p) => code(p.name)).join(", ")} beside it`);
+    return parts.join(" · ");
+}
+/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
+function headlineSpeedup(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    return point?.speedup ?? null;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 // The job summary: one section per model and target (a job may call the action several times, and
 // each call appends its own section).
+
 
 
 
@@ -6135,6 +6328,11 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     rows.push(["Nodes", formatNodes(report.partition)]);
     rows.push(["Delegates", delegateSummary(report.inspection)]);
     rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+    rows.push(["Ran", formatExecution(report)]);
+    rows.push(["Deterministic", formatDeterminism(report)]);
+    rows.push(["Latency", formatLatency(report)]);
+    rows.push(["Memory", formatMemory(report)]);
+    rows.push(["Needs to run", formatNeeds(report)]);
     rows.push(["Cache", formatCache(report)]);
     rows.push(["GPU", formatGpu(report)]);
     rows.push(["Versions", formatVersions(report.versions)]);
@@ -6149,6 +6347,7 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
 // The sticky PR comment's body: the essentials of the summary and the download link.
 
 
+
 function renderComment(report, artifact) {
     const rows = [
         ["Download", formatDownload(artifact)],
@@ -6159,7 +6358,7 @@ function renderComment(report, artifact) {
     ];
     for (const ptd of report.ptd)
         rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Cache", formatCache(report)]);
+    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Ran", formatExecution(report)], ["Deterministic", formatDeterminism(report)], ["Latency", formatLatency(report)], ["Needs to run", formatNeeds(report)], ["Cache", formatCache(report)]);
     const run = report.run;
     const footer = run === null
         ? ""
@@ -6375,7 +6574,8 @@ async function publishComment(settings, platform, body, env, log) {
 
 ;// CONCATENATED MODULE: ./src/publish/warnings.ts
 // What a successful export still wants a person to look at, raised as warning annotations: ops that
-// fell back out of TensorRT, and an accuracy that passed but only just. And, for a cached .pte, the
+// fell back out of TensorRT, an accuracy that passed but only just or could not tell, a .pte that
+// did not run itself, and outputs that differ from run to run. And, for a cached .pte, the
 // accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
 
 /** An error within this fraction of the tolerance passes, with a warning. */
@@ -6395,6 +6595,7 @@ function exportWarnings(report, settings) {
                 "They run slower than in an engine; `require-full-compilation: true` makes this an error.");
         }
     }
+    warnings.push(...runWarnings(report));
     const acc = report.accuracy;
     if (acc?.status === "checked" &&
         settings.tolerance !== null &&
@@ -6402,6 +6603,25 @@ function exportWarnings(report, settings) {
         acc.max_rel <= settings.tolerance) {
         warnings.push(`accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
             `(warning above ${NEAR_LIMIT * 100}% of it)`);
+    }
+    return warnings;
+}
+/** What running the .pte found: it did not run, it differs between runs, its check could not tell. */
+function runWarnings(report) {
+    const warnings = [];
+    const acc = report.accuracy;
+    if (acc?.status === "checked" && acc.uninformative) {
+        warnings.push(`the accuracy check could not tell: ${acc.uninformative}. Check the model's weights (an untrained or ` +
+            "default-initialised model gives this), or give inputs that make its outputs vary");
+    }
+    const e = report.execution;
+    if (e !== null && !e.pte_ran)
+        warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
+    const d = report.determinism;
+    if (d !== null && !d.identical) {
+        const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;
+        warnings.push(`${e?.runtime ?? "what ran"} is not deterministic: ${d.runs} runs on one input differ ${by} (${d.where ?? ""}); ` +
+            "`fail-on-nondeterminism: true` makes this an error");
     }
     return warnings;
 }
@@ -6946,6 +7166,7 @@ class CacheSession {
 
 
 
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
@@ -7005,7 +7226,7 @@ async function runPipeline(given, platform, env = process.env) {
     let built;
     if (cached !== null) {
         checkCachedAccuracy(cached.report, settings);
-        built = { files: cached.files, report: { ...cached.report, run: runInfo(env) } };
+        built = { files: cached.files, report: { ...currentReport(cached.report), run: runInfo(env) } };
     }
     else {
         built = await buildFresh(settings, platform, pre, caches, stage, env);
@@ -7052,6 +7273,9 @@ function setOutputs(platform, outcome) {
     platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
     platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
     platform.setOutput("cache-hit", String(outcome.report.cache.hit));
+    platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
+    const speedup = headlineSpeedup(outcome.report);
+    platform.setOutput("speedup", speedup === null ? "" : speedup.toPrecision(3));
 }
 
 ;// CONCATENATED MODULE: ./src/failure.ts

@@ -29573,7 +29573,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
-const REPORT_SCHEMA = "trt-pte/report@1";
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+const REPORT_SCHEMA = "trt-pte/report@2";
 const NO_CACHE = {
     enabled: false,
     store: null,
@@ -29613,6 +29614,10 @@ function buildReport(settings, pre, result, files, env) {
         inputs: result.inputs ?? [...settings.inputs],
         partition: result.partition ?? {},
         accuracy: result.accuracy ?? null,
+        execution: result.execution ?? null,
+        determinism: result.determinism ?? null,
+        benchmark: result.benchmark ?? null,
+        memory: result.memory ?? null,
         versions: { python: pre.python.version, ...result.versions },
         gpu: gpu === undefined
             ? null
@@ -29622,6 +29627,20 @@ function buildReport(settings, pre, result, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+    };
+}
+/**
+ * A cached report as this release writes it: an entry saved before schema @2 has no execution,
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ */
+function currentReport(cached) {
+    return {
+        ...cached,
+        schema: REPORT_SCHEMA,
+        execution: cached.execution ?? null,
+        determinism: cached.determinism ?? null,
+        benchmark: cached.benchmark ?? null,
+        memory: cached.memory ?? null,
     };
 }
 
@@ -30125,6 +30144,28 @@ const inputs_INPUTS = [
             "`none`: report only.",
     },
     {
+        name: "runner",
+        kind: "string",
+        description: "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
+            "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
+            "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner`, " +
+            "else the compiled module is checked and the report says the `.pte` itself did not run.",
+    },
+    {
+        name: "benchmark-seconds",
+        kind: "integer",
+        default: "10",
+        range: [0, 3600],
+        description: "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+            "`0` turns timing off.",
+    },
+    {
+        name: "fail-on-nondeterminism",
+        kind: "boolean",
+        default: "false",
+        description: "Fail the run when the `.pte` gives different outputs for the same input across runs; otherwise that is a warning.",
+    },
+    {
         name: "retention-days",
         kind: "integer",
         range: [1, 90],
@@ -30206,6 +30247,16 @@ const OUTPUTS = [
     {
         name: "cache-hit",
         description: "`true` when the `.pte` came from the cache and no export ran, else `false`.",
+    },
+    {
+        name: "pte-ran",
+        description: "`true` when the `.pte` itself ran (with its `.ptd` files) before it was published; `false` when only the compiled " +
+            "module could be checked. On a cache hit: what the run that built it measured.",
+    },
+    {
+        name: "speedup",
+        description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
+            "in process ran it.",
     },
     {
         name: "artifact-digest",
@@ -30741,6 +30792,7 @@ function readSettings(get, ctx) {
     const rawName = get("artifact-name").trim();
     const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
+    const runner = settings_text(get, "runner");
     return {
         model,
         modelName: modelName(model),
@@ -30759,6 +30811,10 @@ function readSettings(get, ctx) {
         githubToken: settings_text(get, "github-token"),
         compile,
         tolerance,
+        // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
+        runner: runner === "" ? null : path.resolve(ctx.workspace, runner),
+        benchmarkSeconds: settings_parseInteger("benchmark-seconds", settings_text(get, "benchmark-seconds")),
+        failOnNondeterminism: parseBoolean("fail-on-nondeterminism", settings_text(get, "fail-on-nondeterminism")),
     };
 }
 /**
