@@ -6175,7 +6175,7 @@ function title(report) {
 // driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
 // `code`; the table escapes its cells itself.
 
-const render_run_GPU_TARGETS = ["tensorrt", "cuda"];
+const GPU_TARGETS = ["tensorrt", "cuda"];
 /** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
 function ms(value) {
     if (value >= 1000)
@@ -6271,7 +6271,7 @@ function formatNeeds(report) {
         const trt = majorMinor(versions.tensorrt);
         parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
     }
-    if (render_run_GPU_TARGETS.includes(report.target)) {
+    if (GPU_TARGETS.includes(report.target)) {
         const compile = (report.details.compile_settings ?? {});
         if (report.target === "tensorrt" && compile.hardware_compatible === true)
             parts.push("an Ampere or newer GPU");
