@@ -47,8 +47,17 @@ export class SettingsError extends TrtPteError {
   }
 }
 
+/**
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
+ * the hint on its own line; the stack only for an error trt-pte did not expect.
+ */
 export function describeError(e: unknown): string {
   if (e instanceof TrtPteError) return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
   if (e instanceof Error) return e.stack ?? e.message;
   return String(e);
+}
+
+/** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -26,6 +26,7 @@ import {
 } from "./key.js";
 import { formatBytes } from "../util/format.js";
 import { folderBytes } from "../util/files.js";
+import { errorMessage } from "../errors.js";
 
 /** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */
 export const TIMING_CACHE_DIR = path.join(".trt-pte", "cache", "timing");
@@ -42,7 +43,7 @@ async function guarded<T>(log: Log, what: string, fn: () => Promise<T>): Promise
   try {
     return await fn();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     log.warning(`cache: ${what} failed, continuing without it: ${message}`);
     return e instanceof Error ? e : new Error(message);
   }

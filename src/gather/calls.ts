@@ -1,7 +1,8 @@
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
 
 import type { BuildResult, Unreadable } from "./results.js";
-import { artifactUrl, gpuLabel, type CallSummary, type RunLinks } from "./render.js";
+import { gpuLabel, type CallSummary } from "./render.js";
+import { artifactUrl, type RunLinks } from "../github/run-links.js";
 
 /** One call per key; with `key` given, exactly that call, including GPUs that sent nothing. */
 export function groupCalls(

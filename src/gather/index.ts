@@ -6,7 +6,7 @@
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
 import { readResults } from "./results.js";
-import { commentMarker, renderCall, type RunLinks } from "./render.js";
+import { commentMarker, renderCall } from "./render.js";
 import { artifactEntries, groupCalls } from "./calls.js";
 import {
   pullRequestOfEvent,
@@ -15,6 +15,8 @@ import {
   type PullRequestRef,
 } from "../github/pull-request.js";
 import { octokitIssueComments, upsertStickyComment } from "../github/sticky-comment.js";
+import { runLinks } from "../github/run-links.js";
+import { errorMessage } from "../errors.js";
 import { parseBoolean } from "../settings/settings.js";
 
 type Json = Record<string, unknown>;
@@ -39,7 +41,7 @@ function expectedGpus(raw: string): string[] {
 
 function forbiddenHint(error: unknown): string {
   const status = (error as { status?: number }).status;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (status === 403 || status === 404) {
     return `${message}: the token cannot comment on this pull request. Grant it 'pull-requests: write' in the calling job's permissions.`;
   }
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
     core.getInput("run-id").trim() ||
     (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
   if (!/^[0-9]+$/.test(runId)) throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
-  const links: RunLinks = { server: env.GITHUB_SERVER_URL ?? "https://github.com", repository, runId };
+  const links = runLinks(env, runId);
   const key = core.getInput("key").trim();
   const comment = parseBoolean("comment", core.getInput("comment").trim() || "false");
 
@@ -140,5 +142,5 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
-  core.setFailed(error instanceof Error ? error.message : String(error));
+  core.setFailed(errorMessage(error));
 }

@@ -5,30 +5,11 @@
 
 import { code, formatBytes } from "../util/format.js";
 import type { BuildResult } from "./results.js";
+import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.js";
 
 /** Hidden first line of the comment: how a later run finds the comment to update. */
 export function commentMarker(key: string): string {
   return `<!-- trt-pte:call:${key} -->`;
-}
-
-/** Where the run that built the results lives. */
-export interface RunLinks {
-  server: string;
-  repository: string;
-  runId: string;
-}
-
-export function runUrl(links: RunLinks): string {
-  return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
-}
-
-/** The artifact's page for signed-in users (the same URL the action's `artifact-url` output has). */
-export function artifactUrl(links: RunLinks, id: number): string {
-  return `${runUrl(links)}/artifacts/${id}`;
-}
-
-export function jobUrl(links: RunLinks, checkRunId: number): string {
-  return `${runUrl(links)}/job/${checkRunId}`;
 }
 
 /** The GPU name as the artifact names and outputs use it (a call without `gpus` has one, "default"). */

@@ -8,6 +8,7 @@ import { octokitIssueComments, type IssueCommentsApi } from "../github/sticky-co
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
+import { artifactUrl, runLinks } from "../github/run-links.js";
 
 // GitHub shows at most 10 error and 10 warning annotations per step; past that we keep logging the
 // message plainly so nothing is lost but the annotation list stays readable.
@@ -48,12 +49,6 @@ export function githubLog(workspace: string): Log {
   };
 }
 
-/** The page where signed-in users download an artifact (reference/github-actions.md). */
-export function artifactPageUrl(env: NodeJS.ProcessEnv, id: number): string {
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/artifacts/${id}`;
-}
-
 function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
   // Loaded apart from the entry point: the toolkit clients are most of the bundle's start-up time,
   // and `prepare` starts loading this one while the export runs in another process.
@@ -77,7 +72,7 @@ function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
         size: uploaded.size ?? 0,
         digest:
           uploaded.digest === undefined ? undefined : `sha256:${uploaded.digest.replace(/^sha256:/, "")}`,
-        url: artifactPageUrl(env, uploaded.id),
+        url: artifactUrl(runLinks(env), uploaded.id),
       };
     },
   };

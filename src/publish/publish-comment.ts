@@ -7,6 +7,7 @@ import type { Log, Platform } from "../platform/platform.js";
 import type { CommentOutcome } from "./render.js";
 import { isPermissionError, upsertStickyComment } from "../github/sticky-comment.js";
 import { pullRequestOfEvent, readEventPayload } from "../github/pull-request.js";
+import { errorMessage } from "../errors.js";
 
 export const FORK_HELP =
   "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
@@ -29,7 +30,7 @@ export async function publishComment(
   try {
     payload = readEventPayload(env);
   } catch (e) {
-    const reason = `the event payload at GITHUB_EVENT_PATH does not read (${e instanceof Error ? e.message : String(e)})`;
+    const reason = `the event payload at GITHUB_EVENT_PATH does not read (${errorMessage(e)})`;
     log.warning(`comment: not posted: ${reason}`);
     return { state: "skipped", reason };
   }
@@ -61,7 +62,7 @@ export async function publishComment(
       log.info(`comment: not posted: ${reason}`);
       return { state: "skipped", reason };
     }
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     log.warning(`comment: posting failed, the run goes on: ${message}`);
     return { state: "failed", reason: message };
   }

@@ -5,7 +5,7 @@ import type { Settings } from "../settings/settings.js";
 import type { ArtifactStore, UploadedArtifact } from "../platform/platform.js";
 import type { VerifiedFiles } from "../verify.js";
 import { REPORT_FILE } from "../report/report.js";
-import { TrtPteError } from "../errors.js";
+import { TrtPteError, errorMessage } from "../errors.js";
 
 export function artifactFiles(dir: string, files: VerifiedFiles): string[] {
   return [files.pte, ...files.ptd].map((f) => path.join(dir, f.name)).concat(path.join(dir, REPORT_FILE));
@@ -26,7 +26,7 @@ export async function uploadExport(
       },
     );
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const taken = /already exists|\(409\)/i.test(message);
     throw new TrtPteError(
       "publish",

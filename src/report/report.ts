@@ -15,6 +15,7 @@ import type {
 import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
 import type { Inspection } from "../pte/inspection.js";
+import { runLinks, runUrl } from "../github/run-links.js";
 
 /** The report written beside the .pte and uploaded with it. */
 export const REPORT_FILE = "report.json";
@@ -96,9 +97,8 @@ export const NO_CACHE: CacheReport = {
 
 export function runInfo(env: NodeJS.ProcessEnv): RunInfo | null {
   if (!env.GITHUB_RUN_ID) return null;
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   return {
-    url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
+    url: runUrl(runLinks(env)),
     repository: env.GITHUB_REPOSITORY ?? "",
     run_id: env.GITHUB_RUN_ID,
     run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",

@@ -6,7 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readResults } from "../../src/gather/results.js";
 import { artifactEntries, groupCalls } from "../../src/gather/calls.js";
-import { commentMarker, renderCall, type RunLinks } from "../../src/gather/render.js";
+import { commentMarker, renderCall } from "../../src/gather/render.js";
+import type { RunLinks } from "../../src/github/run-links.js";
 import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
 import { liveMarkdown } from "../support/markdown.js";
 
