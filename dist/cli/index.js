@@ -2599,12 +2599,20 @@ class SettingsError extends TrtPteError {
         this.name = "SettingsError";
     }
 }
+/**
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
+ * the hint on its own line; the stack only for an error trt-pte did not expect.
+ */
 function describeError(e) {
     if (e instanceof TrtPteError)
         return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
     if (e instanceof Error)
         return e.stack ?? e.message;
     return String(e);
+}
+/** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -5932,9 +5940,32 @@ function checkInspection(inspection, target, partition) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/github/run-links.ts
+// Links into a workflow run's pages, built from the run's IDs (never read from a file). The action's
+// report and artifact-url output, and the reusable workflow's comment, all link through here.
+/** The links of the run in `env` (the runner's GITHUB_* variables), or of another run by its ID. */
+function runLinks(env, runId = env.GITHUB_RUN_ID ?? "") {
+    return {
+        server: env.GITHUB_SERVER_URL ?? "https://github.com",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        runId,
+    };
+}
+function runUrl(links) {
+    return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
+}
+/** The artifact's page for signed-in users (the action's `artifact-url` output). */
+function artifactUrl(links, id) {
+    return `${runUrl(links)}/artifacts/${id}`;
+}
+function jobUrl(links, checkRunId) {
+    return `${runUrl(links)}/job/${checkRunId}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
+
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
@@ -5951,9 +5982,8 @@ const NO_CACHE = {
 function runInfo(env) {
     if (!env.GITHUB_RUN_ID)
         return null;
-    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
     return {
-        url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
+        url: runUrl(runLinks(env)),
         repository: env.GITHUB_REPOSITORY ?? "",
         run_id: env.GITHUB_RUN_ID,
         run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -6523,6 +6553,7 @@ function readEventPayload(env) {
 // here fails the run, the .pte is already verified and uploaded.
 
 
+
 const FORK_HELP = "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
 /** One comment per model, target and GPU: the default artifact name is that key (DESIGN.md "Names"). */
 function commentMarker(key) {
@@ -6537,7 +6568,7 @@ async function publishComment(settings, platform, body, env, log) {
         payload = readEventPayload(env);
     }
     catch (e) {
-        const reason = `the event payload at GITHUB_EVENT_PATH does not read (${e instanceof Error ? e.message : String(e)})`;
+        const reason = `the event payload at GITHUB_EVENT_PATH does not read (${errorMessage(e)})`;
         log.warning(`comment: not posted: ${reason}`);
         return { state: "skipped", reason };
     }
@@ -6566,7 +6597,7 @@ async function publishComment(settings, platform, body, env, log) {
             log.info(`comment: not posted: ${reason}`);
             return { state: "skipped", reason };
         }
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorMessage(e);
         log.warning(`comment: posting failed, the run goes on: ${message}`);
         return { state: "failed", reason: message };
     }
@@ -6648,7 +6679,7 @@ async function uploadExport(settings, store, files) {
         });
     }
     catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorMessage(e);
         const taken = /already exists|\(409\)/i.test(message);
         throw new TrtPteError("publish", `uploading artifact '${settings.artifactName}' failed: ${message}`, taken
             ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
@@ -6864,6 +6895,7 @@ async function driverDigest(driverRoot) {
 
 
 
+
 /** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */
 const TIMING_CACHE_DIR = external_node_path_default().join(".trt-pte", "cache", "timing");
 const TIMING_CACHE_FILE = "timing_cache.bin";
@@ -6878,7 +6910,7 @@ async function guarded(log, what, fn) {
         return await fn();
     }
     catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorMessage(e);
         log.warning(`cache: ${what} failed, continuing without it: ${message}`);
         return e instanceof Error ? e : new Error(message);
     }
@@ -7283,12 +7315,7 @@ function setOutputs(platform, outcome) {
 // the cause), with the hint on its own line. Shared by the action and the CLI.
 
 function reportFailure(error, log) {
-    if (error instanceof TrtPteError) {
-        const text = error.hint ? `${error.message}\nhint: ${error.hint}` : error.message;
-        log.error(text, error.location);
-        return;
-    }
-    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    log.error(describeError(error), error instanceof TrtPteError ? error.location : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/export-command.ts

@@ -29211,6 +29211,57 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ SettingsError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony exports TrtPteError, describeError */
+// The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
+// and line when their code is the cause), so the entry points can print one clear message and
+// annotate the right line without knowing which stage failed.
+class TrtPteError extends Error {
+    kind;
+    hint;
+    location;
+    constructor(kind, message, hint, location) {
+        super(message);
+        this.kind = kind;
+        this.hint = hint;
+        this.location = location;
+        this.name = "TrtPteError";
+    }
+}
+/** A setting (action input or CLI flag) has a bad value. */
+class SettingsError extends TrtPteError {
+    input;
+    constructor(input, problem, hint) {
+        super("settings", `${input}: ${problem}`, hint);
+        this.input = input;
+        this.name = "SettingsError";
+    }
+}
+/**
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
+ * the hint on its own line; the stack only for an error trt-pte did not expect.
+ */
+function describeError(e) {
+    if (e instanceof TrtPteError)
+        return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
+    if (e instanceof Error)
+        return e.stack ?? e.message;
+    return String(e);
+}
+/** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+
+/***/ }),
+
 /***/ 8942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29219,7 +29270,9 @@ module.exports = {
 /* harmony export */   n: () => (/* binding */ groupCalls)
 /* harmony export */ });
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7651);
+/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2234);
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
+
 
 /** One call per key; with `key` given, exactly that call, including GPUs that sent nothing. */
 function groupCalls(results, unreadable, key, expected) {
@@ -29238,7 +29291,7 @@ function artifactEntries(results, links) {
         outcome: r.outcome,
         "artifact-name": r.report?.artifactName ?? "",
         "artifact-id": r.artifactId === null ? "" : String(r.artifactId),
-        "artifact-url": r.artifactId === null ? "" : (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactUrl */ .Wk)(links, r.artifactId),
+        "artifact-url": r.artifactId === null ? "" : (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactUrl */ .Wk)(links, r.artifactId),
         digest: r.digest,
     }));
 }
@@ -29253,15 +29306,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3553);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7651);
-/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8942);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7651);
+/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8942);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
-/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7648);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9721);
+/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7648);
+/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9858);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
 // results downloaded from the pull request's run.
+
+
 
 
 
@@ -29289,7 +29346,7 @@ function expectedGpus(raw) {
 }
 function forbiddenHint(error) {
     const status = error.status;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error);
     if (status === 403 || status === 404) {
         return `${message}: the token cannot comment on this pull request. Grant it 'pull-requests: write' in the calling job's permissions.`;
     }
@@ -29305,20 +29362,20 @@ async function main() {
         (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
     if (!/^[0-9]+$/.test(runId))
         throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
-    const links = { server: env.GITHUB_SERVER_URL ?? "https://github.com", repository, runId };
+    const links = (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_6__/* .runLinks */ .$E)(env, runId);
     const key = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("key").trim();
-    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
+    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_5__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderCall */ .Jy)(call, links, headSha) }));
+    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_8__/* .renderCall */ .Jy)(call, links, headSha) }));
     if (env.GITHUB_STEP_SUMMARY) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
@@ -29355,7 +29412,7 @@ async function main() {
     const urls = [];
     for (const { call, body } of bodies) {
         try {
-            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_7__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .commentMarker */ .Ql)(call.key), body);
+            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_8__/* .commentMarker */ .Ql)(call.key), body);
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
             urls.push(written.url);
         }
@@ -29371,7 +29428,7 @@ try {
     await main();
 }
 catch (error) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error));
 }
 
 __webpack_async_result__();
@@ -29385,13 +29442,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Wk: () => (/* binding */ artifactUrl),
   Ql: () => (/* binding */ commentMarker),
   FC: () => (/* binding */ gpuLabel),
   Jy: () => (/* binding */ renderCall)
 });
-
-// UNUSED EXPORTS: jobUrl, runUrl
 
 ;// CONCATENATED MODULE: ./src/util/format.ts
 // Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
@@ -29443,25 +29497,18 @@ function code(value, maxChars = CODE_MAX_CHARS) {
     return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+// EXTERNAL MODULE: ./src/github/run-links.ts
+var run_links = __nccwpck_require__(2234);
 ;// CONCATENATED MODULE: ./src/gather/render.ts
 // The one comment (and job summary) for a reusable-workflow call: a section per model × target × GPU.
 // Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
 
+
 /** Hidden first line of the comment: how a later run finds the comment to update. */
 function commentMarker(key) {
     return `<!-- trt-pte:call:${key} -->`;
-}
-function runUrl(links) {
-    return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
-}
-/** The artifact's page for signed-in users (the same URL the action's `artifact-url` output has). */
-function artifactUrl(links, id) {
-    return `${runUrl(links)}/artifacts/${id}`;
-}
-function jobUrl(links, checkRunId) {
-    return `${runUrl(links)}/job/${checkRunId}`;
 }
 /** The GPU name as the artifact names and outputs use it (a call without `gpus` has one, "default"). */
 function gpuLabel(gpu) {
@@ -29486,7 +29533,7 @@ function section(result, links) {
     ];
     const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
     const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
-    const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
+    const log = result.checkRunId === null ? (0,run_links/* runUrl */.Vp)(links) : (0,run_links/* jobUrl */.Ne)(links, result.checkRunId);
     if (result.outcome !== "success") {
         const what = result.outcome === "failure"
             ? "The build failed"
@@ -29502,7 +29549,7 @@ function section(result, links) {
     }
     const download = result.artifactId === null
         ? "not uploaded (`upload: false`)"
-        : `[${code(report.artifactName)}](${artifactUrl(links, result.artifactId)})`;
+        : `[${code(report.artifactName)}](${(0,run_links/* artifactUrl */.Wk)(links, result.artifactId)})`;
     lines.push(`**Download:** ${download}`, "");
     const files = [
         `${code(report.pte.name)} ${formatBytes(report.pte.bytes)}, sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
@@ -29536,11 +29583,11 @@ function renderCall(call, links, commit) {
     const head = [
         `### trt-pte: ${built} of ${total} build${total === 1 ? "" : "s"} succeeded`,
         "",
-        `[Run ${links.runId}](${runUrl(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
+        `[Run ${links.runId}](${(0,run_links/* runUrl */.Vp)(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
     ];
     const sections = ordered.map((r) => section(r, links));
     for (const gpu of call.missing) {
-        sections.push(`#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`);
+        sections.push(`#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
     }
     for (const bad of call.unreadable) {
         sections.push(`#### ⚠️ Unreadable result ${code(bad.file)}\n\n${code(bad.reason)}`);
@@ -29571,6 +29618,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
+
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
@@ -29587,9 +29635,8 @@ const NO_CACHE = {
 function runInfo(env) {
     if (!env.GITHUB_RUN_ID)
         return null;
-    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
     return {
-        url: `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID}`,
+        url: runUrl(runLinks(env)),
         repository: env.GITHUB_REPOSITORY ?? "",
         run_id: env.GITHUB_RUN_ID,
         run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -29927,6 +29974,39 @@ function readEventPayload(env) {
 
 /***/ }),
 
+/***/ 2234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ runLinks),
+/* harmony export */   Ne: () => (/* binding */ jobUrl),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   Wk: () => (/* binding */ artifactUrl)
+/* harmony export */ });
+// Links into a workflow run's pages, built from the run's IDs (never read from a file). The action's
+// report and artifact-url output, and the reusable workflow's comment, all link through here.
+/** The links of the run in `env` (the runner's GITHUB_* variables), or of another run by its ID. */
+function runLinks(env, runId = env.GITHUB_RUN_ID ?? "") {
+    return {
+        server: env.GITHUB_SERVER_URL ?? "https://github.com",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        runId,
+    };
+}
+function runUrl(links) {
+    return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
+}
+/** The artifact's page for signed-in users (the action's `artifact-url` output). */
+function artifactUrl(links, id) {
+    return `${runUrl(links)}/artifacts/${id}`;
+}
+function jobUrl(links, checkRunId) {
+    return `${runUrl(links)}/job/${checkRunId}`;
+}
+
+
+/***/ }),
+
 /***/ 7648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29991,7 +30071,7 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 9721:
+/***/ 9858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30542,39 +30622,8 @@ function names_defaultArtifactName(spec, target, gpuName) {
     return names_sanitizeName([names_modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
-// The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
-// and line when their code is the cause), so the entry points can print one clear message and
-// annotate the right line without knowing which stage failed.
-class TrtPteError extends Error {
-    kind;
-    hint;
-    location;
-    constructor(kind, message, hint, location) {
-        super(message);
-        this.kind = kind;
-        this.hint = hint;
-        this.location = location;
-        this.name = "TrtPteError";
-    }
-}
-/** A setting (action input or CLI flag) has a bad value. */
-class errors_SettingsError extends TrtPteError {
-    input;
-    constructor(input, problem, hint) {
-        super("settings", `${input}: ${problem}`, hint);
-        this.input = input;
-        this.name = "SettingsError";
-    }
-}
-function describeError(e) {
-    if (e instanceof TrtPteError)
-        return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
-    if (e instanceof Error)
-        return e.stack ?? e.message;
-    return String(e);
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/util/size.ts
 // The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
 // the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
@@ -30627,7 +30676,7 @@ function parseBoolean(name, raw) {
         return true;
     if (["false", "no", "0", "off"].includes(v))
         return false;
-    throw new errors_SettingsError(name, `'${raw}' is not a boolean`, "use true or false");
+    throw new errors/* SettingsError */.GN(name, `'${raw}' is not a boolean`, "use true or false");
 }
 function settings_parseInteger(name, raw) {
     const def = inputDefinition(name);
