@@ -5,11 +5,16 @@
 import { code, formatBytes } from "../util/format.js";
 import type { DelegateInfo, Inspection } from "./inspection.js";
 
+// The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
+const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
+
+const backend = (id: string): string => (KNOWN_BACKENDS.has(id) ? id : code(id));
+
 export function delegateSummary(inspection: Inspection): string {
   if (inspection.delegates.length === 0) return "none (portable kernels only)";
   const byId = new Map<string, DelegateInfo[]>();
   for (const d of inspection.delegates) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-  return [...byId.entries()].map(([id, list]) => `${code(id)} ×${list.length} (${detail(list)})`).join(" · ");
+  return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
 }
 
 function detail(delegates: DelegateInfo[]): string {

@@ -35,7 +35,8 @@ function commentLine(outcome: CommentOutcome): string | null {
     case "updated":
       return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
     default:
-      return `not posted: ${code(outcome.reason ?? "")}`;
+      // trt-pte's own explanation (src/publish/publish-comment.ts), markdown and all.
+      return `not posted: ${outcome.reason ?? ""}`;
   }
 }
 
