@@ -80,13 +80,12 @@ export async function runExport(
     const requestPath = path.join(scratch, "request.json");
     const resultPath = path.join(scratch, "result.json");
     await fs.writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
-    const run = await runDriver(
-      settings.python,
-      ["export", "--request", requestPath, "--result", resultPath],
-      {
+    const run = await log.verbatim(() =>
+      runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
         cwd: settings.workspace,
         onLine: (line) => log.info(line),
-      },
+        passthrough: settings.envPassthrough,
+      }),
     );
     let result: ExportResult;
     try {

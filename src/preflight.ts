@@ -54,9 +54,13 @@ export async function detectGpus(nvidiaSmi = "nvidia-smi"): Promise<Gpu[]> {
   }
 }
 
-export async function readVersions(python: string, cwd: string): Promise<VersionsReport> {
+export async function readVersions(
+  python: string,
+  cwd: string,
+  passthrough: readonly string[] = [],
+): Promise<VersionsReport> {
   const lines: string[] = [];
-  const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l) });
+  const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l), passthrough });
   const json = lines.find((l) => l.startsWith("{"));
   if (run.exitCode !== 0 || json === undefined) {
     throw new TrtPteError(
@@ -101,7 +105,10 @@ export function checkTarget(target: Target, pre: Preflight): void {
 }
 
 export async function preflight(settings: Settings, log: Log): Promise<Preflight> {
-  const [report, gpus] = await Promise.all([readVersions(settings.python, settings.workspace), detectGpus()]);
+  const [report, gpus] = await Promise.all([
+    readVersions(settings.python, settings.workspace, settings.envPassthrough),
+    detectGpus(),
+  ]);
   const { python: pythonVersion, ...packages } = report.versions;
   const result: Preflight = {
     python: { executable: report.executable, version: pythonVersion ?? "unknown" },

@@ -2,9 +2,12 @@
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "./errors.js";
+import { driverEnvironment } from "./driver-env.js";
 
 /**
  * The folder holding the `trt_pte` package. It travels with the action (GitHub checks out the whole
@@ -32,20 +35,59 @@ export interface DriverRun {
 const TAIL_LINES = 40;
 
 /**
- * Runs `python -m trt_pte <args>` with the driver on PYTHONPATH, calling onLine for every line it
- * prints as soon as it is printed (the export takes minutes; people watch it live).
+ * The script that starts the driver, beside the `trt_pte` package. `python -m trt_pte` would put the
+ * working directory (the user's workspace) first on sys.path, so a `trt_pte/` folder there would be
+ * imported instead of ours. Python puts a script's own folder first instead, on every supported
+ * version, and the script puts it back there itself for the cases where Python does not (see its
+ * docstring).
  */
-export function runDriver(
+export const BOOTSTRAP = "trt_pte_driver.py";
+
+export interface DriverOptions {
+  /** The model's working directory: the workspace (relative paths in model code keep working). */
+  cwd: string;
+  onLine: (line: string) => void;
+  /** The environment the driver's is chosen from (src/driver-env.ts); process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Names and globs of `env-passthrough`, already checked by the settings. */
+  passthrough?: readonly string[];
+  /** Where the run's own temp folder is made: RUNNER_TEMP in the action, the system's otherwise. */
+  tempRoot?: string;
+}
+
+/**
+ * Runs the driver with `args`, calling onLine for every line it prints as soon as it is printed (the
+ * export takes minutes; people watch it live). The driver gets a fresh temp folder of its own, removed
+ * when it exits.
+ */
+export async function runDriver(
   python: string,
   args: readonly string[],
-  options: { cwd: string; onLine: (line: string) => void; env?: NodeJS.ProcessEnv },
+  options: DriverOptions,
 ): Promise<DriverRun> {
-  const root = driverRoot();
-  const env = { ...(options.env ?? process.env) };
-  env.PYTHONPATH = env.PYTHONPATH ? `${root}${path.delimiter}${env.PYTHONPATH}` : root;
-  env.PYTHONUNBUFFERED = "1";
+  const parent = options.env ?? process.env;
+  const tempRoot = options.tempRoot ?? parent.RUNNER_TEMP ?? os.tmpdir();
+  await fs.mkdir(tempRoot, { recursive: true });
+  const runDir = await fs.mkdtemp(path.join(tempRoot, "trt-pte-run-"));
+  const env = driverEnvironment(parent, { passthrough: options.passthrough ?? [], runDir });
+  for (const dir of new Set([env.TMPDIR, env.TORCHINDUCTOR_CACHE_DIR, env.TRITON_CACHE_DIR])) {
+    if (dir !== undefined) await fs.mkdir(dir, { recursive: true });
+  }
+  try {
+    return await spawnDriver(python, [path.join(driverRoot(), BOOTSTRAP), ...args], options, env);
+  } finally {
+    await fs.rm(runDir, { recursive: true, force: true });
+  }
+}
+
+function spawnDriver(
+  python: string,
+  argv: readonly string[],
+  options: DriverOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<DriverRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(python, ["-m", "trt_pte", ...args], {
+    const child = spawn(python, argv, {
       cwd: options.cwd,
       env,
       stdio: ["ignore", "pipe", "pipe"],

@@ -4,7 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { driverRoot, runDriver } from "../src/python-driver.js";
 import { SettingsError } from "../src/errors.js";
-import { REPO } from "./support/action-run.js";
+import { REPO, TEST_PYTHON } from "./support/action-run.js";
+import { driverEnvironment } from "../src/driver-env.js";
+import { PROTOCOL_VERSION } from "../src/protocol.js";
 
 describe("the Python driver process", () => {
   it("is found relative to the code, from src/ and from the bundles' folders", () => {
@@ -46,5 +48,112 @@ describe("the Python driver process", () => {
     await expect(
       runDriver("/no/such/python3", ["versions"], { cwd: os.tmpdir(), onLine: () => undefined }),
     ).rejects.toThrow("python: '/no/such/python3' was not found");
+  });
+});
+
+describe("the bundled driver cannot be shadowed", () => {
+  const shadow = (dir: string) => {
+    fs.mkdirSync(path.join(dir, "trt_pte"), { recursive: true });
+    for (const file of ["__init__.py", "__main__.py"]) {
+      fs.writeFileSync(path.join(dir, "trt_pte", file), "print('SHADOWED'); raise SystemExit(3)\n");
+    }
+  };
+
+  it.each([
+    ["a trt_pte/ package in the workspace (the working directory)", {}],
+    ["a trt_pte/ package on PYTHONPATH", { pythonpath: true }],
+    ["PYTHONSAFEPATH, which leaves the script's folder off sys.path", { pythonpath: true, safe: true }],
+  ])("by %s", async (_what, how: { pythonpath?: boolean; safe?: boolean }) => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-shadow-ws-"));
+    shadow(workspace);
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-shadow-pp-"));
+    shadow(elsewhere);
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (how.pythonpath) env.PYTHONPATH = `${elsewhere}${path.delimiter}${workspace}`;
+    if (how.safe) env.PYTHONSAFEPATH = "1";
+    const lines: string[] = [];
+    const run = await runDriver(TEST_PYTHON, ["versions"], {
+      cwd: workspace,
+      env,
+      onLine: (l) => lines.push(l),
+    });
+    expect(lines).not.toContain("SHADOWED");
+    expect(run.exitCode, lines.join("\n")).toBe(0);
+    const report = JSON.parse(lines.find((l) => l.startsWith("{"))!) as { protocol: number };
+    expect(report.protocol).toBe(PROTOCOL_VERSION);
+  });
+});
+
+describe("the driver's environment", () => {
+  const parent = {
+    PATH: "/usr/bin",
+    HOME: "/home/runner",
+    LANG: "C.UTF-8",
+    LC_ALL: "C.UTF-8",
+    https_proxy: "http://proxy:3128",
+    CUDA_VISIBLE_DEVICES: "0",
+    NVIDIA_VISIBLE_DEVICES: "all",
+    LD_LIBRARY_PATH: "/usr/local/cuda/lib64",
+    PYTHONPATH: "/opt/lib",
+    TORCH_CUDA_ARCH_LIST: "8.0",
+    PYTORCH_CUDA_ALLOC_CONF: "expandable_segments:True",
+    TRT_LOGGER_LEVEL: "INFO",
+    TENSORRT_ROOT: "/opt/trt",
+    HF_HOME: "/data/hf",
+    TMPDIR: "/tmp",
+    TORCHINDUCTOR_CACHE_DIR: "/tmp/shared",
+    "INPUT_GITHUB-TOKEN": "ghs_x",
+    INPUT_MODEL: "m.py:build",
+    input_lowercase: "x",
+    ACTIONS_RUNTIME_TOKEN: "rt",
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc",
+    GITHUB_TOKEN: "ghs_x",
+    GITHUB_ENV: "/r/env",
+    GITHUB_PATH: "/r/path",
+    GITHUB_OUTPUT: "/r/out",
+    GITHUB_STATE: "/r/state",
+    GITHUB_STEP_SUMMARY: "/r/summary",
+    GITHUB_SHA: "abc",
+    WANDB_API_KEY: "w",
+    AWS_SECRET_ACCESS_KEY: "a",
+  };
+
+  it("is the allowlist, the user's names, and the run's own folders", () => {
+    const env = driverEnvironment(parent, { passthrough: ["WANDB_*", "GITHUB_SHA"], runDir: "/rt/run" });
+    expect(Object.keys(env).sort()).toEqual(
+      [
+        "CUDA_VISIBLE_DEVICES",
+        "GITHUB_SHA",
+        "HF_HOME",
+        "HOME",
+        "LANG",
+        "LC_ALL",
+        "LD_LIBRARY_PATH",
+        "NVIDIA_VISIBLE_DEVICES",
+        "PATH",
+        "PYTHONPATH",
+        "PYTHONUNBUFFERED",
+        "PYTORCH_CUDA_ALLOC_CONF",
+        "TEMP",
+        "TENSORRT_ROOT",
+        "TMP",
+        "TMPDIR",
+        "TORCHINDUCTOR_CACHE_DIR",
+        "TORCH_CUDA_ARCH_LIST",
+        "TRITON_CACHE_DIR",
+        "TRT_LOGGER_LEVEL",
+        "WANDB_API_KEY",
+        "https_proxy",
+      ].sort(),
+    );
+    expect(env.TMPDIR).toBe(path.join("/rt/run", "tmp"));
+    expect(env.TORCHINDUCTOR_CACHE_DIR).toBe(path.join("/rt/run", "torchinductor"));
+  });
+
+  it("never holds a forbidden name, even one a glob would match", () => {
+    const env = driverEnvironment(parent, { passthrough: ["*"], runDir: "/rt/run" });
+    expect(Object.keys(env).filter((n) => /^(INPUT_|ACTIONS_)/i.test(n) || n === "GITHUB_TOKEN")).toEqual([]);
+    expect(env.GITHUB_ENV).toBeUndefined();
+    expect(env.GITHUB_STEP_SUMMARY).toBeUndefined();
   });
 });

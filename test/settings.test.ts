@@ -245,3 +245,36 @@ describe("names", () => {
     expect(defaultArtifactName("m.py:f", "tensorrt", "H100 80GB HBM3")).toBe("m-f-tensorrt-H100-80GB-HBM3");
   });
 });
+
+describe("env-passthrough", () => {
+  it("takes names and globs by commas, spaces or lines, once each", () => {
+    expect(read({ model: "m.py:f" }).envPassthrough).toEqual([]);
+    expect(
+      read({ model: "m.py:f", "env-passthrough": "WANDB_*, MY_VAR\nMY_VAR  GITHUB_SHA" }).envPassthrough,
+    ).toEqual(["WANDB_*", "MY_VAR", "GITHUB_SHA"]);
+  });
+
+  it.each([
+    ["INPUT_GITHUB-TOKEN", "would pass INPUT_* to the model's process"],
+    ["input_model", "would pass INPUT_*"],
+    ["ACTIONS_RUNTIME_TOKEN", "would pass ACTIONS_*"],
+    ["GITHUB_TOKEN", "would pass GITHUB_TOKEN"],
+    ["GITHUB_*", "would pass GITHUB_TOKEN"],
+    ["GITHUB_ENV", "would pass GITHUB_ENV"],
+    ["GITHUB_PATH", "would pass GITHUB_PATH"],
+    ["GITHUB_OUTPUT", "would pass GITHUB_OUTPUT"],
+    ["GITHUB_STATE", "would pass GITHUB_STATE"],
+    ["GITHUB_STEP_SUMMARY", "would pass GITHUB_STEP_SUMMARY"],
+    ["*", "would pass INPUT_*"],
+    ["G*Y", "would pass GITHUB_STEP_SUMMARY"],
+    ["TMPDIR", "names TMPDIR, which trt-pte sets to the run's own temp folder"],
+    ["TRITON_*", "names TRITON_CACHE_DIR"],
+    ["MY VAR=1", "'VAR=1' is not a variable name or glob"],
+    ["$(id)", "'$(id)' is not a variable name or glob"],
+  ])("refuses %s", (value, message) => {
+    const values = { model: "m.py:f", "env-passthrough": value };
+    expect(() => read(values)).toThrow(SettingsError);
+    expect(() => read(values)).toThrow(/^env-passthrough: /);
+    expect(() => read(values)).toThrow(message);
+  });
+});

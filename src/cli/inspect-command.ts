@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { describeError } from "../errors.js";
 import { inspectPte } from "../pte/inspect.js";
 import { renderTree } from "../pte/render-tree.js";
+import { inert, inertJson } from "../util/log-text.js";
 
 export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]";
 
@@ -31,8 +32,11 @@ export function inspectCommand(argv: string[]): number {
   }
   try {
     const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
+    // Names come from the file: the output may be a workflow step's, so no line of it is a command.
     process.stdout.write(
-      parsed.values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderTree(inspection),
+      parsed.values.json
+        ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
+        : inert(renderTree(inspection)),
     );
     return 0;
   } catch (error) {

@@ -1,5 +1,6 @@
 // The GitHub adapter: the Actions toolkit behind the Platform ports.
 
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import * as core from "@actions/core";
 import type * as ArtifactModule from "@actions/artifact";
@@ -9,6 +10,7 @@ import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
 import { artifactUrl, runLinks } from "../github/run-links.js";
+import { inert } from "../util/log-text.js";
 
 // GitHub shows at most 10 error and 10 warning annotations per step; past that we keep logging the
 // message plainly so nothing is lost but the annotation list stays readable.
@@ -27,22 +29,35 @@ export function githubLog(workspace: string): Log {
   let errors = 0;
   let warnings = 0;
   return {
-    info: (message) => core.info(message),
+    // core.info prints as is, so a line of it could be a command; core.warning and core.error put the
+    // message after their own `::warning::`, escaped, where it is data.
+    info: (message) => core.info(inert(message)),
     warning(message, where) {
       if (++warnings <= ANNOTATIONS_PER_KIND) core.warning(message, annotationProperties(where, workspace));
-      else core.info(`warning: ${message}`);
+      else core.info(inert(`warning: ${message}`));
     },
     error(message, where) {
       if (++errors <= ANNOTATIONS_PER_KIND) core.error(message, annotationProperties(where, workspace));
-      else core.info(`error: ${message}`);
+      else core.info(inert(`error: ${message}`));
     },
-    async group(title, fn) {
-      const started = performance.now();
-      core.startGroup(title);
+    async verbatim(fn) {
+      // The runner ignores every command until it reads `::<token>::`; the token is new for each call
+      // and 192 random bits, so the output in between cannot end the pause (and each line is inert too).
+      const token = `trt-pte-${randomBytes(24).toString("hex")}`;
+      core.info(`::stop-commands::${token}`);
       try {
         return await fn();
       } finally {
-        core.info(`${title}: ${formatDuration(performance.now() - started)}`);
+        core.info(`::${token}::`);
+      }
+    },
+    async group(title, fn) {
+      const started = performance.now();
+      core.startGroup(inert(title));
+      try {
+        return await fn();
+      } finally {
+        core.info(inert(`${title}: ${formatDuration(performance.now() - started)}`));
         core.endGroup();
       }
     },

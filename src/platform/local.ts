@@ -6,6 +6,7 @@ import path from "node:path";
 import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
+import { inert } from "../util/log-text.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
 import os from "node:os";
 import { dirCacheStore } from "./dir-store.js";
@@ -15,11 +16,14 @@ function at(where: SourceLocation | undefined): string {
   return where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
 }
 
-export function localLog(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Log {
+// The CLI may run in a workflow step, whose output the runner reads for commands: every line is inert.
+export function localLog(print: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Log {
+  const write = (line: string): void => print(inert(line));
   return {
     info: (message) => write(message),
     warning: (message, where) => write(`warning: ${at(where)}${message}`),
     error: (message, where) => write(`error: ${at(where)}${message}`),
+    verbatim: (fn) => fn(),
     async group(title, fn) {
       const started = performance.now();
       write(`▸ ${title}`);
@@ -87,10 +91,12 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
     issueComments: () => null,
     async defaultCacheStore({ workspace, maxBytes }) {
       const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
-      return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
+      return root === null
+        ? null
+        : dirCacheStore({ root, workspace, maxBytes, log: (line) => write(inert(line)) });
     },
     async writeSummary(markdown) {
-      (options.printSummary ?? ((m: string) => process.stdout.write(`${m}\n`)))(markdown);
+      (options.printSummary ?? ((m: string) => process.stdout.write(`${inert(m)}\n`)))(markdown);
     },
     setOutput: (name, value) => void outputs.set(name, value),
   };

@@ -11,6 +11,11 @@ export interface Log {
   error(message: string, where?: SourceLocation): void;
   /** Runs fn inside a collapsible log group and reports its duration when it ends. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while what it logs with `info` is another program's output (the driver's, so the model's):
+   * where the log is a runner's, workflow commands stay off until fn ends.
+   */
+  verbatim<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface UploadedArtifact {

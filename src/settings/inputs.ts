@@ -233,6 +233,14 @@ export const INPUTS: readonly InputDefinition[] = [
     description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
   },
   {
+    name: "env-passthrough",
+    kind: "multiline",
+    description:
+      "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
+      "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
+      "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
+  },
+  {
     name: "upload",
     kind: "boolean",
     default: "true",

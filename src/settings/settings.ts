@@ -9,6 +9,7 @@ import { parseInputSpecs, type InputSpec } from "./input-spec.js";
 import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { SIZE_HINT, parseSize } from "../util/size.js";
+import { ENV_PATTERN, RUN_FOLDER_NAMES, forbiddenOverlap, matchesEnvGlob } from "../util/env-names.js";
 
 /**
  * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
@@ -57,6 +58,8 @@ export interface Settings {
   readonly comment: boolean;
   /** Empty when none was given (the CLI outside a workflow). */
   readonly githubToken: string;
+  /** Names and globs of environment variables the driver gets besides its allowlist. */
+  readonly envPassthrough: readonly string[];
 }
 
 export interface CacheSettings {
@@ -190,6 +193,39 @@ export function parseOpList(name: string, raw: string): string[] {
     if (!ops.includes(overload)) ops.push(overload);
   }
   return ops;
+}
+
+/** `env-passthrough`: names or globs, by commas, spaces or lines; none that could let a secret through. */
+export function parseEnvPassthrough(raw: string): string[] {
+  const patterns: string[] = [];
+  for (const item of raw.split(/[\s,]+/)) {
+    if (item === "") continue;
+    if (!ENV_PATTERN.test(item)) {
+      throw new SettingsError(
+        "env-passthrough",
+        `'${item}' is not a variable name or glob`,
+        "use letters, digits, _ and the wildcards * and ?, e.g. WANDB_API_KEY or WANDB_*",
+      );
+    }
+    const forbidden = forbiddenOverlap(item);
+    if (forbidden !== undefined) {
+      throw new SettingsError(
+        "env-passthrough",
+        `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`,
+        "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (README “Security”)",
+      );
+    }
+    const ours = RUN_FOLDER_NAMES.find((name) => matchesEnvGlob(name, item));
+    if (ours !== undefined) {
+      throw new SettingsError(
+        "env-passthrough",
+        `'${item}' names ${ours}, which trt-pte sets to the run's own temp folder`,
+        "remove it: each run compiles into folders of its own, which a later job never reads",
+      );
+    }
+    if (!patterns.includes(item)) patterns.push(item);
+  }
+  return patterns;
 }
 
 export function defaultTolerance(target: Target, precision: Precision): number {
@@ -331,6 +367,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     cache: readCacheSettings(get, ctx),
     comment: parseBoolean("comment", text(get, "comment")),
     githubToken: text(get, "github-token"),
+    envPassthrough: parseEnvPassthrough(get("env-passthrough")),
     compile,
     tolerance,
     // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.

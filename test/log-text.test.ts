@@ -1,0 +1,42 @@
+// inert(): text trt-pte prints from files and programs it does not control, read back the way a
+// runner reads a step's output (test/support/runner-commands.ts).
+
+import { describe, expect, it } from "vitest";
+import { inert, inertJson } from "../src/util/log-text.js";
+import { runnerCommands } from "./support/runner-commands.js";
+
+const HOSTILE = [
+  "::warning::x",
+  "::add-mask::secret",
+  "::error file=a.py,line=1::boom",
+  "   ::notice::indented",
+  "\t::debug::tab",
+  "\u001f::group::separator",
+  "\u0085::endgroup::next line",
+  "name ##[warning]legacy",
+  "::stop-commands::pause",
+  "a\n::warning::after a newline",
+  "a\r::warning::after a carriage return",
+  "::SET-OUTPUT name=pte::x",
+];
+
+describe("inert", () => {
+  it.each(HOSTILE)("leaves no command in %j", (text) => {
+    expect(runnerCommands(text)).not.toEqual([]);
+    expect(runnerCommands(inert(text))).toEqual([]);
+    expect(inert(text).replace(/\u200b/g, "")).toBe(text.replace(/\r/g, "\n"));
+  });
+
+  it("keeps ordinary text as it is", () => {
+    expect(inert("torch.export: 5 nodes, a::b in the middle")).toBe(
+      "torch.export: 5 nodes, a::b in the middle",
+    );
+  });
+
+  it("keeps JSON meaning the same", () => {
+    const json = JSON.stringify({ name: "##[warning]x" }, null, 2);
+    expect(runnerCommands(json)).not.toEqual([]);
+    expect(runnerCommands(inertJson(json))).toEqual([]);
+    expect(JSON.parse(inertJson(json))).toEqual({ name: "##[warning]x" });
+  });
+});
