@@ -2825,6 +2825,13 @@ const INPUTS = [
         description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
     },
     {
+        name: "env-passthrough",
+        kind: "multiline",
+        description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
+            "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
+            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
+    },
+    {
         name: "upload",
         kind: "boolean",
         default: "true",
@@ -4623,10 +4630,34 @@ function render(root) {
     return `${lines.join("\n")}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/util/log-text.ts
+// Text from a file or a program trt-pte does not control, made inert for the runner's log. The
+// runner reads every line a step prints (stdout and stderr, split at \n, \r or \r\n) as a workflow
+// command when, after leading whitespace, it starts with `::` (`::add-mask::`, `::error file=...`,
+// `::stop-commands::`), or when it holds `##[` anywhere (the older syntax, still honoured). One
+// invisible character (U+200B, which the runner does not trim) in front of each such `::`, and between
+// `##` and `[`, leaves the line readable and unparsable. Everything trt-pte logs goes through here,
+// in the log adapters (src/platform/github.ts, local.ts) and the CLI's output.
+const ZWSP = "\u200b";
+// The runner trims what .NET calls white space, which includes U+001C-U+001F and U+0085 besides \s.
+// eslint-disable-next-line no-control-regex -- those separators are exactly what the runner trims
+const COMMAND_START = /^([\s\u001c-\u001f\u0085]*)::/;
+function inert(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/##\[/g, `##${ZWSP}[`).replace(COMMAND_START, `$1${ZWSP}::`))
+        .join("\n");
+}
+/** JSON for a log or a terminal: `##[` only occurs inside strings, where `\u005b` reads back the same. */
+function inertJson(json) {
+    return json.replace(/##\[/g, "##\\u005b");
+}
+
 ;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
 // `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
 // reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
 // blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read.
+
 
 
 
@@ -4653,7 +4684,10 @@ function inspectCommand(argv) {
     }
     try {
         const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
-        process.stdout.write(parsed.values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderTree(inspection));
+        // Names come from the file: the output may be a workflow step's, so no line of it is a command.
+        process.stdout.write(parsed.values.json
+            ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
+            : inert(renderTree(inspection)));
         return 0;
     }
     catch (error) {
@@ -5031,10 +5065,102 @@ function parseSize(text) {
     return Math.round(Number(m[1]) * scale);
 }
 
+;// CONCATENATED MODULE: ./src/util/env-names.ts
+// Environment variable names as the driver's environment policy sees them: `*`/`?` globs over names,
+// the names no driver process may ever get, whatever a user asks for, and the ones trt-pte sets itself.
+
+/**
+ * What the runner hands the action and must never reach model code: the inputs (the `github-token`
+ * input arrives as INPUT_GITHUB-TOKEN), the runtime's own tokens and URLs (ACTIONS_RUNTIME_TOKEN,
+ * ACTIONS_ID_TOKEN_REQUEST_*, ACTIONS_CACHE_URL...), the token itself, and the files through which a
+ * step sets environment, PATH, outputs, state and the job summary of the steps after it.
+ */
+const FORBIDDEN_ENV = [
+    "INPUT_*",
+    "ACTIONS_*",
+    "GITHUB_TOKEN",
+    "GITHUB_ENV",
+    "GITHUB_PATH",
+    "GITHUB_OUTPUT",
+    "GITHUB_STATE",
+    "GITHUB_STEP_SUMMARY",
+];
+/** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
+const ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
+function globRegExp(glob) {
+    const body = glob
+        .replace(/[.+^${}()|[\]\\-]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${body}$`, "i");
+}
+/** Whether `name` matches `glob` (case-insensitive: Windows names are, and INPUT_x is no safer). */
+function matchesEnvGlob(name, glob) {
+    return globRegExp(glob).test(name);
+}
+function isForbiddenEnv(name) {
+    return FORBIDDEN_ENV.some((glob) => matchesEnvGlob(name, glob));
+}
+/**
+ * Whether some name matched by `pattern` also matches `forbidden` (itself a name or `PREFIX*`): the
+ * pattern is walked as a set of states over the forbidden name's fixed part; any state left alive at
+ * its end can be completed into a name both accept.
+ */
+function overlaps(pattern, forbidden) {
+    const star = forbidden.endsWith("*");
+    const fixed = (star ? forbidden.slice(0, -1) : forbidden).toUpperCase();
+    const p = pattern.toUpperCase();
+    const closure = (states) => {
+        for (const s of [...states])
+            for (let i = s; p[i] === "*"; i++)
+                states.add(i + 1);
+        return states;
+    };
+    let states = closure(new Set([0]));
+    for (const ch of fixed) {
+        const next = new Set();
+        for (const s of states) {
+            if (p[s] === "*")
+                next.add(s);
+            else if (p[s] === "?" || p[s] === ch)
+                next.add(s + 1);
+        }
+        states = closure(next);
+        if (states.size === 0)
+            return false;
+    }
+    // A prefix: anything may follow. An exact name: the pattern must be able to end here.
+    return star ? states.size > 0 : states.has(p.length);
+}
+/** The forbidden entry a user's name or glob would let through, or undefined when it is safe. */
+function forbiddenOverlap(pattern) {
+    return FORBIDDEN_ENV.find((forbidden) => overlaps(pattern, forbidden));
+}
+/**
+ * Set by trt-pte to folders inside the run's own temp folder, whatever the runner has: the temp
+ * folder itself (Python's tempfile reads TMPDIR, then TEMP, then TMP), and so Torch-TensorRT's
+ * default timing and engine caches, which torch_tensorrt/dynamo/_defaults.py puts under
+ * tempfile.gettempdir() in 2.12 to 2.14; torch inductor's and Triton's compile caches. A later job on
+ * the same runner therefore never loads what this one compiled. The caches trt-pte keeps on purpose
+ * are passed by path in the request and restored from the job's own cache scope.
+ */
+function runFolders(runDir) {
+    const tmp = external_node_path_default().join(runDir, "tmp");
+    return {
+        TMPDIR: tmp,
+        TEMP: tmp,
+        TMP: tmp,
+        TORCHINDUCTOR_CACHE_DIR: external_node_path_default().join(runDir, "torchinductor"),
+        TRITON_CACHE_DIR: external_node_path_default().join(runDir, "triton"),
+    };
+}
+const RUN_FOLDER_NAMES = Object.keys(runFolders(""));
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -5135,6 +5261,28 @@ function parseOpList(name, raw) {
             ops.push(overload);
     }
     return ops;
+}
+/** `env-passthrough`: names or globs, by commas, spaces or lines; none that could let a secret through. */
+function parseEnvPassthrough(raw) {
+    const patterns = [];
+    for (const item of raw.split(/[\s,]+/)) {
+        if (item === "")
+            continue;
+        if (!ENV_PATTERN.test(item)) {
+            throw new SettingsError("env-passthrough", `'${item}' is not a variable name or glob`, "use letters, digits, _ and the wildcards * and ?, e.g. WANDB_API_KEY or WANDB_*");
+        }
+        const forbidden = forbiddenOverlap(item);
+        if (forbidden !== undefined) {
+            throw new SettingsError("env-passthrough", `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`, "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (README “Security”)");
+        }
+        const ours = RUN_FOLDER_NAMES.find((name) => matchesEnvGlob(name, item));
+        if (ours !== undefined) {
+            throw new SettingsError("env-passthrough", `'${item}' names ${ours}, which trt-pte sets to the run's own temp folder`, "remove it: each run compiles into folders of its own, which a later job never reads");
+        }
+        if (!patterns.includes(item))
+            patterns.push(item);
+    }
+    return patterns;
 }
 function defaultTolerance(target, precision) {
     const tolerance = targetSpec(target).tolerance[precision];
@@ -5238,6 +5386,7 @@ function readSettings(get, ctx) {
         cache: readCacheSettings(get, ctx),
         comment: parseBoolean("comment", settings_text(get, "comment")),
         githubToken: settings_text(get, "github-token"),
+        envPassthrough: parseEnvPassthrough(get("env-passthrough")),
         compile,
         tolerance,
         // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
@@ -5496,16 +5645,20 @@ function dirCacheStore(options) {
 
 
 
+
 function at(where) {
     if (where === undefined)
         return "";
     return where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
 }
-function localLog(write = (l) => process.stderr.write(`${l}\n`)) {
+// The CLI may run in a workflow step, whose output the runner reads for commands: every line is inert.
+function localLog(print = (l) => process.stderr.write(`${l}\n`)) {
+    const write = (line) => print(inert(line));
     return {
         info: (message) => write(message),
         warning: (message, where) => write(`warning: ${at(where)}${message}`),
         error: (message, where) => write(`error: ${at(where)}${message}`),
+        verbatim: (fn) => fn(),
         async group(title, fn) {
             const started = performance.now();
             write(`▸ ${title}`);
@@ -5562,10 +5715,12 @@ function localPlatform(options) {
         issueComments: () => null,
         async defaultCacheStore({ workspace, maxBytes }) {
             const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
-            return root === null ? null : dirCacheStore({ root, workspace, maxBytes, log: write });
+            return root === null
+                ? null
+                : dirCacheStore({ root, workspace, maxBytes, log: (line) => write(inert(line)) });
         },
         async writeSummary(markdown) {
-            (options.printSummary ?? ((m) => process.stdout.write(`${m}\n`)))(markdown);
+            (options.printSummary ?? ((m) => process.stdout.write(`${inert(m)}\n`)))(markdown);
         },
         setOutput: (name, value) => void outputs.set(name, value),
     };
@@ -5580,8 +5735,110 @@ const PROTOCOL_VERSION = 1;
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/driver-env.ts
+// The driver's environment: an allowlist, not the action's environment minus a few names. Model code
+// (and every pickle and package it loads) runs in the driver, so it gets what an ML process needs and
+// nothing the runner gave the action to act with: no token, no inputs, no runtime URLs, no command
+// files. The action's own process still holds all of that, so this is defence in depth (README
+// "Security"), not a wall against code running as the same user.
+
+/** Names passed as they are. */
+const driver_env_NAMES = [
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "SHELL",
+    "TERM",
+    "TZ",
+    "LANG",
+    "LANGUAGE",
+    "HOSTNAME",
+    // Native code: the CUDA and TensorRT libraries, and the compilers torch's inductor calls.
+    "LD_LIBRARY_PATH",
+    "LIBRARY_PATH",
+    "CPATH",
+    "PKG_CONFIG_PATH",
+    "CC",
+    "CXX",
+    "CFLAGS",
+    "CXXFLAGS",
+    "LDFLAGS",
+    "VIRTUAL_ENV",
+    // Downloads of weights and packages behind a proxy or a private CA.
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+    // Windows (the CLI on a laptop): Python and its subprocesses do not start without these.
+    "SYSTEMROOT",
+    "WINDIR",
+    "COMSPEC",
+    "PATHEXT",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "PROGRAMDATA",
+    "NUMBER_OF_PROCESSORS",
+    "PROCESSOR_ARCHITECTURE",
+];
+/** Families passed by prefix: locale, Python, CUDA/NVIDIA, torch, TensorRT, Hugging Face, threads. */
+const PREFIXES = [
+    "LC_",
+    "PYTHON",
+    "CONDA_",
+    "CUDA",
+    "CUDNN_",
+    "CUBLAS",
+    "NVIDIA_",
+    "NV_",
+    "NCCL_",
+    "TORCH",
+    "PYTORCH_",
+    "TRT_",
+    "TENSORRT",
+    "TRITON_",
+    "HF_",
+    "HUGGINGFACE_",
+    "TRANSFORMERS_",
+    "OMP_",
+    "KMP_",
+    "MKL_",
+    "OPENBLAS_",
+];
+function allowed(name, passthrough) {
+    const upper = name.toUpperCase();
+    return (driver_env_NAMES.includes(name) ||
+        driver_env_NAMES.includes(upper) ||
+        PREFIXES.some((prefix) => upper.startsWith(prefix)) ||
+        passthrough.some((glob) => matchesEnvGlob(name, glob)));
+}
+/**
+ * The driver's environment from the action's (or the CLI's) own: the allowlist, the names and globs
+ * of `env-passthrough`, never a forbidden name (src/util/env-names.ts), and the run's folders.
+ */
+function driverEnvironment(parent, options) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isForbiddenEnv(name) && allowed(name, options.passthrough))
+            env[name] = value;
+    }
+    return { ...env, ...runFolders(options.runDir), PYTHONUNBUFFERED: "1" };
+}
+
 ;// CONCATENATED MODULE: ./src/python-driver.ts
 // Starting the Python driver: where it lives, how it is run, and its output streamed line by line.
+
+
+
 
 
 
@@ -5604,16 +5861,38 @@ function driverRoot(from = external_node_path_default().dirname((0,external_node
 }
 const TAIL_LINES = 40;
 /**
- * Runs `python -m trt_pte <args>` with the driver on PYTHONPATH, calling onLine for every line it
- * prints as soon as it is printed (the export takes minutes; people watch it live).
+ * The script that starts the driver, beside the `trt_pte` package. `python -m trt_pte` would put the
+ * working directory (the user's workspace) first on sys.path, so a `trt_pte/` folder there would be
+ * imported instead of ours. Python puts a script's own folder first instead, on every supported
+ * version, and the script puts it back there itself for the cases where Python does not (see its
+ * docstring).
  */
-function runDriver(python, args, options) {
-    const root = driverRoot();
-    const env = { ...(options.env ?? process.env) };
-    env.PYTHONPATH = env.PYTHONPATH ? `${root}${(external_node_path_default()).delimiter}${env.PYTHONPATH}` : root;
-    env.PYTHONUNBUFFERED = "1";
+const BOOTSTRAP = "trt_pte_driver.py";
+/**
+ * Runs the driver with `args`, calling onLine for every line it prints as soon as it is printed (the
+ * export takes minutes; people watch it live). The driver gets a fresh temp folder of its own, removed
+ * when it exits.
+ */
+async function runDriver(python, args, options) {
+    const parent = options.env ?? process.env;
+    const tempRoot = options.tempRoot ?? parent.RUNNER_TEMP ?? external_node_os_default().tmpdir();
+    await promises_default().mkdir(tempRoot, { recursive: true });
+    const runDir = await promises_default().mkdtemp(external_node_path_default().join(tempRoot, "trt-pte-run-"));
+    const env = driverEnvironment(parent, { passthrough: options.passthrough ?? [], runDir });
+    for (const dir of new Set([env.TMPDIR, env.TORCHINDUCTOR_CACHE_DIR, env.TRITON_CACHE_DIR])) {
+        if (dir !== undefined)
+            await promises_default().mkdir(dir, { recursive: true });
+    }
+    try {
+        return await spawnDriver(python, [external_node_path_default().join(driverRoot(), BOOTSTRAP), ...args], options, env);
+    }
+    finally {
+        await promises_default().rm(runDir, { recursive: true, force: true });
+    }
+}
+function spawnDriver(python, argv, options, env) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(python, ["-m", "trt_pte", ...args], {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(python, argv, {
             cwd: options.cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
@@ -5685,9 +5964,9 @@ async function detectGpus(nvidiaSmi = "nvidia-smi") {
         return []; // no nvidia-smi, or no driver loaded: no usable GPU either way
     }
 }
-async function readVersions(python, cwd) {
+async function readVersions(python, cwd, passthrough = []) {
     const lines = [];
-    const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l) });
+    const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l), passthrough });
     const json = lines.find((l) => l.startsWith("{"));
     if (run.exitCode !== 0 || json === undefined) {
         throw new TrtPteError("missing_dependency", `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`, "set `python` to a Python 3.10+ interpreter");
@@ -5720,7 +5999,10 @@ function checkTarget(target, pre) {
         : "install the pinned stack: pip install -r requirements.txt");
 }
 async function preflight(settings, log) {
-    const [report, gpus] = await Promise.all([readVersions(settings.python, settings.workspace), detectGpus()]);
+    const [report, gpus] = await Promise.all([
+        readVersions(settings.python, settings.workspace, settings.envPassthrough),
+        detectGpus(),
+    ]);
     const { python: pythonVersion, ...packages } = report.versions;
     const result = {
         python: { executable: report.executable, version: pythonVersion ?? "unknown" },
@@ -5803,10 +6085,11 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
         const requestPath = external_node_path_default().join(scratch, "request.json");
         const resultPath = external_node_path_default().join(scratch, "result.json");
         await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
-        const run = await runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
+        const run = await log.verbatim(() => runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
             cwd: settings.workspace,
             onLine: (line) => log.info(line),
-        });
+            passthrough: settings.envPassthrough,
+        }));
         let result;
         try {
             result = JSON.parse(await promises_default().readFile(resultPath, "utf8"));
@@ -6043,13 +6326,16 @@ function currentReport(cached) {
 // backends run the model and how big their engines and blobs are. Every name in them was read from
 // the .pte, so it is shown through `code` (markdown-inert inline code).
 
+// The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
+const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
+const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : code(id));
 function delegateSummary(inspection) {
     if (inspection.delegates.length === 0)
         return "none (portable kernels only)";
     const byId = new Map();
     for (const d of inspection.delegates)
         byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-    return [...byId.entries()].map(([id, list]) => `${code(id)} ×${list.length} (${detail(list)})`).join(" · ");
+    return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
 }
 function detail(delegates) {
     let engines = 0;
@@ -6342,7 +6628,8 @@ function commentLine(outcome) {
         case "updated":
             return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
         default:
-            return `not posted: ${code(outcome.reason ?? "")}`;
+            // trt-pte's own explanation (src/publish/publish-comment.ts), markdown and all.
+            return `not posted: ${outcome.reason ?? ""}`;
     }
 }
 function renderSummary(report, artifact, comment = { state: "off" }) {

@@ -29312,7 +29312,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7648);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2234);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9858);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1031);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
@@ -30071,7 +30071,7 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 9858:
+/***/ 1031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30080,10 +30080,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: defaultTolerance, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
+// UNUSED EXPORTS: defaultTolerance, parseEnvPassthrough, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
 const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":["torch","executorch","torch_tensorrt","tensorrt"],"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":["torch","executorch"],"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
 ;// CONCATENATED MODULE: ./src/settings/targets.ts
@@ -30289,6 +30290,13 @@ const inputs_INPUTS = [
         kind: "string",
         default: "5GiB",
         description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
+    },
+    {
+        name: "env-passthrough",
+        kind: "multiline",
+        description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
+            "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
+            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
     },
     {
         name: "upload",
@@ -30651,10 +30659,102 @@ function size_parseSize(text) {
     return Math.round(Number(m[1]) * scale);
 }
 
+;// CONCATENATED MODULE: ./src/util/env-names.ts
+// Environment variable names as the driver's environment policy sees them: `*`/`?` globs over names,
+// the names no driver process may ever get, whatever a user asks for, and the ones trt-pte sets itself.
+
+/**
+ * What the runner hands the action and must never reach model code: the inputs (the `github-token`
+ * input arrives as INPUT_GITHUB-TOKEN), the runtime's own tokens and URLs (ACTIONS_RUNTIME_TOKEN,
+ * ACTIONS_ID_TOKEN_REQUEST_*, ACTIONS_CACHE_URL...), the token itself, and the files through which a
+ * step sets environment, PATH, outputs, state and the job summary of the steps after it.
+ */
+const FORBIDDEN_ENV = (/* unused pure expression or super */ null && ([
+    "INPUT_*",
+    "ACTIONS_*",
+    "GITHUB_TOKEN",
+    "GITHUB_ENV",
+    "GITHUB_PATH",
+    "GITHUB_OUTPUT",
+    "GITHUB_STATE",
+    "GITHUB_STEP_SUMMARY",
+]));
+/** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
+const env_names_ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
+function globRegExp(glob) {
+    const body = glob
+        .replace(/[.+^${}()|[\]\\-]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${body}$`, "i");
+}
+/** Whether `name` matches `glob` (case-insensitive: Windows names are, and INPUT_x is no safer). */
+function env_names_matchesEnvGlob(name, glob) {
+    return globRegExp(glob).test(name);
+}
+function isForbiddenEnv(name) {
+    return FORBIDDEN_ENV.some((glob) => env_names_matchesEnvGlob(name, glob));
+}
+/**
+ * Whether some name matched by `pattern` also matches `forbidden` (itself a name or `PREFIX*`): the
+ * pattern is walked as a set of states over the forbidden name's fixed part; any state left alive at
+ * its end can be completed into a name both accept.
+ */
+function overlaps(pattern, forbidden) {
+    const star = forbidden.endsWith("*");
+    const fixed = (star ? forbidden.slice(0, -1) : forbidden).toUpperCase();
+    const p = pattern.toUpperCase();
+    const closure = (states) => {
+        for (const s of [...states])
+            for (let i = s; p[i] === "*"; i++)
+                states.add(i + 1);
+        return states;
+    };
+    let states = closure(new Set([0]));
+    for (const ch of fixed) {
+        const next = new Set();
+        for (const s of states) {
+            if (p[s] === "*")
+                next.add(s);
+            else if (p[s] === "?" || p[s] === ch)
+                next.add(s + 1);
+        }
+        states = closure(next);
+        if (states.size === 0)
+            return false;
+    }
+    // A prefix: anything may follow. An exact name: the pattern must be able to end here.
+    return star ? states.size > 0 : states.has(p.length);
+}
+/** The forbidden entry a user's name or glob would let through, or undefined when it is safe. */
+function env_names_forbiddenOverlap(pattern) {
+    return FORBIDDEN_ENV.find((forbidden) => overlaps(pattern, forbidden));
+}
+/**
+ * Set by trt-pte to folders inside the run's own temp folder, whatever the runner has: the temp
+ * folder itself (Python's tempfile reads TMPDIR, then TEMP, then TMP), and so Torch-TensorRT's
+ * default timing and engine caches, which torch_tensorrt/dynamo/_defaults.py puts under
+ * tempfile.gettempdir() in 2.12 to 2.14; torch inductor's and Triton's compile caches. A later job on
+ * the same runner therefore never loads what this one compiled. The caches trt-pte keeps on purpose
+ * are passed by path in the request and restored from the job's own cache scope.
+ */
+function runFolders(runDir) {
+    const tmp = external_node_path_default().join(runDir, "tmp");
+    return {
+        TMPDIR: tmp,
+        TEMP: tmp,
+        TMP: tmp,
+        TORCHINDUCTOR_CACHE_DIR: external_node_path_default().join(runDir, "torchinductor"),
+        TRITON_CACHE_DIR: external_node_path_default().join(runDir, "triton"),
+    };
+}
+const env_names_RUN_FOLDER_NAMES = Object.keys(runFolders(""));
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -30755,6 +30855,28 @@ function parseOpList(name, raw) {
             ops.push(overload);
     }
     return ops;
+}
+/** `env-passthrough`: names or globs, by commas, spaces or lines; none that could let a secret through. */
+function parseEnvPassthrough(raw) {
+    const patterns = [];
+    for (const item of raw.split(/[\s,]+/)) {
+        if (item === "")
+            continue;
+        if (!ENV_PATTERN.test(item)) {
+            throw new SettingsError("env-passthrough", `'${item}' is not a variable name or glob`, "use letters, digits, _ and the wildcards * and ?, e.g. WANDB_API_KEY or WANDB_*");
+        }
+        const forbidden = forbiddenOverlap(item);
+        if (forbidden !== undefined) {
+            throw new SettingsError("env-passthrough", `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`, "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (README “Security”)");
+        }
+        const ours = RUN_FOLDER_NAMES.find((name) => matchesEnvGlob(name, item));
+        if (ours !== undefined) {
+            throw new SettingsError("env-passthrough", `'${item}' names ${ours}, which trt-pte sets to the run's own temp folder`, "remove it: each run compiles into folders of its own, which a later job never reads");
+        }
+        if (!patterns.includes(item))
+            patterns.push(item);
+    }
+    return patterns;
 }
 function defaultTolerance(target, precision) {
     const tolerance = targetSpec(target).tolerance[precision];
@@ -30858,6 +30980,7 @@ function readSettings(get, ctx) {
         cache: readCacheSettings(get, ctx),
         comment: parseBoolean("comment", settings_text(get, "comment")),
         githubToken: settings_text(get, "github-token"),
+        envPassthrough: parseEnvPassthrough(get("env-passthrough")),
         compile,
         tolerance,
         // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
