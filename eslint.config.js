@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", ".venv/", "coverage/", "**/*.generated.*"] },
+  { ignores: ["dist/", "node_modules/", ".venv/", ".venv-et15/", "coverage/", "**/*.generated.*"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -2,12 +2,21 @@
 // executorch package wrote: plans, operators, instructions, delegates (ids, locations, compile
 // specs, payload sizes and first bytes), segments, named data, constants, and each .ptd.
 
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { inspectPte } from "../../src/pte/inspect.js";
 import type { Inspection } from "../../src/pte/inspection.js";
 import { scalarTypeName } from "../../src/pte/scalar-type.js";
-import { fixtureNames, fixturePte, fixturePtds, readOracle, type Oracle } from "../support/pte-fixtures.js";
+import { TEST_PYTHON } from "../support/action-run.js";
+import {
+  fixtureNames,
+  fixturePte,
+  fixturePtds,
+  fixturesExecutorch,
+  readOracle,
+  type Oracle,
+} from "../support/pte-fixtures.js";
 
 const DYNAMISM = ["static", "dynamic_bound", "dynamic_unbound"];
 
@@ -103,8 +112,21 @@ function comparable(oracle: Oracle["pte"]): Oracle["pte"] {
 }
 
 const names = fixtureNames();
+const executorch = fixturesExecutorch();
 
-describe("the .pte reader agrees with executorch's deserializer", () => {
+describe(`the .pte reader agrees with executorch ${executorch}'s deserializer`, () => {
+  it("reads files the test Python's own executorch wrote", () => {
+    // scripts/test runs this file once per executorch release (TRT_PTE_TEST_PYTHON): the fixtures
+    // must come from that release, not from a folder another one left.
+    const installed = spawnSync(
+      TEST_PYTHON,
+      ["-c", "import importlib.metadata as m; print(m.version('executorch'))"],
+      { encoding: "utf8" },
+    );
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(executorch).toBe(installed.stdout.trim());
+  });
+
   it("has every fixture the issue asks for", () => {
     expect(names).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,5 @@
 // vitest global setup: writes the .pte/.ptd fixtures with the real executorch package, once, and
-// again only when the generator script changes (its sha256 is kept in a stamp file).
+// again only when the generator script or the Python that runs it changes (kept in a stamp file).
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import { TEST_PYTHON } from "./action-run.js";
 import { FIXTURES_DIR, GENERATOR, STAMP_FILE, generatorStamp } from "./pte-fixtures.js";
 
 export default function setup(): void {
-  const stamp = generatorStamp();
+  const stamp = generatorStamp(TEST_PYTHON);
   if (fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, "utf8") === stamp) return;
   fs.rmSync(FIXTURES_DIR, { recursive: true, force: true });
   fs.mkdirSync(FIXTURES_DIR, { recursive: true });
