@@ -1,5 +1,6 @@
-// The request and result files between the action and the Python driver (DESIGN.md "TS ↔ Python").
-// Mirrors src/python/trt_pte/protocol.py; keys are snake_case on the wire.
+// The request and result files between the action and the Python driver (docs/ARCHITECTURE.md
+// "The TypeScript ↔ Python protocol"). Mirrors src/python/trt_pte/protocol.py; keys are snake_case
+// on the wire.
 
 import type { Target } from "./settings/targets.js";
 import type { InputSpec } from "./settings/input-spec.js";

@@ -1,6 +1,6 @@
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
-// (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
+// (docs/ARCHITECTURE.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
 // results downloaded from the pull request's run.
 
 import * as core from "@actions/core";

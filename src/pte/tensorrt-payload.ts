@@ -1,5 +1,5 @@
-// The payload of a `TensorRTBackend` delegate, in the layouts Torch-TensorRT releases write
-// (notes/tensorrt-research.md §5):
+// The payload of a `TensorRTBackend` delegate, in the layouts Torch-TensorRT releases write (read
+// from each release's ExecuTorch backend; test/python/generate_pte_fixtures.py writes every one):
 //   - 2.13+: a 32-byte header `<4sIIIQ8s>`: magic TR01 (TR02 when aliased I/O is present),
 //     metadata_offset u32, metadata_size u32, engine_offset u32 (16-aligned), engine_size u64,
 //     8 reserved bytes; then compact JSON metadata, zero padding, the serialized engine.

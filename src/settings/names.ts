@@ -1,12 +1,12 @@
 // Names derived from the model spec: the model's short name, the default artifact name and the
 // folder a model's files are written to. One function each so the action, the CLI and the tests
-// agree on them (DESIGN.md "Settled conventions": `<model>-<target>[-<gpu name>]`, sanitised).
+// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
 
 import path from "node:path";
 
 /**
  * The model's short name: the file stem (or last module component) and the factory, e.g.
- * `examples/cos_block/model.py:build` → `model-build`. Both parts are kept so two factories of one
+ * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
  * file never share an artifact or output folder.
  */
 export function modelName(spec: string): string {

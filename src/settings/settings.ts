@@ -30,7 +30,7 @@ export interface CompileSettings {
 export interface Settings {
   /** The model spec as the user wrote it. */
   readonly model: string;
-  /** Short model name used for file names (DESIGN.md "Names"). */
+  /** Short model name used for file names (modelName in src/settings/names.ts). */
   readonly modelName: string;
   readonly inputs: readonly InputSpec[];
   readonly target: Target;
@@ -114,7 +114,7 @@ function isInside(child: string, parent: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-/** Resolves a user path against the workspace and refuses one that leaves it (DESIGN.md "Paths"). */
+/** Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md "Paths"). */
 export function resolveInside(name: string, raw: string, ctx: Context): string {
   const resolved = path.resolve(ctx.workspace, raw);
   const roots = [ctx.workspace, ...ctx.allowedRoots];
@@ -312,7 +312,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
       throw new SettingsError(
         def.name,
         "is required",
-        `set it, e.g. ${def.name}: examples/seed_repro.py:build`,
+        `set it, e.g. ${def.name}: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start")`,
       );
     }
   }

@@ -62,7 +62,7 @@ def _import_file(path: str, workspace: str) -> ModuleType:
 
 def import_model_module(where: str, workspace: str) -> ModuleType:
     # The workspace goes first on sys.path so `package.module` and the file's own sibling imports
-    # resolve to the user's repository (DESIGN.md "Paths").
+    # resolve to the user's repository (docs/ARCHITECTURE.md "Paths").
     if workspace not in sys.path:
         sys.path.insert(0, workspace)
     try:
