@@ -12,7 +12,8 @@ import { driverEnvironment } from "./driver-env.js";
 /**
  * The folder holding the `trt_pte` package. It travels with the action (GitHub checks out the whole
  * repository) and the npm package (`files`), and the bundle finds it relative to its own file
- * (docs/ARCHITECTURE.md "Shipping the Python driver"): dist/index.js, dist/cli/index.js and src/*.ts alike.
+ * (docs/ARCHITECTURE.md "Shipping the Python driver"): dist/index.js, dist/cli/index.js and
+ * src/*.ts alike.
  */
 export function driverRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = path.dirname(dir)) {

@@ -129,6 +129,21 @@ describe("file citations in comments", () => {
     expect(missingCitations(comments)).toEqual([]);
   });
 
+  it("every docs/ARCHITECTURE.md “Section” named in a comment is a heading of the note", () => {
+    const note = fs.readFileSync(path.join(REPO, "docs", "ARCHITECTURE.md"), "utf8");
+    const headings = new Set([...note.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1]!.trim()));
+    const missing: string[] = [];
+    for (const dir of ["src", "test", "scripts", "bench", "workflows", ".github"]) {
+      for (const file of files(dir, /\.(ts|py|ya?ml|sh)$/)) {
+        const text = fs.readFileSync(file, "utf8").replace(/\n\s*(\/\/|#|\*)\s*/g, " ");
+        for (const m of text.matchAll(/docs\/ARCHITECTURE\.md \\?"([^"\\]+)\\?"/g)) {
+          if (!headings.has(m[1]!)) missing.push(`${path.relative(REPO, file)}: “${m[1]}”`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("catches a citation of a note that is not in the repository, and ignores paths in code", () => {
     const file = path.join(REPO, "src", "example.ts");
     expect(

@@ -1,7 +1,8 @@
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
-// (docs/ARCHITECTURE.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
-// results downloaded from the pull request's run.
+// (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
+// (workflows/comment-fork-prs.yml) runs the same step on results downloaded from the pull
+// request's run.
 
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";

@@ -1,6 +1,7 @@
 // The payload of a `CudaBackend` delegate (executorch's AOTInductor CUDA backend) names the
 // named-data entries that hold its compiled shared object and its weights. Layouts by executorch
-// release (read from each release's CUDA backend; test/python/generate_pte_fixtures.py writes every one):
+// release (read from each release's CUDA backend; test/python/generate_pte_fixtures.py writes
+// every one):
 //   - 1.2 / 1.3: empty; the entries are `{method}_so_blob` and `{method}_weights_blob`, the method
 //     taken from the `method_name` compile spec.
 //   - 1.4: the text `<sha256>_so_blob\n<sha256>_weights_blob`.

@@ -1,8 +1,8 @@
 // The ExecuTorch program schema (namespace executorch_flatbuffer, file identifier ET12, ExecuTorch's
 // schema/program.fbs), walked by slot: the slots of each table in declaration order, a union taking
 // two slots (type tag, value). test/pte/oracle.test.ts holds every field read here against
-// executorch's own deserializer, on files the real package writes. Only what an inspection needs is read: counts, names,
-// ids, indices and sizes. Bulk data (constant buffers, inline delegate blobs) is located, not read.
+// executorch's own deserializer, on files the real package writes. Only what an inspection needs
+// is read: counts, names, ids, indices and sizes. Bulk data (constant buffers, inline delegate blobs) is located, not read.
 
 import { Flatbuffer, tableList, type Table } from "./flatbuffer.js";
 import type { Span } from "./span.js";

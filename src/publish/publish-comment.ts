@@ -12,7 +12,10 @@ import { errorMessage } from "../errors.js";
 export const FORK_HELP =
   "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
 
-/** One comment per model, target and GPU: the default artifact name is that key (defaultArtifactName in src/settings/names.ts). */
+/**
+ * One comment per model, target and GPU: the default artifact name is that key
+ * (defaultArtifactName in src/settings/names.ts).
+ */
 export function commentMarker(key: string): string {
   return `<!-- trt-pte:comment key=${key} -->`;
 }

@@ -114,7 +114,10 @@ function isInside(child: string, parent: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-/** Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md "Paths"). */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
+ * "Paths").
+ */
 export function resolveInside(name: string, raw: string, ctx: Context): string {
   const resolved = path.resolve(ctx.workspace, raw);
   const roots = [ctx.workspace, ...ctx.allowedRoots];
