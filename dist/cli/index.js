@@ -3013,7 +3013,8 @@ function printableText(bytes) {
 ;// CONCATENATED MODULE: ./src/pte/cuda-payload.ts
 // The payload of a `CudaBackend` delegate (executorch's AOTInductor CUDA backend) names the
 // named-data entries that hold its compiled shared object and its weights. Layouts by executorch
-// release (notes/tensorrt-research.md §7):
+// release (read from each release's CUDA backend; test/python/generate_pte_fixtures.py writes
+// every one):
 //   - 1.2 / 1.3: empty; the entries are `{method}_so_blob` and `{method}_weights_blob`, the method
 //     taken from the `method_name` compile spec.
 //   - 1.4: the text `<sha256>_so_blob\n<sha256>_weights_blob`.
@@ -3344,10 +3345,11 @@ function readString(fb, pos, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/pte/program.ts
-// The ExecuTorch program schema (namespace executorch_flatbuffer, file identifier ET12), walked
-// from the facts in shared/reference/pte-format.md: the slots of each table in declaration order, a
-// union taking two slots (type tag, value). Only what an inspection needs is read: counts, names,
-// ids, indices and sizes. Bulk data (constant buffers, inline delegate blobs) is located, not read.
+// The ExecuTorch program schema (namespace executorch_flatbuffer, file identifier ET12, ExecuTorch's
+// schema/program.fbs), walked by slot: the slots of each table in declaration order, a union taking
+// two slots (type tag, value). test/pte/oracle.test.ts holds every field read here against
+// executorch's own deserializer, on files the real package writes. Only what an inspection needs
+// is read: counts, names, ids, indices and sizes. Bulk data (constant buffers, inline delegate blobs) is located, not read.
 
 /** Union tags of EValue.val (KernelTypes), 1-based as flatbuffers numbers them; 0 is NONE. */
 const VALUE_KINDS = [
@@ -3842,8 +3844,8 @@ function scalarTypeName(code) {
 }
 
 ;// CONCATENATED MODULE: ./src/pte/tensorrt-payload.ts
-// The payload of a `TensorRTBackend` delegate, in the layouts Torch-TensorRT releases write
-// (notes/tensorrt-research.md §5):
+// The payload of a `TensorRTBackend` delegate, in the layouts Torch-TensorRT releases write (read
+// from each release's ExecuTorch backend; test/python/generate_pte_fixtures.py writes every one):
 //   - 2.13+: a 32-byte header `<4sIIIQ8s>`: magic TR01 (TR02 when aliased I/O is present),
 //     metadata_offset u32, metadata_size u32, engine_offset u32 (16-aligned), engine_size u64,
 //     8 reserved bytes; then compact JSON metadata, zero padding, the serialized engine.
@@ -4767,7 +4769,7 @@ or a malformed .pte/.ptd, 2 on a usage error.
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/settings/input-spec.ts
-// The one parser of the `inputs` grammar (DESIGN.md "Settled conventions"). The CLI and the action
+// The one parser of the `inputs` grammar (README "Input specs"). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
 //
@@ -5006,11 +5008,11 @@ function formatInputSpecs(specs) {
 ;// CONCATENATED MODULE: ./src/settings/names.ts
 // Names derived from the model spec: the model's short name, the default artifact name and the
 // folder a model's files are written to. One function each so the action, the CLI and the tests
-// agree on them (DESIGN.md "Settled conventions": `<model>-<target>[-<gpu name>]`, sanitised).
+// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
 
 /**
  * The model's short name: the file stem (or last module component) and the factory, e.g.
- * `examples/cos_block/model.py:build` → `model-build`. Both parts are kept so two factories of one
+ * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
  * file never share an artifact or output folder.
  */
 function modelName(spec) {
@@ -5198,7 +5200,10 @@ function isInside(child, parent) {
     const rel = external_node_path_default().relative(parent, child);
     return rel === "" || (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel));
 }
-/** Resolves a user path against the workspace and refuses one that leaves it (DESIGN.md "Paths"). */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
+ * "Paths").
+ */
 function resolveInside(name, raw, ctx) {
     const resolved = external_node_path_default().resolve(ctx.workspace, raw);
     const roots = [ctx.workspace, ...ctx.allowedRoots];
@@ -5344,7 +5349,7 @@ function readCompileSettings(get, target) {
 function readSettings(get, ctx) {
     for (const def of INPUTS) {
         if (def.required && get(def.name).trim() === "") {
-            throw new SettingsError(def.name, "is required", `set it, e.g. ${def.name}: examples/seed_repro.py:build`);
+            throw new SettingsError(def.name, "is required", `set it, e.g. ${def.name}: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start")`);
         }
     }
     const model = settings_text(get, "model");
@@ -5729,8 +5734,9 @@ function localPlatform(options) {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/protocol.ts
-// The request and result files between the action and the Python driver (DESIGN.md "TS ↔ Python").
-// Mirrors src/python/trt_pte/protocol.py; keys are snake_case on the wire.
+// The request and result files between the action and the Python driver (docs/ARCHITECTURE.md
+// "The TypeScript ↔ Python protocol"). Mirrors src/python/trt_pte/protocol.py; keys are snake_case
+// on the wire.
 const PROTOCOL_VERSION = 1;
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -5847,7 +5853,8 @@ function driverEnvironment(parent, options) {
 /**
  * The folder holding the `trt_pte` package. It travels with the action (GitHub checks out the whole
  * repository) and the npm package (`files`), and the bundle finds it relative to its own file
- * (DESIGN.md "Shipping the Python driver"): dist/index.js, dist/cli/index.js and src/*.ts alike.
+ * (docs/ARCHITECTURE.md "Shipping the Python driver"): dist/index.js, dist/cli/index.js and
+ * src/*.ts alike.
  */
 function driverRoot(from = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
     for (let dir = from;; dir = external_node_path_default().dirname(dir)) {
@@ -6842,7 +6849,10 @@ function readEventPayload(env) {
 
 
 const FORK_HELP = "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
-/** One comment per model, target and GPU: the default artifact name is that key (DESIGN.md "Names"). */
+/**
+ * One comment per model, target and GPU: the default artifact name is that key
+ * (defaultArtifactName in src/settings/names.ts).
+ */
 function commentMarker(key) {
     return `<!-- trt-pte:comment key=${key} -->`;
 }

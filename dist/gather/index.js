@@ -29315,8 +29315,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1031);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
-// (DESIGN.md "Comments"). The fork-PR commenter (workflows/comment-fork-prs.yml) runs the same step on
-// results downloaded from the pull request's run.
+// (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
+// (workflows/comment-fork-prs.yml) runs the same step on results downloaded from the pull
+// request's run.
 
 
 
@@ -30359,7 +30360,7 @@ function inputs_inputDefinition(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/input-spec.ts
-// The one parser of the `inputs` grammar (DESIGN.md "Settled conventions"). The CLI and the action
+// The one parser of the `inputs` grammar (README "Input specs"). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
 //
@@ -30598,11 +30599,11 @@ function formatInputSpecs(specs) {
 ;// CONCATENATED MODULE: ./src/settings/names.ts
 // Names derived from the model spec: the model's short name, the default artifact name and the
 // folder a model's files are written to. One function each so the action, the CLI and the tests
-// agree on them (DESIGN.md "Settled conventions": `<model>-<target>[-<gpu name>]`, sanitised).
+// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
 
 /**
  * The model's short name: the file stem (or last module component) and the factory, e.g.
- * `examples/cos_block/model.py:build` → `model-build`. Both parts are kept so two factories of one
+ * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
  * file never share an artifact or output folder.
  */
 function names_modelName(spec) {
@@ -30792,7 +30793,10 @@ function isInside(child, parent) {
     const rel = path.relative(parent, child);
     return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
-/** Resolves a user path against the workspace and refuses one that leaves it (DESIGN.md "Paths"). */
+/**
+ * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
+ * "Paths").
+ */
 function resolveInside(name, raw, ctx) {
     const resolved = path.resolve(ctx.workspace, raw);
     const roots = [ctx.workspace, ...ctx.allowedRoots];
@@ -30938,7 +30942,7 @@ function readCompileSettings(get, target) {
 function readSettings(get, ctx) {
     for (const def of INPUTS) {
         if (def.required && get(def.name).trim() === "") {
-            throw new SettingsError(def.name, "is required", `set it, e.g. ${def.name}: examples/seed_repro.py:build`);
+            throw new SettingsError(def.name, "is required", `set it, e.g. ${def.name}: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start")`);
         }
     }
     const model = settings_text(get, "model");
