@@ -172,6 +172,13 @@ def test_the_example_runner_proves_it_runs_and_the_compiled_module_checks(
     assert ran.runtime == f"example_executorch_runner ({runner})" and ran.pte_ran
     assert ran.notes and ran.notes[-1].endswith("gave outputs of shapes (2, 3, 4, 4)")
     assert ran.to_json()["checks"] == "compiled module (the runner prints only output shapes)"
+    # Its output shapes must be eager's at the max shapes (where it fills its inputs).
+    import torch
+
+    other = _context(tmp_path, torch.nn.Flatten().eval())
+    with pytest.raises(DriverError) as caught:
+        execution.gpu_execution(other, _outcome(pte, other.module), print)
+    assert "gives outputs of shapes [(2, 3, 4, 4)] where eager PyTorch gives [(2, 48)]" in caught.value.message
     # It takes no .ptd: with one, it is not used.
     with_ptd = TargetOutcome(pte=pte, ptd=[pte], compiled=None)
     fallback = execution.gpu_execution(ctx, with_ptd, print)

@@ -166,6 +166,7 @@ def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> E
             shapes = runner_binary.run_example_runner(binary, outcome.pte, 3)
         except runner_binary.RunnerUnavailable as exc:
             return str(exc)
+        _check_shapes(ctx, binary, shapes)
         note = f"{binary.kind} ran it 3 times and gave outputs of shapes {', '.join(map(str, shapes))}"
         return Execution(
             binary.label,
@@ -198,6 +199,25 @@ def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> E
         timed=compiled,
         timed_label="compiled module (a runner binary is not timed)" if compiled else None,
     )
+
+
+def _check_shapes(ctx: ExportContext, binary: runner_binary.RunnerBinary, shapes: list[tuple[int, ...]]) -> None:
+    """The runner fills its inputs at the program's bound (the max shapes): its outputs must have
+    the shapes eager PyTorch gives there."""
+    import torch
+
+    from .accuracy import flatten_outputs
+
+    args, kwargs = _bound_inputs(ctx)
+    with torch.no_grad():
+        expected = [tuple(t.shape) for t in flatten_outputs(ctx.module(*args, **kwargs))]
+    if shapes != expected:
+        raise DriverError(
+            EXPORT_FAILURE,
+            f"the .pte runs in {binary.label} but gives outputs of shapes {shapes} where eager PyTorch gives "
+            f"{expected} at the max shapes",
+            "the written program does not compute what the model does; nothing was published",
+        )
 
 
 def _bound_inputs(ctx: ExportContext) -> tuple[tuple[Any, ...], dict[str, Any]]:
