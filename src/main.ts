@@ -9,7 +9,7 @@ import type { Platform, UploadedArtifact } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
-import { NO_CACHE, REPORT_FILE, buildReport, currentReport, runInfo, type Report } from "./report/report.js";
+import { NO_CACHE, REPORT_FILE, buildReport, reportFromEntry, type Report } from "./report/report.js";
 import { renderSummary } from "./publish/summary.js";
 import { headlineSpeedup } from "./publish/render-run.js";
 import { renderComment } from "./publish/comment-body.js";
@@ -63,6 +63,7 @@ async function buildFresh(
     const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
       runExport(settings, staging, log, buildLayers?.paths()),
     );
+    caches?.checkSources(result.sources ?? []);
     const files = await stage("verify", "Verify", async () => {
       const verified = await verifyOutput(staging, result, settings.target, log);
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
@@ -100,14 +101,14 @@ export async function runPipeline(
   if (given.upload) platform.artifacts.prepare?.();
   const pre = await stage("preflight", "Preflight", () => preflight(given, log));
   const settings = withGpuName(given, pre.gpus[0]?.name);
-  const caches = await CacheSession.open(settings, platform, pre);
+  const caches = await CacheSession.open(settings, platform, pre, env);
   const cached = caches
     ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
     : null;
   let built: Built;
   if (cached !== null) {
     checkCachedAccuracy(cached.report, settings);
-    built = { files: cached.files, report: { ...currentReport(cached.report), run: runInfo(env) } };
+    built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
   } else {
     built = await buildFresh(settings, platform, pre, caches, stage, env);
     if (caches) await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import type { Settings } from "./settings/settings.js";
 import { targetSpec, type Target } from "./settings/targets.js";
 import type { Log } from "./platform/platform.js";
-import type { VersionsReport } from "./protocol.js";
+import type { EditableInstall, VersionsReport } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
 import { runDriver } from "./python-driver.js";
@@ -23,6 +23,10 @@ export interface Gpu {
 export interface Preflight {
   python: { executable: string; version: string };
   packages: Record<string, string | null>;
+  /** Every distribution installed in the interpreter's environment (normalised name → version). */
+  distributions: Record<string, string>;
+  /** Editable installs, whose sources the cache key hashes (their versions do not move). */
+  editable: EditableInstall[];
   /** Every GPU nvidia-smi lists; empty when there is none or no driver. */
   gpus: Gpu[];
 }
@@ -113,6 +117,8 @@ export async function preflight(settings: Settings, log: Log): Promise<Preflight
   const result: Preflight = {
     python: { executable: report.executable, version: pythonVersion ?? "unknown" },
     packages,
+    distributions: report.distributions,
+    editable: report.editable,
     gpus,
   };
   log.info(`python ${result.python.version} (${result.python.executable})`);

@@ -139,8 +139,21 @@ export interface ExportResult {
   timings?: Record<string, number>;
   details?: Record<string, unknown>;
   inputs?: InputSpec[];
+  /**
+   * Real paths of the Python files the export imported from outside the standard library,
+   * site-packages and the driver (src/python/trt_pte/key_inputs.py): the user's own code.
+   */
+  sources?: string[];
   seconds?: number;
   error?: DriverErrorInfo;
+}
+
+/** An editable install (`pip install -e`): its version stays put when its code changes. */
+export interface EditableInstall {
+  /** The normalised distribution name. */
+  name: string;
+  /** The real path of the folder its sources are imported from. */
+  path: string;
 }
 
 export interface VersionsReport {
@@ -148,4 +161,7 @@ export interface VersionsReport {
   driver_version: string;
   executable: string;
   versions: Record<string, string | null>;
+  /** Normalised name → version of every distribution installed in the interpreter's environment. */
+  distributions: Record<string, string>;
+  editable: EditableInstall[];
 }

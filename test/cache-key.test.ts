@@ -8,11 +8,14 @@ import { INPUTS } from "../src/settings/inputs.js";
 import { readSettings } from "../src/settings/settings.js";
 import { computeOutputKey } from "../src/cache/layers.js";
 import { canonicalJson } from "../src/cache/key.js";
+import { uncoveredSources, uncoveredWarning } from "../src/cache/key-inputs.js";
 import type { Preflight } from "../src/preflight.js";
 
 const pre: Preflight = {
   python: { executable: "/venv/bin/python", version: "3.12.3" },
   packages: { torch: "2.13.0", executorch: "1.4.1", torch_tensorrt: "2.13.0", tensorrt: "11.0.0.114" },
+  distributions: {},
+  editable: [],
   gpus: [{ name: "NVIDIA H100 80GB HBM3", computeCapability: "9.0", driverVersion: "580.159.04" }],
 };
 
@@ -128,10 +131,86 @@ describe("output cache key", () => {
     expect(await key(BASE)).toBe(base);
   });
 
+  it("moves with a model file outside the workspace", async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-models-"));
+    const file = path.join(outside, "net.py");
+    fs.writeFileSync(file, "def build(): return 1\n");
+    const spec = { ...BASE, model: `${file}:build` };
+    const before = await key(spec);
+    fs.writeFileSync(file, "def build(): return 2\n");
+    expect(await key(spec)).not.toBe(before);
+  });
+
+  it("moves with the model file even when hash-files does not match it", async () => {
+    const spec = { ...BASE, "hash-files": "models/weights/*" };
+    const net = path.join(workspace, "models", "net.py");
+    const before = await key(spec);
+    fs.writeFileSync(net, "def build(): return 3\n");
+    const after = await key(spec);
+    fs.writeFileSync(net, "def build(): ...\n");
+    expect(after).not.toBe(before);
+  });
+
+  it("moves with any installed distribution's version, not with pip, setuptools or wheel", async () => {
+    const withDists = (d: Record<string, string>): Preflight => ({ ...pre, distributions: d });
+    const dists = { timm: "1.0.9", transformers: "4.56.0", pip: "25.2", setuptools: "80.0", wheel: "0.45" };
+    const base = await key(BASE, withDists(dists));
+    expect(await key(BASE, withDists({ ...dists, timm: "1.0.10" }))).not.toBe(base);
+    expect(await key(BASE, withDists({ ...dists, my_team_pkg: "0.1" }))).not.toBe(base);
+    expect(await key(BASE, withDists({ ...dists, pip: "25.3", setuptools: "81.0", wheel: "0.46" }))).toBe(
+      base,
+    );
+  });
+
+  it("moves with the sources of an editable install, whose version does not move", async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-editable-"));
+    fs.mkdirSync(path.join(project, "src", "teamlib"), { recursive: true });
+    const module = path.join(project, "src", "teamlib", "layers.py");
+    fs.writeFileSync(module, "WIDTH = 8\n");
+    const withEditable: Preflight = {
+      ...pre,
+      distributions: { teamlib: "0.1.0" },
+      editable: [{ name: "teamlib", path: project }],
+    };
+    const before = await key(BASE, withEditable);
+    fs.writeFileSync(module, "WIDTH = 16\n");
+    const after = await key(BASE, withEditable);
+    expect(after).not.toBe(before);
+    fs.writeFileSync(path.join(project, "notes.txt"), "not code\n");
+    expect(await key(BASE, withEditable)).toBe(after);
+  });
+
   it("stays a valid @actions/cache key: no commas, at most 512 characters", async () => {
     const k = await key({ ...BASE, model: `models/net.py:${"f".repeat(300)}` });
     expect(k).not.toContain(",");
     expect(k.length).toBeLessThanOrEqual(512);
+  });
+});
+
+describe("sources the key does not cover", () => {
+  it("names imported files outside hash-files, the model file and editable installs", () => {
+    const ws = fs.realpathSync(workspace);
+    const project = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-editable-")));
+    const elsewhere = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-elsewhere-")));
+    const sources = [
+      path.join(ws, "models", "net.py"),
+      path.join(ws, "tools", "helpers.py"),
+      path.join(project, "teamlib", "layers.py"),
+      path.join(elsewhere, "net.py"),
+      path.join(elsewhere, "blocks.py"),
+    ];
+    const uncovered = uncoveredSources(sources, {
+      workspace,
+      hashed: new Set(["models/net.py"]),
+      modelFile: path.join(elsewhere, "net.py"),
+      editableRoots: [project],
+    });
+    expect(uncovered).toEqual([path.join(ws, "tools", "helpers.py"), path.join(elsewhere, "blocks.py")]);
+    const warning = uncoveredWarning(uncovered, ws);
+    expect(warning).toContain("tools/helpers.py");
+    expect(warning).toContain(path.join(elsewhere, "blocks.py"));
+    expect(warning).toMatch(/hash-files/);
+    expect(warning).toMatch(/pip install -e/);
   });
 });
 

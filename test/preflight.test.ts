@@ -5,6 +5,8 @@ import { TrtPteError } from "../src/errors.js";
 const cpuOnly: Preflight = {
   python: { executable: "/venv/bin/python", version: "3.11.7" },
   packages: { torch: "2.13.0", executorch: "1.4.1", torch_tensorrt: null, tensorrt: null },
+  distributions: {},
+  editable: [],
   gpus: [],
 };
 const gpuBox: Preflight = {

@@ -26,6 +26,8 @@ export interface FilesHash {
   digest: string;
   files: number;
   bytes: number;
+  /** The matched files, relative to the workspace and `/`-separated, sorted. */
+  paths: string[];
 }
 
 async function* walk(root: string, dir: string, skip: ReadonlySet<string>): AsyncGenerator<string> {
@@ -88,5 +90,5 @@ export async function hashFiles(
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   const digest = manifestDigest(files.map((f, i) => [f, digests[i] as string] as const));
-  return { digest, files: files.length, bytes };
+  return { digest, files: files.length, bytes, paths: files };
 }

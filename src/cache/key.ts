@@ -11,7 +11,9 @@ import { sanitizeName } from "../settings/names.js";
 import { targetSpec, type Target } from "../settings/targets.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
 
-export const KEY_SCHEMA = 1;
+// 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
+// material covers the model file, every distribution and editable installs' sources.
+export const KEY_SCHEMA = 2;
 const PREFIX = "trt-pte";
 
 /** Packages whose versions decide what a build produces. */
@@ -24,6 +26,12 @@ export interface KeyMaterial {
   /** The export request without where it writes and what it tolerates (re-checked on a hit). */
   request: Omit<ExportRequest, "output_dir" | "workspace" | "tolerance" | "caches">;
   versions: Record<string, string | null>;
+  /** Every distribution in the interpreter's environment but the installers (key-inputs.ts). */
+  distributions: Record<string, string>;
+  /** sha256 of each editable install's Python sources: their versions do not move with their code. */
+  editable: Record<string, string | null>;
+  /** sha256 of the model file itself, wherever it is (the CLI takes one outside the workspace). */
+  model_file: string | null;
   /** Only for GPU targets: an engine is specific to the GPU and driver it was built on. */
   gpu: { name: string; compute_capability: string; driver_major: string } | null;
   files: string;

@@ -17,6 +17,14 @@ import type { LayerStatus } from "../report/report.js";
 import { buildRequest } from "../export.js";
 import { hashFiles, type FilesHash } from "./hash-files.js";
 import {
+  editableDigests,
+  keyDistributions,
+  modelFile,
+  modelFileDigest,
+  type KeyCoverage,
+} from "./key-inputs.js";
+import {
+  KEY_SCHEMA,
   engineCachePrefix,
   folderDigest,
   gpuForKey,
@@ -32,6 +40,14 @@ import { errorMessage } from "../errors.js";
 export const TIMING_CACHE_DIR = path.join(".trt-pte", "cache", "timing");
 export const TIMING_CACHE_FILE = "timing_cache.bin";
 export const ENGINE_CACHE_DIR = path.join(".trt-pte", "cache", "engine");
+/**
+ * Where the output layer's entry is saved from and restored to, relative to the workspace. One
+ * path whatever `output-dir` is: GitHub's cache client hashes the paths into an entry's version, and
+ * the folder store files entries by path, so an entry saved from one output folder restores into
+ * another. The files move between it and the output folder (links and renames, copies only across
+ * file systems).
+ */
+export const OUTPUT_STAGE_DIR = path.join(".trt-pte", "cache", "output");
 
 /** A path as the store sees it: relative to the workspace where possible. */
 function storePath(settings: Settings, absolute: string): string {
@@ -53,6 +69,8 @@ export interface OutputKey {
   key: string;
   material: KeyMaterial;
   files: FilesHash;
+  /** What the key covers, to check a fresh export's imported sources against. */
+  coverage: KeyCoverage;
 }
 
 export async function computeOutputKey(
@@ -67,29 +85,72 @@ export async function computeOutputKey(
   const versions: Record<string, string | null> = { python: pre.python.version };
   for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
     versions[name] = pre.packages[name] ?? null;
+  const model = modelFile(settings);
   const material: KeyMaterial = {
-    schema: 1,
+    schema: KEY_SCHEMA,
     driver,
     request,
     versions,
+    distributions: keyDistributions(pre.distributions),
+    editable: await editableDigests(pre.editable, [outputRoot]),
+    model_file: await modelFileDigest(model),
     gpu: gpuForKey(settings.target, pre.gpus),
     files: files.digest,
     engine_cache: targetSpec(settings.target).build_caches && settings.cache.engineCache,
   };
-  return { key: outputKey(material), material, files };
+  const coverage: KeyCoverage = {
+    workspace: settings.workspace,
+    hashed: new Set(files.paths),
+    modelFile: model,
+    editableRoots: pre.editable.map((e) => e.path),
+  };
+  return { key: outputKey(material), material, files, coverage };
 }
 
-/** Restores the output folder for `key` (exact match only). True when files are now in place. */
+/** Moves a folder, copying only where a rename cannot (another file system). */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await fs.rm(to, { recursive: true, force: true });
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  try {
+    await fs.rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    await fs.cp(from, to, { recursive: true, preserveTimestamps: true });
+    await fs.rm(from, { recursive: true, force: true });
+  }
+}
+
+/** A copy of `from` at `to` made of hard links (no bytes copied), or of copies where links fail. */
+async function linkFolder(from: string, to: string): Promise<void> {
+  await fs.rm(to, { recursive: true, force: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true, recursive: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) {
+      await fs.mkdir(target, { recursive: true });
+    } else if (entry.isFile()) {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.link(source, target).catch(() => fs.copyFile(source, target));
+    }
+  }
+}
+
+/** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
 export async function restoreOutput(
   store: CacheStore,
   settings: Settings,
   key: string,
   log: Log,
 ): Promise<LayerStatus> {
+  const stage = path.join(settings.workspace, OUTPUT_STAGE_DIR);
   await fs.rm(settings.outputDir, { recursive: true, force: true });
-  const matched = await guarded(log, "restoring the output", () =>
-    store.restore([storePath(settings, settings.outputDir)], key),
-  );
+  await fs.rm(stage, { recursive: true, force: true });
+  const matched = await guarded(log, "restoring the output", async () => {
+    const found = await store.restore([OUTPUT_STAGE_DIR], key);
+    if (found !== undefined) await moveFolder(stage, settings.outputDir);
+    return found;
+  });
+  await fs.rm(stage, { recursive: true, force: true });
   if (matched instanceof Error) return { layer: "output", state: "error", key, detail: matched.message };
   if (matched === undefined) return { layer: "output", state: "miss", key };
   return { layer: "output", state: "hit", key };
@@ -126,9 +187,15 @@ export async function saveOutput(
   key: string,
   log: Log,
 ): Promise<LayerStatus> {
-  const saved = await guarded(log, "saving the output", () =>
-    store.save([storePath(settings, settings.outputDir)], key),
-  );
+  const stage = path.join(settings.workspace, OUTPUT_STAGE_DIR);
+  const saved = await guarded(log, "saving the output", async () => {
+    try {
+      await linkFolder(settings.outputDir, stage);
+      return await store.save([OUTPUT_STAGE_DIR], key);
+    } finally {
+      await fs.rm(stage, { recursive: true, force: true });
+    }
+  });
   return savedStatus("output", key, saved, log);
 }
 

@@ -7,18 +7,14 @@
 // The CLI has one scope of its own (LOCAL_SCOPE), wherever it runs.
 
 import { readEventPayload } from "../github/pull-request.js";
+import { scopeId, type ScopeRef, type StoreScope } from "../platform/store.js";
+
+export { scopeId, type ScopeRef };
 
 /** What started the job, as far as scopes care. */
 export type ScopeEvent = "push" | "pull_request" | "other";
 
-/** One place entries live: a repository and a ref. */
-export interface ScopeRef {
-  repository: string;
-  /** A full ref: `refs/heads/main`, `refs/pull/7/merge`, `refs/tags/v1`; "local" for the CLI. */
-  ref: string;
-}
-
-export interface CacheScope extends ScopeRef {
+export interface CacheScope extends StoreScope {
   /** The scope's identity, `<repository>@<ref>`: what a store files this job's entries under. */
   id: string;
   event: ScopeEvent;
@@ -48,10 +44,6 @@ export const LOCAL_SCOPE: CacheScope = {
 
 const HEADS = "refs/heads/";
 const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
-
-export function scopeId(scope: ScopeRef): string {
-  return `${scope.repository}@${scope.ref}`;
-}
 
 /** `refs/heads/x` → `x`; anything else (a tag, a PR merge ref) → null. */
 export function branchOfRef(ref: string): string | null {

@@ -3,27 +3,43 @@
 
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
-import type { CacheStore } from "../platform/store.js";
+import type { CacheStore, StoreScope } from "../platform/store.js";
 import { dirCacheStore } from "../platform/dir-store.js";
+import { LOCAL_SCOPE, ScopeError, workflowCacheScope } from "./scope.js";
 
 export async function selectCacheStore(
   settings: Settings,
   platform: Platform,
   log: Log,
+  env: NodeJS.ProcessEnv,
 ): Promise<CacheStore | null> {
   const { cache } = settings;
   if (!cache.enabled) return null;
+  // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
+  let scope: StoreScope;
+  try {
+    scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
+  } catch (e) {
+    if (!(e instanceof ScopeError)) throw e;
+    log.warning(`cache: every layer is off: ${e.message}`);
+    return null;
+  }
+  const warn = (m: string): void => log.warning(m);
   if (cache.dir !== undefined) {
     return dirCacheStore({
       root: cache.dir,
       workspace: settings.workspace,
       maxBytes: cache.dirMaxBytes,
+      scope,
       log: (m) => log.info(m),
+      warn,
     });
   }
   const store = await platform.defaultCacheStore({
     workspace: settings.workspace,
     maxBytes: cache.dirMaxBytes,
+    scope,
+    warn,
   });
   if (store === null) {
     log.warning(

@@ -7,24 +7,27 @@ import type { Settings } from "../settings/settings.js";
 import { targetSpec } from "../settings/targets.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { Preflight } from "../preflight.js";
-import type { CacheReport, LayerStatus } from "../report/report.js";
+import { runOfEntry, type CacheReport, type LayerStatus } from "../report/report.js";
 import type { CacheStore } from "../platform/store.js";
 import { selectCacheStore } from "./select.js";
 import { BuildCacheLayers, computeOutputKey, restoreOutput, saveOutput } from "./layers.js";
 import { loadCachedExport, type CachedExport } from "./cached-export.js";
 import { driverDigest } from "./key.js";
+import { uncoveredSources, uncoveredWarning, type KeyCoverage } from "./key-inputs.js";
 import { driverRoot } from "../python-driver.js";
 import { formatBytes } from "../util/format.js";
 
 export class CacheSession {
   readonly report: CacheReport;
   private outputKey: string | null = null;
+  private coverage: KeyCoverage | null = null;
 
   private constructor(
     private readonly store: CacheStore,
     private readonly settings: Settings,
     private readonly pre: Preflight,
     private readonly log: Log,
+    private readonly env: NodeJS.ProcessEnv,
   ) {
     this.report = {
       enabled: true,
@@ -38,9 +41,14 @@ export class CacheSession {
   }
 
   /** Null when caching is off (`cache: false`) or no store is available. */
-  static async open(settings: Settings, platform: Platform, pre: Preflight): Promise<CacheSession | null> {
-    const store = await selectCacheStore(settings, platform, platform.log);
-    return store === null ? null : new CacheSession(store, settings, pre, platform.log);
+  static async open(
+    settings: Settings,
+    platform: Platform,
+    pre: Preflight,
+    env: NodeJS.ProcessEnv = process.env,
+  ): Promise<CacheSession | null> {
+    const store = await selectCacheStore(settings, platform, platform.log, env);
+    return store === null ? null : new CacheSession(store, settings, pre, platform.log, env);
   }
 
   private setLayer(status: LayerStatus): void {
@@ -51,8 +59,13 @@ export class CacheSession {
 
   /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
   async restoreOutput(): Promise<CachedExport | null> {
-    const { key, files } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
+    const { key, files, coverage } = await computeOutputKey(
+      this.settings,
+      this.pre,
+      await driverDigest(driverRoot()),
+    );
     this.outputKey = key;
+    this.coverage = coverage;
     this.report.key = key;
     this.report.hashed_files = { count: files.files, bytes: files.bytes };
     this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
@@ -67,11 +80,18 @@ export class CacheSession {
       return null;
     }
     this.report.hit = true;
-    this.report.from_run = cached.report.run;
+    this.report.from_run = runOfEntry(cached.report.run, this.env);
     this.log.info(
-      `cache hit: ${cached.files.pte.name} was built by run ${cached.report.run?.run_id ?? "(local)"}; no export needed`,
+      `cache hit: ${cached.files.pte.name} was built by run ${this.report.from_run?.run_id ?? "(local)"}; no export needed`,
     );
     return cached;
+  }
+
+  /** After a fresh export: warns about imported source files the key did not cover. */
+  checkSources(sources: readonly string[]): void {
+    if (this.coverage === null) return;
+    const uncovered = uncoveredSources(sources, this.coverage);
+    if (uncovered.length > 0) this.log.warning(uncoveredWarning(uncovered, this.settings.workspace));
   }
 
   /** TensorRT's own caches around the export (targets whose table row has `build_caches`). */

@@ -111,6 +111,8 @@ export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     log: githubLog(workspace),
     artifacts: githubArtifacts(env),
     issueComments: (token) => lazyIssueComments(token),
+    inWorkflow: true,
+    // GitHub's cache service scopes entries by ref itself (and the same way), so it gets no scope.
     defaultCacheStore: () => githubCacheStore(),
     async writeSummary(markdown) {
       if (!env.GITHUB_STEP_SUMMARY) return;

@@ -89,11 +89,12 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
     artifacts: folderArtifacts(options.artifactDir),
     outputs,
     issueComments: () => null,
-    async defaultCacheStore({ workspace, maxBytes }) {
+    inWorkflow: false,
+    async defaultCacheStore({ workspace, maxBytes, scope, warn }) {
       const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
       return root === null
         ? null
-        : dirCacheStore({ root, workspace, maxBytes, log: (line) => write(inert(line)) });
+        : dirCacheStore({ root, workspace, maxBytes, scope, log: (line) => write(inert(line)), warn });
     },
     async writeSummary(markdown) {
       (options.printSummary ?? ((m: string) => process.stdout.write(`${inert(m)}\n`)))(markdown);

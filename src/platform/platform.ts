@@ -2,7 +2,7 @@
 // local.ts (folders on disk and the terminal), so the same pipeline runs in a workflow and on a laptop.
 
 import type { SourceLocation } from "../errors.js";
-import type { CacheStore } from "./store.js";
+import type { CacheStore, StoreScope } from "./store.js";
 import type { IssueCommentsApi } from "../github/sticky-comment.js";
 
 export interface Log {
@@ -41,8 +41,18 @@ export interface ArtifactStore {
 export interface Platform {
   readonly log: Log;
   readonly artifacts: ArtifactStore;
+  /**
+   * True for a workflow job (the GitHub adapter): its cache entries belong to its repository and
+   * ref (src/cache/scope.ts); elsewhere (the CLI) they belong to the one local scope.
+   */
+  readonly inWorkflow: boolean;
   /** The cache store used when no `cache-dir` is set, or null where there is none. */
-  defaultCacheStore(options: { workspace: string; maxBytes: number }): Promise<CacheStore | null>;
+  defaultCacheStore(options: {
+    workspace: string;
+    maxBytes: number;
+    scope: StoreScope;
+    warn: (message: string) => void;
+  }): Promise<CacheStore | null>;
   /** The pull-request comments API with this token, or null where there is no GitHub. */
   issueComments(token: string): IssueCommentsApi | null;
   writeSummary(markdown: string): Promise<void>;

@@ -2,6 +2,23 @@
 // and a persistent folder on a self-hosted runner (`cache-dir`). Both take paths relative to the
 // workspace, so an entry restores to the same place whichever runner saved it.
 
+/** One place entries live: a repository and a ref (src/cache/scope.ts works out a job's). */
+export interface ScopeRef {
+  repository: string;
+  /** A full ref: `refs/heads/main`, `refs/pull/7/merge`, `refs/tags/v1`; "local" for the CLI. */
+  ref: string;
+}
+
+/** What a store needs of a job's scope: where it saves, and where it may restore from, in order. */
+export interface StoreScope extends ScopeRef {
+  readScopes: readonly ScopeRef[];
+}
+
+/** A scope's identity, `<repository>@<ref>`: what a store files entries under. */
+export function scopeId(scope: ScopeRef): string {
+  return `${scope.repository}@${scope.ref}`;
+}
+
 export interface CacheStore {
   /** A short name for logs and the summary: "GitHub cache" or the folder. */
   readonly name: string;

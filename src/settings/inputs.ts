@@ -201,7 +201,9 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "string",
     description:
       "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
-      "or download, so GB-size engines restore at disk speed. Entries are written atomically and evicted least recently used.",
+      "or download, so GB-size engines restore at disk speed. Entries are scoped like GitHub's cache (repository and ref; " +
+      "a job reads its own, its base branch's and the default branch's), checked by sha256, written atomically and " +
+      "evicted least recently used.",
   },
   {
     name: "cache-dir-max-size",

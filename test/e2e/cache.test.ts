@@ -12,6 +12,7 @@ import { ArtifactService } from "../support/artifact-service.js";
 import { CacheService } from "../support/cache-service.js";
 import { unzip } from "../support/zip.js";
 import { REPO, TEST_PYTHON, makeWorkspace, runAction, type ActionRun } from "../support/action-run.js";
+import { pullRequest, push, runnerEventEnv } from "../support/events.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
 /** Each run gets its own backend ids, as on GitHub; artifact names are unique per run only. */
@@ -36,6 +37,22 @@ function countingPython(): { python: string; exports: () => number } {
       : 0;
   return { python, exports };
 }
+
+/** Every entry a cache-dir holds, whatever its scope (layout: src/cache/dir-store.ts). */
+function dirEntries(cacheDir: string): string[] {
+  const scopes = path.join(cacheDir, "scopes");
+  if (!fs.existsSync(scopes)) return [];
+  return fs.readdirSync(scopes).flatMap((s) => fs.readdirSync(path.join(scopes, s)).map((e) => `${s}/${e}`));
+}
+
+interface HitReport {
+  artifact_name: string;
+  model: string;
+  run: { run_id: string; url: string };
+  cache: { hit: boolean; from_run: { run_id: string; url: string } | null };
+}
+const reportOf = (run: ActionRun): HitReport =>
+  JSON.parse(fs.readFileSync(run.outputs.report!, "utf8")) as HitReport;
 
 function expectHit(first: ActionRun, second: ActionRun, firstWs: string, secondWs: string): void {
   expect(second.code, second.log).toBe(0);
@@ -120,6 +137,102 @@ describe("caching on the bundled action", () => {
     expect(off.outputs["cache-hit"]).toBe("false");
   });
 
+  it("scopes cache-dir like GitHub's cache: a push to main never restores a pull request's entry", async () => {
+    const { python, exports } = countingPython();
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-cachedir-"));
+    const inputs = {
+      model: "examples/cos_block.py:build",
+      target: "portable",
+      python,
+      "cache-dir": cacheDir,
+      upload: "false",
+    };
+    const prEnv = { ...env, ...runnerEventEnv(pullRequest({ number: 7 })) };
+    const mainEnv = { ...env, ...runnerEventEnv(push()) };
+    const pr = await runAction(ACTION, inputs, { ...prEnv, ...tokenFor("701") }, makeWorkspace());
+    expect(pr.code, pr.log).toBe(0);
+    expect(exports()).toBe(1);
+    expect(dirEntries(cacheDir)).toHaveLength(1);
+
+    // The push to main computes the same key, and must build it again into main's own scope.
+    const main1 = await runAction(ACTION, inputs, { ...mainEnv, ...tokenFor("702") }, makeWorkspace());
+    expect(main1.code, main1.log).toBe(0);
+    expect(main1.outputs["cache-hit"]).toBe("false");
+    expect(exports()).toBe(2);
+    expect(dirEntries(cacheDir)).toHaveLength(2);
+
+    // The next push reuses main's own entry, and says so with this run's links.
+    const main2 = await runAction(ACTION, inputs, { ...mainEnv, ...tokenFor("703") }, makeWorkspace());
+    expect(main2.outputs["cache-hit"], main2.log).toBe("true");
+    expect(exports()).toBe(2);
+    expect(reportOf(main2).cache.from_run?.run_id).toBe("702");
+
+    // Another pull request may reuse main's entry; a second repository sees nothing.
+    const pr2 = await runAction(
+      ACTION,
+      inputs,
+      { ...env, ...runnerEventEnv(pullRequest({ number: 8 })), ...tokenFor("704") },
+      makeWorkspace(),
+    );
+    expect(pr2.outputs["cache-hit"], pr2.log).toBe("true");
+    expect(reportOf(pr2).cache.from_run?.run_id).toBe("702");
+    const other = await runAction(
+      ACTION,
+      inputs,
+      { ...mainEnv, ...runnerEventEnv({ ...push(), repository: "octo/other" }), ...tokenFor("705") },
+      makeWorkspace(),
+    );
+    expect(other.outputs["cache-hit"], other.log).toBe("false");
+    expect(exports()).toBe(3);
+  });
+
+  it("a cache hit restores into this run's output-dir and publishes this run's names and links", async () => {
+    const { python, exports } = countingPython();
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-cachedir-"));
+    const inputs = {
+      model: "examples/cos_block.py:build",
+      target: "xnnpack",
+      python,
+      upload: "false",
+      "hash-files": "examples/cos_block.py",
+    };
+    const mainEnv = { ...env, ...runnerEventEnv(push()) };
+    const stores: Record<string, string>[] = [{ "cache-dir": cacheDir }, {}];
+    for (const store of stores) {
+      const before = exports();
+      const first = await runAction(
+        ACTION,
+        { ...inputs, ...store, "artifact-name": "first-name" },
+        { ...mainEnv, ...tokenFor("801") },
+        makeWorkspace(),
+      );
+      expect(first.code, first.log).toBe(0);
+      const ws = makeWorkspace();
+      const second = await runAction(
+        ACTION,
+        { ...inputs, ...store, "output-dir": "elsewhere/out", "artifact-name": "second-name" },
+        { ...mainEnv, ...tokenFor("802") },
+        ws,
+      );
+      expect(second.code, second.log).toBe(0);
+      expect(second.outputs["cache-hit"], second.log).toBe("true");
+      expect(exports()).toBe(before + 1);
+      expect(second.outputs.pte).toBe(
+        path.join(ws, "elsewhere", "out", "second-name", "cos_block-build.pte"),
+      );
+      expect(second.outputs.digest).toBe(first.outputs.digest);
+      const report = reportOf(second);
+      expect(report.artifact_name).toBe("second-name");
+      expect(report.run.url).toBe("https://github.com/octo/models/actions/runs/802");
+      expect(report.cache.from_run).toMatchObject({
+        run_id: "801",
+        url: "https://github.com/octo/models/actions/runs/801",
+      });
+      expect(second.summary).toContain("second-name");
+      expect(second.summary).not.toContain("first-name");
+    }
+  });
+
   it("leaves one valid entry when two jobs write one cache-dir at once", async () => {
     const { python, exports } = countingPython();
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-cachedir-"));
@@ -136,7 +249,7 @@ describe("caching on the bundled action", () => {
     ]);
     expect(a.code, a.log).toBe(0);
     expect(b.code, b.log).toBe(0);
-    expect(fs.readdirSync(path.join(cacheDir, "entries"))).toHaveLength(1);
+    expect(dirEntries(cacheDir)).toHaveLength(1);
     expect(fs.readdirSync(path.join(cacheDir, "tmp"))).toEqual([]);
     const third = await runAction(ACTION, inputs, env, makeWorkspace());
     expect(third.outputs["cache-hit"]).toBe("true");

@@ -46,7 +46,49 @@ describe("trt-pte CLI", () => {
     );
     expect(run.stderr).toContain(`.pte: ${pte}`);
     // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
-    expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "entries"))).toBe(true);
+    expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "scopes"))).toBe(true);
+  });
+
+  it("keys on a model file outside the workspace, warns about its uncovered helper, and hits in any output-dir", () => {
+    const ws = makeWorkspace();
+    const models = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-models-"));
+    const net = path.join(models, "net.py");
+    fs.writeFileSync(path.join(models, "scale.py"), "FACTOR = 3.0\n");
+    const source = (offset: number) =>
+      [
+        "import torch",
+        "from scale import FACTOR",
+        "class Net(torch.nn.Module):",
+        `    def forward(self, x): return x * FACTOR + ${offset}`,
+        "def build(): return Net().eval(), (torch.ones(2, 3),)",
+        "",
+      ].join("\n");
+    fs.writeFileSync(net, source(1));
+    const exportWith = (...extra: string[]) =>
+      cli(
+        ["export", "--model", `${net}:build`, "--target", "portable", "--python", TEST_PYTHON, ...extra],
+        ws,
+      );
+
+    const first = exportWith();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/cache hit/i);
+    // The model file is in the key; its sibling is not, and the warning says how to cover it.
+    expect(first.stderr).toMatch(
+      /warning: cache: the model imported 1 source file\(s\) that the cache key does not cover/,
+    );
+    expect(first.stderr).toContain(path.join(fs.realpathSync(models), "scale.py"));
+
+    const elsewhere = exportWith("--output-dir", "other-out");
+    expect(elsewhere.status, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).toMatch(/cache hit/i);
+    const pte = (dir: string) => path.join(ws, dir, "net-build-portable", "net-build.pte");
+    expect(fs.readFileSync(pte("other-out")).equals(fs.readFileSync(pte("trt-pte-out")))).toBe(true);
+
+    fs.writeFileSync(net, source(2));
+    const edited = exportWith();
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(edited.stdout).not.toMatch(/cache hit/i);
   });
 
   it("blames a model file outside the workspace at its own path, where the raise is", () => {

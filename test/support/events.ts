@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 // The `github` context of the events the workflows meet, shaped like GitHub's webhook payloads
 // (only the fields the workflows and the report step read, with GitHub's names).
 
@@ -37,7 +41,7 @@ export function pullRequestPayload(options: PullRequestOptions = {}): Record<str
       labels: (options.labels ?? []).map((name) => ({ name })),
     },
     ...(options.label === undefined ? {} : { label: { name: options.label } }),
-    repository: { full_name: BASE_REPOSITORY },
+    repository: { full_name: BASE_REPOSITORY, default_branch: "main" },
     sender: { login: options.fromFork ? "mallory" : "octocat" },
   };
 }
@@ -62,14 +66,14 @@ export const push = (): Record<string, unknown> =>
   githubContext("push", {
     ref: "refs/heads/main",
     after: HEAD_SHA,
-    repository: { full_name: BASE_REPOSITORY },
+    repository: { full_name: BASE_REPOSITORY, default_branch: "main" },
   });
 
 export const workflowDispatch = (): Record<string, unknown> =>
   githubContext("workflow_dispatch", {
     ref: "refs/heads/main",
     inputs: {},
-    repository: { full_name: BASE_REPOSITORY },
+    repository: { full_name: BASE_REPOSITORY, default_branch: "main" },
   });
 
 /** The numeric IDs GitHub gives the base repository and a fork (payloads name repositories by ID too). */
@@ -119,5 +123,29 @@ export function workflowRunPayload(options: {
       ],
     },
     repository: { id: BASE_REPOSITORY_ID, full_name: BASE_REPOSITORY },
+  };
+}
+
+/**
+ * The variables a runner sets for a job of this `github` context (as built above), with the event
+ * payload written to a file as the runner does (GITHUB_EVENT_PATH). GITHUB_BASE_REF and
+ * GITHUB_HEAD_REF are set for pull_request events only.
+ */
+export function runnerEventEnv(context: Record<string, unknown>): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-event-"));
+  const file = path.join(dir, "event.json");
+  fs.writeFileSync(file, JSON.stringify(context.event));
+  const eventName = String(context.event_name);
+  const pr = (context.event as { pull_request?: { base: { ref: string }; head: { ref: string } } })
+    .pull_request;
+  return {
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: file,
+    GITHUB_REPOSITORY: String(context.repository),
+    GITHUB_REF: String(context.ref),
+    GITHUB_SHA: String(context.sha),
+    ...(eventName.startsWith("pull_request") && pr
+      ? { GITHUB_BASE_REF: pr.base.ref, GITHUB_HEAD_REF: pr.head.ref }
+      : {}),
   };
 }

@@ -15,9 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["versions"]:
         from . import PROTOCOL_VERSION, __version__
         from .deps import versions
+        from .key_inputs import distributions, editable_installs
 
         report = {"protocol": PROTOCOL_VERSION, "driver_version": __version__, "executable": sys.executable}
-        print(json.dumps({**report, "versions": versions()}))
+        environment = {"distributions": distributions(), "editable": editable_installs()}
+        print(json.dumps({**report, "versions": versions(), **environment}))
         return 0
     from .command_line import main as command_line
 

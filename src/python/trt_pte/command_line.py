@@ -13,6 +13,7 @@ from .classify import DRIVER, classify
 from .deps import versions
 from .environment import describe_cuda
 from .errors import DriverError
+from .key_inputs import imported_sources
 from .protocol import read_request, write_json_atomically
 
 
@@ -38,6 +39,7 @@ def export_command(request_path: str, result_path: str) -> int:
         from .export import run_export
 
         result.update(run_export(request, log))
+        result["sources"] = imported_sources()
         result["status"] = "ok"
     except DriverError as error:
         result.update(error.result)
