@@ -171,7 +171,13 @@ describe("caching on the bundled action", () => {
     const pr2 = await runAction(
       ACTION,
       inputs,
-      { ...env, ...runnerEventEnv(pullRequest({ number: 8 })), ...tokenFor("704") },
+      // (test/support/events.ts writes pull request 7's ref; the runner sets each pull request's own.)
+      {
+        ...env,
+        ...runnerEventEnv(pullRequest({ number: 8 })),
+        GITHUB_REF: "refs/pull/8/merge",
+        ...tokenFor("704"),
+      },
       makeWorkspace(),
     );
     expect(pr2.outputs["cache-hit"], pr2.log).toBe("true");
@@ -193,7 +199,6 @@ describe("caching on the bundled action", () => {
       model: "examples/cos_block.py:build",
       target: "xnnpack",
       python,
-      upload: "false",
       "hash-files": "examples/cos_block.py",
     };
     const mainEnv = { ...env, ...runnerEventEnv(push()) };
@@ -229,6 +234,7 @@ describe("caching on the bundled action", () => {
         url: "https://github.com/octo/models/actions/runs/801",
       });
       expect(second.summary).toContain("second-name");
+      expect(second.outputs["artifact-url"]).toMatch(/\/actions\/runs\/802\/artifacts\/\d+$/);
       expect(second.summary).not.toContain("first-name");
     }
   });
