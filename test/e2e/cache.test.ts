@@ -203,12 +203,14 @@ describe("caching on the bundled action", () => {
     };
     const mainEnv = { ...env, ...runnerEventEnv(push()) };
     const stores: Record<string, string>[] = [{ "cache-dir": cacheDir }, {}];
-    for (const store of stores) {
+    for (const [i, store] of stores.entries()) {
+      // Artifact names are unique per run: each store gets runs of its own.
+      const [builder, reuser] = [String(801 + 10 * i), String(802 + 10 * i)];
       const before = exports();
       const first = await runAction(
         ACTION,
         { ...inputs, ...store, "artifact-name": "first-name" },
-        { ...mainEnv, ...tokenFor("801") },
+        { ...mainEnv, ...tokenFor(builder) },
         makeWorkspace(),
       );
       expect(first.code, first.log).toBe(0);
@@ -216,7 +218,7 @@ describe("caching on the bundled action", () => {
       const second = await runAction(
         ACTION,
         { ...inputs, ...store, "output-dir": "elsewhere/out", "artifact-name": "second-name" },
-        { ...mainEnv, ...tokenFor("802") },
+        { ...mainEnv, ...tokenFor(reuser) },
         ws,
       );
       expect(second.code, second.log).toBe(0);
@@ -228,13 +230,13 @@ describe("caching on the bundled action", () => {
       expect(second.outputs.digest).toBe(first.outputs.digest);
       const report = reportOf(second);
       expect(report.artifact_name).toBe("second-name");
-      expect(report.run.url).toBe("https://github.com/octo/models/actions/runs/802");
+      expect(report.run.url).toBe(`https://github.com/octo/models/actions/runs/${reuser}`);
       expect(report.cache.from_run).toMatchObject({
-        run_id: "801",
-        url: "https://github.com/octo/models/actions/runs/801",
+        run_id: builder,
+        url: `https://github.com/octo/models/actions/runs/${builder}`,
       });
       expect(second.summary).toContain("second-name");
-      expect(second.outputs["artifact-url"]).toMatch(/\/actions\/runs\/802\/artifacts\/\d+$/);
+      expect(second.outputs["artifact-url"]).toMatch(new RegExp(`/actions/runs/${reuser}/artifacts/\\d+$`));
       expect(second.summary).not.toContain("first-name");
     }
   });
