@@ -54,6 +54,13 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   "fallback-data-dependent-ops": ["true", true],
   tolerance: ["0.5", false], // judges the .pte, does not make it: a hit is re-judged against it
   "github-token": ["ghs_other", false],
+  // What runs and times the .pte is in the request the driver gets, and its findings are in the entry's
+  // report, which a hit publishes: a hit must not answer for a run that was set up differently.
+  runner: ["/opt/executor_runner", true],
+  "benchmark-seconds": ["0", true],
+  "fail-on-nondeterminism": ["true", true],
+  // Names of variables, not their values; see README "Caching" on what the key leaves to you.
+  "env-passthrough": ["WANDB_*", false],
 };
 
 let workspace: string;

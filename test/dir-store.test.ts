@@ -206,6 +206,20 @@ describe("cache-dir scopes", () => {
     ).toBe("baseline-net-2");
   });
 
+  it("never reads the unscoped entries of earlier releases, and removes them on the next save", async () => {
+    const legacy = path.join(root, "entries", "0123");
+    fs.mkdirSync(path.join(legacy, "files", "out"), { recursive: true });
+    fs.writeFileSync(
+      path.join(legacy, "meta.json"),
+      JSON.stringify({ key: "k", created: "2026-01-01", bytes: 1 }),
+    );
+    fs.writeFileSync(path.join(legacy, "files", "out", "model.pte"), "x");
+    expect(await storeFor(MAIN_PUSH).restore(["out"], "k", ["k"])).toBeUndefined();
+    put("out/model.pte", 10, 1);
+    expect(await storeFor(MAIN_PUSH).save(["out"], "k")).toBe("saved");
+    expect(fs.existsSync(path.join(root, "entries"))).toBe(false);
+  });
+
   it("orders entries by when the store took them in, not by a date a writer put in meta.json", async () => {
     put("t/cache.bin", 4, 1);
     await storeFor(MAIN_PUSH).save(["t"], "timing-a");

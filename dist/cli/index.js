@@ -2796,7 +2796,9 @@ const INPUTS = [
         name: "cache-dir",
         kind: "string",
         description: "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
-            "or download, so GB-size engines restore at disk speed. Entries are written atomically and evicted least recently used.",
+            "or download, so GB-size engines restore at disk speed. Entries are scoped like GitHub's cache (repository and ref; " +
+            "a job reads its own, its base branch's and the default branch's), checked by sha256, written atomically and " +
+            "evicted least recently used.",
     },
     {
         name: "cache-dir-max-size",
@@ -5464,103 +5466,180 @@ function manifestDigest(entries) {
     return hash.digest("hex");
 }
 
-;// CONCATENATED MODULE: ./src/util/files.ts
-
-
-/** Total bytes of the regular files below `dir` (0 when it does not exist). */
-async function folderBytes(dir) {
-    let entries;
-    try {
-        entries = await promises_default().readdir(dir, { withFileTypes: true, recursive: true });
-    }
-    catch {
-        return 0;
-    }
-    let total = 0;
-    for (const entry of entries) {
-        if (entry.isFile())
-            total += (await promises_default().stat(external_node_path_default().join(entry.parentPath, entry.name))).size;
-    }
-    return total;
+;// CONCATENATED MODULE: ./src/platform/store.ts
+// One interface over the two places a cache entry can live: GitHub's cache service (@actions/cache)
+// and a persistent folder on a self-hosted runner (`cache-dir`). Both take paths relative to the
+// workspace, so an entry restores to the same place whichever runner saved it.
+/** A scope's identity, `<repository>@<ref>`: what a store files entries under. */
+function scopeId(scope) {
+    return `${scope.repository}@${scope.ref}`;
 }
 
 ;// CONCATENATED MODULE: ./src/platform/dir-store.ts
 // A cache in a persistent folder on a self-hosted runner (`cache-dir`): no upload or download, so
-// GB-size engines restore at disk speed. Layout:
-//   <root>/entries/<sha256(key)>/meta.json   {key, created, bytes}
-//   <root>/entries/<sha256(key)>/files/...   the cached paths, relative to the workspace
-// Writes go to <root>/tmp first and are renamed into entries/ (atomic on one file system), so two
-// jobs on one runner never see half an entry; the first rename wins and the loser cleans up.
-// Reads touch meta.json's mtime, and saving evicts the least recently used entries over the bound.
+// GB-size engines restore at disk speed. Entries are scoped like GitHub's own cache (src/cache/scope.ts): each
+// belongs to the repository and ref that saved it, a job restores only from the scopes it trusts
+// (its own, its base branch, the default branch) and saves only into its own. Layout:
+//   <root>/scopes/<sha256(scope id)>/<sha256(key)>/meta.json  {key, scope, bytes, files: {path: sha256}}
+//   <root>/scopes/<sha256(scope id)>/<sha256(key)>/files/...  the cached paths, relative to the workspace
+// Writes go to <root>/tmp first and are renamed into place (atomic on one file system), so two jobs
+// on one runner never see half an entry; the first rename wins and the loser cleans up. "Newest"
+// is when the entry's folder was made, as the file system recorded it: no writer can date its entry
+// into the future. Every restored file is checked against the sha256 its
+// entry recorded; a mismatch is a miss and a warning. Reads touch meta.json's mtime, and saving
+// evicts the least recently used entries (of any scope) over the bound.
+//
+// What a folder cannot do: code running as the runner's user can write into it directly, past all
+// of this. README "Self-hosted runners" says what to do about that.
 
 
 
 
-const ENTRIES = "entries";
+
+const SCOPES = "scopes";
 const TMP = "tmp";
-function entryName(key) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(key).digest("hex").slice(0, 32);
-}
+const nameOf = (text) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex").slice(0, 32);
 /** Copies `from` (file or folder) to `to`, creating parents. */
 async function copyInto(from, to) {
     await promises_default().mkdir(external_node_path_default().dirname(to), { recursive: true });
     await promises_default().cp(from, to, { recursive: true, force: true, preserveTimestamps: true });
 }
+/**
+ * sha256 of every regular file below `dir`, or a reason it cannot stand for an entry: a link or
+ * any other kind of file could point outside it.
+ */
+async function manifest(dir) {
+    let entries;
+    try {
+        entries = await promises_default().readdir(dir, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return { files: {}, bytes: 0 };
+    }
+    const files = {};
+    let bytes = 0;
+    for (const entry of entries.sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+        const full = external_node_path_default().join(entry.parentPath, entry.name);
+        const rel = external_node_path_default().relative(dir, full).split((external_node_path_default()).sep).join("/");
+        if (entry.isDirectory())
+            continue;
+        if (!entry.isFile())
+            return `${rel} is not a regular file`;
+        const { hex, bytes: n } = await hashFile(full);
+        files[rel] = hex;
+        bytes += n;
+    }
+    return { files, bytes };
+}
+/** Where two manifests differ, in words, or null when they are equal. */
+function difference(recorded, found) {
+    for (const [rel, hex] of Object.entries(recorded)) {
+        if (!(rel in found))
+            return `${rel} is missing`;
+        if (found[rel] !== hex)
+            return `${rel} has sha256 ${found[rel]}, the entry recorded ${hex}`;
+    }
+    const extra = Object.keys(found).find((rel) => !(rel in recorded));
+    return extra === undefined ? null : `${extra} is not in the entry's record`;
+}
 async function readMeta(entryDir) {
     try {
-        return JSON.parse(await promises_default().readFile(external_node_path_default().join(entryDir, "meta.json"), "utf8"));
+        const meta = JSON.parse(await promises_default().readFile(external_node_path_default().join(entryDir, "meta.json"), "utf8"));
+        return typeof meta.key === "string" && typeof meta.files === "object" && meta.files !== null
+            ? meta
+            : undefined;
     }
     catch {
         return undefined; // an entry from a crashed writer never gets renamed in; this is belt and braces
     }
 }
 function dirCacheStore(options) {
-    const { root, workspace, maxBytes } = options;
-    const entriesDir = external_node_path_default().join(root, ENTRIES);
+    const { root, workspace, maxBytes, scope } = options;
     const log = options.log ?? (() => undefined);
-    async function listEntries() {
+    const warn = options.warn ?? log;
+    const scopeDir = (s) => external_node_path_default().join(root, SCOPES, nameOf(scopeId(s)));
+    const ownDir = scopeDir(scope);
+    /** The entry in scope `s` with exactly `key`; the meta must agree with where it lies. */
+    async function exact(s, key) {
+        const dir = external_node_path_default().join(scopeDir(s), nameOf(key));
+        const meta = await readMeta(dir);
+        return meta?.key === key && scopeId(meta.scope) === scopeId(s) ? { dir, meta } : undefined;
+    }
+    async function listScope(dir) {
         let names;
         try {
-            names = await promises_default().readdir(entriesDir);
+            names = await promises_default().readdir(dir);
         }
         catch {
             return [];
         }
         const found = [];
         for (const name of names) {
-            const dir = external_node_path_default().join(entriesDir, name);
-            const meta = await readMeta(dir);
+            const entryDir = external_node_path_default().join(dir, name);
+            const meta = await readMeta(entryDir);
             if (meta === undefined)
                 continue;
-            const used = (await promises_default().stat(external_node_path_default().join(dir, "meta.json"))).mtimeMs;
-            found.push({ dir, meta, used });
+            // Birth time where the file system keeps one (set when the entry's folder was made, and no
+            // call changes it later), else change time (which touching the folder would move).
+            const stat = await promises_default().stat(entryDir, { bigint: true });
+            found.push({ dir: entryDir, meta, changed: stat.birthtimeNs > 0n ? stat.birthtimeNs : stat.ctimeNs });
         }
         return found;
     }
+    /** GitHub's order: in each trusted scope, the exact key, then each prefix's newest entry. */
     async function findEntry(key, restoreKeys) {
-        const exactDir = external_node_path_default().join(entriesDir, entryName(key));
-        const exact = await readMeta(exactDir);
-        if (exact?.key === key)
-            return { dir: exactDir, meta: exact };
-        if (restoreKeys.length === 0)
-            return undefined;
-        const all = await listEntries();
-        for (const prefix of restoreKeys) {
-            const newest = all
-                .filter((e) => e.meta.key.startsWith(prefix))
-                .sort((a, b) => Date.parse(b.meta.created) - Date.parse(a.meta.created))[0];
-            if (newest)
-                return newest;
+        for (const s of scope.readScopes) {
+            const hit = await exact(s, key);
+            if (hit !== undefined)
+                return hit;
+            if (restoreKeys.length === 0)
+                continue;
+            const all = (await listScope(scopeDir(s))).filter((e) => scopeId(e.meta.scope) === scopeId(s));
+            for (const prefix of restoreKeys) {
+                const newest = all
+                    .filter((e) => e.meta.key.startsWith(prefix))
+                    .sort((a, b) => (b.changed > a.changed ? 1 : b.changed < a.changed ? -1 : 0))[0];
+                if (newest)
+                    return newest;
+            }
         }
         return undefined;
     }
-    async function evict(keep) {
-        const all = (await listEntries()).sort((a, b) => a.used - b.used);
+    /** Entries of the unscoped layout of earlier releases (<root>/entries): never read, so removed. */
+    async function dropUnscoped() {
+        const legacy = external_node_path_default().join(root, "entries");
+        const doomed = external_node_path_default().join(root, TMP, `unscoped-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
+        try {
+            await promises_default().rename(legacy, doomed);
+        }
+        catch {
+            return; // none, or another job is removing it
+        }
+        await promises_default().rm(doomed, { recursive: true, force: true });
+        log(`cache-dir: removed the unscoped entries an earlier trt-pte left in ${legacy}`);
+    }
+    async function evict(keepDir) {
+        await dropUnscoped();
+        let scopeNames;
+        try {
+            scopeNames = await promises_default().readdir(external_node_path_default().join(root, SCOPES));
+        }
+        catch {
+            return;
+        }
+        const all = [];
+        for (const name of scopeNames) {
+            for (const entry of await listScope(external_node_path_default().join(root, SCOPES, name))) {
+                const used = (await promises_default().stat(external_node_path_default().join(entry.dir, "meta.json"))).mtimeMs;
+                all.push({ ...entry, used });
+            }
+        }
+        all.sort((a, b) => a.used - b.used);
         let total = all.reduce((sum, e) => sum + e.meta.bytes, 0);
         for (const entry of all) {
             if (total <= maxBytes)
                 break;
-            if (entry.meta.key === keep)
+            if (entry.dir === keepDir)
                 continue;
             // Rename before deleting so a concurrent reader sees the entry whole or not at all.
             const doomed = external_node_path_default().join(root, TMP, `evict-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
@@ -5572,7 +5651,49 @@ function dirCacheStore(options) {
             }
             await promises_default().rm(doomed, { recursive: true, force: true });
             total -= entry.meta.bytes;
-            log(`cache-dir: evicted ${entry.meta.key} (${entry.meta.bytes} bytes, least recently used)`);
+            log(`cache-dir: evicted ${entry.meta.key} of ${scopeId(entry.meta.scope)} (${entry.meta.bytes} bytes, least recently used)`);
+        }
+    }
+    /** Copies the entry's files into a folder beside the workspace's paths and checks them there. */
+    async function restoreChecked(found, paths) {
+        // Inside the workspace (so the final moves are renames) and in .trt-pte, which no key hashes.
+        const staging = external_node_path_default().join(workspace, ".trt-pte", TMP, `restore-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
+        try {
+            const files = external_node_path_default().join(found.dir, "files");
+            for (const p of paths) {
+                const source = external_node_path_default().join(files, p);
+                try {
+                    await promises_default().access(source);
+                }
+                catch {
+                    continue; // a path that did not exist when the entry was saved
+                }
+                await copyInto(source, external_node_path_default().join(staging, p));
+            }
+            const copied = await manifest(staging);
+            const problem = typeof copied === "string" ? copied : difference(found.meta.files, copied.files);
+            if (problem !== null) {
+                warn(`cache-dir: ignoring entry ${found.meta.key} of ${scopeId(found.meta.scope)}: ${problem}. ` +
+                    "Something changed it after it was saved; it counts as a miss and this run builds again.");
+                return false;
+            }
+            for (const p of paths) {
+                const from = external_node_path_default().join(staging, p);
+                const target = external_node_path_default().resolve(workspace, p);
+                try {
+                    await promises_default().access(from);
+                }
+                catch {
+                    continue;
+                }
+                await promises_default().rm(target, { recursive: true, force: true });
+                await promises_default().mkdir(external_node_path_default().dirname(target), { recursive: true });
+                await promises_default().rename(from, target).catch(async () => copyInto(from, target));
+            }
+            return true;
+        }
+        finally {
+            await promises_default().rm(staging, { recursive: true, force: true });
         }
     }
     return {
@@ -5581,26 +5702,15 @@ function dirCacheStore(options) {
             const found = await findEntry(key, restoreKeys);
             if (found === undefined)
                 return undefined;
-            const files = external_node_path_default().join(found.dir, "files");
-            for (const p of paths) {
-                const source = external_node_path_default().join(files, p);
-                const target = external_node_path_default().resolve(workspace, p);
-                try {
-                    await promises_default().access(source);
-                }
-                catch {
-                    continue; // a path that did not exist when the entry was saved
-                }
-                await promises_default().rm(target, { recursive: true, force: true });
-                await copyInto(source, target);
-            }
+            if (!(await restoreChecked(found, paths)))
+                return undefined;
             const now = new Date();
             await promises_default().utimes(external_node_path_default().join(found.dir, "meta.json"), now, now).catch(() => undefined);
             return found.meta.key;
         },
         async save(paths, key) {
-            const finalDir = external_node_path_default().join(entriesDir, entryName(key));
-            if ((await readMeta(finalDir))?.key === key)
+            const finalDir = external_node_path_default().join(ownDir, nameOf(key));
+            if ((await exact(scope, key)) !== undefined)
                 return "exists";
             const staging = external_node_path_default().join(root, TMP, `save-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}`);
             await promises_default().mkdir(staging, { recursive: true });
@@ -5615,13 +5725,23 @@ function dirCacheStore(options) {
                     }
                     await copyInto(source, external_node_path_default().join(staging, "files", p));
                 }
-                const meta = { key, created: new Date().toISOString(), bytes: await folderBytes(staging) };
-                if (meta.bytes > maxBytes) {
-                    log(`cache-dir: not saving ${key}: ${meta.bytes} bytes is over the ${maxBytes}-byte bound`);
+                const recorded = await manifest(external_node_path_default().join(staging, "files"));
+                if (typeof recorded === "string") {
+                    log(`cache-dir: not saving ${key}: ${recorded}`);
                     return "refused";
                 }
+                if (recorded.bytes > maxBytes) {
+                    log(`cache-dir: not saving ${key}: ${recorded.bytes} bytes is over the ${maxBytes}-byte bound`);
+                    return "refused";
+                }
+                const meta = {
+                    key,
+                    scope: { repository: scope.repository, ref: scope.ref },
+                    bytes: recorded.bytes,
+                    files: recorded.files,
+                };
                 await promises_default().writeFile(external_node_path_default().join(staging, "meta.json"), JSON.stringify(meta));
-                await promises_default().mkdir(entriesDir, { recursive: true });
+                await promises_default().mkdir(ownDir, { recursive: true });
                 try {
                     await promises_default().rename(staging, finalDir);
                 }
@@ -5631,7 +5751,7 @@ function dirCacheStore(options) {
                         return "exists"; // a concurrent job won
                     throw e;
                 }
-                await evict(key);
+                await evict(finalDir);
                 return "saved";
             }
             finally {
@@ -5718,11 +5838,12 @@ function localPlatform(options) {
         artifacts: folderArtifacts(options.artifactDir),
         outputs,
         issueComments: () => null,
-        async defaultCacheStore({ workspace, maxBytes }) {
+        inWorkflow: false,
+        async defaultCacheStore({ workspace, maxBytes, scope, warn }) {
             const root = options.cacheDir === undefined ? userCacheDir() : options.cacheDir;
             return root === null
                 ? null
-                : dirCacheStore({ root, workspace, maxBytes, log: (line) => write(inert(line)) });
+                : dirCacheStore({ root, workspace, maxBytes, scope, log: (line) => write(inert(line)), warn });
         },
         async writeSummary(markdown) {
             (options.printSummary ?? ((m) => process.stdout.write(`${inert(m)}\n`)))(markdown);
@@ -6014,6 +6135,8 @@ async function preflight(settings, log) {
     const result = {
         python: { executable: report.executable, version: pythonVersion ?? "unknown" },
         packages,
+        distributions: report.distributions,
+        editable: report.editable,
         gpus,
     };
     log.info(`python ${result.python.version} (${result.python.executable})`);
@@ -6279,6 +6402,61 @@ function runInfo(env) {
         run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
         sha: env.GITHUB_SHA ?? "",
         ref: env.GITHUB_REF ?? "",
+    };
+}
+const DIGITS = /^[0-9]{1,20}$/;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const REF = /^refs\/[A-Za-z0-9._/-]{1,200}$/;
+/**
+ * The run that built a cache entry, from the entry's report. Only its numbers are taken (and a sha
+ * and ref that look like one); the link is rebuilt from this job's server and repository, which a
+ * scoped store guarantees is the repository that built it. Null when the entry names no valid run.
+ */
+function runOfEntry(entry, env) {
+    if (typeof entry !== "object" || entry === null)
+        return null;
+    const { run_id, run_attempt, sha, ref } = entry;
+    if (typeof run_id !== "string" || !DIGITS.test(run_id))
+        return null;
+    return {
+        url: runUrl(runLinks(env, run_id)),
+        repository: env.GITHUB_REPOSITORY ?? "",
+        run_id,
+        run_attempt: typeof run_attempt === "string" && DIGITS.test(run_attempt) ? run_attempt : "1",
+        sha: typeof sha === "string" && SHA.test(sha) ? sha : "",
+        ref: typeof ref === "string" && REF.test(ref) ? ref : "",
+    };
+}
+/**
+ * The report of a cache hit: what describes this run (model, names, the run and its links) comes
+ * from this run's settings and environment; what describes the build (files, partition, accuracy,
+ * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
+ * The stages and cache layers are the pipeline's to add.
+ */
+function reportFromEntry(settings, entry, files, env) {
+    const built = currentReport(entry);
+    return {
+        schema: REPORT_SCHEMA,
+        model: settings.model,
+        model_name: settings.modelName,
+        target: settings.target,
+        artifact_name: settings.artifactName,
+        pte: files.pte,
+        ptd: files.ptd,
+        inputs: built.inputs,
+        partition: built.partition,
+        accuracy: built.accuracy,
+        execution: built.execution,
+        determinism: built.determinism,
+        benchmark: built.benchmark,
+        memory: built.memory,
+        versions: built.versions,
+        gpu: built.gpu,
+        timings: built.timings,
+        details: built.details,
+        run: runInfo(env),
+        cache: NO_CACHE,
+        inspection: files.inspection,
     };
 }
 function buildReport(settings, pre, result, files, env) {
@@ -6984,25 +7162,150 @@ async function uploadExport(settings, store, files) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/scope.ts
+// Which cache scope a job belongs to, and which scopes it may read, the way GitHub scopes its own
+// cache: an entry belongs to the repository and ref that saved it; a job reads its own scope, then
+// its base branch's, then the default branch's, and writes only its own. Everything comes from the
+// runner's environment and the event payload it wrote (GITHUB_EVENT_PATH), never from the API, so
+// the answer is the same offline and cannot be steered by anything a build writes.
+//
+// The CLI has one scope of its own (LOCAL_SCOPE), wherever it runs.
+
+
+
+const LOCAL_SCOPE = {
+    repository: "local",
+    ref: "local",
+    id: "local@local",
+    event: "other",
+    baseBranch: null,
+    defaultBranch: null,
+    branch: null,
+    readScopes: [{ repository: "local", ref: "local" }],
+};
+const HEADS = "refs/heads/";
+const scope_PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
+/** `refs/heads/x` → `x`; anything else (a tag, a PR merge ref) → null. */
+function branchOfRef(ref) {
+    return ref.startsWith(HEADS) && ref.length > HEADS.length ? ref.slice(HEADS.length) : null;
+}
+function scope_field(obj, ...keys) {
+    let value = obj;
+    for (const key of keys) {
+        if (typeof value !== "object" || value === null)
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function nonEmpty(value) {
+    return typeof value === "string" && value !== "" ? value : null;
+}
+/** A branch name as written in GITHUB_BASE_REF or a payload (bare, or a full `refs/heads/` ref). */
+function bareBranch(value) {
+    const text = nonEmpty(value);
+    if (text === null)
+        return null;
+    return text.startsWith("refs/") ? branchOfRef(text) : text;
+}
+class ScopeError extends Error {
+}
+/**
+ * The job's scope from the runner's environment and the event payload. Throws ScopeError when a
+ * workflow job lacks what every runner sets (GITHUB_REPOSITORY, GITHUB_REF): guessing would mix
+ * scopes, which is what scoping is there to stop.
+ */
+function cacheScopeFromEvent(env, payload) {
+    const repository = nonEmpty(env.GITHUB_REPOSITORY);
+    const eventName = env.GITHUB_EVENT_NAME ?? "";
+    let ref = nonEmpty(env.GITHUB_REF);
+    const isPullRequest = scope_PULL_REQUEST_EVENTS.has(eventName);
+    if (eventName === "pull_request_target") {
+        // pull_request_target runs with GITHUB_REF set to the base branch, yet workflows commonly build
+        // the pull request's head there: give it the pull request's own scope, never the base branch's.
+        const number = scope_field(payload, "pull_request", "number");
+        if (typeof number !== "number") {
+            throw new ScopeError("a pull_request_target job's cache scope needs pull_request.number from the event payload at GITHUB_EVENT_PATH, and it has none");
+        }
+        ref = `refs/pull/${number}/merge`;
+    }
+    if (repository === null || ref === null) {
+        throw new ScopeError(`the job's cache scope needs GITHUB_REPOSITORY and GITHUB_REF, which every GitHub runner sets (got ${JSON.stringify(repository ?? "")} and ${JSON.stringify(ref ?? "")})`);
+    }
+    const event = isPullRequest ? "pull_request" : eventName === "push" ? "push" : "other";
+    const baseBranch = isPullRequest
+        ? (bareBranch(env.GITHUB_BASE_REF) ?? bareBranch(scope_field(payload, "pull_request", "base", "ref")))
+        : // A merge queue's group builds on top of its base branch, like a pull request.
+            eventName === "merge_group"
+                ? bareBranch(scope_field(payload, "merge_group", "base_ref"))
+                : null;
+    const defaultBranch = bareBranch(scope_field(payload, "repository", "default_branch"));
+    const branch = isPullRequest ? null : branchOfRef(ref);
+    const readScopes = [];
+    const add = (r) => {
+        if (!readScopes.some((s) => s.ref === r))
+            readScopes.push({ repository, ref: r });
+    };
+    add(ref);
+    if (baseBranch !== null)
+        add(`${HEADS}${baseBranch}`);
+    if (defaultBranch !== null)
+        add(`${HEADS}${defaultBranch}`);
+    return {
+        repository,
+        ref,
+        id: scopeId({ repository, ref }),
+        event,
+        baseBranch,
+        defaultBranch,
+        branch,
+        readScopes,
+    };
+}
+/**
+ * A workflow job's scope, from its environment and the payload file the runner wrote. The CLI uses
+ * LOCAL_SCOPE instead, even inside a workflow: its entries are its own.
+ */
+function workflowCacheScope(env = process.env) {
+    return cacheScopeFromEvent(env, readEventPayload(env));
+}
+
 ;// CONCATENATED MODULE: ./src/cache/select.ts
 // Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
 // cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
 
-async function selectCacheStore(settings, platform, log) {
+
+async function selectCacheStore(settings, platform, log, env) {
     const { cache } = settings;
     if (!cache.enabled)
         return null;
+    // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
+    let scope;
+    try {
+        scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
+    }
+    catch (e) {
+        if (!(e instanceof ScopeError))
+            throw e;
+        log.warning(`cache: every layer is off: ${e.message}`);
+        return null;
+    }
+    const warn = (m) => log.warning(m);
     if (cache.dir !== undefined) {
         return dirCacheStore({
             root: cache.dir,
             workspace: settings.workspace,
             maxBytes: cache.dirMaxBytes,
+            scope,
             log: (m) => log.info(m),
+            warn,
         });
     }
     const store = await platform.defaultCacheStore({
         workspace: settings.workspace,
         maxBytes: cache.dirMaxBytes,
+        scope,
+        warn,
     });
     if (store === null) {
         log.warning("cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
@@ -7085,7 +7388,96 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
     const digest = manifestDigest(files.map((f, i) => [f, digests[i]]));
-    return { digest, files: files.length, bytes };
+    return { digest, files: files.length, bytes, paths: files };
+}
+
+;// CONCATENATED MODULE: ./src/cache/key-inputs.ts
+// The key's inputs that live outside the workspace's `hash-files`, and the check that they are
+// enough: the model file wherever it is, every installed distribution's version, the sources of
+// editable installs; after a fresh export, the source files the model imported that none of these
+// (nor `hash-files`) covers are named in a warning, so a stale hit cannot come from them silently.
+
+
+
+
+/** Installers: they put packages in place but never run in an export, and update on their own. */
+const INSTALLER_DISTRIBUTIONS = new Set(["pip", "setuptools", "wheel"]);
+/** What an editable install's key input hashes: its Python sources. */
+const EDITABLE_PATTERNS = ["**/*.py"];
+/** The model file of a `path/to/file.py:factory` spec, absolute; null for `package.module:factory`. */
+function modelFile(settings) {
+    const where = settings.model.slice(0, settings.model.lastIndexOf(":"));
+    // The driver's rule (src/python/trt_pte/loader.py _is_file_spec), relative to the workspace.
+    const isFile = where.endsWith(".py") || where.includes("/") || where.includes((external_node_path_default()).sep);
+    return isFile ? external_node_path_default().resolve(settings.workspace, where) : null;
+}
+async function modelFileDigest(file) {
+    if (file === null)
+        return null;
+    try {
+        return await sha256File(file);
+    }
+    catch {
+        return null; // not there: the export fails and says so; nothing is cached
+    }
+}
+/** Every distribution's version except the installers'. */
+function keyDistributions(distributions) {
+    return Object.fromEntries(Object.entries(distributions).filter(([n]) => !INSTALLER_DISTRIBUTIONS.has(n)));
+}
+/** The digest of each editable install's Python sources (null where its folder is gone). */
+async function editableDigests(editable, skipDirs) {
+    const digests = {};
+    for (const { name, path: root } of editable) {
+        const hashed = await hashFiles(root, EDITABLE_PATTERNS, skipDirs);
+        digests[name] = hashed.files === 0 ? null : hashed.digest;
+    }
+    return digests;
+}
+function real(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+const inside = (file, root) => {
+    const rel = external_node_path_default().relative(root, file);
+    return rel !== "" && !rel.startsWith("..") && !external_node_path_default().isAbsolute(rel);
+};
+/** The imported source files (real paths, from the driver) that no key input covers. */
+function uncoveredSources(sources, coverage) {
+    const workspace = real(coverage.workspace);
+    const model = coverage.modelFile === null ? null : real(coverage.modelFile);
+    const editableRoots = coverage.editableRoots.map(real);
+    return sources.filter((file) => {
+        if (file === model)
+            return false;
+        if (file.endsWith(".py") && editableRoots.some((root) => inside(file, root)))
+            return false;
+        if (inside(file, workspace)) {
+            const rel = external_node_path_default().relative(workspace, file).split((external_node_path_default()).sep).join("/");
+            if (coverage.hashed.has(rel))
+                return false;
+        }
+        return true;
+    });
+}
+/** The warning for uncovered sources, naming them (a few) and the ways to cover them. */
+function uncoveredWarning(files, workspace) {
+    const shown = files
+        .slice(0, 5)
+        .map((f) => {
+        const rel = external_node_path_default().relative(workspace, f);
+        return rel.startsWith("..") || external_node_path_default().isAbsolute(rel) ? f : rel;
+    })
+        .join(", ");
+    const more = files.length > 5 ? ` and ${files.length - 5} more` : "";
+    return (`cache: the model imported ${files.length} source file(s) that the cache key does not cover: ${shown}${more}. ` +
+        "A change to them would not rebuild the .pte. Cover them: add a pattern that matches them to `hash-files` " +
+        "(files in the workspace), or install their package into the interpreter's environment " +
+        "(`pip install -e <folder>` hashes its sources; a regular install keys on its version).");
 }
 
 ;// CONCATENATED MODULE: ./src/cache/key.ts
@@ -7098,7 +7490,9 @@ async function hashFiles(workspace, patterns, skipDirs = [], concurrency = 4) {
 
 
 
-const KEY_SCHEMA = 1;
+// 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
+// material covers the model file, every distribution and editable installs' sources.
+const KEY_SCHEMA = 2;
 const PREFIX = "trt-pte";
 /** Packages whose versions decide what a build produces. */
 const KEY_PACKAGES = (/* unused pure expression or super */ null && (["python", "torch", "torch_tensorrt", "tensorrt", "executorch"]));
@@ -7177,6 +7571,26 @@ async function driverDigest(driverRoot) {
     return digest;
 }
 
+;// CONCATENATED MODULE: ./src/util/files.ts
+
+
+/** Total bytes of the regular files below `dir` (0 when it does not exist). */
+async function folderBytes(dir) {
+    let entries;
+    try {
+        entries = await promises_default().readdir(dir, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return 0;
+    }
+    let total = 0;
+    for (const entry of entries) {
+        if (entry.isFile())
+            total += (await promises_default().stat(external_node_path_default().join(entry.parentPath, entry.name))).size;
+    }
+    return total;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/layers.ts
 // The three cache layers around an export:
 //   output  — the finished .pte/.ptd/report, keyed by everything that determines them; a hit skips
@@ -7193,10 +7607,19 @@ async function driverDigest(driverRoot) {
 
 
 
+
 /** Where TensorRT's caches live during a run, relative to the workspace (a stable path keeps cache versions stable). */
 const TIMING_CACHE_DIR = external_node_path_default().join(".trt-pte", "cache", "timing");
 const TIMING_CACHE_FILE = "timing_cache.bin";
 const ENGINE_CACHE_DIR = external_node_path_default().join(".trt-pte", "cache", "engine");
+/**
+ * Where the output layer's entry is saved from and restored to, relative to the workspace. One
+ * path whatever `output-dir` is: GitHub's cache client hashes the paths into an entry's version, and
+ * the folder store files entries by path, so an entry saved from one output folder restores into
+ * another. The files move between it and the output folder (links and renames, copies only across
+ * file systems).
+ */
+const OUTPUT_STAGE_DIR = external_node_path_default().join(".trt-pte", "cache", "output");
 /** A path as the store sees it: relative to the workspace where possible. */
 function storePath(settings, absolute) {
     const rel = external_node_path_default().relative(settings.workspace, absolute);
@@ -7220,21 +7643,68 @@ async function computeOutputKey(settings, pre, driver) {
     const versions = { python: pre.python.version };
     for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
         versions[name] = pre.packages[name] ?? null;
+    const model = modelFile(settings);
     const material = {
-        schema: 1,
+        schema: KEY_SCHEMA,
         driver,
         request,
         versions,
+        distributions: keyDistributions(pre.distributions),
+        editable: await editableDigests(pre.editable, [outputRoot]),
+        model_file: await modelFileDigest(model),
         gpu: gpuForKey(settings.target, pre.gpus),
         files: files.digest,
         engine_cache: targetSpec(settings.target).build_caches && settings.cache.engineCache,
     };
-    return { key: outputKey(material), material, files };
+    const coverage = {
+        workspace: settings.workspace,
+        hashed: new Set(files.paths),
+        modelFile: model,
+        editableRoots: pre.editable.map((e) => e.path),
+    };
+    return { key: outputKey(material), material, files, coverage };
 }
-/** Restores the output folder for `key` (exact match only). True when files are now in place. */
+/** Moves a folder, copying only where a rename cannot (another file system). */
+async function moveFolder(from, to) {
+    await promises_default().rm(to, { recursive: true, force: true });
+    await promises_default().mkdir(external_node_path_default().dirname(to), { recursive: true });
+    try {
+        await promises_default().rename(from, to);
+    }
+    catch (e) {
+        if (e.code !== "EXDEV")
+            throw e;
+        await promises_default().cp(from, to, { recursive: true, preserveTimestamps: true });
+        await promises_default().rm(from, { recursive: true, force: true });
+    }
+}
+/** A copy of `from` at `to` made of hard links (no bytes copied), or of copies where links fail. */
+async function linkFolder(from, to) {
+    await promises_default().rm(to, { recursive: true, force: true });
+    for (const entry of await promises_default().readdir(from, { withFileTypes: true, recursive: true })) {
+        const source = external_node_path_default().join(entry.parentPath, entry.name);
+        const target = external_node_path_default().join(to, external_node_path_default().relative(from, source));
+        if (entry.isDirectory()) {
+            await promises_default().mkdir(target, { recursive: true });
+        }
+        else if (entry.isFile()) {
+            await promises_default().mkdir(external_node_path_default().dirname(target), { recursive: true });
+            await promises_default().link(source, target).catch(() => promises_default().copyFile(source, target));
+        }
+    }
+}
+/** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
 async function restoreOutput(store, settings, key, log) {
+    const stage = external_node_path_default().join(settings.workspace, OUTPUT_STAGE_DIR);
     await promises_default().rm(settings.outputDir, { recursive: true, force: true });
-    const matched = await guarded(log, "restoring the output", () => store.restore([storePath(settings, settings.outputDir)], key));
+    await promises_default().rm(stage, { recursive: true, force: true });
+    const matched = await guarded(log, "restoring the output", async () => {
+        const found = await store.restore([OUTPUT_STAGE_DIR], key);
+        if (found !== undefined)
+            await moveFolder(stage, settings.outputDir);
+        return found;
+    });
+    await promises_default().rm(stage, { recursive: true, force: true });
     if (matched instanceof Error)
         return { layer: "output", state: "error", key, detail: matched.message };
     if (matched === undefined)
@@ -7259,7 +7729,16 @@ function savedStatus(layer, key, saved, log) {
         : { layer, state: "unchanged", key, detail: "already saved by another job" };
 }
 async function saveOutput(store, settings, key, log) {
-    const saved = await guarded(log, "saving the output", () => store.save([storePath(settings, settings.outputDir)], key));
+    const stage = external_node_path_default().join(settings.workspace, OUTPUT_STAGE_DIR);
+    const saved = await guarded(log, "saving the output", async () => {
+        try {
+            await linkFolder(settings.outputDir, stage);
+            return await store.save([OUTPUT_STAGE_DIR], key);
+        }
+        finally {
+            await promises_default().rm(stage, { recursive: true, force: true });
+        }
+    });
     return savedStatus("output", key, saved, log);
 }
 /** The build caches (target tensorrt): restored before the export, saved after it when changed. */
@@ -7403,18 +7882,23 @@ async function loadCachedExport(outputDir) {
 
 
 
+
+
 class CacheSession {
     store;
     settings;
     pre;
     log;
+    env;
     report;
     outputKey = null;
-    constructor(store, settings, pre, log) {
+    coverage = null;
+    constructor(store, settings, pre, log, env) {
         this.store = store;
         this.settings = settings;
         this.pre = pre;
         this.log = log;
+        this.env = env;
         this.report = {
             enabled: true,
             store: store.name,
@@ -7426,9 +7910,9 @@ class CacheSession {
         };
     }
     /** Null when caching is off (`cache: false`) or no store is available. */
-    static async open(settings, platform, pre) {
-        const store = await selectCacheStore(settings, platform, platform.log);
-        return store === null ? null : new CacheSession(store, settings, pre, platform.log);
+    static async open(settings, platform, pre, env = process.env) {
+        const store = await selectCacheStore(settings, platform, platform.log, env);
+        return store === null ? null : new CacheSession(store, settings, pre, platform.log, env);
     }
     setLayer(status) {
         const at = this.report.layers.findIndex((l) => l.layer === status.layer);
@@ -7439,8 +7923,9 @@ class CacheSession {
     }
     /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
     async restoreOutput() {
-        const { key, files } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
+        const { key, files, coverage } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
         this.outputKey = key;
+        this.coverage = coverage;
         this.report.key = key;
         this.report.hashed_files = { count: files.files, bytes: files.bytes };
         this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
@@ -7456,9 +7941,17 @@ class CacheSession {
             return null;
         }
         this.report.hit = true;
-        this.report.from_run = cached.report.run;
-        this.log.info(`cache hit: ${cached.files.pte.name} was built by run ${cached.report.run?.run_id ?? "(local)"}; no export needed`);
+        this.report.from_run = runOfEntry(cached.report.run, this.env);
+        this.log.info(`cache hit: ${cached.files.pte.name} was built by run ${this.report.from_run?.run_id ?? "(local)"}; no export needed`);
         return cached;
+    }
+    /** After a fresh export: warns about imported source files the key did not cover. */
+    checkSources(sources) {
+        if (this.coverage === null)
+            return;
+        const uncovered = uncoveredSources(sources, this.coverage);
+        if (uncovered.length > 0)
+            this.log.warning(uncoveredWarning(uncovered, this.settings.workspace));
     }
     /** TensorRT's own caches around the export (targets whose table row has `build_caches`). */
     buildLayers() {
@@ -7514,6 +8007,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
     await promises_default().rm(staging, { recursive: true, force: true });
     try {
         const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths()));
+        caches?.checkSources(result.sources ?? []);
         const files = await stage("verify", "Verify", async () => {
             const verified = await verifyOutput(staging, result, settings.target, log);
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
@@ -7548,14 +8042,14 @@ async function runPipeline(given, platform, env = process.env) {
         platform.artifacts.prepare?.();
     const pre = await stage("preflight", "Preflight", () => preflight(given, log));
     const settings = withGpuName(given, pre.gpus[0]?.name);
-    const caches = await CacheSession.open(settings, platform, pre);
+    const caches = await CacheSession.open(settings, platform, pre, env);
     const cached = caches
         ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
         : null;
     let built;
     if (cached !== null) {
         checkCachedAccuracy(cached.report, settings);
-        built = { files: cached.files, report: { ...currentReport(cached.report), run: runInfo(env) } };
+        built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
     }
     else {
         built = await buildFresh(settings, platform, pre, caches, stage, env);

@@ -29645,6 +29645,61 @@ function runInfo(env) {
         ref: env.GITHUB_REF ?? "",
     };
 }
+const DIGITS = /^[0-9]{1,20}$/;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const REF = /^refs\/[A-Za-z0-9._/-]{1,200}$/;
+/**
+ * The run that built a cache entry, from the entry's report. Only its numbers are taken (and a sha
+ * and ref that look like one); the link is rebuilt from this job's server and repository, which a
+ * scoped store guarantees is the repository that built it. Null when the entry names no valid run.
+ */
+function runOfEntry(entry, env) {
+    if (typeof entry !== "object" || entry === null)
+        return null;
+    const { run_id, run_attempt, sha, ref } = entry;
+    if (typeof run_id !== "string" || !DIGITS.test(run_id))
+        return null;
+    return {
+        url: runUrl(runLinks(env, run_id)),
+        repository: env.GITHUB_REPOSITORY ?? "",
+        run_id,
+        run_attempt: typeof run_attempt === "string" && DIGITS.test(run_attempt) ? run_attempt : "1",
+        sha: typeof sha === "string" && SHA.test(sha) ? sha : "",
+        ref: typeof ref === "string" && REF.test(ref) ? ref : "",
+    };
+}
+/**
+ * The report of a cache hit: what describes this run (model, names, the run and its links) comes
+ * from this run's settings and environment; what describes the build (files, partition, accuracy,
+ * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
+ * The stages and cache layers are the pipeline's to add.
+ */
+function reportFromEntry(settings, entry, files, env) {
+    const built = currentReport(entry);
+    return {
+        schema: REPORT_SCHEMA,
+        model: settings.model,
+        model_name: settings.modelName,
+        target: settings.target,
+        artifact_name: settings.artifactName,
+        pte: files.pte,
+        ptd: files.ptd,
+        inputs: built.inputs,
+        partition: built.partition,
+        accuracy: built.accuracy,
+        execution: built.execution,
+        determinism: built.determinism,
+        benchmark: built.benchmark,
+        memory: built.memory,
+        versions: built.versions,
+        gpu: built.gpu,
+        timings: built.timings,
+        details: built.details,
+        run: runInfo(env),
+        cache: NO_CACHE,
+        inspection: files.inspection,
+    };
+}
 function buildReport(settings, pre, result, files, env) {
     // The driver's own steps; the pipeline adds its stages once the run is over.
     const timings = {};
@@ -30264,7 +30319,9 @@ const inputs_INPUTS = [
         name: "cache-dir",
         kind: "string",
         description: "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
-            "or download, so GB-size engines restore at disk speed. Entries are written atomically and evicted least recently used.",
+            "or download, so GB-size engines restore at disk speed. Entries are scoped like GitHub's cache (repository and ref; " +
+            "a job reads its own, its base branch's and the default branch's), checked by sha256, written atomically and " +
+            "evicted least recently used.",
     },
     {
         name: "cache-dir-max-size",

@@ -153,7 +153,21 @@ export function dirCacheStore(options: DirStoreOptions): CacheStore {
     return undefined;
   }
 
+  /** Entries of the unscoped layout of earlier releases (<root>/entries): never read, so removed. */
+  async function dropUnscoped(): Promise<void> {
+    const legacy = path.join(root, "entries");
+    const doomed = path.join(root, TMP, `unscoped-${randomBytes(6).toString("hex")}`);
+    try {
+      await fs.rename(legacy, doomed);
+    } catch {
+      return; // none, or another job is removing it
+    }
+    await fs.rm(doomed, { recursive: true, force: true });
+    log(`cache-dir: removed the unscoped entries an earlier trt-pte left in ${legacy}`);
+  }
+
   async function evict(keepDir: string): Promise<void> {
+    await dropUnscoped();
     let scopeNames: string[];
     try {
       scopeNames = await fs.readdir(path.join(root, SCOPES));
