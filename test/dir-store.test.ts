@@ -20,7 +20,7 @@ function put(rel: string, bytes: number, fill = 1): void {
   fs.writeFileSync(path.join(workspace, rel), Buffer.alloc(bytes, fill));
 }
 
-/** The folder the store files a scope's entries under (the layout src/cache/dir-store.ts describes). */
+/** The folder the store files a scope's entries under (the layout src/platform/dir-store.ts describes). */
 function scopeFolder(scope: CacheScope): string {
   const name = createHash("sha256").update(scopeId(scope)).digest("hex").slice(0, 32);
   return path.join(root, "scopes", name);

@@ -38,7 +38,7 @@ function countingPython(): { python: string; exports: () => number } {
   return { python, exports };
 }
 
-/** Every entry a cache-dir holds, whatever its scope (layout: src/cache/dir-store.ts). */
+/** Every entry a cache-dir holds, whatever its scope (layout: src/platform/dir-store.ts). */
 function dirEntries(cacheDir: string): string[] {
   const scopes = path.join(cacheDir, "scopes");
   if (!fs.existsSync(scopes)) return [];
