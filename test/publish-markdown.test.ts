@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { renderSummary } from "../src/publish/summary.js";
 import { renderComment } from "../src/publish/comment-body.js";
 import { code } from "../src/util/format.js";
+import { fitSections } from "../src/util/fit-markdown.js";
 import type { Report } from "../src/report/report.js";
 import { inspectPte } from "../src/pte/inspect.js";
 import { REPO } from "./support/action-run.js";
@@ -110,5 +111,44 @@ describe("code: untrusted text as inline code", () => {
   it("cuts long text inside the span", () => {
     const shown = code("x".repeat(500) + "`", 50);
     expect(liveMarkdown(shown).code).toEqual([`${"x".repeat(49)}…`]);
+  });
+});
+
+describe("fitting a comment into GitHub's limit", () => {
+  const section = (i: number) =>
+    [
+      `#### ${code(`build ${i}`)}`,
+      "",
+      "- facts",
+      "<details><summary>more</summary>",
+      "",
+      "x".repeat(300),
+      "",
+      "</details>",
+      "```mermaid",
+      "graph LR",
+      "```",
+    ].join("\n");
+  const omitted = (n: number) => `…and ${n} more`;
+
+  it("keeps everything that fits", () => {
+    const body = fitSections("### head", [section(1)], { maxChars: 10_000, omittedLine: omitted });
+    expect(body).toContain("<details>");
+  });
+
+  it("drops pictures and details first, then whole sections from the end, never cutting a line", () => {
+    const sections = Array.from({ length: 20 }, (_, i) => section(i));
+    const lean = fitSections("### head", sections, { maxChars: 200, omittedLine: omitted });
+    expect(lean.length).toBeLessThanOrEqual(200);
+    expect(lean).not.toContain("<details>");
+    expect(lean).not.toContain("mermaid");
+    expect(lean).toMatch(/…and \d+ more\n$/);
+    const kept = liveMarkdown(lean).headings.filter((h) => h.includes("build"));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(
+      lean
+        .split("\n")
+        .every((line) => sections.join("\n").includes(line) || /^(### head|…and \d+ more)?$/.test(line)),
+    ).toBe(true);
   });
 });

@@ -4,7 +4,36 @@ import type { BuildResult, Unreadable } from "./results.js";
 import { gpuLabel, type CallSummary } from "./render.js";
 import { artifactUrl, type RunLinks } from "../github/run-links.js";
 
-/** One call per key; with `key` given, exactly that call, including GPUs that sent nothing. */
+/**
+ * Bounds on what one report step does with results it may not trust (the fork commenter reads a
+ * fork's run): comments it keeps (each costs a listing of the pull request's comments and a write),
+ * builds per comment, and unreadable files it names. What is over is counted, not shown.
+ */
+export const MAX_CALLS = 10;
+export const MAX_RESULTS_PER_CALL = 64;
+export const MAX_UNREADABLE = 10;
+
+function call(
+  key: string,
+  results: readonly BuildResult[],
+  missing: readonly string[],
+  unreadable: readonly Unreadable[],
+): CallSummary {
+  const shown = [...results].sort((a, b) => a.gpu.localeCompare(b.gpu)).slice(0, MAX_RESULTS_PER_CALL);
+  return {
+    key,
+    results: shown,
+    missing: missing.slice(0, MAX_RESULTS_PER_CALL),
+    unreadable: unreadable.slice(0, MAX_UNREADABLE),
+    notShown:
+      results.length -
+      shown.length +
+      Math.max(0, missing.length - MAX_RESULTS_PER_CALL) +
+      Math.max(0, unreadable.length - MAX_UNREADABLE),
+  };
+}
+
+/** One call per key (at most MAX_CALLS); with `key` given, exactly that call, including GPUs that sent nothing. */
 export function groupCalls(
   results: readonly BuildResult[],
   unreadable: readonly Unreadable[],
@@ -14,10 +43,24 @@ export function groupCalls(
   if (key !== "") {
     const mine = results.filter((r) => r.key === key);
     const present = new Set(mine.map((r) => r.gpu));
-    return [{ key, results: mine, missing: expected.filter((g) => !present.has(g)), unreadable }];
+    return [
+      call(
+        key,
+        mine,
+        expected.filter((g) => !present.has(g)),
+        unreadable,
+      ),
+    ];
   }
-  const keys = [...new Set(results.map((r) => r.key))].sort();
-  return keys.map((k) => ({ key: k, results: results.filter((r) => r.key === k), missing: [], unreadable }));
+  const keys = [...new Set(results.map((r) => r.key))].sort().slice(0, MAX_CALLS);
+  return keys.map((k) =>
+    call(
+      k,
+      results.filter((r) => r.key === k),
+      [],
+      unreadable,
+    ),
+  );
 }
 
 export interface ArtifactEntry {

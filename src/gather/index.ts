@@ -67,6 +67,10 @@ async function main(): Promise<void> {
   const { results, unreadable } = readResults(core.getInput("results", { required: true }));
   for (const bad of unreadable) core.warning(`unreadable build result ${bad.file}: ${bad.reason}`);
   const calls = groupCalls(results, unreadable, key, expectedGpus(core.getInput("expected-gpus")));
+  const keys = new Set(results.map((r) => r.key)).size;
+  if (key === "" && keys > calls.length) {
+    core.warning(`the results hold ${keys} calls; only the first ${calls.length} get a comment`);
+  }
   const entries = artifactEntries(
     calls.flatMap((c) => c.results),
     links,

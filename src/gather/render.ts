@@ -4,8 +4,12 @@
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
 
 import { code, formatBytes } from "../util/format.js";
+import { COMMENT_MAX_CHARS, fitSections } from "../util/fit-markdown.js";
 import type { BuildResult } from "./results.js";
 import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.js";
+
+// The marker line goes in front of the body (src/github/sticky-comment.ts); keys are at most 64 hex digits.
+const COMMENT_MARKER_ROOM = 128;
 
 /** Hidden first line of the comment: how a later run finds the comment to update. */
 export function commentMarker(key: string): string {
@@ -87,10 +91,17 @@ export interface CallSummary {
   missing: readonly string[];
   /** Result files that could not be read, with why. */
   unreadable: readonly { file: string; reason: string }[];
+  /** Builds, missing GPUs and unreadable files over the caps of src/gather/calls.ts. */
+  notShown?: number;
 }
 
 /** The markdown body of one call's comment, without its marker. */
-export function renderCall(call: CallSummary, links: RunLinks, commit: string): string {
+export function renderCall(
+  call: CallSummary,
+  links: RunLinks,
+  commit: string,
+  maxChars: number = COMMENT_MAX_CHARS,
+): string {
   const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
   const built = ordered.filter((r) => r.outcome === "success").length;
   const total = ordered.length + call.missing.length;
@@ -108,5 +119,12 @@ export function renderCall(call: CallSummary, links: RunLinks, commit: string): 
   for (const bad of call.unreadable) {
     sections.push(`#### ⚠️ Unreadable result ${code(bad.file)}\n\n${code(bad.reason)}`);
   }
-  return [...head, "", ...sections.flatMap((s) => [s, ""])].join("\n");
+  // In the head, which is always kept: the sections may not all fit.
+  const over = call.notShown ?? 0;
+  if (over > 0) head.push("", `…and ${over} more result${over === 1 ? "" : "s"} than one comment shows.`);
+  return fitSections(head.join("\n"), sections, {
+    maxChars: maxChars - COMMENT_MARKER_ROOM,
+    omittedLine: (n) =>
+      `…and ${n} more section${n === 1 ? "" : "s"} that did not fit in one comment: see [the run's summary](${runUrl(links)}).`,
+  });
 }

@@ -9,6 +9,7 @@ import { REPORT_FILE } from "../report/report.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
+export const MAX_RESULT_FILES = 1024;
 
 export const OUTCOMES = ["success", "failure", "cancelled", "skipped"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -190,7 +191,15 @@ export function readResults(dir: string): { results: BuildResult[]; unreadable: 
       return null;
     }
   };
-  for (const file of resultFiles(dir)) {
+  const files = resultFiles(dir);
+  // A real call has a result per GPU; a forged download with thousands is read only this far.
+  for (const file of files.slice(MAX_RESULT_FILES)) {
+    unreadable.push({
+      file: path.relative(dir, file),
+      reason: `not read: more than ${MAX_RESULT_FILES} results`,
+    });
+  }
+  for (const file of files.slice(0, MAX_RESULT_FILES)) {
     const reportFile = path.join(path.dirname(file), REPORT_FILE);
     // A bad report.json loses the details, not the outcome: the build still gets its section.
     const report = fs.existsSync(reportFile)

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { REPO, runAction } from "../support/action-run.js";
 import { StandInServer } from "../support/http.js";
 import { GitHubApi } from "../support/github-api.js";
-import { KEY, resultsDir, writeResult } from "../support/build-results.js";
+import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
+import { liveMarkdown } from "../support/markdown.js";
+import { MAX_CALLS, MAX_RESULTS_PER_CALL } from "../../src/gather/calls.js";
 import {
   BASE_REPOSITORY,
   FORK_REPOSITORY,
@@ -192,5 +194,59 @@ describe("the report step (gather/action.yml)", () => {
     const result = await run("pull_request", pullRequestPayload(), { "run-id": "1; rm -rf /" }, twoGpus());
     expect(result.code).toBe(1);
     expect(result.log).toContain("run-id: '1; rm -rf /' is not a workflow run ID");
+  });
+
+  it("keeps a hostile fork's comments well-formed and capped: many calls and builds, long booby-trapped names", async () => {
+    api.pulls.push({ number: 7, head: { sha: HEAD_SHA, ref: "feature", label: "mallory:feature" } });
+    const evil = (i: number) =>
+      `\`\` ![x](https://evil.example/${i}.png) [click](https://evil.example) <img src=x> @octocat ${"`".repeat(i % 5)}`
+        .padEnd(190, "x`")
+        .slice(0, 190);
+    const results = resultsDir();
+    for (let k = 0; k < 30; k++) {
+      const key = (0xabc000 + k).toString(16).padStart(12, "0");
+      for (let g = 0; g < (k === 0 ? 300 : 2); g++) {
+        writeResult(results, {
+          key,
+          gpu: `g${g}${"`".repeat(g % 3)}`,
+          model: evil(g),
+          report: sampleReport(`g${g}`, {
+            model_name: evil(g + 1),
+            artifact_name: evil(g + 2),
+            pte: { name: evil(g + 3), kind: "pte", bytes: 1, sha256: "c".repeat(64) },
+            ptd: Array.from({ length: 32 }, (_, i) => ({
+              name: evil(i),
+              kind: "ptd",
+              bytes: 1,
+              sha256: "d".repeat(64),
+            })),
+            versions: Object.fromEntries(
+              Array.from({ length: 32 }, (_, i) => [`v${i}\``, "`1.0`".repeat(12)]),
+            ),
+            gpu: { name: evil(g + 4).slice(0, 100), compute_capability: "8.0`", driver_version: "1" },
+          }),
+        });
+      }
+    }
+    const result = await run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, results);
+    expect(result.code, result.log).toBe(0);
+    const ours = api.comments.filter((c) => c.body.startsWith("<!-- trt-pte:call:"));
+    expect(ours).toHaveLength(MAX_CALLS);
+    expect(result.log).toContain(`the results hold 30 calls; only the first ${MAX_CALLS} get a comment`);
+    for (const comment of ours) {
+      expect(comment.body.length).toBeLessThanOrEqual(65_536);
+      const live = liveMarkdown(comment.body);
+      expect(live.images).toEqual([]);
+      expect(live.html.map((h) => h.trim())).toEqual([comment.body.split("\n")[0]]);
+      for (const link of live.links)
+        expect(link).toMatch(
+          /^https:\/\/github\.com\/octo\/models\/actions\/runs\/9001(\/(artifacts|job)\/\d+)?$/,
+        );
+      expect(live.prose).not.toMatch(/evil\.example|@octocat|<img/);
+      for (const heading of live.headings.slice(1)) expect(heading).toMatch(/^(✅|❌|⚠️) /);
+    }
+    const big = ours.find((c) => c.body.includes("0000abc000"))!;
+    expect(big.body).toMatch(/…and \d+ more sections? that did not fit in one comment/);
+    expect(big.body).toContain(`…and ${300 - MAX_RESULTS_PER_CALL} more results than one comment shows.`);
   });
 });
