@@ -6895,13 +6895,16 @@ function octokitIssueComments(octokit) {
         },
     };
 }
-// GitHub refuses comment bodies over 65536 characters.
+// GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
+// (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
+// span of untrusted text is ever left open.
 const MAX_BODY = 65_000;
 function withMarker(marker, body) {
     const full = `${marker}\n${body}`;
     if (full.length <= MAX_BODY)
         return full;
-    return `${full.slice(0, MAX_BODY - 80)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
+    const cut = full.lastIndexOf("\n", MAX_BODY - 80);
+    return `${full.slice(0, cut)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
 }
 async function upsertStickyComment(api, target, marker, body) {
     const text = withMarker(marker, body);

@@ -29266,23 +29266,47 @@ function errorMessage(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ artifactEntries),
-/* harmony export */   n: () => (/* binding */ groupCalls)
+/* harmony export */   Ns: () => (/* binding */ artifactEntries),
+/* harmony export */   nh: () => (/* binding */ groupCalls)
 /* harmony export */ });
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7651);
+/* unused harmony exports MAX_CALLS, MAX_RESULTS_PER_CALL, MAX_UNREADABLE */
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1346);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2234);
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
 
 
-/** One call per key; with `key` given, exactly that call, including GPUs that sent nothing. */
+/**
+ * Bounds on what one report step does with results it may not trust (the fork commenter reads a
+ * fork's run): comments it keeps (each costs a listing of the pull request's comments and a write),
+ * builds per comment, and unreadable files it names. What is over is counted, not shown.
+ */
+const MAX_CALLS = 10;
+const MAX_RESULTS_PER_CALL = 64;
+const MAX_UNREADABLE = 10;
+function call(key, results, missing, unreadable) {
+    const shown = [...results].sort((a, b) => a.gpu.localeCompare(b.gpu)).slice(0, MAX_RESULTS_PER_CALL);
+    return {
+        key,
+        results: shown,
+        missing: missing.slice(0, MAX_RESULTS_PER_CALL),
+        unreadable: unreadable.slice(0, MAX_UNREADABLE),
+        notShown: results.length -
+            shown.length +
+            Math.max(0, missing.length - MAX_RESULTS_PER_CALL) +
+            Math.max(0, unreadable.length - MAX_UNREADABLE),
+    };
+}
+/** One call per key (at most MAX_CALLS); with `key` given, exactly that call, including GPUs that sent nothing. */
 function groupCalls(results, unreadable, key, expected) {
     if (key !== "") {
         const mine = results.filter((r) => r.key === key);
         const present = new Set(mine.map((r) => r.gpu));
-        return [{ key, results: mine, missing: expected.filter((g) => !present.has(g)), unreadable }];
+        return [
+            call(key, mine, expected.filter((g) => !present.has(g)), unreadable),
+        ];
     }
-    const keys = [...new Set(results.map((r) => r.key))].sort();
-    return keys.map((k) => ({ key: k, results: results.filter((r) => r.key === k), missing: [], unreadable }));
+    const keys = [...new Set(results.map((r) => r.key))].sort().slice(0, MAX_CALLS);
+    return keys.map((k) => call(k, results.filter((r) => r.key === k), [], unreadable));
 }
 /** One entry per build, for the workflow's `artifacts`, `artifact-ids` and `artifact-urls` outputs. */
 function artifactEntries(results, links) {
@@ -29306,7 +29330,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3553);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7651);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1346);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8942);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7648);
@@ -29369,8 +29393,12 @@ async function main() {
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .groupCalls */ .n)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .artifactEntries */ .N)(calls.flatMap((c) => c.results), links);
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .groupCalls */ .nh)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    const keys = new Set(results.map((r) => r.key)).size;
+    if (key === "" && keys > calls.length) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`the results hold ${keys} calls; only the first ${calls.length} get a comment`);
+    }
+    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
@@ -29437,7 +29465,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7651:
+/***/ 1346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29498,6 +29526,52 @@ function code(value, maxChars = CODE_MAX_CHARS) {
     return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/fit-markdown.ts
+// Fitting a comment into GitHub's size limit without ever cutting inside markup. A body is a head and
+// whole sections; what does not fit goes in this order: first the pictures and collapsed details of
+// every section (blocks that start at a line of their own with ``` or <details>, which only trt-pte's
+// renderers write: untrusted text is always inline code, with its line breaks removed, so it can never
+// start a line), then whole sections from the end, replaced by one line that says how many and where
+// the rest is. Nothing is ever cut mid-line, so no code span is left open.
+/** GitHub refuses an issue comment body over 65536 characters; JS lengths count UTF-16 units, never fewer. */
+const COMMENT_MAX_CHARS = 65_536;
+/** A section without its ``` fenced blocks (diagrams) and <details> blocks. */
+function withoutExtras(section) {
+    const kept = [];
+    let closing = null;
+    for (const line of section.split("\n")) {
+        if (closing !== null) {
+            if (closing.test(line))
+                closing = null;
+            continue;
+        }
+        if (/^```/.test(line))
+            closing = /^```\s*$/;
+        else if (/^<details[\s>]/i.test(line))
+            closing = /^<\/details>/i;
+        else
+            kept.push(line);
+    }
+    return kept.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+const join = (head, sections) => [head, ...sections].map((part) => part.replace(/\n+$/, "")).join("\n\n") + "\n";
+function fitSections(head, sections, options) {
+    const max = options.maxChars ?? COMMENT_MAX_CHARS;
+    const full = join(head, sections);
+    if (full.length <= max)
+        return full;
+    const lean = sections.map(withoutExtras);
+    if (join(head, lean).length <= max)
+        return join(head, lean);
+    for (let keep = lean.length - 1; keep >= 0; keep--) {
+        const body = join(head, [...lean.slice(0, keep), options.omittedLine(lean.length - keep)]);
+        if (body.length <= max)
+            return body;
+    }
+    // The head alone is over the limit: only trt-pte writes it, so this is a bug, not an input.
+    throw new Error(`the comment's head alone is ${head.length} characters, over ${max}`);
+}
+
 // EXTERNAL MODULE: ./src/github/run-links.ts
 var run_links = __nccwpck_require__(2234);
 ;// CONCATENATED MODULE: ./src/gather/render.ts
@@ -29507,6 +29581,9 @@ var run_links = __nccwpck_require__(2234);
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
 
 
+
+// The marker line goes in front of the body (src/github/sticky-comment.ts); keys are at most 64 hex digits.
+const COMMENT_MARKER_ROOM = 128;
 /** Hidden first line of the comment: how a later run finds the comment to update. */
 function commentMarker(key) {
     return `<!-- trt-pte:call:${key} -->`;
@@ -29577,7 +29654,7 @@ function section(result, links) {
     return lines.join("\n");
 }
 /** The markdown body of one call's comment, without its marker. */
-function renderCall(call, links, commit) {
+function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS) {
     const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
     const built = ordered.filter((r) => r.outcome === "success").length;
     const total = ordered.length + call.missing.length;
@@ -29593,7 +29670,14 @@ function renderCall(call, links, commit) {
     for (const bad of call.unreadable) {
         sections.push(`#### ⚠️ Unreadable result ${code(bad.file)}\n\n${code(bad.reason)}`);
     }
-    return [...head, "", ...sections.flatMap((s) => [s, ""])].join("\n");
+    // In the head, which is always kept: the sections may not all fit.
+    const over = call.notShown ?? 0;
+    if (over > 0)
+        head.push("", `…and ${over} more result${over === 1 ? "" : "s"} than one comment shows.`);
+    return fitSections(head.join("\n"), sections, {
+        maxChars: maxChars - COMMENT_MARKER_ROOM,
+        omittedLine: (n) => `…and ${n} more section${n === 1 ? "" : "s"} that did not fit in one comment: see [the run's summary](${(0,run_links/* runUrl */.Vp)(links)}).`,
+    });
 }
 
 
@@ -29608,7 +29692,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   x8: () => (/* binding */ readResults)
 });
 
-// UNUSED EXPORTS: OUTCOMES, RESULT_FILE, RESULT_SCHEMA, parseReport, parseResult
+// UNUSED EXPORTS: MAX_RESULT_FILES, OUTCOMES, RESULT_FILE, RESULT_SCHEMA, parseReport, parseResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -29757,6 +29841,7 @@ function currentReport(cached) {
 
 const RESULT_SCHEMA = "trt-pte/result@1";
 const RESULT_FILE = "result.json";
+const MAX_RESULT_FILES = 1024;
 const OUTCOMES = ["success", "failure", "cancelled", "skipped"];
 class Invalid extends Error {
 }
@@ -29905,7 +29990,15 @@ function readResults(dir) {
             return null;
         }
     };
-    for (const file of resultFiles(dir)) {
+    const files = resultFiles(dir);
+    // A real call has a result per GPU; a forged download with thousands is read only this far.
+    for (const file of files.slice(MAX_RESULT_FILES)) {
+        unreadable.push({
+            file: external_node_path_default().relative(dir, file),
+            reason: `not read: more than ${MAX_RESULT_FILES} results`,
+        });
+    }
+    for (const file of files.slice(0, MAX_RESULT_FILES)) {
         const reportFile = external_node_path_default().join(external_node_path_default().dirname(file), REPORT_FILE);
         // A bad report.json loses the details, not the outcome: the build still gets its section.
         const report = external_node_fs_default().existsSync(reportFile)
@@ -30097,13 +30190,16 @@ function octokitIssueComments(octokit) {
         },
     };
 }
-// GitHub refuses comment bodies over 65536 characters.
+// GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
+// (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
+// span of untrusted text is ever left open.
 const MAX_BODY = 65_000;
 function withMarker(marker, body) {
     const full = `${marker}\n${body}`;
     if (full.length <= MAX_BODY)
         return full;
-    return `${full.slice(0, MAX_BODY - 80)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
+    const cut = full.lastIndexOf("\n", MAX_BODY - 80);
+    return `${full.slice(0, cut)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
 }
 async function upsertStickyComment(api, target, marker, body) {
     const text = withMarker(marker, body);
