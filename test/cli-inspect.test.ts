@@ -9,6 +9,7 @@ import { inspectPte } from "../src/pte/inspect.js";
 import { INSPECTION_SCHEMA, type Inspection } from "../src/pte/inspection.js";
 import { NODE24, REPO } from "./support/action-run.js";
 import { fixturePte, fixturePtds } from "./support/pte-fixtures.js";
+import { runnerCommands } from "./support/runner-commands.js";
 
 const CLI = path.join(REPO, "dist", "cli", "index.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-inspect-"));
@@ -73,5 +74,37 @@ describe("trt-pte inspect", () => {
     expect(cli("--bogus", "a.pte").code).toBe(2);
     const help = spawnSync(NODE24, [CLI, "--help"], { encoding: "utf8" });
     expect(help.stdout).toContain("trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]");
+  });
+});
+
+describe("trt-pte inspect on a .pte with hostile names", () => {
+  // A real .pte whose delegate id and engine output name were rewritten in place (same lengths, so
+  // the flatbuffer and the TR01 header stay valid): one a legacy command, one a line break + command.
+  function hostile(): string {
+    const bytes = fs.readFileSync(fixturePte("tensorrt_tr01"));
+    const swap = (from: string, to: string) => {
+      expect(to.length).toBe(from.length);
+      let at = bytes.indexOf(from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      for (; at >= 0; at = bytes.indexOf(from, at + 1)) bytes.write(to, at, "latin1");
+    };
+    swap("TensorRTBackend", "##[warning]pwn!");
+    swap("output_0", "\n::error");
+    const file = path.join(dir, "hostile.pte");
+    fs.writeFileSync(file, bytes);
+    return file;
+  }
+
+  it("prints them readable and never as a workflow command, in the tree and in JSON", () => {
+    const file = hostile();
+    const run = cli(file);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.replace(/\u200b/g, "")).toContain("##[warning]pwn!");
+    expect(runnerCommands(run.stdout)).toEqual([]);
+    const json = cli(file, "--json");
+    expect(json.code, json.stderr).toBe(0);
+    expect(runnerCommands(json.stdout)).toEqual([]);
+    const inspection = JSON.parse(json.stdout) as Inspection;
+    expect(inspection.delegates[0]!.id).toBe("##[warning]pwn!");
   });
 });
