@@ -7,8 +7,7 @@
 import type { Report } from "../report/report.js";
 import type { BenchmarkPoint, TimingResult } from "../protocol.js";
 import { code, formatBytes } from "../util/format.js";
-
-const GPU_TARGETS = ["tensorrt", "cuda"];
+import { isTarget, targetSpec } from "../settings/targets.js";
 
 /** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
 export function ms(value: number): string {
@@ -107,7 +106,7 @@ export function formatNeeds(report: Report): string {
     const trt = majorMinor(versions.tensorrt);
     parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
   }
-  if (GPU_TARGETS.includes(report.target)) {
+  if (isTarget(report.target) && targetSpec(report.target).gpu) {
     const compile = (report.details.compile_settings ?? {}) as Record<string, unknown>;
     if (report.target === "tensorrt" && compile.hardware_compatible === true)
       parts.push("an Ampere or newer GPU");
