@@ -6676,7 +6676,7 @@ function title(report) {
 // driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
 // `code`; the table escapes its cells itself.
 
-const GPU_TARGETS = ["tensorrt", "cuda"];
+
 /** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
 function ms(value) {
     if (value >= 1000)
@@ -6772,7 +6772,7 @@ function formatNeeds(report) {
         const trt = majorMinor(versions.tensorrt);
         parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
     }
-    if (GPU_TARGETS.includes(report.target)) {
+    if (isTarget(report.target) && targetSpec(report.target).gpu) {
         const compile = (report.details.compile_settings ?? {});
         if (report.target === "tensorrt" && compile.hardware_compatible === true)
             parts.push("an Ampere or newer GPU");
