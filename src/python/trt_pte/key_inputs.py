@@ -102,7 +102,8 @@ def _installed_roots() -> list[str]:
 def imported_sources() -> list[str]:
     """Real paths of the Python files this process imported from outside the standard library,
     site-packages and the driver itself: the user's own code, wherever it lives."""
-    driver = os.path.realpath(os.path.dirname(__file__)) + os.sep
+    # The driver: this package and the script beside it that starts it (trt_pte_driver.py).
+    driver = os.path.dirname(os.path.realpath(os.path.dirname(__file__))) + os.sep
     roots = [*_installed_roots(), driver]
     found: set[str] = set()
     for module in list(sys.modules.values()):
