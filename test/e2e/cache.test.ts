@@ -33,7 +33,7 @@ function countingPython(): { python: string; exports: () => number } {
       ? fs
           .readFileSync(log, "utf8")
           .split("\n")
-          .filter((l) => l.includes("trt_pte export")).length
+          .filter((l) => /\btrt_pte(?:_driver\.py)? export\b/.test(l)).length
       : 0;
   return { python, exports };
 }
