@@ -16,6 +16,7 @@ export type ErrorKind =
   | "accuracy"
   | "verification"
   | "publish"
+  | "regression"
   | "internal";
 
 export interface SourceLocation {

@@ -9,7 +9,14 @@ import type { Platform, UploadedArtifact } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
-import { NO_CACHE, REPORT_FILE, buildReport, reportFromEntry, type Report } from "./report/report.js";
+import {
+  NOT_COMPARED,
+  NO_CACHE,
+  REPORT_FILE,
+  buildReport,
+  reportFromEntry,
+  type Report,
+} from "./report/report.js";
 import { renderSummary } from "./publish/summary.js";
 import { headlineSpeedup } from "./publish/render-run.js";
 import { renderComment } from "./publish/comment-body.js";
@@ -18,6 +25,13 @@ import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
 import { uploadExport } from "./publish/upload.js";
 import { formatBytes } from "./util/format.js";
 import { CacheSession } from "./cache/session.js";
+import type { Inspection } from "./pte/inspection.js";
+import { CompareSession, type Comparison } from "./compare/session.js";
+import { renderComparison } from "./compare/render.js";
+import { mermaidBlock } from "./compare/mermaid.js";
+import { judgeGates, trippedGates } from "./compare/gates.js";
+import { TrtPteError } from "./errors.js";
+import type { ExtraSections } from "./publish/summary.js";
 
 export interface PipelineOutcome {
   report: Report;
@@ -114,12 +128,24 @@ export async function runPipeline(
     if (caches) await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
   }
   const { files } = built;
-  // The report on disk and in the artifact describes this run: its stages and cache layers.
-  const report: Report = {
+  // The report on disk and in the artifact describes this run: its stages, cache layers and
+  // comparison (a cached report's own comparison was its builder's, never this run's).
+  const described: Report = {
     ...built.report,
     timings: { ...seconds, ...exportSteps(built.report) },
     cache: caches?.report ?? NO_CACHE,
     inspection: files.inspection,
+  };
+  const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
+  const comparison = comparer
+    ? await stage("compare", "Compare with the baseline", () => comparer.compare(described))
+    : null;
+  const report: Report = {
+    ...described,
+    comparison: comparison?.comparison ?? NOT_COMPARED,
+    baseline: comparison?.baseline ?? null,
+    diff: comparison?.diff ?? null,
+    gates: comparison?.gates ?? judgeGates(settings.compare.gates, null),
   };
   await writeReport(settings.outputDir, report);
   for (const warning of exportWarnings(report, settings)) log.warning(warning);
@@ -137,11 +163,59 @@ export async function runPipeline(
     ptdPaths: files.ptd.map((f) => path.join(settings.outputDir, f.name)),
     artifact,
   };
+  // A push build becomes its branch's baseline whatever its gates say: it is what the branch ships now.
+  if (comparer) {
+    const saved = await comparer.record(outcome.reportPath);
+    if (saved !== null) {
+      report.comparison = { ...report.comparison, saved };
+      await writeReport(settings.outputDir, report);
+    }
+  }
   const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
-  const comment = await publishComment(settings, platform, renderComment(report, published), env, log);
-  await platform.writeSummary(renderSummary(report, published, comment));
+  const extras = extraSections(report, comparison);
+  const comment = await publishComment(
+    settings,
+    platform,
+    renderComment(report, published, extras),
+    env,
+    log,
+  );
+  await platform.writeSummary(renderSummary(report, published, comment, extras));
   setOutputs(platform, outcome);
+  failOnRegression(report);
   return outcome;
+}
+
+function baselineInspection(comparison: Comparison | null): Inspection | null {
+  const report = comparison?.baselineReport as { inspection?: Inspection } | null | undefined;
+  const inspection = report?.inspection;
+  return inspection !== undefined && Array.isArray(inspection.plans) && Array.isArray(inspection.delegates)
+    ? inspection
+    : null;
+}
+
+function extraSections(report: Report, comparison: Comparison | null): ExtraSections {
+  return {
+    comparison: renderComparison({
+      comparison: report.comparison,
+      baseline: report.baseline,
+      diff: report.diff,
+      gates: report.gates,
+    }),
+    picture: mermaidBlock(report.inspection, { baseline: baselineInspection(comparison) }),
+  };
+}
+
+/** A tripped gate ends the run, after everything above was written and published. */
+function failOnRegression(report: Report): void {
+  const tripped = trippedGates(report.gates);
+  if (tripped.length === 0) return;
+  const what = tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ");
+  throw new TrtPteError(
+    "regression",
+    `regression: ${what} against ${report.baseline?.ref ?? "the baseline"}`,
+    "the files were still written and published; raise the limit or clear the input if the change is intended",
+  );
 }
 
 /** The driver's own steps (`export.*`) of the build that produced the files, kept on a cache hit. */
@@ -161,4 +235,5 @@ function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
   const speedup = headlineSpeedup(outcome.report);
   platform.setOutput("speedup", speedup === null ? "" : speedup.toPrecision(3));
+  platform.setOutput("gates", JSON.stringify(outcome.report.gates));
 }

@@ -73,7 +73,7 @@ describe("trt-pte inspect", () => {
     expect(cli("a.pte", "b.pte").stderr).toContain("expected one .pte file, got 2");
     expect(cli("--bogus", "a.pte").code).toBe(2);
     const help = spawnSync(NODE24, [CLI, "--help"], { encoding: "utf8" });
-    expect(help.stdout).toContain("trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]");
+    expect(help.stdout).toContain("trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]");
   });
 });
 

@@ -13,15 +13,29 @@ export async function selectCacheStore(
   log: Log,
   env: NodeJS.ProcessEnv,
 ): Promise<CacheStore | null> {
+  if (!settings.cache.enabled) return null;
+  return openCacheStore(settings, platform, log, env);
+}
+
+/**
+ * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
+ * that input. `quiet` leaves the missing-service warning to the caches' own call.
+ */
+export async function openCacheStore(
+  settings: Settings,
+  platform: Platform,
+  log: Log,
+  env: NodeJS.ProcessEnv,
+  options: { quiet?: boolean } = {},
+): Promise<CacheStore | null> {
   const { cache } = settings;
-  if (!cache.enabled) return null;
   // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
   let scope: StoreScope;
   try {
     scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
   } catch (e) {
     if (!(e instanceof ScopeError)) throw e;
-    log.warning(`cache: every layer is off: ${e.message}`);
+    if (options.quiet !== true) log.warning(`cache: every layer is off: ${e.message}`);
     return null;
   }
   const warn = (m: string): void => log.warning(m);
@@ -41,7 +55,7 @@ export async function selectCacheStore(
     scope,
     warn,
   });
-  if (store === null) {
+  if (store === null && options.quiet !== true) {
     log.warning(
       "cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
         "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.",

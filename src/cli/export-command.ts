@@ -11,7 +11,10 @@ import { reportFailure } from "../failure.js";
 import { DEFAULT_ARTIFACT_DIR } from "./help.js";
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const options: Record<string, { type: "string" }> = { "artifact-dir": { type: "string" } };
+  const options: Record<string, { type: "string" }> = {
+    "artifact-dir": { type: "string" },
+    baseline: { type: "string" },
+  };
   for (const input of INPUTS) options[input.name] = { type: "string" };
   let values: Record<string, string | undefined>;
   try {
@@ -28,10 +31,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
     artifactDir: path.resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR),
   });
   try {
-    const settings = readSettings((name) => values[name] ?? "", {
+    const read = readSettings((name) => values[name] ?? "", {
       workspace: cwd,
       allowedRoots: [os.tmpdir()],
     });
+    // --baseline: compare with this report.json instead of a stored baseline (a laptop has no branch).
+    const baseline = values.baseline;
+    const settings =
+      baseline === undefined
+        ? read
+        : { ...read, compare: { ...read.compare, baselineFile: path.resolve(cwd, baseline) } };
     const outcome = await runPipeline(settings, platform, {});
     process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
     for (const ptd of outcome.ptdPaths) process.stderr.write(`.ptd: ${ptd}\n`);

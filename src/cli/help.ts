@@ -3,6 +3,7 @@
 import path from "node:path";
 import { INPUTS } from "../settings/inputs.js";
 import { INSPECT_USAGE } from "./inspect-command.js";
+import { DIFF_USAGE } from "./diff-command.js";
 
 export const DEFAULT_ARTIFACT_DIR = path.join(".trt-pte", "artifacts");
 
@@ -45,16 +46,24 @@ export function helpText(): string {
 Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
   ${INSPECT_USAGE}
+  ${DIFF_USAGE}
   trt-pte --help
 
 Export flags (the action's inputs, same names and defaults):
 ${flags}
   --artifact-dir DIR
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
+  --baseline REPORT.json
+      Compare the build with this earlier report.json (the summary's "vs" section and the gates).
 
 Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
 blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte.
+(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+prints the partition as a Mermaid flowchart.
+
+Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
+report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
+gate flag is given and trips (1).
 
 Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
 or a malformed .pte/.ptd, 2 on a usage error.

@@ -1,26 +1,38 @@
 // `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
 // reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
-// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read.
+// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read. --mermaid
+// prints the partition as the flowchart the job summary shows.
 
 import { parseArgs } from "node:util";
 import { describeError } from "../errors.js";
 import { inspectPte } from "../pte/inspect.js";
 import { renderTree } from "../pte/render-tree.js";
 import { inert, inertJson } from "../util/log-text.js";
+import { partitionMermaid } from "../compare/mermaid.js";
 
-export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]";
+export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]";
 
 export function inspectCommand(argv: string[]): number {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { json: { type: "boolean" }, ptd: { type: "string", multiple: true } },
+      options: {
+        json: { type: "boolean" },
+        mermaid: { type: "boolean" },
+        ptd: { type: "string", multiple: true },
+      },
       strict: true,
       allowPositionals: true,
     });
   } catch (e) {
     process.stderr.write(`trt-pte inspect: ${(e as Error).message}\nUsage: ${INSPECT_USAGE}\n`);
+    return 2;
+  }
+  if (parsed.values.json && parsed.values.mermaid) {
+    process.stderr.write(
+      `trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`,
+    );
     return 2;
   }
   const [file, ...extra] = parsed.positionals;
@@ -36,7 +48,9 @@ export function inspectCommand(argv: string[]): number {
     process.stdout.write(
       parsed.values.json
         ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
-        : inert(renderTree(inspection)),
+        : parsed.values.mermaid
+          ? inert(partitionMermaid(inspection))
+          : inert(renderTree(inspection)),
     );
     return 0;
   } catch (error) {

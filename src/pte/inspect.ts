@@ -19,6 +19,7 @@ import {
   type IoValue,
   type PayloadInfo,
   type PlanInfo,
+  type PlanStep,
   type SegmentInfo,
   type TensorInfo,
 } from "./inspection.js";
@@ -248,9 +249,33 @@ function planInfo(plan: PlanView, delegateCount: number, firstDelegate: number):
     instructions: { total: total(plan.instructions), by_kind: sortKeys(plan.instructions) },
     operators: plan.operators,
     delegates: Array.from({ length: delegateCount }, (_, i) => firstDelegate + i),
+    steps: planSteps(plan, firstDelegate),
     memory_planned_bytes: plan.nonConstBufferSizes,
     external_tensors: plan.externalTensors,
   };
+}
+
+/** The plan's calls in order, consecutive kernel calls folded into one step. */
+function planSteps(plan: PlanView, firstDelegate: number): PlanStep[] {
+  const steps: PlanStep[] = [];
+  for (const call of plan.calls) {
+    if (call.type === "delegate") {
+      steps.push({ kind: "delegate", delegate: firstDelegate + call.index });
+      continue;
+    }
+    const op = plan.operators[call.index];
+    const name = op === undefined ? `operator ${call.index}` : op.overload === "" ? op.name : `${op.name}.${op.overload}`;
+    let last = steps[steps.length - 1];
+    if (last?.kind !== "kernels") {
+      last = { kind: "kernels", calls: 0, ops: [] };
+      steps.push(last);
+    }
+    last.calls++;
+    const seen = last.ops.find((o) => o.name === name);
+    if (seen === undefined) last.ops.push({ name, calls: 1 });
+    else seen.calls++;
+  }
+  return steps;
 }
 
 function sortKeys(counts: Record<string, number>): Record<string, number> {

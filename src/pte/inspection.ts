@@ -61,11 +61,20 @@ export interface PlanInfo {
   operators: { name: string; overload: string; calls: number }[];
   /** Indices into the top-level `delegates`. */
   delegates: number[];
+  /**
+   * What the plan runs, in instruction order: each delegate call, and each run of consecutive
+   * kernel calls as one step with its ops (in first-call order, with call counts).
+   */
+  steps: PlanStep[];
   /** Bytes of each memory-planned buffer (non_const_buffer_sizes; entry 0 is reserved). */
   memory_planned_bytes: number[];
   /** Tensors whose data lives in a .ptd, by fully qualified name. */
   external_tensors: { value: number; fqn: string }[];
 }
+
+export type PlanStep =
+  | { kind: "delegate"; /** Index into the top-level `delegates`. */ delegate: number }
+  | { kind: "kernels"; calls: number; ops: { name: string; calls: number }[] };
 
 export interface CompileSpecInfo {
   key: string;

@@ -88,6 +88,8 @@ export interface PlanView {
   instructions: Record<string, number>;
   operators: OperatorView[];
   delegates: DelegateView[];
+  /** Kernel and delegate calls in instruction order (chains in order), as indices into operators / delegates. */
+  calls: { type: "kernel" | "delegate"; index: number }[];
   /** Tensors whose data lives outside the .pte (external constants), by fully qualified name. */
   externalTensors: { value: number; fqn: string }[];
   nonConstBufferSizes: number[];
@@ -234,6 +236,7 @@ function readPlan(plan: Table, counts: { segments: number; inline: number }): Pl
   const delegates = tableList(plan.vector(7, "delegates", 4)).map((d) => readDelegate(d, counts));
 
   const instructions: Record<string, number> = {};
+  const calls: PlanView["calls"] = [];
   const chains = tableList(plan.vector(5, "chains", 4));
   for (const chain of chains) {
     for (const instruction of tableList(chain.vector(2, "instructions", 4))) {
@@ -251,6 +254,7 @@ function readPlan(plan: Table, counts: { segments: number; inline: number }): Pl
             `operator ${index} does not exist (${operators.length} operators)`,
           );
         op.calls++;
+        calls.push({ type: "kernel", index });
       } else if (type === DELEGATE_CALL) {
         const index = value.i32(0, "delegate_index");
         const delegate = delegates[index];
@@ -261,6 +265,7 @@ function readPlan(plan: Table, counts: { segments: number; inline: number }): Pl
             `delegate ${index} does not exist (${delegates.length} delegates)`,
           );
         delegate.calls++;
+        calls.push({ type: "delegate", index });
       }
     }
   }
@@ -293,6 +298,7 @@ function readPlan(plan: Table, counts: { segments: number; inline: number }): Pl
     instructions,
     operators,
     delegates,
+    calls,
     externalTensors,
     nonConstBufferSizes,
   };

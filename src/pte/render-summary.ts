@@ -40,7 +40,8 @@ function detail(delegates: DelegateInfo[]): string {
   return parts.join("; ");
 }
 
-function binding(b: { name: string; dtype: string; shape: number[] }): string {
+/** One engine binding as `name dtype[dims]`, `?` for a dynamic dimension or an unknown dtype. */
+export function bindingText(b: { name: string; dtype: string; shape: number[] }): string {
   const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
   return code(`${b.name} ${b.dtype || "?"}[${dims}]`);
 }
@@ -54,8 +55,8 @@ export function engineLines(inspection: Inspection): string[] {
   const lines: string[] = [];
   inspection.delegates.forEach((d, i) => {
     if (d.payload.format === "tensorrt") {
-      const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(binding);
-      const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(binding);
+      const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(bindingText);
+      const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(bindingText);
       const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
       lines.push(
         `TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`,

@@ -14,7 +14,13 @@ import {
 } from "./render.js";
 import { formatDeterminism, formatExecution, formatLatency, formatNeeds } from "./render-run.js";
 
-export function renderComment(report: Report, artifact: PublishedArtifact | null): string {
+import { NO_EXTRAS, type ExtraSections } from "./summary.js";
+
+export function renderComment(
+  report: Report,
+  artifact: PublishedArtifact | null,
+  extras: ExtraSections = NO_EXTRAS,
+): string {
   const rows: [string, string][] = [
     ["Download", formatDownload(artifact)],
     [
@@ -37,5 +43,9 @@ export function renderComment(report: Report, artifact: PublishedArtifact | null
     run === null
       ? ""
       : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
-  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${footer}`;
+  const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+  // The picture is long: collapsed, so the comment stays short on a phone.
+  const picture =
+    extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
+  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}${footer}`;
 }

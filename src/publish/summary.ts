@@ -40,10 +40,20 @@ function commentLine(outcome: CommentOutcome): string | null {
   }
 }
 
+/** Sections rendered elsewhere (src/compare/): the comparison with the baseline and the partition picture. */
+export interface ExtraSections {
+  comparison: string;
+  /** A ```mermaid block. */
+  picture: string;
+}
+
+export const NO_EXTRAS: ExtraSections = { comparison: "", picture: "" };
+
 export function renderSummary(
   report: Report,
   artifact: PublishedArtifact | null,
   comment: CommentOutcome = { state: "off" },
+  extras: ExtraSections = NO_EXTRAS,
 ): string {
   const rows: [string, string][] = [
     ["Download", formatDownload(artifact)],
@@ -67,5 +77,7 @@ export function renderSummary(
   rows.push(["Time", formatTimings(report.timings)]);
   const comment_ = commentLine(comment);
   if (comment_ !== null) rows.push(["PR comment", comment_]);
-  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}`;
+  const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
+  const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}`;
 }

@@ -16,11 +16,13 @@ import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
 import type { Inspection } from "../pte/inspection.js";
 import { runLinks, runUrl } from "../github/run-links.js";
+import type { BaselineRef, ComparisonState, GateVerdict, ReportDiff } from "./comparison.js";
 
 /** The report written beside the .pte and uploaded with it. */
 export const REPORT_FILE = "report.json";
 
-// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
+// comparison with the branch's baseline (baseline, diff, gates, comparison).
 export const REPORT_SCHEMA = "trt-pte/report@2";
 
 export interface RunInfo {
@@ -60,7 +62,17 @@ export interface Report {
   cache: CacheReport;
   /** What the .pte holds, as read by src/pte (trt-pte/inspection@1, README "Inspecting a .pte"). */
   inspection: Inspection;
+  /** Whether this build was compared with a baseline, and whether it recorded itself as one. */
+  comparison: ComparisonState;
+  /** The build compared with; null when there was none. */
+  baseline: BaselineRef | null;
+  /** This build against the baseline; null without one. */
+  diff: ReportDiff | null;
+  /** One verdict per regression gate that is set. */
+  gates: GateVerdict[];
 }
+
+export const NOT_COMPARED: ComparisonState = { state: "off", base_ref: null, note: null, saved: null };
 
 export interface CacheReport {
   enabled: boolean;
@@ -165,6 +177,11 @@ export function reportFromEntry(
     run: runInfo(env),
     cache: NO_CACHE,
     inspection: files.inspection,
+    // The entry's comparison was its builder's; this run compares for itself (src/compare/).
+    comparison: NOT_COMPARED,
+    baseline: null,
+    diff: null,
+    gates: [],
   };
 }
 
@@ -204,6 +221,10 @@ export function buildReport(
     run: runInfo(env),
     cache: NO_CACHE,
     inspection: files.inspection,
+    comparison: NOT_COMPARED,
+    baseline: null,
+    diff: null,
+    gates: [],
   };
 }
 

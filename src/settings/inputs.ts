@@ -243,6 +243,41 @@ export const INPUTS: readonly InputDefinition[] = [
       "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
   },
   {
+    name: "compare",
+    kind: "boolean",
+    default: "true",
+    description:
+      "Compare the build with its base branch's newest build (a pull request) or its branch's previous one (a push), in the " +
+      "summary and comment, and record a push build's report as its branch's baseline. Independent of `cache`; `false` turns it off.",
+  },
+  {
+    name: "max-size-increase",
+    kind: "string",
+    description:
+      "Fail when the `.pte` and its `.ptd` files together grew by more than this against the baseline: `10%` or `5MiB`. " +
+      "Empty: no gate. Checked on cache hits too, after the files are published.",
+  },
+  {
+    name: "max-latency-increase",
+    kind: "string",
+    description:
+      "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
+      "Empty: no gate. Noisy on shared machines: see README “Comparing with the base branch”.",
+  },
+  {
+    name: "max-tensorrt-nodes-lost",
+    kind: "string",
+    description:
+      "Fail when more graph nodes than this left TensorRT (target `tensorrt`): a count like `0` or `3`, or `10%`. Empty: no gate.",
+  },
+  {
+    name: "max-error-increase",
+    kind: "string",
+    description:
+      "Fail when the accuracy check's max relative error grew by more than this: `50%`, or an absolute amount like `1e-4`. " +
+      "Empty: no gate.",
+  },
+  {
     name: "upload",
     kind: "boolean",
     default: "true",
@@ -298,6 +333,12 @@ export const OUTPUTS: readonly OutputDefinition[] = [
     description:
       "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
       "in process ran it.",
+  },
+  {
+    name: "gates",
+    description:
+      'The regression gates\' verdicts as JSON: `[{"gate","input","limit","state":"pass|fail|skipped","detail"}]` ' +
+      "(`[]` when no gate is set).",
   },
   {
     name: "artifact-digest",

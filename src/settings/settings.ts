@@ -10,6 +10,7 @@ import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { SIZE_HINT, parseSize } from "../util/size.js";
 import { ENV_PATTERN, RUN_FOLDER_NAMES, forbiddenOverlap, matchesEnvGlob } from "../util/env-names.js";
+import { readGateSettings, type GateSettings } from "./gate-limits.js";
 
 /**
  * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
@@ -60,6 +61,14 @@ export interface Settings {
   readonly githubToken: string;
   /** Names and globs of environment variables the driver gets besides its allowlist. */
   readonly envPassthrough: readonly string[];
+  readonly compare: CompareSettings;
+}
+
+export interface CompareSettings {
+  readonly enabled: boolean;
+  /** A report.json to compare with instead of the stored baseline (the CLI's `--baseline`). */
+  readonly baselineFile: string | undefined;
+  readonly gates: GateSettings;
 }
 
 export interface CacheSettings {
@@ -371,6 +380,11 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     comment: parseBoolean("comment", text(get, "comment")),
     githubToken: text(get, "github-token"),
     envPassthrough: parseEnvPassthrough(get("env-passthrough")),
+    compare: {
+      enabled: parseBoolean("compare", text(get, "compare")),
+      baselineFile: undefined,
+      gates: readGateSettings((name) => text(get, name)),
+    },
     compile,
     tolerance,
     // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.

@@ -178,6 +178,8 @@ class TensorRTBackend(BackendDetails):  # type: ignore[misc]
     @staticmethod
     def preprocess(edge_program: Any, compile_specs: list[CompileSpec]) -> PreprocessResult:
         size = 5000 + 16 * sum(1 for n in edge_program.graph.nodes if n.op == "call_function")
+        if any(s.key == WEIGHTS_IN_ENGINE[0] for s in compile_specs):
+            size += sum(t.numel() * t.element_size() for t in edge_program.state_dict.values())
         return PreprocessResult(processed_bytes=_tensorrt_payload(edge_program, size))
 
 
@@ -226,8 +228,18 @@ class OpPartitioner(Partitioner):  # type: ignore[misc]
         return PartitionResult(tagged_exported_program=exported_program, partition_tags=tags)
 
 
-def _trt(specs: Iterable[tuple[str, bytes]] = (("target_device", b"cuda:0"),)) -> OpPartitioner:
-    return OpPartitioner("TensorRTBackend", [CompileSpec(k, v) for k, v in specs], lambda op: "cos" not in op)
+def _trt(
+    specs: Iterable[tuple[str, bytes]] = (("target_device", b"cuda:0"),),
+    keep_out: tuple[str, ...] = ("cos",),
+) -> OpPartitioner:
+    return OpPartitioner(
+        "TensorRTBackend", [CompileSpec(k, v) for k, v in specs], lambda op: not any(k in op for k in keep_out)
+    )
+
+
+# A compile spec of the test backend only: the engine embeds the partition's weights, as a real
+# TensorRT engine does, so a model with bigger layers gets a bigger engine.
+WEIGHTS_IN_ENGINE = ("weights_in_engine", b"1")
 
 
 def _cuda(accept: Callable[[str], bool] = lambda op: True) -> OpPartitioner:
@@ -301,6 +313,26 @@ FIXTURES = [
     Fixture("cuda_empty", lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_cuda()]), ("TR01", "empty")),
     # The shape target `tensorrt` writes: TensorRT first, the CUDA backend for what TensorRT left.
     Fixture("tensorrt_cuda", lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_trt(), _cuda()]), ("TR01", "keys")),
+    # tensorrt_cuda and a grown version of it (a wider input), both with the weights in the engine:
+    # the engine, its I/O and the .pte differ.
+    Fixture(
+        "tensorrt_weights",
+        lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_trt((("target_device", b"cuda:0"), WEIGHTS_IN_ENGINE)), _cuda()]),
+        ("TR01", "keys"),
+    ),
+    Fixture(
+        "tensorrt_weights_wide",
+        lambda: _lower(
+            _export(Mlp(width=32), torch.randn(2, 32)), [_trt((("target_device", b"cuda:0"), WEIGHTS_IN_ENGINE)), _cuda()]
+        ),
+        ("TR01", "keys"),
+    ),
+    # tensorrt_cuda with relu kept out of TensorRT too: it splits the engine in two around a CUDA delegate.
+    Fixture(
+        "tensorrt_split",
+        lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_trt(keep_out=("cos", "relu")), _cuda()]),
+        ("TR01", "keys"),
+    ),
 ]
 
 

@@ -3,6 +3,10 @@
 // GetCacheEntryDownloadURL with exact primary key and newest-prefix restore keys, all scoped by the
 // entry version the client derives from the paths. Keys are immutable, as in the real service.
 // `failNext` injects the failures the action must survive (unavailable, quota).
+// A token with an `ac` claim (runtimeToken's `access`) is scoped as GitHub scopes caches: an entry
+// belongs to the ref the job may write, and a restore searches the job's own scope first, then the
+// other refs it may read (a pull request's base branch), never another's. A token without one is
+// unscoped, as the older tests expect.
 
 import type http from "node:http";
 import { type Handler, type Recorded, sendJson, authorizedScope, twirpError } from "./http.js";
@@ -18,6 +22,8 @@ export interface CacheEntry {
   size: number;
   finalized: boolean;
   created: number;
+  /** The ref whose scope holds it; null when saved by an unscoped token. */
+  scope: string | null;
 }
 
 export class CacheService implements Handler {
@@ -46,8 +52,22 @@ export class CacheService implements Handler {
     const body = JSON.parse(req.body.toString("utf8") || "{}") as Record<string, unknown>;
     const key = String(body.key ?? "");
     const version = String(body.version ?? "");
+    const access = scope.access;
+    const writeScope = access === null ? null : (access.find((a) => (a.Permission & 2) !== 0)?.Scope ?? undefined);
+    // The job's own (writable) scope first, then the others it may read, in the token's order.
+    const readScopes =
+      access === null
+        ? null
+        : [
+            ...access.filter((a) => (a.Permission & 2) !== 0),
+            ...access.filter((a) => (a.Permission & 2) === 0 && (a.Permission & 1) !== 0),
+          ].map((a) => a.Scope);
     if (method === "CreateCacheEntry") {
-      if (this.entries.some((e) => e.key === key && e.version === version)) {
+      if (writeScope === undefined) {
+        twirpError(res, 403, "permission_denied", "this job may not write to any cache scope");
+        return true;
+      }
+      if (this.entries.some((e) => e.key === key && e.version === version && e.scope === writeScope)) {
         twirpError(
           res,
           409,
@@ -64,12 +84,15 @@ export class CacheService implements Handler {
         size: 0,
         finalized: false,
         created: Date.now() + this.nextId,
+        scope: writeScope,
       };
       this.entries.push(entry);
       const [container, ...rest] = entry.blobKey.split("/");
       sendJson(res, 200, { ok: true, signed_upload_url: this.blobs.url(base, container!, rest.join("/")) });
     } else if (method === "FinalizeCacheEntryUpload") {
-      const entry = this.entries.find((e) => e.key === key && e.version === version && !e.finalized);
+      const entry = this.entries.find(
+        (e) => e.key === key && e.version === version && !e.finalized && e.scope === writeScope,
+      );
       const blob = entry && this.blobs.blobs.get(entry.blobKey);
       if (entry === undefined || blob === undefined || blob.length !== Number(body.size_bytes)) {
         sendJson(res, 200, { ok: false, message: "no uploaded entry of that size to finalize" });
@@ -78,12 +101,17 @@ export class CacheService implements Handler {
       Object.assign(entry, { finalized: true, size: blob.length });
       sendJson(res, 200, { ok: true, entry_id: String(entry.id) });
     } else if (method === "GetCacheEntryDownloadURL") {
-      const ready = this.entries.filter((e) => e.finalized && e.version === version);
-      const exact = ready.find((e) => e.key === key);
-      let match = exact;
-      for (const prefix of (body.restore_keys as string[] | undefined) ?? []) {
+      let match: CacheEntry | undefined;
+      for (const where of readScopes ?? [null]) {
+        const ready = this.entries.filter(
+          (e) => e.finalized && e.version === version && (where === null || e.scope === where),
+        );
+        match = ready.find((e) => e.key === key);
+        for (const prefix of (body.restore_keys as string[] | undefined) ?? []) {
+          if (match) break;
+          match = ready.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.created - a.created)[0];
+        }
         if (match) break;
-        match = ready.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.created - a.created)[0];
       }
       if (match === undefined) {
         sendJson(res, 200, { ok: false });

@@ -69,25 +69,44 @@ export function twirpError(res: http.ServerResponse, status: number, code: strin
   sendJson(res, status, { code, msg });
 }
 
-/** An unsigned JWT carrying the scope claim @actions/artifact and @actions/cache read backend ids from. */
-export function runtimeToken(runBackendId: string, jobBackendId: string): string {
+/** One entry of the token's `ac` claim: a ref whose cache entries the job may read (1) and/or write (2). */
+export interface CacheAccess {
+  Scope: string;
+  Permission: number;
+}
+
+/**
+ * An unsigned JWT carrying the claims @actions/artifact and @actions/cache read backend ids from
+ * (`scp`) and, when given, the cache scopes the job may use (`ac`, a JSON string as GitHub writes
+ * it: a push to main gets `[{"Scope":"refs/heads/main","Permission":3}]`; a pull request reads its
+ * base branch and reads and writes its own merge ref).
+ */
+export function runtimeToken(runBackendId: string, jobBackendId: string, access?: CacheAccess[]): string {
   const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
-  return `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}`, exp: 4102444800 })}.c2ln`;
+  const claims = {
+    scp: `Actions.GenericRead:x Actions.Results:${runBackendId}:${jobBackendId}`,
+    ...(access === undefined ? {} : { ac: JSON.stringify(access) }),
+    exp: 4102444800,
+  };
+  return `${b64({ alg: "HS256", typ: "JWT" })}.${b64(claims)}.c2ln`;
 }
 
 /**
  * The backend ids a bearer token grants, as the real services read them from its `scp` claim; null
  * for a missing or malformed token. (The real services also check the signature; clients do not.)
  */
-export function tokenScope(authorization: string | undefined): { run: string; job: string } | null {
+export function tokenScope(
+  authorization: string | undefined,
+): { run: string; job: string; access: CacheAccess[] | null } | null {
   const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
   const payload = token?.split(".")[1];
   if (payload === undefined) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { scp?: string };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { scp?: string; ac?: string };
     const scope = claims.scp?.split(" ").find((s) => s.startsWith("Actions.Results:"));
     const [, run, job] = scope?.split(":") ?? [];
-    return run && job ? { run, job } : null;
+    const access = claims.ac === undefined ? null : (JSON.parse(claims.ac) as CacheAccess[]);
+    return run && job ? { run, job, access } : null;
   } catch {
     return null;
   }
@@ -97,7 +116,7 @@ export function tokenScope(authorization: string | undefined): { run: string; jo
 export function authorizedScope(
   req: Recorded,
   res: http.ServerResponse,
-): { run: string; job: string } | null {
+): { run: string; job: string; access: CacheAccess[] | null } | null {
   const scope = tokenScope(req.headers.authorization);
   if (scope === null) twirpError(res, 401, "unauthenticated", "missing or malformed bearer token");
   return scope;

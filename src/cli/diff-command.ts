@@ -1,0 +1,97 @@
+// `trt-pte diff A B [--json] [--max-size-increase 10% ...]`: what changed from build A to build B,
+// for two .pte files (the .ptd files beside each are read) or two report.json files. The same diff
+// the action puts in the summary; with a .pte it is delegate-aware: TensorRT engines and their I/O,
+// CUDA blobs and where they live, XNNPACK payloads, the kernels the file calls. Exit 0 unless a
+// gate is given and trips (1), or the arguments are wrong (2).
+
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { describeError, TrtPteError } from "../errors.js";
+import { inspectPte } from "../pte/inspect.js";
+import { inspectionFacts, reportFacts, type Facts } from "../compare/facts.js";
+import { diffFacts } from "../compare/diff.js";
+import { judgeGates, trippedGates } from "../compare/gates.js";
+import { diffLines, gateLines, TEXT } from "../compare/render.js";
+import { GATES, readGateSettings } from "../settings/gate-limits.js";
+import { sha256File } from "../util/hash.js";
+
+export const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
+
+export const DIFF_SCHEMA = "trt-pte/diff@1";
+
+async function facts(file: string): Promise<Facts> {
+  if (file.endsWith(".json")) return reportFacts(JSON.parse(fs.readFileSync(file, "utf8")) as unknown);
+  const inspection = inspectPte(file);
+  return {
+    schema: null,
+    sha256: await sha256File(file),
+    nodes: null,
+    keptOut: [],
+    accuracy: null,
+    latency: [],
+    exportSeconds: null,
+    versions: {},
+    ...inspectionFacts(inspection),
+  };
+}
+
+function usage(message: string): number {
+  process.stderr.write(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
+  return 2;
+}
+
+export async function diffCommand(argv: string[]): Promise<number> {
+  const options: Record<string, { type: "string" | "boolean" }> = { json: { type: "boolean" } };
+  for (const g of GATES) options[g.input] = { type: "string" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const files = parsed.positionals;
+  if (files.length !== 2) return usage(`expected two files (A and B), got ${files.length}`);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  try {
+    const gates = readGateSettings((name) => {
+      const v = values[name];
+      return typeof v === "string" ? v : "";
+    });
+    const [a, b] = [await facts(files[0]!), await facts(files[1]!)];
+    const diff = diffFacts(a, b);
+    const verdicts = judgeGates(gates, diff);
+    if (values.json === true) {
+      const side = (file: string, f: Facts) => ({ file, sha256: f.sha256, schema: f.schema });
+      const doc = { schema: DIFF_SCHEMA, a: side(files[0]!, a), b: side(files[1]!, b), diff, gates: verdicts };
+      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else {
+      const { lines, same } = diffLines(diff, TEXT);
+      const out = [`${TEXT.code(files[0]!)} → ${TEXT.code(files[1]!)}`];
+      if (lines.length === 0) out.push("  no change in what was measured");
+      for (const l of lines) out.push(`  ${l}`);
+      if (same.length > 0 && lines.length > 0) out.push(`  unchanged: ${same.join(", ")}`);
+      if (verdicts.length > 0) out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
+      process.stdout.write(`${out.join("\n")}\n`);
+    }
+    const tripped = trippedGates(verdicts);
+    if (tripped.length > 0) {
+      process.stderr.write(
+        `regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`,
+      );
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      process.stderr.write(`trt-pte diff: cannot read ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${code}\n`);
+      return 1;
+    }
+    if (error instanceof SyntaxError) {
+      process.stderr.write(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`);
+    return error instanceof TrtPteError && error.kind === "settings" ? 2 : 1;
+  }
+}

@@ -1,0 +1,145 @@
+// One run's comparison, start to end: find the baseline (the CLI's `--baseline` file, or the newest
+// baseline of the branch this run compares with, in the caches' store), diff, judge the gates, and
+// on a push record this run's report as its branch's baseline. A store problem is a warning and a
+// note, never a failed run; only a tripped gate fails it, and main.ts does that last.
+
+import fs from "node:fs/promises";
+import type { Settings } from "../settings/settings.js";
+import type { Log, Platform } from "../platform/platform.js";
+import type { Report } from "../report/report.js";
+import type { BaselineRef, ComparisonState, GateVerdict, ReportDiff } from "../report/comparison.js";
+import { openCacheStore } from "../cache/select.js";
+import { BaselineStore, artifactKey, baselineKey } from "./baseline.js";
+import { compareRefs, type CompareRefs } from "./refs.js";
+import { diffFacts } from "./diff.js";
+import { reportFacts } from "./facts.js";
+import { judgeGates } from "./gates.js";
+import type { ComparisonView } from "./render.js";
+
+export interface Comparison extends ComparisonView {
+  comparison: ComparisonState;
+  baseline: BaselineRef | null;
+  diff: ReportDiff | null;
+  gates: GateVerdict[];
+  /** The baseline report as read (any schema), for the partition picture's marks. */
+  baselineReport: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+function baselineRef(report: unknown, fallbackRef: string): BaselineRef {
+  const r = (typeof report === "object" && report !== null ? report : {}) as Json;
+  const run = (r.run ?? null) as Json | null;
+  const pte = (r.pte ?? {}) as Json;
+  const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
+  return {
+    ref: branch !== "" ? branch : fallbackRef,
+    run:
+      run !== null && typeof run.run_id === "string"
+        ? { run_id: run.run_id, url: typeof run.url === "string" ? run.url : "" }
+        : null,
+    pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
+    schema: typeof r.schema === "string" ? r.schema : "unknown",
+  };
+}
+
+export class CompareSession {
+  private constructor(
+    private readonly settings: Settings,
+    private readonly log: Log,
+    private readonly refs: CompareRefs,
+    private readonly store: BaselineStore | null,
+    private readonly artifact: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** Null when comparison is off. The store is the caches' own, opened whatever `cache` says. */
+  static async open(
+    settings: Settings,
+    platform: Platform,
+    gpu: string | undefined,
+    env: NodeJS.ProcessEnv,
+  ): Promise<CompareSession | null> {
+    if (!settings.compare.enabled) return null;
+    const refs = compareRefs(env);
+    const artifact = artifactKey(settings, gpu);
+    // The CLI's --baseline file stands in for the store; a run outside GitHub has no branch to read.
+    const fromFile = settings.compare.baselineFile !== undefined;
+    if (!fromFile && refs.baseBranch === null && refs.saveBranch === null) return null;
+    const store = !fromFile ? await openCacheStore(settings, platform, platform.log, env, { quiet: true }) : null;
+    return new CompareSession(
+      settings,
+      platform.log,
+      refs,
+      store === null ? null : new BaselineStore(store, settings.workspace, artifact),
+      artifact,
+      env,
+    );
+  }
+
+  /** Compares `report` with the baseline; never throws for a missing or unreadable baseline. */
+  async compare(report: Report): Promise<Comparison> {
+    const found = await this.findBaseline();
+    if ("note" in found) {
+      return {
+        comparison: { state: found.state, base_ref: this.refs.baseBranch, note: found.note, saved: null },
+        baseline: null,
+        diff: null,
+        gates: judgeGates(this.settings.compare.gates, null),
+        baselineReport: null,
+      };
+    }
+    const diff = diffFacts(reportFacts(found.report), reportFacts(report));
+    const baseline = baselineRef(found.report, this.refs.baseBranch ?? "baseline");
+    return {
+      comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
+      baseline,
+      diff,
+      gates: judgeGates(this.settings.compare.gates, diff),
+      baselineReport: found.report,
+    };
+  }
+
+  private async findBaseline(): Promise<
+    { report: unknown } | { state: "no_baseline" | "unavailable"; note: string }
+  > {
+    const file = this.settings.compare.baselineFile;
+    if (file !== undefined) {
+      try {
+        return { report: JSON.parse(await fs.readFile(file, "utf8")) as unknown };
+      } catch (e) {
+        this.log.warning(`compare: cannot read the baseline ${file}: ${(e as Error).message}`);
+        return { state: "unavailable", note: `The baseline ${file} could not be read.` };
+      }
+    }
+    const branch = this.refs.baseBranch;
+    if (branch === null)
+      return { state: "no_baseline", note: "No branch to compare with (not a push or pull request build)." };
+    if (this.store === null)
+      return { state: "unavailable", note: `No cache store is reachable to hold baselines, so there is no build of ${branch} to compare with.` };
+    try {
+      const restored = await this.store.restore(this.artifact, branch);
+      if (restored === null) return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
+      this.log.info(`compare: baseline ${restored.key} from ${this.store.name}`);
+      return { report: restored.report };
+    } catch (e) {
+      this.log.warning(`compare: reading the baseline of ${branch} failed, comparing with nothing: ${(e as Error).message}`);
+      return { state: "unavailable", note: `The baseline of ${branch} could not be read.` };
+    }
+  }
+
+  /** On a push to a branch: records `reportFile` as that branch's newest baseline. */
+  async record(reportFile: string): Promise<ComparisonState["saved"]> {
+    const branch = this.refs.saveBranch;
+    if (branch === null || this.store === null || this.settings.compare.baselineFile !== undefined) return null;
+    const key = baselineKey(this.artifact, branch, this.env.GITHUB_RUN_ID ?? "local", this.env.GITHUB_RUN_ATTEMPT ?? "1");
+    try {
+      const saved = await this.store.save(key, reportFile);
+      this.log.info(`compare: baseline ${key}: ${saved}`);
+      return saved;
+    } catch (e) {
+      this.log.warning(`compare: saving this build as the baseline of ${branch} failed: ${(e as Error).message}`);
+      return "error";
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// The "vs `main`" section, the gate verdicts and the partition picture as they appear in the job
+// summary and the sticky comment, rendered from reports around .pte files the real executorch package
+// wrote, compared with reviewed snapshots under test/__snapshots__/.
+
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderSummary } from "../../src/publish/summary.js";
+import { renderComment } from "../../src/publish/comment-body.js";
+import type { Report } from "../../src/report/report.js";
+import { reportFacts } from "../../src/compare/facts.js";
+import { diffFacts } from "../../src/compare/diff.js";
+import { judgeGates } from "../../src/compare/gates.js";
+import { renderComparison } from "../../src/compare/render.js";
+import { mermaidBlock } from "../../src/compare/mermaid.js";
+import { readGateSettings } from "../../src/settings/gate-limits.js";
+import { REPO } from "../support/action-run.js";
+import { parseMermaid } from "../support/mermaid-parse.js";
+import { tensorrtReport } from "./diff-and-gates.test.js";
+
+const snapshot = (name: string) => path.join(REPO, "test", "__snapshots__", name);
+const run = {
+  url: "https://github.com/octo/models/actions/runs/4242",
+  repository: "octo/models",
+  run_id: "4242",
+  run_attempt: "1",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  ref: "refs/pull/7/merge",
+};
+const artifact = { name: "mlp-build-tensorrt-h100", url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000" };
+
+const bench = (built: number, eager: number) => ({
+  device: "NVIDIA H100",
+  budget_s: 10,
+  points: [
+    {
+      shape: "opt",
+      eager: { median_ms: eager, p10_ms: eager * 0.9, p90_ms: eager * 1.1, runs: 50 },
+      built: { median_ms: built, p10_ms: built * 0.9, p90_ms: built * 1.1, runs: 50 },
+      speedup: eager / built,
+    },
+  ],
+});
+
+function compared(): { report: Report; baseline: Report } {
+  const keptOut = (ops: string[]) => ({ compile_settings: { torch_executed_ops: ops } });
+  const baseline = tensorrtReport("tensorrt_weights", {
+    run: { ...run, run_id: "4100", url: "https://github.com/octo/models/actions/runs/4100", ref: "refs/heads/main" },
+    details: keptOut(["aten.cos.default"]),
+    versions: { torch: "2.12.0", torch_tensorrt: "2.12.0", tensorrt: "10.9.0", executorch: "1.4.1", python: "3.11.7" },
+    timings: { "export.export": 3.1, "export.lower": 20.5, "export.accuracy": 1 },
+    ...({ benchmark: bench(0.8, 2.4) } as object),
+  });
+  const current = tensorrtReport("tensorrt_weights_wide", {
+    run,
+    partition: { TensorRTBackend: 3, CudaBackend: 2, undelegated: 0 },
+    details: keptOut(["aten.cos.default", "aten.relu.default"]),
+    versions: { torch: "2.13.0", torch_tensorrt: "2.13.0", tensorrt: "10.9.0", executorch: "1.4.1", python: "3.11.7" },
+    timings: { "export.export": 3.3, "export.lower": 24.9, "export.accuracy": 1 },
+    ...({ benchmark: bench(1.0, 2.4) } as object),
+  });
+  const diff = diffFacts(reportFacts(baseline), reportFacts(current));
+  const gates = judgeGates(
+    readGateSettings((n) => ({ "max-size-increase": "5MiB", "max-latency-increase": "15%", "max-tensorrt-nodes-lost": "0" })[n] ?? ""),
+    diff,
+  );
+  const report: Report = {
+    ...current,
+    comparison: { state: "compared", base_ref: "main", note: null, saved: null },
+    baseline: { ref: "main", run: { run_id: "4100", url: baseline.run!.url }, pte_sha256: "9f".repeat(32), schema: "trt-pte/report@2" },
+    diff,
+    gates,
+  };
+  return { report, baseline };
+}
+
+describe("the comparison in the summary and the comment", () => {
+  it("renders a compact vs-main section with arrows, percentages and gate verdicts", async () => {
+    const { report, baseline } = compared();
+    const section = renderComparison(report);
+    expect(section).toMatch(/^#### vs `main` · \[run 4100\]\(https:\/\/github\.com\/octo\/models\/actions\/runs\/4100\) · `9f9f9f9f9f9f`\n/);
+    expect(section).toContain("**Left TensorRT** `aten.relu.default`");
+    expect(section).toMatch(/\*\*Nodes\*\* TensorRT 4 → 3 ▼ −1 \(−25\.0%\) · CUDA 1 → 2 ▲ \+1 \(\+100%\)/);
+    expect(section).toMatch(/\*\*Latency\*\* at `opt` \(median\): built 0\.8 ms → 1 ms ▲ \+0\.2 ms \(\+25\.0%\) · eager 2\.4 ms → 2\.4 ms =/);
+    expect(section).toContain("❌ `max-latency-increase: 15%` **tripped**: built median at opt +25.0% (limit 15%)");
+    expect(section).toContain("✅ `max-size-increase: 5MiB` passed");
+    expect(section).toContain("❌ `max-tensorrt-nodes-lost: 0` **tripped**: TensorRT nodes lost +1 (limit 0)");
+    // Lines stay short enough for a phone: no table, one fact per bullet.
+    expect(section).not.toContain("|");
+    const picture = mermaidBlock(report.inspection, { baseline: baseline.inspection });
+    expect(await parseMermaid(picture.replace(/^```mermaid\n|```\n$/g, ""))).toMatch(/^flowchart/);
+    const extras = { comparison: section, picture };
+    await expect(renderSummary(report, artifact, { state: "off" }, extras)).toMatchFileSnapshot(
+      snapshot("summary-tensorrt-vs-main.md"),
+    );
+    await expect(renderComment(report, artifact, extras)).toMatchFileSnapshot(snapshot("comment-tensorrt-vs-main.md"));
+  });
+
+  it("says when there is nothing to compare with, and leaves the section out when comparison is off", () => {
+    const { report } = compared();
+    const none = renderComparison({ ...report, comparison: { state: "no_baseline", base_ref: "main", note: null, saved: null }, baseline: null, diff: null, gates: [] });
+    expect(none).toBe("#### vs `main`\n\nNo build of `main` to compare with yet.\n");
+    expect(renderComparison({ ...report, comparison: { state: "off", base_ref: null, note: null, saved: null }, baseline: null, diff: null, gates: [] })).toBe("");
+  });
+
+  it("puts a hostile branch name and op names in code spans", () => {
+    const { report } = compared();
+    const hostile = renderComparison({
+      ...report,
+      baseline: { ...report.baseline!, ref: "main`](https://evil.example) @team" },
+      diff: { ...report.diff!, ops_left_tensorrt: ["a`b` ![x](https://evil.example/x.png)"] },
+    });
+    expect(hostile).toContain("vs ``main`](https://evil.example) @team``");
+    expect(hostile).toContain("``a`b` ![x](https://evil.example/x.png)``");
+  });
+});
