@@ -23,7 +23,10 @@ interface DiffDoc {
   schema: string;
   a: { file: string; sha256: string };
   diff: {
-    size: Record<"pte" | "delegates" | "constants" | "named_data" | "ptd", { before: number; after: number; delta: number }>;
+    size: Record<
+      "pte" | "delegates" | "constants" | "named_data" | "ptd",
+      { before: number; after: number; delta: number }
+    >;
     engines: { state: string; inputs: { before: string[]; after: string[] } }[];
     payloads: Record<string, { before: number; after: number }>;
     delegates: Record<string, { before: number; after: number }>;
@@ -42,21 +45,30 @@ describe("trt-pte diff", () => {
     expect(doc.schema).toBe("trt-pte/diff@1");
     expect(doc.a.sha256).toMatch(/^[0-9a-f]{64}$/);
     const [ia, ib] = [inspectPte(a), inspectPte(b)];
-    expect(doc.diff.size.pte).toEqual({
+    expect(doc.diff.size.pte).toMatchObject({
       before: ia.file.bytes,
       after: ib.file.bytes,
       delta: ib.file.bytes - ia.file.bytes,
-      percent: ((ib.file.bytes - ia.file.bytes) * 100) / ia.file.bytes,
     });
+    expect((doc.diff.size.pte as unknown as { percent: number }).percent).toBeCloseTo(
+      ((ib.file.bytes - ia.file.bytes) * 100) / ia.file.bytes,
+    );
     expect(Number.isInteger(doc.diff.size.delegates.delta)).toBe(true);
-    expect(doc.diff.size.ptd.before).toBe(fs.statSync(path.join(fixtureDir("tensorrt_weights"), "aoti_cuda_blob.ptd")).size);
-    expect(doc.diff.engines[0]).toMatchObject({ state: "changed", inputs: { before: ["x float32[2,8]"], after: ["x float32[2,32]"] } });
+    expect(doc.diff.size.ptd.before).toBe(
+      fs.statSync(path.join(fixtureDir("tensorrt_weights"), "aoti_cuda_blob.ptd")).size,
+    );
+    expect(doc.diff.engines[0]).toMatchObject({
+      state: "changed",
+      inputs: { before: ["x float32[2,8]"], after: ["x float32[2,32]"] },
+    });
     expect(Object.keys(doc.diff.payloads)).toContain("CUDA forward/1 weights_blob (.ptd)");
 
     const text = cli(a, b);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^.*tensorrt_weights\/model\.pte → .*tensorrt_weights_wide\/model\.pte\n/);
-    expect(text.stdout).toMatch(/^ {2}\.pte: [\d.]+ KiB → [\d.]+ KiB ▲ \+[\d.]+ KiB \(\+[\d.]+%\): delegates \+[\d.]+ KiB$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}\.pte: [\d.]+ KiB → [\d.]+ KiB ▲ \+[\d.]+ KiB \(\+[\d.]+%\): delegates \+[\d.]+ KiB$/m,
+    );
     expect(text.stdout).toMatch(/^ {2}TensorRT engine 0: .* inputs x float32\[2,8\] ⇒ x float32\[2,32\]$/m);
     expect(text.stdout).not.toContain("**");
   });
@@ -72,7 +84,9 @@ describe("trt-pte diff", () => {
   });
 
   it("diffs two report.json files and gates on request: exit 1 with a regression line when one trips", () => {
-    const report = JSON.parse(fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8")) as {
+    const report = JSON.parse(
+      fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
+    ) as {
       pte: { bytes: number };
     };
     const a = path.join(dir, "a.json");
@@ -85,7 +99,9 @@ describe("trt-pte diff", () => {
     const tripped = cli("--json", "--max-size-increase", "10%", a, b);
     expect(tripped.code).toBe(1);
     expect((JSON.parse(tripped.stdout) as DiffDoc).gates[0]!.state).toBe("fail");
-    expect(tripped.stderr).toMatch(/^regression: max-size-increase 10%: \.pte \+ \.ptd size \+100\.0% \(limit 10%\)\n$/);
+    expect(tripped.stderr).toMatch(
+      /^regression: max-size-increase 10%: \.pte \+ \.ptd size \+100\.0% \(limit 10%\)\n$/,
+    );
     expect(cli("--max-size-increase", "200%", a, b).code).toBe(0);
   });
 

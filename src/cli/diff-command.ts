@@ -49,28 +49,36 @@ export async function diffCommand(argv: string[]): Promise<number> {
   } catch (e) {
     return usage((e as Error).message);
   }
-  const files = parsed.positionals;
-  if (files.length !== 2) return usage(`expected two files (A and B), got ${files.length}`);
+  const [fileA, fileB, ...extra] = parsed.positionals;
+  if (fileA === undefined || fileB === undefined || extra.length > 0)
+    return usage(`expected two files (A and B), got ${parsed.positionals.length}`);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   try {
     const gates = readGateSettings((name) => {
       const v = values[name];
       return typeof v === "string" ? v : "";
     });
-    const [a, b] = [await facts(files[0]!), await facts(files[1]!)];
+    const [a, b] = [await facts(fileA), await facts(fileB)];
     const diff = diffFacts(a, b);
     const verdicts = judgeGates(gates, diff);
     if (values.json === true) {
       const side = (file: string, f: Facts) => ({ file, sha256: f.sha256, schema: f.schema });
-      const doc = { schema: DIFF_SCHEMA, a: side(files[0]!, a), b: side(files[1]!, b), diff, gates: verdicts };
+      const doc = {
+        schema: DIFF_SCHEMA,
+        a: side(fileA, a),
+        b: side(fileB, b),
+        diff,
+        gates: verdicts,
+      };
       process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
       const { lines, same } = diffLines(diff, TEXT);
-      const out = [`${TEXT.code(files[0]!)} → ${TEXT.code(files[1]!)}`];
+      const out = [`${TEXT.code(fileA)} → ${TEXT.code(fileB)}`];
       if (lines.length === 0) out.push("  no change in what was measured");
       for (const l of lines) out.push(`  ${l}`);
       if (same.length > 0 && lines.length > 0) out.push(`  unchanged: ${same.join(", ")}`);
-      if (verdicts.length > 0) out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
+      if (verdicts.length > 0)
+        out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
       process.stdout.write(`${out.join("\n")}\n`);
     }
     const tripped = trippedGates(verdicts);
@@ -84,14 +92,18 @@ export async function diffCommand(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      process.stderr.write(`trt-pte diff: cannot read ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${code}\n`);
+      process.stderr.write(
+        `trt-pte diff: cannot read ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${code}\n`,
+      );
       return 1;
     }
     if (error instanceof SyntaxError) {
       process.stderr.write(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`);
+    process.stderr.write(
+      `${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`,
+    );
     return error instanceof TrtPteError && error.kind === "settings" ? 2 : 1;
   }
 }

@@ -22,7 +22,10 @@ function keyed(
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   // A side that does not report the mapping at all is unknown, not zero.
   return Object.fromEntries(
-    keys.map((k) => [k, change(before === null ? null : (before[k] ?? 0), after === null ? null : (after[k] ?? 0))]),
+    keys.map((k) => [
+      k,
+      change(before === null ? null : (before[k] ?? 0), after === null ? null : (after[k] ?? 0)),
+    ]),
   );
 }
 
@@ -75,8 +78,12 @@ function kernelChanges(before: Facts, after: Facts): { added: string[]; removed:
   const b = before.kernels;
   const a = after.kernels;
   return {
-    added: Object.keys(a).filter((k) => (a[k] ?? 0) > (b[k] ?? 0)).sort(),
-    removed: Object.keys(b).filter((k) => (b[k] ?? 0) > (a[k] ?? 0)).sort(),
+    added: Object.keys(a)
+      .filter((k) => (a[k] ?? 0) > (b[k] ?? 0))
+      .sort(),
+    removed: Object.keys(b)
+      .filter((k) => (b[k] ?? 0) > (a[k] ?? 0))
+      .sort(),
   };
 }
 

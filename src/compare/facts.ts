@@ -67,7 +67,12 @@ function counts(value: unknown): Record<string, number> | null {
 }
 
 /** The facts a .pte's inspection holds: sizes, delegates, engines and kernels (no nodes, accuracy or timing). */
-export function inspectionFacts(inspection: Inspection): Omit<Facts, "schema" | "sha256" | "accuracy" | "latency" | "exportSeconds" | "versions" | "nodes" | "keptOut"> {
+export function inspectionFacts(
+  inspection: Inspection,
+): Omit<
+  Facts,
+  "schema" | "sha256" | "accuracy" | "latency" | "exportSeconds" | "versions" | "nodes" | "keptOut"
+> {
   const delegates: Record<string, number> = {};
   for (const d of inspection.delegates) delegates[d.id] = (delegates[d.id] ?? 0) + 1;
   const engines: EngineFacts[] = [];
@@ -83,7 +88,8 @@ export function inspectionFacts(inspection: Inspection): Omit<Facts, "schema" | 
   for (const d of inspection.delegates) {
     const where = `${d.plan}/${d.index}`;
     if (d.payload.format === "cuda") {
-      for (const k of d.payload.keys) payloads[`CUDA ${where} ${k.role}${k.found_in?.endsWith(".ptd") ? " (.ptd)" : ""}`] = k.bytes ?? 0;
+      for (const k of d.payload.keys)
+        payloads[`CUDA ${where} ${k.role}${k.found_in?.endsWith(".ptd") ? " (.ptd)" : ""}`] = k.bytes ?? 0;
     } else if (d.payload.format === "xnnpack") {
       payloads[`XNNPACK ${where}`] = d.bytes;
     } else if (d.payload.format !== "tensorrt") {
@@ -171,9 +177,7 @@ export function reportFacts(report: unknown): Facts {
     nodes: counts(r.partition),
     kernels: fromFile?.kernels ?? null,
     keptOut,
-    accuracy: checked
-      ? { maxRel: accuracy.max_rel as number, maxAbs: num(accuracy.max_abs) ?? 0 }
-      : null,
+    accuracy: checked ? { maxRel: accuracy.max_rel as number, maxAbs: num(accuracy.max_abs) ?? 0 } : null,
     latency: latency(obj(r.benchmark)),
     exportSeconds: exportSeconds(obj(r.timings)),
     versions,

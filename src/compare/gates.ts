@@ -17,7 +17,9 @@ function worsening(c: NumberChange, limit: Limit, sign: 1 | -1 = 1): number | nu
 function amount(value: number, limit: Limit, unit: (n: number) => string): string {
   if (!Number.isFinite(value)) return "from 0";
   const sign = value >= 0 ? "+" : "−";
-  return limit.kind === "percent" ? `${sign}${Math.abs(value).toFixed(1)}%` : `${sign}${unit(Math.abs(value))}`;
+  return limit.kind === "percent"
+    ? `${sign}${Math.abs(value).toFixed(1)}%`
+    : `${sign}${unit(Math.abs(value))}`;
 }
 
 const plain = (n: number): string => String(+n.toPrecision(4));
@@ -30,9 +32,14 @@ function judge(
   const base = { gate: def.gate, input: def.input, limit: limit.text };
   if (measured === null) return { ...base, state: "skipped", detail: "not measured in both builds" };
   const worse = worsening(measured.change, limit, measured.sign);
-  if (worse === null) return { ...base, state: "skipped", detail: `${measured.what}: not known in both builds` };
+  if (worse === null)
+    return { ...base, state: "skipped", detail: `${measured.what}: not known in both builds` };
   const state = worse > limit.value ? "fail" : "pass";
-  return { ...base, state, detail: `${measured.what} ${amount(worse, limit, measured.unit)} (limit ${limit.text})` };
+  return {
+    ...base,
+    state,
+    detail: `${measured.what} ${amount(worse, limit, measured.unit)} (limit ${limit.text})`,
+  };
 }
 
 /** The worst latency point: the one whose built median got worse by the most, in the limit's terms. */
@@ -45,7 +52,12 @@ function worstLatency(
     const by = worsening(p.built_median_ms, limit);
     if (by === null) continue;
     if (worst === null || by > worst.by)
-      worst = { change: p.built_median_ms, what: `built median at ${p.shape}`, unit: (n) => `${plain(n)} ms`, by };
+      worst = {
+        change: p.built_median_ms,
+        what: `built median at ${p.shape}`,
+        unit: (n) => `${plain(n)} ms`,
+        by,
+      };
   }
   return worst;
 }
@@ -57,7 +69,13 @@ export function judgeGates(gates: GateSettings, diff: ReportDiff | null): GateVe
     const limit = gates[def.key];
     if (limit === undefined) continue;
     if (diff === null) {
-      verdicts.push({ gate: def.gate, input: def.input, limit: limit.text, state: "skipped", detail: "no baseline to compare with" });
+      verdicts.push({
+        gate: def.gate,
+        input: def.input,
+        limit: limit.text,
+        state: "skipped",
+        detail: "no baseline to compare with",
+      });
       continue;
     }
     const shipped = {

@@ -45,7 +45,11 @@ const BACKEND_NAMES: Record<string, string> = {
 };
 
 /** A step's lines of text (unescaped) and a signature that says whether it changed. */
-function describe(step: PlanStep, inspection: Inspection, engineOf: Map<number, number>): { lines: string[]; sig: string; kind: string } {
+function describe(
+  step: PlanStep,
+  inspection: Inspection,
+  engineOf: Map<number, number>,
+): { lines: string[]; sig: string; kind: string } {
   if (step.kind === "kernels") {
     const names = step.ops.map((o) => (o.calls > 1 ? `${o.name} ×${o.calls}` : o.name));
     const shown = names.slice(0, OPS_SHOWN);
@@ -65,22 +69,40 @@ function describe(step: PlanStep, inspection: Inspection, engineOf: Map<number, 
     const outputs = p.io_bindings.filter((b) => !b.is_input).map(bindingText);
     return {
       kind: "tensorrt",
-      lines: [`TensorRT engine ${i} · ${formatBytes(p.engine.bytes)}`, `in: ${inputs.join(", ") || "?"}`, `out: ${outputs.join(", ") || "?"}`],
+      lines: [
+        `TensorRT engine ${i} · ${formatBytes(p.engine.bytes)}`,
+        `in: ${inputs.join(", ") || "?"}`,
+        `out: ${outputs.join(", ") || "?"}`,
+      ],
       sig: `${p.engine.bytes}|${inputs.join(",")}|${outputs.join(",")}`,
     };
   }
   if (p.format === "cuda") {
-    const blobs = p.keys.map((k) => `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`);
-    return { kind: "cuda", lines: [`CUDA delegate ${d.plan}/${d.index}`, ...blobs], sig: p.keys.map((k) => `${k.role}:${k.bytes}`).join(",") };
+    const blobs = p.keys.map(
+      (k) =>
+        `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`,
+    );
+    return {
+      kind: "cuda",
+      lines: [`CUDA delegate ${d.plan}/${d.index}`, ...blobs],
+      sig: p.keys.map((k) => `${k.role}:${k.bytes}`).join(","),
+    };
   }
   if (p.format === "xnnpack") {
     return {
       kind: "xnnpack",
-      lines: [`XNNPACK delegate ${d.plan}/${d.index}`, `${formatBytes(d.bytes)} (constants ${formatBytes(p.constant_bytes)})`],
+      lines: [
+        `XNNPACK delegate ${d.plan}/${d.index}`,
+        `${formatBytes(d.bytes)} (constants ${formatBytes(p.constant_bytes)})`,
+      ],
       sig: `${d.bytes}`,
     };
   }
-  return { kind: "other", lines: [`${BACKEND_NAMES[d.id] ?? d.id} delegate ${d.plan}/${d.index}`, formatBytes(d.bytes)], sig: `${d.id}:${d.bytes}` };
+  return {
+    kind: "other",
+    lines: [`${BACKEND_NAMES[d.id] ?? d.id} delegate ${d.plan}/${d.index}`, formatBytes(d.bytes)],
+    sig: `${d.id}:${d.bytes}`,
+  };
 }
 
 function engineIndices(inspection: Inspection): Map<number, number> {
@@ -100,7 +122,8 @@ interface Described {
 function planSteps(inspection: Inspection, plan: PlanInfo): Described[] {
   const engines = engineIndices(inspection);
   // Older inspections (report@1 baselines) have no steps: fall back to the delegates in order.
-  const steps: PlanStep[] = (plan as Partial<PlanInfo>).steps ?? plan.delegates.map((delegate) => ({ kind: "delegate", delegate }));
+  const steps: PlanStep[] =
+    (plan as Partial<PlanInfo>).steps ?? plan.delegates.map((delegate) => ({ kind: "delegate", delegate }));
   return steps.map((s) => describe(s, inspection, engines));
 }
 
@@ -142,7 +165,10 @@ export function partitionMermaid(inspection: Inspection, options: MermaidOptions
       const nth = (seen[step.kind] = (seen[step.kind] ?? 0) + 1);
       const old = before?.filter((b) => b.kind === step.kind)[nth - 1];
       const mark = before === null ? "" : old === undefined ? "new" : old.sig !== step.sig ? "changed" : "";
-      const text = mark === "" ? step.lines : [...step.lines, mark === "new" ? "▲ new since baseline" : "Δ changed since baseline"];
+      const text =
+        mark === ""
+          ? step.lines
+          : [...step.lines, mark === "new" ? "▲ new since baseline" : "Δ changed since baseline"];
       const node = id(`s${i}`);
       const shape = step.kind === "kernels" ? [`["`, `"]`] : [`[["`, `"]]`];
       out.push(`${indent}${node}${shape[0]}${label(text)}${shape[1]}`);
@@ -160,7 +186,8 @@ export function partitionMermaid(inspection: Inspection, options: MermaidOptions
       const count = (list: Described[], kind: string) => list.filter((s) => s.kind === kind).length;
       for (const kind of new Set(before.map((b) => b.kind))) {
         const lost = count(before, kind) - count(steps, kind);
-        if (lost > 0) gone.push(`${lost} ${kind === "kernels" ? "kernel run" : `${kind} step`}${lost === 1 ? "" : "s"}`);
+        if (lost > 0)
+          gone.push(`${lost} ${kind === "kernels" ? "kernel run" : `${kind} step`}${lost === 1 ? "" : "s"}`);
       }
       if (gone.length > 0) {
         out.push(`${indent}${id("gone")}>"${label([`removed since baseline: ${gone.join(", ")}`])}"]`);
@@ -173,7 +200,8 @@ export function partitionMermaid(inspection: Inspection, options: MermaidOptions
     }
     if (multiple) out.push("  end");
   });
-  for (const [name, style] of Object.entries(CLASSES)) if (used.has(name)) out.push(`  classDef ${name} ${style}`);
+  for (const [name, style] of Object.entries(CLASSES))
+    if (used.has(name)) out.push(`  classDef ${name} ${style}`);
   return `${out.join("\n")}\n`;
 }
 

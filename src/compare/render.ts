@@ -19,9 +19,21 @@ const BACKENDS: Record<string, string> = {
 };
 const ORDER = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
 
-function backendName(id: string): string {
-  return BACKENDS[id] ?? id;
+/** A backend id (read from the .pte, so the model's to choose) as its short name, or as code. */
+function backendName(id: string, style: Style): string {
+  return BACKENDS[id] ?? style.code(id);
 }
+
+/** The packages the driver reports; any other name came from somewhere else and is code. */
+const KNOWN_VERSIONS = new Set([
+  "torch",
+  "torch_tensorrt",
+  "tensorrt",
+  "executorch",
+  "python",
+  "cuda",
+  "driver",
+]);
 
 function byBackend(a: string, b: string): number {
   const rank = (k: string) => (k === "undelegated" ? 99 : ORDER.includes(k) ? ORDER.indexOf(k) : 50);
@@ -36,7 +48,8 @@ function signed(value: number, unit: (n: number) => string): string {
 export function arrow(c: NumberChange, unit: (n: number) => string = String): string {
   if (c.delta === null) return "";
   if (c.delta === 0) return "=";
-  const pct = c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
+  const pct =
+    c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
   return `${c.delta > 0 ? "▲" : "▼"} ${signed(c.delta, unit)}${pct}`;
 }
 
@@ -66,12 +79,14 @@ export interface Style {
   code(text: string): string;
 }
 
-export const MARKDOWN: Style = { strong: (t) => `**${t}**`, code: code };
+export const MARKDOWN: Style = { strong: (t) => `**${t}**`, code };
 
 /** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
 export const TEXT: Style = {
   strong: (t) => `${t}:`,
-  code: (t) => t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+  code: (t) =>
+    // eslint-disable-next-line no-control-regex
+    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
 };
 
 /** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
@@ -90,7 +105,9 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
     ] as const) {
       if (changed(c)) parts.push(`${name} ${signed(c.delta ?? 0, formatBytes)}`);
     }
-    lines.push(`${style.strong(".pte")} ${fromTo(shipped, formatBytes)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+    lines.push(
+      `${style.strong(".pte")} ${fromTo(shipped, formatBytes)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`,
+    );
   } else {
     if (shipped.delta === 0) same.push("size");
     if (changed(s.ptd)) lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, formatBytes)}`);
@@ -100,10 +117,14 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
     .filter(([, c]) => changed(c))
     .sort(([a], [b]) => byBackend(a, b));
   if (nodes.length > 0) {
-    lines.push(`${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k)} ${fromTo(c, String)}`).join(" · ")}`);
+    lines.push(
+      `${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`,
+    );
   } else if (Object.keys(diff.nodes).length > 0) same.push("nodes");
   if (diff.ops_left_tensorrt.length > 0)
-    lines.push(`${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map(style.code).join(", ")}`);
+    lines.push(
+      `${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map((n) => style.code(n)).join(", ")}`,
+    );
   if (diff.kernels.added.length > 0 || diff.kernels.removed.length > 0) {
     const k = diff.kernels;
     const parts = [
@@ -117,10 +138,12 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
     .filter(([, c]) => changed(c))
     .sort(([a], [b]) => byBackend(a, b));
   if (delegates.length > 0)
-    lines.push(`${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k)} ${fromTo(c, String)}`).join(" · ")}`);
+    lines.push(
+      `${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`,
+    );
   const engines = diff.engines.filter((e) => e.state !== "same");
   for (const e of engines) {
-    const list = (names: string[]) => names.map(style.code).join(", ") || "–";
+    const list = (names: string[]) => names.map((n) => style.code(n)).join(", ") || "–";
     const io = (side: "before" | "after") => `${list(e.inputs[side])} → ${list(e.outputs[side])}`;
     // Only the side that changed, before ⇒ after: short enough for a phone.
     const ioChanges = (["inputs", "outputs"] as const)
@@ -137,10 +160,13 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
   if (diff.engines.length > 0 && engines.length === 0) same.push("engines");
   const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
   if (payloads.length > 0)
-    lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, formatBytes)}`).join(" · ")}`);
+    lines.push(
+      `${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, formatBytes)}`).join(" · ")}`,
+    );
 
   if (diff.accuracy !== null) {
-    if (changed(diff.accuracy.max_rel)) lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
+    if (changed(diff.accuracy.max_rel))
+      lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
     else if (diff.accuracy.max_rel.delta === 0) same.push("accuracy");
   }
   for (const p of diff.latency) {
@@ -148,10 +174,11 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
     if (p.eager_median_ms.delta !== null) parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
     lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
   }
-  if (changed(diff.export_seconds)) lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
+  if (changed(diff.export_seconds))
+    lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
   if (diff.versions.length > 0)
     lines.push(
-      `${style.strong("Versions")} ${diff.versions.map((v) => `${v.name} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`,
+      `${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`,
     );
   return { lines, same };
 }
@@ -159,7 +186,10 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
 const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" } as const;
 
 export function gateLines(verdicts: readonly GateVerdict[]): string[] {
-  return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+  return verdicts.map(
+    (v) =>
+      `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`,
+  );
 }
 
 export interface ComparisonView {

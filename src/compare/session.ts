@@ -15,6 +15,7 @@ import { diffFacts } from "./diff.js";
 import { reportFacts } from "./facts.js";
 import { judgeGates } from "./gates.js";
 import type { ComparisonView } from "./render.js";
+import { runLinks, runUrl } from "../github/run-links.js";
 
 export interface Comparison extends ComparisonView {
   comparison: ComparisonState;
@@ -27,17 +28,16 @@ export interface Comparison extends ComparisonView {
 
 type Json = Record<string, unknown>;
 
-function baselineRef(report: unknown, fallbackRef: string): BaselineRef {
+/** Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. */
+function baselineRef(report: unknown, fallbackRef: string, env: NodeJS.ProcessEnv): BaselineRef {
   const r = (typeof report === "object" && report !== null ? report : {}) as Json;
   const run = (r.run ?? null) as Json | null;
   const pte = (r.pte ?? {}) as Json;
   const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
+  const runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
   return {
     ref: branch !== "" ? branch : fallbackRef,
-    run:
-      run !== null && typeof run.run_id === "string"
-        ? { run_id: run.run_id, url: typeof run.url === "string" ? run.url : "" }
-        : null,
+    run: runId === null ? null : { run_id: runId, url: runUrl(runLinks(env, runId)) },
     pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
     schema: typeof r.schema === "string" ? r.schema : "unknown",
   };
@@ -90,7 +90,7 @@ export class CompareSession {
       };
     }
     const diff = diffFacts(reportFacts(found.report), reportFacts(report));
-    const baseline = baselineRef(found.report, this.refs.baseBranch ?? "baseline");
+    const baseline = baselineRef(found.report, this.refs.baseBranch ?? "baseline", this.env);
     return {
       comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
       baseline,
@@ -116,14 +116,20 @@ export class CompareSession {
     if (branch === null)
       return { state: "no_baseline", note: "No branch to compare with (not a push or pull request build)." };
     if (this.store === null)
-      return { state: "unavailable", note: `No cache store is reachable to hold baselines, so there is no build of ${branch} to compare with.` };
+      return {
+        state: "unavailable",
+        note: `No cache store is reachable to hold baselines, so there is no build of ${branch} to compare with.`,
+      };
     try {
       const restored = await this.store.restore(this.artifact, branch);
-      if (restored === null) return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
+      if (restored === null)
+        return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
       this.log.info(`compare: baseline ${restored.key} from ${this.store.name}`);
       return { report: restored.report };
     } catch (e) {
-      this.log.warning(`compare: reading the baseline of ${branch} failed, comparing with nothing: ${(e as Error).message}`);
+      this.log.warning(
+        `compare: reading the baseline of ${branch} failed, comparing with nothing: ${(e as Error).message}`,
+      );
       return { state: "unavailable", note: `The baseline of ${branch} could not be read.` };
     }
   }
@@ -131,14 +137,22 @@ export class CompareSession {
   /** On a push to a branch: records `reportFile` as that branch's newest baseline. */
   async record(reportFile: string): Promise<ComparisonState["saved"]> {
     const branch = this.refs.saveBranch;
-    if (branch === null || this.store === null || this.settings.compare.baselineFile !== undefined) return null;
-    const key = baselineKey(this.artifact, branch, this.env.GITHUB_RUN_ID ?? "local", this.env.GITHUB_RUN_ATTEMPT ?? "1");
+    if (branch === null || this.store === null || this.settings.compare.baselineFile !== undefined)
+      return null;
+    const key = baselineKey(
+      this.artifact,
+      branch,
+      this.env.GITHUB_RUN_ID ?? "local",
+      this.env.GITHUB_RUN_ATTEMPT ?? "1",
+    );
     try {
       const saved = await this.store.save(key, reportFile);
       this.log.info(`compare: baseline ${key}: ${saved}`);
       return saved;
     } catch (e) {
-      this.log.warning(`compare: saving this build as the baseline of ${branch} failed: ${(e as Error).message}`);
+      this.log.warning(
+        `compare: saving this build as the baseline of ${branch} failed: ${(e as Error).message}`,
+      );
       return "error";
     }
   }

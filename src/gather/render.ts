@@ -7,6 +7,7 @@ import { code, formatBytes } from "../util/format.js";
 import { COMMENT_MAX_CHARS, fitSections } from "../util/fit-markdown.js";
 import type { BuildResult } from "./results.js";
 import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.js";
+import { comparisonLines } from "./comparison.js";
 
 // The marker line goes in front of the body (src/github/sticky-comment.ts); keys are at most 64 hex digits.
 const COMMENT_MARKER_ROOM = 128;
@@ -41,6 +42,11 @@ function section(result: BuildResult, links: RunLinks): string {
   const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
   const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
 
+  // A tripped regression gate fails the build after it published: its comparison still shows.
+  const compared =
+    report?.comparison === null || report?.comparison === undefined
+      ? []
+      : comparisonLines(report.comparison, (id) => runUrl({ ...links, runId: id }));
   if (result.outcome !== "success") {
     const what =
       result.outcome === "failure"
@@ -49,6 +55,7 @@ function section(result: BuildResult, links: RunLinks): string {
           ? "The build was cancelled"
           : "The build did not run (an earlier step failed)";
     lines.push(`${what}: see [the job log](${log}).`);
+    if (compared.length > 0) lines.push("", ...compared);
     return lines.join("\n");
   }
   if (report === null) {
@@ -81,6 +88,7 @@ function section(result: BuildResult, links: RunLinks): string {
   const versions = Object.entries(report.versions);
   if (versions.length > 0)
     lines.push(`- Versions: ${versions.map(([k, v]) => `${code(k)} ${code(v)}`).join(", ")}`);
+  lines.push(...compared);
   return lines.join("\n");
 }
 

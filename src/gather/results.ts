@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { REPORT_FILE } from "../report/report.js";
+import { parseComparison, type GatheredComparison } from "./comparison.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
@@ -30,6 +31,8 @@ export interface ReportSummary {
   } | null;
   versions: Record<string, string>;
   gpu: { name: string; computeCapability: string } | null;
+  /** The build against its base branch's baseline (report@2); null in older reports. */
+  comparison: GatheredComparison | null;
 }
 
 export interface BuildResult {
@@ -132,6 +135,7 @@ export function parseReport(raw: unknown): ReportSummary {
     accuracy,
     versions,
     gpu,
+    comparison: parseComparison(report),
   };
 }
 

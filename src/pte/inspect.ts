@@ -264,7 +264,12 @@ function planSteps(plan: PlanView, firstDelegate: number): PlanStep[] {
       continue;
     }
     const op = plan.operators[call.index];
-    const name = op === undefined ? `operator ${call.index}` : op.overload === "" ? op.name : `${op.name}.${op.overload}`;
+    const name =
+      op === undefined
+        ? `operator ${call.index}`
+        : op.overload === ""
+          ? op.name
+          : `${op.name}.${op.overload}`;
     let last = steps[steps.length - 1];
     if (last?.kind !== "kernels") {
       last = { kind: "kernels", calls: 0, ops: [] };

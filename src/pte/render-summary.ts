@@ -40,10 +40,15 @@ function detail(delegates: DelegateInfo[]): string {
   return parts.join("; ");
 }
 
-/** One engine binding as `name dtype[dims]`, `?` for a dynamic dimension or an unknown dtype. */
+/** One engine binding as plain text, `name dtype[dims]`, `?` for a dynamic dimension or an unknown dtype. */
 export function bindingText(b: { name: string; dtype: string; shape: number[] }): string {
   const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
-  return code(`${b.name} ${b.dtype || "?"}[${dims}]`);
+  return `${b.name} ${b.dtype || "?"}[${dims}]`;
+}
+
+/** A binding for markdown: its name comes from the model, so it is code. */
+function bindingCode(b: { name: string; dtype: string; shape: number[] }): string {
+  return code(bindingText(b));
 }
 
 /**
@@ -55,8 +60,8 @@ export function engineLines(inspection: Inspection): string[] {
   const lines: string[] = [];
   inspection.delegates.forEach((d, i) => {
     if (d.payload.format === "tensorrt") {
-      const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(bindingText);
-      const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(bindingText);
+      const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(bindingCode);
+      const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(bindingCode);
       const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
       lines.push(
         `TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`,

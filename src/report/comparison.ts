@@ -68,7 +68,6 @@ export interface ReportDiff {
   versions: { name: string; before: string | null; after: string | null }[];
 }
 
-
 export interface GateVerdict {
   gate: GateName;
   /** The input that set it, e.g. `max-size-increase`. */

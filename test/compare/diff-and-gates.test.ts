@@ -17,7 +17,9 @@ import { REPO } from "../support/action-run.js";
 import { fixturePte } from "../support/pte-fixtures.js";
 
 const base = (): Report =>
-  JSON.parse(fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8")) as Report;
+  JSON.parse(
+    fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
+  ) as Report;
 
 /** A tensorrt report around a real fixture's inspection. */
 export function tensorrtReport(fixture: string, overrides: Partial<Report> = {}): Report {
@@ -26,7 +28,12 @@ export function tensorrtReport(fixture: string, overrides: Partial<Report> = {})
     ...base(),
     target: "tensorrt",
     pte: { name: "model.pte", kind: "pte", bytes: inspection.file.bytes, sha256: "a".repeat(64) },
-    ptd: inspection.external_data.map((f) => ({ name: f.name, kind: "ptd" as const, bytes: f.bytes, sha256: "b".repeat(64) })),
+    ptd: inspection.external_data.map((f) => ({
+      name: f.name,
+      kind: "ptd" as const,
+      bytes: f.bytes,
+      sha256: "b".repeat(64),
+    })),
     partition: { TensorRTBackend: 4, CudaBackend: 1, undelegated: 0 },
     inspection,
     ...overrides,
@@ -54,11 +61,19 @@ describe("the diff", () => {
     expect(diff.engines[0]!.state).toBe("changed");
     expect(diff.engines[0]!.inputs).toEqual({ before: ["x float32[2,8]"], after: ["x float32[2,32]"] });
     const engineBytes = (r: Report) =>
-      r.inspection.delegates.flatMap((d) => (d.payload.format === "tensorrt" ? [d.payload.engine.bytes] : []));
-    expect(diff.engines[0]!.bytes).toMatchObject({ before: engineBytes(before)[0], after: engineBytes(after)[0] });
+      r.inspection.delegates.flatMap((d) =>
+        d.payload.format === "tensorrt" ? [d.payload.engine.bytes] : [],
+      );
+    expect(diff.engines[0]!.bytes).toMatchObject({
+      before: engineBytes(before)[0],
+      after: engineBytes(after)[0],
+    });
     expect(diff.engines[0]!.bytes.delta).toBeGreaterThan(0);
     // The CUDA delegate (cos, no weights) kept its blobs: listed, unchanged.
-    expect(Object.keys(diff.payloads)).toEqual(["CUDA forward/1 so_blob", "CUDA forward/1 weights_blob (.ptd)"]);
+    expect(Object.keys(diff.payloads)).toEqual([
+      "CUDA forward/1 so_blob",
+      "CUDA forward/1 weights_blob (.ptd)",
+    ]);
     expect(Object.values(diff.payloads).every((c) => c.delta === 0)).toBe(true);
     expect(diff.nodes.TensorRTBackend!.delta).toBe(0);
   });
@@ -105,29 +120,53 @@ describe("the diff", () => {
       benchmark: {
         device: "cpu",
         budget_s: 10,
-        points: [{ shape: "opt", eager: { median_ms: eager, p10_ms: 0, p90_ms: 0, runs: 9 }, built: { median_ms: built, p10_ms: 0, p90_ms: 0, runs: 9 }, speedup: eager / built }],
+        points: [
+          {
+            shape: "opt",
+            eager: { median_ms: eager, p10_ms: 0, p90_ms: 0, runs: 9 },
+            built: { median_ms: built, p10_ms: 0, p90_ms: 0, runs: 9 },
+            speedup: eager / built,
+          },
+        ],
       },
     });
-    const diff = diffFacts(reportFacts({ ...base(), ...bench(2, 4) }), reportFacts({ ...base(), ...bench(2.5, 4) }));
+    const diff = diffFacts(
+      reportFacts({ ...base(), ...bench(2, 4) }),
+      reportFacts({ ...base(), ...bench(2.5, 4) }),
+    );
     expect(diff.latency).toHaveLength(1);
-    expect(diff.latency[0]!.built_median_ms).toMatchObject({ before: 2, after: 2.5, delta: 0.5, percent: 25 });
+    expect(diff.latency[0]!.built_median_ms).toMatchObject({
+      before: 2,
+      after: 2.5,
+      delta: 0.5,
+      percent: 25,
+    });
     expect(diff.latency[0]!.eager_median_ms.delta).toBe(0);
   });
 });
 
 describe("gates", () => {
   const grown = () =>
-    diffFacts(reportFacts(tensorrtReport("tensorrt_weights")), reportFacts(tensorrtReport("tensorrt_weights_wide")));
+    diffFacts(
+      reportFacts(tensorrtReport("tensorrt_weights")),
+      reportFacts(tensorrtReport("tensorrt_weights_wide")),
+    );
 
   it("parse `10%`, `5MiB`, `15%`, `2ms`, counts and error bounds, and refuse anything else", () => {
     expect(parseLimit("max-size-increase", "10%")).toEqual({ kind: "percent", value: 10, text: "10%" });
-    expect(parseLimit("max-size-increase", "5MiB")).toEqual({ kind: "absolute", value: 5 * 2 ** 20, text: "5MiB" });
+    expect(parseLimit("max-size-increase", "5MiB")).toEqual({
+      kind: "absolute",
+      value: 5 * 2 ** 20,
+      text: "5MiB",
+    });
     expect(parseLimit("max-latency-increase", "2ms")).toMatchObject({ kind: "absolute", value: 2 });
     expect(parseLimit("max-tensorrt-nodes-lost", "0")).toMatchObject({ kind: "absolute", value: 0 });
     expect(parseLimit("max-error-increase", "1e-4")).toMatchObject({ kind: "absolute", value: 1e-4 });
     expect(parseLimit("max-size-increase", "")).toBeUndefined();
     expect(() => parseLimit("max-size-increase", "ten percent")).toThrow(SettingsError);
-    expect(() => parseLimit("max-latency-increase", "5MiB")).toThrow(/max-latency-increase: '5MiB' is not a limit/);
+    expect(() => parseLimit("max-latency-increase", "5MiB")).toThrow(
+      /max-latency-increase: '5MiB' is not a limit/,
+    );
     expect(() => parseLimit("max-tensorrt-nodes-lost", "-1")).toThrow(/'-1' is not a limit/);
     try {
       parseLimit("max-tensorrt-nodes-lost", "-1");
@@ -138,33 +177,63 @@ describe("gates", () => {
 
   it("trip when the growth is over the limit, pass when under, skip without a baseline", () => {
     const diff = grown();
-    const pct = ((diff.size.pte.delta! + diff.size.ptd.delta!) * 100) / (diff.size.pte.before! + diff.size.ptd.before!);
-    const tight = judgeGates(readGateSettings((n) => (n === "max-size-increase" ? `${Math.floor(pct / 2)}%` : "")), diff);
+    const pct =
+      ((diff.size.pte.delta! + diff.size.ptd.delta!) * 100) / (diff.size.pte.before! + diff.size.ptd.before!);
+    const tight = judgeGates(
+      readGateSettings((n) => (n === "max-size-increase" ? `${Math.floor(pct / 2)}%` : "")),
+      diff,
+    );
     expect(tight).toEqual([
       expect.objectContaining({ gate: "size", input: "max-size-increase", state: "fail" }),
     ]);
     expect(tight[0]!.detail).toMatch(/^\.pte \+ \.ptd size \+\d+\.\d% \(limit \d+%\)$/);
-    expect(judgeGates(readGateSettings((n) => (n === "max-size-increase" ? "1KiB" : "")), diff)[0]!.detail).toMatch(
-      /^\.pte \+ \.ptd size \+[\d.]+ KiB \(limit 1KiB\)$/,
+    expect(
+      judgeGates(
+        readGateSettings((n) => (n === "max-size-increase" ? "1KiB" : "")),
+        diff,
+      )[0]!.detail,
+    ).toMatch(/^\.pte \+ \.ptd size \+[\d.]+ KiB \(limit 1KiB\)$/);
+    const loose = judgeGates(
+      readGateSettings((n) => (n === "max-size-increase" ? "5MiB" : "")),
+      diff,
     );
-    const loose = judgeGates(readGateSettings((n) => (n === "max-size-increase" ? "5MiB" : "")), diff);
     expect(loose[0]!.state).toBe("pass");
-    expect(judgeGates(readGateSettings((n) => (n === "max-size-increase" ? "10%" : "")), null)[0]).toMatchObject({
+    expect(
+      judgeGates(
+        readGateSettings((n) => (n === "max-size-increase" ? "10%" : "")),
+        null,
+      )[0],
+    ).toMatchObject({
       state: "skipped",
       detail: "no baseline to compare with",
     });
-    expect(judgeGates(readGateSettings(() => ""), diff)).toEqual([]);
+    expect(
+      judgeGates(
+        readGateSettings(() => ""),
+        diff,
+      ),
+    ).toEqual([]);
   });
 
   it("count nodes lost by TensorRT, and skip latency that was not measured", () => {
     const before = tensorrtReport("tensorrt_cuda");
-    const after = tensorrtReport("tensorrt_split", { partition: { TensorRTBackend: 3, CudaBackend: 2, undelegated: 0 } });
+    const after = tensorrtReport("tensorrt_split", {
+      partition: { TensorRTBackend: 3, CudaBackend: 2, undelegated: 0 },
+    });
     const diff = diffFacts(reportFacts(before), reportFacts(after));
-    const gates = readGateSettings((n) => ({ "max-tensorrt-nodes-lost": "0", "max-latency-increase": "15%" })[n] ?? "");
+    const gates = readGateSettings(
+      (n) => ({ "max-tensorrt-nodes-lost": "0", "max-latency-increase": "15%" })[n] ?? "",
+    );
     const verdicts = judgeGates(gates, diff);
-    expect(verdicts.find((v) => v.gate === "tensorrt-nodes")).toMatchObject({ state: "fail", detail: "TensorRT nodes lost +1 (limit 0)" });
+    expect(verdicts.find((v) => v.gate === "tensorrt-nodes")).toMatchObject({
+      state: "fail",
+      detail: "TensorRT nodes lost +1 (limit 0)",
+    });
     expect(verdicts.find((v) => v.gate === "latency")).toMatchObject({ state: "skipped" });
-    const allowed = judgeGates(readGateSettings((n) => (n === "max-tensorrt-nodes-lost" ? "1" : "")), diff);
+    const allowed = judgeGates(
+      readGateSettings((n) => (n === "max-tensorrt-nodes-lost" ? "1" : "")),
+      diff,
+    );
     expect(allowed[0]!.state).toBe("pass");
   });
 });

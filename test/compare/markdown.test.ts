@@ -26,7 +26,10 @@ const run = {
   sha: "0123456789abcdef0123456789abcdef01234567",
   ref: "refs/pull/7/merge",
 };
-const artifact = { name: "mlp-build-tensorrt-h100", url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000" };
+const artifact = {
+  name: "mlp-build-tensorrt-h100",
+  url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+};
 
 const bench = (built: number, eager: number) => ({
   device: "NVIDIA H100",
@@ -44,9 +47,20 @@ const bench = (built: number, eager: number) => ({
 function compared(): { report: Report; baseline: Report } {
   const keptOut = (ops: string[]) => ({ compile_settings: { torch_executed_ops: ops } });
   const baseline = tensorrtReport("tensorrt_weights", {
-    run: { ...run, run_id: "4100", url: "https://github.com/octo/models/actions/runs/4100", ref: "refs/heads/main" },
+    run: {
+      ...run,
+      run_id: "4100",
+      url: "https://github.com/octo/models/actions/runs/4100",
+      ref: "refs/heads/main",
+    },
     details: keptOut(["aten.cos.default"]),
-    versions: { torch: "2.12.0", torch_tensorrt: "2.12.0", tensorrt: "10.9.0", executorch: "1.4.1", python: "3.11.7" },
+    versions: {
+      torch: "2.12.0",
+      torch_tensorrt: "2.12.0",
+      tensorrt: "10.9.0",
+      executorch: "1.4.1",
+      python: "3.11.7",
+    },
     timings: { "export.export": 3.1, "export.lower": 20.5, "export.accuracy": 1 },
     ...({ benchmark: bench(0.8, 2.4) } as object),
   });
@@ -54,19 +68,34 @@ function compared(): { report: Report; baseline: Report } {
     run,
     partition: { TensorRTBackend: 3, CudaBackend: 2, undelegated: 0 },
     details: keptOut(["aten.cos.default", "aten.relu.default"]),
-    versions: { torch: "2.13.0", torch_tensorrt: "2.13.0", tensorrt: "10.9.0", executorch: "1.4.1", python: "3.11.7" },
+    versions: {
+      torch: "2.13.0",
+      torch_tensorrt: "2.13.0",
+      tensorrt: "10.9.0",
+      executorch: "1.4.1",
+      python: "3.11.7",
+    },
     timings: { "export.export": 3.3, "export.lower": 24.9, "export.accuracy": 1 },
     ...({ benchmark: bench(1.0, 2.4) } as object),
   });
   const diff = diffFacts(reportFacts(baseline), reportFacts(current));
   const gates = judgeGates(
-    readGateSettings((n) => ({ "max-size-increase": "5MiB", "max-latency-increase": "15%", "max-tensorrt-nodes-lost": "0" })[n] ?? ""),
+    readGateSettings(
+      (n) =>
+        ({ "max-size-increase": "5MiB", "max-latency-increase": "15%", "max-tensorrt-nodes-lost": "0" })[n] ??
+        "",
+    ),
     diff,
   );
   const report: Report = {
     ...current,
     comparison: { state: "compared", base_ref: "main", note: null, saved: null },
-    baseline: { ref: "main", run: { run_id: "4100", url: baseline.run!.url }, pte_sha256: "9f".repeat(32), schema: "trt-pte/report@2" },
+    baseline: {
+      ref: "main",
+      run: { run_id: "4100", url: baseline.run!.url },
+      pte_sha256: "9f".repeat(32),
+      schema: "trt-pte/report@2",
+    },
     diff,
     gates,
   };
@@ -77,13 +106,21 @@ describe("the comparison in the summary and the comment", () => {
   it("renders a compact vs-main section with arrows, percentages and gate verdicts", async () => {
     const { report, baseline } = compared();
     const section = renderComparison(report);
-    expect(section).toMatch(/^#### vs `main` · \[run 4100\]\(https:\/\/github\.com\/octo\/models\/actions\/runs\/4100\) · `9f9f9f9f9f9f`\n/);
+    expect(section).toMatch(
+      /^#### vs `main` · \[run 4100\]\(https:\/\/github\.com\/octo\/models\/actions\/runs\/4100\) · `9f9f9f9f9f9f`\n/,
+    );
     expect(section).toContain("**Left TensorRT** `aten.relu.default`");
     expect(section).toMatch(/\*\*Nodes\*\* TensorRT 4 → 3 ▼ −1 \(−25\.0%\) · CUDA 1 → 2 ▲ \+1 \(\+100%\)/);
-    expect(section).toMatch(/\*\*Latency\*\* at `opt` \(median\): built 0\.8 ms → 1 ms ▲ \+0\.2 ms \(\+25\.0%\) · eager 2\.4 ms → 2\.4 ms =/);
-    expect(section).toContain("❌ `max-latency-increase: 15%` **tripped**: built median at opt +25.0% (limit 15%)");
+    expect(section).toMatch(
+      /\*\*Latency\*\* at `opt` \(median\): built 0\.8 ms → 1 ms ▲ \+0\.2 ms \(\+25\.0%\) · eager 2\.4 ms → 2\.4 ms =/,
+    );
+    expect(section).toContain(
+      "❌ `max-latency-increase: 15%` **tripped**: built median at opt +25.0% (limit 15%)",
+    );
     expect(section).toContain("✅ `max-size-increase: 5MiB` passed");
-    expect(section).toContain("❌ `max-tensorrt-nodes-lost: 0` **tripped**: TensorRT nodes lost +1 (limit 0)");
+    expect(section).toContain(
+      "❌ `max-tensorrt-nodes-lost: 0` **tripped**: TensorRT nodes lost +1 (limit 0)",
+    );
     // Lines stay short enough for a phone: no table, one fact per bullet.
     expect(section).not.toContain("|");
     const picture = mermaidBlock(report.inspection, { baseline: baseline.inspection });
@@ -92,14 +129,30 @@ describe("the comparison in the summary and the comment", () => {
     await expect(renderSummary(report, artifact, { state: "off" }, extras)).toMatchFileSnapshot(
       snapshot("summary-tensorrt-vs-main.md"),
     );
-    await expect(renderComment(report, artifact, extras)).toMatchFileSnapshot(snapshot("comment-tensorrt-vs-main.md"));
+    await expect(renderComment(report, artifact, extras)).toMatchFileSnapshot(
+      snapshot("comment-tensorrt-vs-main.md"),
+    );
   });
 
   it("says when there is nothing to compare with, and leaves the section out when comparison is off", () => {
     const { report } = compared();
-    const none = renderComparison({ ...report, comparison: { state: "no_baseline", base_ref: "main", note: null, saved: null }, baseline: null, diff: null, gates: [] });
+    const none = renderComparison({
+      ...report,
+      comparison: { state: "no_baseline", base_ref: "main", note: null, saved: null },
+      baseline: null,
+      diff: null,
+      gates: [],
+    });
     expect(none).toBe("#### vs `main`\n\nNo build of `main` to compare with yet.\n");
-    expect(renderComparison({ ...report, comparison: { state: "off", base_ref: null, note: null, saved: null }, baseline: null, diff: null, gates: [] })).toBe("");
+    expect(
+      renderComparison({
+        ...report,
+        comparison: { state: "off", base_ref: null, note: null, saved: null },
+        baseline: null,
+        diff: null,
+        gates: [],
+      }),
+    ).toBe("");
   });
 
   it("puts a hostile branch name and op names in code spans", () => {

@@ -154,7 +154,9 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(report.diff!.size.constants.delta).toBeGreaterThan(0);
     expect(report.diff!.nodes.undelegated!.delta).toBeGreaterThan(0);
     expect(report.diff!.kernels.added).toContain("aten::relu.out");
-    expect(report.gates).toEqual([expect.objectContaining({ input: "max-size-increase", limit: "1%", state: "fail" })]);
+    expect(report.gates).toEqual([
+      expect.objectContaining({ input: "max-size-increase", limit: "1%", state: "fail" }),
+    ]);
     // Failed with kind regression, after the files were written, uploaded, summarised and commented.
     // The runner decodes a command's %25 and %0A back to `%` and a line break.
     const errors = run.log.split("\n").filter((l) => l.startsWith("::error::"));
@@ -165,11 +167,15 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(fs.existsSync(run.outputs.pte!)).toBe(true);
     expect(run.outputs["artifact-url"]).toMatch(/artifacts\/\d+$/);
     expect(JSON.parse(run.outputs.gates!)).toEqual([expect.objectContaining({ state: "fail" })]);
-    expect(run.summary).toMatch(/#### vs `main` · \[run 700\]\(https:\/\/github\.com\/octo\/models\/actions\/runs\/700\) · `[0-9a-f]{12}`/);
+    expect(run.summary).toMatch(
+      /#### vs `main` · \[run 700\]\(https:\/\/github\.com\/octo\/models\/actions\/runs\/700\) · `[0-9a-f]{12}`/,
+    );
     expect(run.summary).toMatch(/^- \*\*\.pte\*\* [\d.]+ KiB → [\d.]+ KiB ▲ \+[\d.]+ KiB \(\+[\d.]+%\)/m);
     expect(run.summary).toContain("❌ `max-size-increase: 1%` **tripped**");
     expect(run.summary).toContain("```mermaid\nflowchart TD");
-    const comment = github.comments.find((c) => c.body.includes("trt-pte:comment key=cos_block-build-portable"));
+    const comment = github.comments.find((c) =>
+      c.body.includes("trt-pte:comment key=cos_block-build-portable"),
+    );
     expect(comment?.body).toContain("#### vs `main`");
     expect(comment?.body).toContain("❌ `max-size-increase: 1%` **tripped**");
     expect(comment?.body).toMatch(/<details><summary>Partition<\/summary>\n\n```mermaid\nflowchart TD/);
@@ -202,7 +208,12 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(readReport(uncached).comparison.state).toBe("compared");
     expect(readReport(uncached).cache.enabled).toBe(false);
 
-    const off = await runAction(ACTION, inputs({ compare: "false", "max-size-increase": "1%" }), pr("705"), grownWorkspace());
+    const off = await runAction(
+      ACTION,
+      inputs({ compare: "false", "max-size-increase": "1%" }),
+      pr("705"),
+      grownWorkspace(),
+    );
     expect(off.code, off.log).toBe(0);
     const report = readReport(off);
     expect(report.comparison.state).toBe("off");
@@ -235,6 +246,9 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(readReport(first).comparison.saved).toBe("saved");
     const second = await runAction(ACTION, dirInputs, pr("711"), grownWorkspace());
     expect(second.code, second.log).toBe(0);
-    expect(readReport(second).baseline).toMatchObject({ ref: "main", pte_sha256: readReport(first).pte.sha256 });
+    expect(readReport(second).baseline).toMatchObject({
+      ref: "main",
+      pte_sha256: readReport(first).pte.sha256,
+    });
   }, 180_000);
 });

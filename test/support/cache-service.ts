@@ -53,7 +53,8 @@ export class CacheService implements Handler {
     const key = String(body.key ?? "");
     const version = String(body.version ?? "");
     const access = scope.access;
-    const writeScope = access === null ? null : (access.find((a) => (a.Permission & 2) !== 0)?.Scope ?? undefined);
+    const writeScope =
+      access === null ? null : (access.find((a) => (a.Permission & 2) !== 0)?.Scope ?? undefined);
     // The job's own (writable) scope first, then the others it may read, in the token's order.
     const readScopes =
       access === null

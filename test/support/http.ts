@@ -102,7 +102,10 @@ export function tokenScope(
   const payload = token?.split(".")[1];
   if (payload === undefined) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { scp?: string; ac?: string };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      scp?: string;
+      ac?: string;
+    };
     const scope = claims.scp?.split(" ").find((s) => s.startsWith("Actions.Results:"));
     const [, run, job] = scope?.split(":") ?? [];
     const access = claims.ac === undefined ? null : (JSON.parse(claims.ac) as CacheAccess[]);

@@ -2,15 +2,21 @@
 // jsdom window stands in for the browser's. `parse` throws on text Mermaid cannot render.
 
 import { JSDOM } from "jsdom";
+import type MermaidModule from "mermaid";
 
-type Mermaid = typeof import("mermaid").default;
+type Mermaid = typeof MermaidModule;
 let loaded: Promise<Mermaid> | undefined;
 
 async function load(): Promise<Mermaid> {
   const { window } = new JSDOM("<!doctype html><html><body></body></html>", { pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
   for (const name of ["window", "document", "DOMParser", "Element", "HTMLElement", "Node", "navigator"]) {
-    if (g[name] === undefined) Object.defineProperty(g, name, { value: (window as unknown as Record<string, unknown>)[name], configurable: true, writable: true });
+    if (g[name] === undefined)
+      Object.defineProperty(g, name, {
+        value: (window as unknown as Record<string, unknown>)[name],
+        configurable: true,
+        writable: true,
+      });
   }
   const mermaid = (await import("mermaid")).default;
   mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
