@@ -4,6 +4,7 @@
 // note, never a failed run; only a tripped gate fails it, and main.ts does that last.
 
 import fs from "node:fs/promises";
+import path from "node:path";
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { Report } from "../report/report.js";
@@ -90,7 +91,9 @@ export class CompareSession {
       };
     }
     const diff = diffFacts(reportFacts(found.report), reportFacts(report));
-    const baseline = baselineRef(found.report, this.refs.baseBranch ?? "baseline", this.env);
+    const file = this.settings.compare.baselineFile;
+    const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : path.basename(file);
+    const baseline = baselineRef(found.report, fallback, this.env);
     return {
       comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
       baseline,

@@ -3,42 +3,14 @@
 // same model with a wider input (tensorrt_weights_wide), and with relu kept out of TensorRT too
 // (tensorrt_split), plus a baseline in the older report@1 shape that lacks most fields.
 
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inspectPte } from "../../src/pte/inspect.js";
 import type { Report } from "../../src/report/report.js";
 import { reportFacts } from "../../src/compare/facts.js";
 import { diffFacts } from "../../src/compare/diff.js";
 import { judgeGates } from "../../src/compare/gates.js";
 import { parseLimit, readGateSettings } from "../../src/settings/gate-limits.js";
 import { SettingsError } from "../../src/errors.js";
-import { REPO } from "../support/action-run.js";
-import { fixturePte } from "../support/pte-fixtures.js";
-
-const base = (): Report =>
-  JSON.parse(
-    fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
-  ) as Report;
-
-/** A tensorrt report around a real fixture's inspection. */
-export function tensorrtReport(fixture: string, overrides: Partial<Report> = {}): Report {
-  const inspection = inspectPte(fixturePte(fixture));
-  return {
-    ...base(),
-    target: "tensorrt",
-    pte: { name: "model.pte", kind: "pte", bytes: inspection.file.bytes, sha256: "a".repeat(64) },
-    ptd: inspection.external_data.map((f) => ({
-      name: f.name,
-      kind: "ptd" as const,
-      bytes: f.bytes,
-      sha256: "b".repeat(64),
-    })),
-    partition: { TensorRTBackend: 4, CudaBackend: 1, undelegated: 0 },
-    inspection,
-    ...overrides,
-  };
-}
+import { fixtureReport as base, tensorrtReport } from "../support/reports.js";
 
 describe("the diff", () => {
   it("sizes in integer bytes, by kind, and each engine's I/O when the model grows", () => {
@@ -216,8 +188,10 @@ describe("gates", () => {
   });
 
   it("count nodes lost by TensorRT, and skip latency that was not measured", () => {
-    const before = tensorrtReport("tensorrt_cuda");
+    // Neither build was benchmarked (no GPU, or timing off).
+    const before = tensorrtReport("tensorrt_cuda", { benchmark: null });
     const after = tensorrtReport("tensorrt_split", {
+      benchmark: null,
       partition: { TensorRTBackend: 3, CudaBackend: 2, undelegated: 0 },
     });
     const diff = diffFacts(reportFacts(before), reportFacts(after));

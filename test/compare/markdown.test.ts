@@ -15,7 +15,7 @@ import { mermaidBlock } from "../../src/compare/mermaid.js";
 import { readGateSettings } from "../../src/settings/gate-limits.js";
 import { REPO } from "../support/action-run.js";
 import { parseMermaid } from "../support/mermaid-parse.js";
-import { tensorrtReport } from "./diff-and-gates.test.js";
+import { tensorrtReport } from "../support/reports.js";
 
 const snapshot = (name: string) => path.join(REPO, "test", "__snapshots__", name);
 const run = {
@@ -34,6 +34,8 @@ const artifact = {
 const bench = (built: number, eager: number) => ({
   device: "NVIDIA H100",
   budget_s: 10,
+  built: "executorch runtime",
+  threads: null,
   points: [
     {
       shape: "opt",

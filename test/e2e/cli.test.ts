@@ -91,6 +91,46 @@ describe("trt-pte CLI", () => {
     expect(edited.stdout).not.toMatch(/cache hit/i);
   });
 
+  it("compares with --baseline report.json and fails a tripped gate with a regression line", () => {
+    const ws = makeWorkspace();
+    const args = [
+      "export",
+      "--model",
+      "examples/cos_block.py:build",
+      "--target",
+      "portable",
+      "--python",
+      TEST_PYTHON,
+    ];
+    const first = cli(args, ws);
+    expect(first.status, first.stderr).toBe(0);
+    const reportFile = path.join(ws, "trt-pte-out", "cos_block-build-portable", "report.json");
+    const built = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
+      pte: { bytes: number; sha256: string };
+    };
+    // An older, smaller build to compare with: the same report with half the bytes.
+    const baseline = path.join(ws, "old-report.json");
+    fs.writeFileSync(
+      baseline,
+      JSON.stringify({
+        ...built,
+        pte: { ...built.pte, bytes: Math.floor(built.pte.bytes / 2), sha256: "e".repeat(64) },
+      }),
+    );
+    const second = cli([...args, "--baseline", "old-report.json", "--max-size-increase", "10%"], ws);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(
+      /^error: regression: max-size-increase 10%: \.pte \+ \.ptd size \+100\.0% \(limit 10%\)/m,
+    );
+    expect(second.stdout).toContain("#### vs `old-report.json` · `eeeeeeeeeeee`");
+    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
+      baseline: { pte_sha256: string };
+      diff: { size: { pte: { delta: number } } };
+    };
+    expect(report.baseline.pte_sha256).toBe("e".repeat(64));
+    expect(report.diff.size.pte.delta).toBe(built.pte.bytes - Math.floor(built.pte.bytes / 2));
+  });
+
   it("blames a model file outside the workspace at its own path, where the raise is", () => {
     const ws = makeWorkspace();
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-models-"));

@@ -162,7 +162,7 @@ describe("comparing with the base branch on the bundled action", () => {
     const errors = run.log.split("\n").filter((l) => l.startsWith("::error::"));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.replace(/%25/g, "%").replace(/%0A/g, "\n")).toMatch(
-      /^::error::regression: max-size-increase 1%: \.pte \+ \.ptd size \+[\d.]+% \(limit 1%\) against main\nhint: the files were still written and published/,
+      /^::error::regression: max-size-increase 1%: \.pte \+ \.ptd size \+[\d.]+% \(limit 1%\) against main\n\s*hint: the files were still written and published/,
     );
     expect(fs.existsSync(run.outputs.pte!)).toBe(true);
     expect(run.outputs["artifact-url"]).toMatch(/artifacts\/\d+$/);

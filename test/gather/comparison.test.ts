@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { readResults } from "../../src/gather/results.js";
 import { groupCalls } from "../../src/gather/calls.js";
-import { renderCall, type RunLinks } from "../../src/gather/render.js";
+import { renderCall } from "../../src/gather/render.js";
+import type { RunLinks } from "../../src/github/run-links.js";
 import { reportFacts } from "../../src/compare/facts.js";
 import { diffFacts } from "../../src/compare/diff.js";
 import { judgeGates } from "../../src/compare/gates.js";
