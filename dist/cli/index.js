@@ -2834,6 +2834,36 @@ const INPUTS = [
             "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
     },
     {
+        name: "compare",
+        kind: "boolean",
+        default: "true",
+        description: "Compare the build with its base branch's newest build (a pull request) or its branch's previous one (a push), in the " +
+            "summary and comment, and record a push build's report as its branch's baseline. Independent of `cache`; `false` turns it off.",
+    },
+    {
+        name: "max-size-increase",
+        kind: "string",
+        description: "Fail when the `.pte` and its `.ptd` files together grew by more than this against the baseline: `10%` or `5MiB`. " +
+            "Empty: no gate. Checked on cache hits too, after the files are published.",
+    },
+    {
+        name: "max-latency-increase",
+        kind: "string",
+        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
+            "Empty: no gate. Noisy on shared machines: see README “Comparing with the base branch”.",
+    },
+    {
+        name: "max-tensorrt-nodes-lost",
+        kind: "string",
+        description: "Fail when more graph nodes than this left TensorRT (target `tensorrt`): a count like `0` or `3`, or `10%`. Empty: no gate.",
+    },
+    {
+        name: "max-error-increase",
+        kind: "string",
+        description: "Fail when the accuracy check's max relative error grew by more than this: `50%`, or an absolute amount like `1e-4`. " +
+            "Empty: no gate.",
+    },
+    {
         name: "upload",
         kind: "boolean",
         default: "true",
@@ -2880,6 +2910,11 @@ const OUTPUTS = [
         name: "speedup",
         description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
             "in process ran it.",
+    },
+    {
+        name: "gates",
+        description: 'The regression gates\' verdicts as JSON: `[{"gate","input","limit","state":"pass|fail|skipped","detail"}]` ' +
+            "(`[]` when no gate is set).",
     },
     {
         name: "artifact-digest",
@@ -3491,6 +3526,7 @@ function readPlan(plan, counts) {
     }));
     const delegates = tableList(plan.vector(7, "delegates", 4)).map((d) => readDelegate(d, counts));
     const instructions = {};
+    const calls = [];
     const chains = tableList(plan.vector(5, "chains", 4));
     for (const chain of chains) {
         for (const instruction of tableList(chain.vector(2, "instructions", 4))) {
@@ -3505,6 +3541,7 @@ function readPlan(plan, counts) {
                 if (op === undefined)
                     span.fail(value.pos, `${value.path}.op_index`, `operator ${index} does not exist (${operators.length} operators)`);
                 op.calls++;
+                calls.push({ type: "kernel", index });
             }
             else if (type === DELEGATE_CALL) {
                 const index = value.i32(0, "delegate_index");
@@ -3512,6 +3549,7 @@ function readPlan(plan, counts) {
                 if (delegate === undefined)
                     span.fail(value.pos, `${value.path}.delegate_index`, `delegate ${index} does not exist (${delegates.length} delegates)`);
                 delegate.calls++;
+                calls.push({ type: "delegate", index });
             }
         }
     }
@@ -3538,6 +3576,7 @@ function readPlan(plan, counts) {
         instructions,
         operators,
         delegates,
+        calls,
         externalTensors,
         nonConstBufferSizes,
     };
@@ -4295,9 +4334,38 @@ function planInfo(plan, delegateCount, firstDelegate) {
         instructions: { total: total(plan.instructions), by_kind: sortKeys(plan.instructions) },
         operators: plan.operators,
         delegates: Array.from({ length: delegateCount }, (_, i) => firstDelegate + i),
+        steps: planSteps(plan, firstDelegate),
         memory_planned_bytes: plan.nonConstBufferSizes,
         external_tensors: plan.externalTensors,
     };
+}
+/** The plan's calls in order, consecutive kernel calls folded into one step. */
+function planSteps(plan, firstDelegate) {
+    const steps = [];
+    for (const call of plan.calls) {
+        if (call.type === "delegate") {
+            steps.push({ kind: "delegate", delegate: firstDelegate + call.index });
+            continue;
+        }
+        const op = plan.operators[call.index];
+        const name = op === undefined
+            ? `operator ${call.index}`
+            : op.overload === ""
+                ? op.name
+                : `${op.name}.${op.overload}`;
+        let last = steps[steps.length - 1];
+        if (last?.kind !== "kernels") {
+            last = { kind: "kernels", calls: 0, ops: [] };
+            steps.push(last);
+        }
+        last.calls++;
+        const seen = last.ops.find((o) => o.name === name);
+        if (seen === undefined)
+            last.ops.push({ name, calls: 1 });
+        else
+            seen.calls++;
+    }
+    return steps;
 }
 function sortKeys(counts) {
     return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -4657,28 +4725,309 @@ function inertJson(json) {
     return json.replace(/##\[/g, "##\\u005b");
 }
 
+;// CONCATENATED MODULE: ./src/pte/render-summary.ts
+// One line about the delegates of an Inspection, for the job summary and the PR comment: which
+// backends run the model and how big their engines and blobs are. Every name in them was read from
+// the .pte, so it is shown through `code` (markdown-inert inline code).
+
+// The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
+const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
+const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : code(id));
+function delegateSummary(inspection) {
+    if (inspection.delegates.length === 0)
+        return "none (portable kernels only)";
+    const byId = new Map();
+    for (const d of inspection.delegates)
+        byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+    return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
+}
+function detail(delegates) {
+    let engines = 0;
+    let blobs = 0;
+    let bindings = 0;
+    const files = new Set();
+    for (const d of delegates) {
+        if (d.payload.format === "tensorrt") {
+            engines += d.payload.engine.bytes;
+            bindings += d.payload.io_bindings.length;
+        }
+        else if (d.payload.format === "cuda") {
+            for (const k of d.payload.keys) {
+                blobs += k.bytes ?? 0;
+                if (k.found_in !== null)
+                    files.add(k.found_in);
+            }
+        }
+    }
+    const parts = [];
+    if (engines > 0)
+        parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
+    if (blobs > 0)
+        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
+    if (parts.length === 0)
+        parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
+    return parts.join("; ");
+}
+/** One engine binding as plain text, `name dtype[dims]`, `?` for a dynamic dimension or an unknown dtype. */
+function bindingText(b) {
+    const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
+    return `${b.name} ${b.dtype || "?"}[${dims}]`;
+}
+/** A binding for markdown: its name comes from the model, so it is code. */
+function bindingCode(b) {
+    return code(bindingText(b));
+}
+/**
+ * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
+ * person checks before flashing a device, in the summary and the PR comment. Empty when there are
+ * no such delegates.
+ */
+function engineLines(inspection) {
+    const lines = [];
+    inspection.delegates.forEach((d, i) => {
+        if (d.payload.format === "tensorrt") {
+            const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(bindingCode);
+            const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(bindingCode);
+            const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
+            lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
+        }
+        else if (d.payload.format === "cuda") {
+            const blobs = d.payload.keys.map((k) => `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`);
+            lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
+        }
+    });
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/compare/mermaid.ts
+// The partition as a Mermaid flowchart, from what the reader found in the .pte (never from the
+// driver's word): the plan's inputs → each step in instruction order (a TensorRT engine with its
+// size and I/O, a CUDA delegate with its blobs, an XNNPACK delegate, a run of portable kernels with
+// its ops) → outputs. GitHub renders it in the summary and comment. With a baseline inspection,
+// steps that are new or differ are marked, and what disappeared is listed in a note.
+// Every label is escaped here: op and binding names come from the model.
+
+
+/** Ops listed per kernel run before the rest are counted ("+ 12 more"). */
+const OPS_SHOWN = 6;
+/** Characters kept of any one name (a hostile model can make them megabytes long). */
+const NAME_CHARS = 80;
+/**
+ * Text for a quoted Mermaid label: letters, digits and plain punctuation as they are; `<`, `>` and
+ * `&` as look-alikes so no HTML can form; everything else (quotes, backticks, `#`, `;`, `|`, braces,
+ * line breaks, emoji...) as Mermaid's `#<code>;` entity, which it decodes back to the character.
+ */
+function mermaidText(text, max = NAME_CHARS) {
+    const chars = [...text];
+    const cut = chars.length > max ? [...chars.slice(0, max - 1), "…"] : chars;
+    return cut
+        .map((c) => {
+        if (/^[A-Za-z0-9 _.,:=+\-/()[\]?*×→…·▲Δ‹›＆]$/.test(c))
+            return c;
+        if (c === "<")
+            return "‹";
+        if (c === ">")
+            return "›";
+        if (c === "&")
+            return "＆";
+        return `#${c.codePointAt(0)};`;
+    })
+        .join("");
+}
+function mermaid_ioText(v) {
+    if (v.tensor === null)
+        return v.kind;
+    return `${v.tensor.dtype}[${v.tensor.shape.join(",")}]${v.tensor.dynamism === "static" ? "" : "*"}`;
+}
+const BACKEND_NAMES = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+};
+/** A step's lines of text (unescaped) and a signature that says whether it changed. */
+function describe(step, inspection, engineOf) {
+    if (step.kind === "kernels") {
+        const names = step.ops.map((o) => (o.calls > 1 ? `${o.name} ×${o.calls}` : o.name));
+        const shown = names.slice(0, OPS_SHOWN);
+        if (names.length > OPS_SHOWN)
+            shown.push(`+ ${names.length - OPS_SHOWN} more`);
+        return {
+            kind: "kernels",
+            lines: [`portable kernels ×${step.calls}`, ...shown],
+            sig: step.ops.map((o) => `${o.name}:${o.calls}`).join(","),
+        };
+    }
+    const d = inspection.delegates[step.delegate];
+    if (d === undefined)
+        return { kind: "delegate", lines: [`delegate ${step.delegate}`], sig: "?" };
+    const p = d.payload;
+    if (p.format === "tensorrt") {
+        const i = engineOf.get(step.delegate) ?? 0;
+        const inputs = p.io_bindings.filter((b) => b.is_input).map(bindingText);
+        const outputs = p.io_bindings.filter((b) => !b.is_input).map(bindingText);
+        return {
+            kind: "tensorrt",
+            lines: [
+                `TensorRT engine ${i} · ${formatBytes(p.engine.bytes)}`,
+                `in: ${inputs.join(", ") || "?"}`,
+                `out: ${outputs.join(", ") || "?"}`,
+            ],
+            sig: `${p.engine.bytes}|${inputs.join(",")}|${outputs.join(",")}`,
+        };
+    }
+    if (p.format === "cuda") {
+        const blobs = p.keys.map((k) => `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`);
+        return {
+            kind: "cuda",
+            lines: [`CUDA delegate ${d.plan}/${d.index}`, ...blobs],
+            sig: p.keys.map((k) => `${k.role}:${k.bytes}`).join(","),
+        };
+    }
+    if (p.format === "xnnpack") {
+        return {
+            kind: "xnnpack",
+            lines: [
+                `XNNPACK delegate ${d.plan}/${d.index}`,
+                `${formatBytes(d.bytes)} (constants ${formatBytes(p.constant_bytes)})`,
+            ],
+            sig: `${d.bytes}`,
+        };
+    }
+    return {
+        kind: "other",
+        lines: [`${BACKEND_NAMES[d.id] ?? d.id} delegate ${d.plan}/${d.index}`, formatBytes(d.bytes)],
+        sig: `${d.id}:${d.bytes}`,
+    };
+}
+function engineIndices(inspection) {
+    const out = new Map();
+    inspection.delegates.forEach((d, i) => {
+        if (d.payload.format === "tensorrt")
+            out.set(i, out.size);
+    });
+    return out;
+}
+function mermaid_planSteps(inspection, plan) {
+    const engines = engineIndices(inspection);
+    // Older inspections (report@1 baselines) have no steps: fall back to the delegates in order.
+    const steps = plan.steps ?? plan.delegates.map((delegate) => ({ kind: "delegate", delegate }));
+    return steps.map((s) => describe(s, inspection, engines));
+}
+const CLASSES = {
+    tensorrt: "fill:#e8f5e9,stroke:#2e7d32",
+    cuda: "fill:#e3f2fd,stroke:#1565c0",
+    xnnpack: "fill:#f3e5f5,stroke:#6a1b9a",
+    kernels: "fill:#fff8e1,stroke:#f9a825",
+    other: "fill:#eeeeee,stroke:#616161",
+    io: "fill:#ffffff,stroke:#9e9e9e",
+    changed: "stroke:#d84315,stroke-width:3px,stroke-dasharray:4 2",
+};
+/** The flowchart text (without the ```mermaid fence), one subgraph per plan when there are several. */
+function partitionMermaid(inspection, options = {}) {
+    const out = ["flowchart TD"];
+    const used = new Set();
+    const multiple = inspection.plans.length > 1;
+    inspection.plans.forEach((plan, p) => {
+        const id = (local) => `p${p}_${local}`;
+        const indent = multiple ? "    " : "  ";
+        if (multiple)
+            out.push(`  subgraph ${id("plan")}["${mermaidText(`method ${plan.name}`)}"]`);
+        const steps = mermaid_planSteps(inspection, plan);
+        const basePlan = options.baseline?.plans.find((b) => b.name === plan.name) ?? null;
+        const before = options.baseline && basePlan ? mermaid_planSteps(options.baseline, basePlan) : null;
+        const inputs = plan.inputs.map((v, i) => `${i}: ${mermaid_ioText(v)}`);
+        const outputs = plan.outputs.map((v, i) => `${i}: ${mermaid_ioText(v)}`);
+        out.push(`${indent}${id("in")}(["${label(["inputs", ...inputs])}"])`);
+        const ids = [id("in")];
+        used.add("io");
+        const marked = [];
+        const seen = {};
+        steps.forEach((step, i) => {
+            const nth = (seen[step.kind] = (seen[step.kind] ?? 0) + 1);
+            const old = before?.filter((b) => b.kind === step.kind)[nth - 1];
+            const mark = before === null ? "" : old === undefined ? "new" : old.sig !== step.sig ? "changed" : "";
+            const text = mark === ""
+                ? step.lines
+                : [...step.lines, mark === "new" ? "▲ new since baseline" : "Δ changed since baseline"];
+            const node = id(`s${i}`);
+            const shape = step.kind === "kernels" ? [`["`, `"]`] : [`[["`, `"]]`];
+            out.push(`${indent}${node}${shape[0]}${label(text)}${shape[1]}`);
+            out.push(`${indent}class ${node} ${step.kind}`);
+            used.add(step.kind);
+            if (mark !== "")
+                marked.push(node);
+            ids.push(node);
+        });
+        out.push(`${indent}${id("out")}(["${label(["outputs", ...outputs])}"])`);
+        ids.push(id("out"));
+        out.push(`${indent}class ${id("in")},${id("out")} io`);
+        for (let i = 1; i < ids.length; i++)
+            out.push(`${indent}${ids[i - 1]} --> ${ids[i]}`);
+        if (before !== null) {
+            const gone = [];
+            const count = (list, kind) => list.filter((s) => s.kind === kind).length;
+            for (const kind of new Set(before.map((b) => b.kind))) {
+                const lost = count(before, kind) - count(steps, kind);
+                if (lost > 0)
+                    gone.push(`${lost} ${kind === "kernels" ? "kernel run" : `${kind} step`}${lost === 1 ? "" : "s"}`);
+            }
+            if (gone.length > 0) {
+                out.push(`${indent}${id("gone")}>"${label([`removed since baseline: ${gone.join(", ")}`])}"]`);
+                marked.push(id("gone"));
+            }
+        }
+        if (marked.length > 0) {
+            out.push(`${indent}class ${marked.join(",")} changed`);
+            used.add("changed");
+        }
+        if (multiple)
+            out.push("  end");
+    });
+    for (const [name, style] of Object.entries(CLASSES))
+        if (used.has(name))
+            out.push(`  classDef ${name} ${style}`);
+    return `${out.join("\n")}\n`;
+}
+function label(lines) {
+    return lines.map((l) => mermaidText(l)).join("<br/>");
+}
+/** The flowchart in a ```mermaid fence, for markdown. */
+function mermaidBlock(inspection, options = {}) {
+    return `\`\`\`mermaid\n${partitionMermaid(inspection, options)}\`\`\`\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
 // `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
 // reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
-// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read.
+// blobs, segments, bytes by kind. Without --ptd, the .ptd files beside the .pte are read. --mermaid
+// prints the partition as the flowchart the job summary shows.
 
 
 
 
 
-const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]";
+
+const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]";
 function inspectCommand(argv) {
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
-            options: { json: { type: "boolean" }, ptd: { type: "string", multiple: true } },
+            options: {
+                json: { type: "boolean" },
+                mermaid: { type: "boolean" },
+                ptd: { type: "string", multiple: true },
+            },
             strict: true,
             allowPositionals: true,
         });
     }
     catch (e) {
         process.stderr.write(`trt-pte inspect: ${e.message}\nUsage: ${INSPECT_USAGE}\n`);
+        return 2;
+    }
+    if (parsed.values.json && parsed.values.mermaid) {
+        process.stderr.write(`trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`);
         return 2;
     }
     const [file, ...extra] = parsed.positionals;
@@ -4691,7 +5040,9 @@ function inspectCommand(argv) {
         // Names come from the file: the output may be a workflow step's, so no line of it is a command.
         process.stdout.write(parsed.values.json
             ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
-            : inert(renderTree(inspection)));
+            : parsed.values.mermaid
+                ? inert(partitionMermaid(inspection))
+                : inert(renderTree(inspection)));
         return 0;
     }
     catch (error) {
@@ -4705,8 +5056,802 @@ function inspectCommand(argv) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/facts.ts
+// The comparable facts of one build, read from a report.json of any schema (a baseline may be older
+// than this run: trt-pte/report@1 has no benchmark, early ones no inspection) or from a .pte's
+// Inspection alone (`trt-pte diff A.pte B.pte`). Every field is null where its source does not say.
+
+function obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function num(value) {
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function str(value) {
+    return typeof value === "string" ? value : null;
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function counts(value) {
+    const o = obj(value);
+    if (o === null)
+        return null;
+    const out = {};
+    for (const [k, v] of Object.entries(o))
+        if (num(v) !== null)
+            out[k] = v;
+    return out;
+}
+/** The facts a .pte's inspection holds: sizes, delegates, engines and kernels (no nodes, accuracy or timing). */
+function inspectionFacts(inspection) {
+    const delegates = {};
+    for (const d of inspection.delegates)
+        delegates[d.id] = (delegates[d.id] ?? 0) + 1;
+    const engines = [];
+    for (const d of inspection.delegates) {
+        if (d.payload.format !== "tensorrt")
+            continue;
+        engines.push({
+            bytes: d.payload.engine.bytes,
+            inputs: d.payload.io_bindings.filter((b) => b.is_input).map(bindingText),
+            outputs: d.payload.io_bindings.filter((b) => !b.is_input).map(bindingText),
+        });
+    }
+    const payloads = {};
+    for (const d of inspection.delegates) {
+        const where = `${d.plan}/${d.index}`;
+        if (d.payload.format === "cuda") {
+            for (const k of d.payload.keys)
+                payloads[`CUDA ${where} ${k.role}${k.found_in?.endsWith(".ptd") ? " (.ptd)" : ""}`] = k.bytes ?? 0;
+        }
+        else if (d.payload.format === "xnnpack") {
+            payloads[`XNNPACK ${where}`] = d.bytes;
+        }
+        else if (d.payload.format !== "tensorrt") {
+            payloads[`${d.id} ${where}`] = d.bytes;
+        }
+    }
+    const kernels = {};
+    for (const plan of inspection.plans)
+        for (const op of plan.operators) {
+            if (op.calls === 0)
+                continue;
+            const name = op.overload === "" ? op.name : `${op.name}.${op.overload}`;
+            kernels[name] = (kernels[name] ?? 0) + op.calls;
+        }
+    const b = inspection.bytes_by_kind;
+    return {
+        pteBytes: inspection.file.bytes,
+        ptdBytes: b.external_data,
+        delegateBytes: b.delegates,
+        constantBytes: b.constants,
+        namedDataBytes: b.named_data,
+        delegates,
+        payloads,
+        engines,
+        kernels,
+    };
+}
+/** The driver's own steps that built the files (`export.*`, without the accuracy check and benchmark). */
+function exportSeconds(timings) {
+    if (timings === null)
+        return null;
+    let total = null;
+    for (const [k, v] of Object.entries(timings)) {
+        if (!k.startsWith("export.") || /accuracy|benchmark/.test(k) || num(v) === null)
+            continue;
+        total = (total ?? 0) + v;
+    }
+    return total === null ? null : Math.round(total * 1000) / 1000;
+}
+function latency(benchmark) {
+    return list(benchmark?.points).flatMap((p) => {
+        const point = obj(p);
+        if (point === null)
+            return [];
+        return [
+            {
+                shape: str(point.shape) ?? "?",
+                built: num(obj(point.built)?.median_ms),
+                eager: num(obj(point.eager)?.median_ms),
+                speedup: num(point.speedup),
+            },
+        ];
+    });
+}
+/** Facts from a parsed report.json; tolerant of older schemas and missing fields. */
+function reportFacts(report) {
+    const r = obj(report) ?? {};
+    const inspection = obj(r.inspection);
+    const fromFile = inspection !== null && obj(inspection.bytes_by_kind) !== null
+        ? inspectionFacts(inspection)
+        : null;
+    const pte = obj(r.pte);
+    const ptd = list(r.ptd).map((f) => num(obj(f)?.bytes));
+    const accuracy = obj(r.accuracy);
+    const checked = accuracy?.status === "checked" && num(accuracy.max_rel) !== null;
+    const details = obj(r.details);
+    const keptOut = list(obj(obj(details?.compile_settings))?.torch_executed_ops).filter((op) => typeof op === "string");
+    const versions = {};
+    for (const [k, v] of Object.entries(obj(r.versions) ?? {}))
+        versions[k] = str(v);
+    return {
+        schema: str(r.schema),
+        pteBytes: num(pte?.bytes) ?? fromFile?.pteBytes ?? null,
+        sha256: str(pte?.sha256),
+        ptdBytes: ptd.every((b) => b !== null)
+            ? ptd.reduce((a, b) => a + (b ?? 0), 0)
+            : (fromFile?.ptdBytes ?? null),
+        delegateBytes: fromFile?.delegateBytes ?? null,
+        constantBytes: fromFile?.constantBytes ?? null,
+        namedDataBytes: fromFile?.namedDataBytes ?? null,
+        delegates: fromFile?.delegates ?? null,
+        payloads: fromFile?.payloads ?? null,
+        engines: fromFile?.engines ?? null,
+        nodes: counts(r.partition),
+        kernels: fromFile?.kernels ?? null,
+        keptOut,
+        accuracy: checked ? { maxRel: accuracy.max_rel, maxAbs: num(accuracy.max_abs) ?? 0 } : null,
+        latency: latency(obj(r.benchmark)),
+        exportSeconds: exportSeconds(obj(r.timings)),
+        versions,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+// The diff of two builds' facts (src/compare/facts.ts): what a reviewer asks of a model change. Pure
+// data, rendered by src/compare/render.ts and stored as report.json's `diff`.
+const TENSORRT = "TensorRTBackend";
+function change(before, after) {
+    const b = before ?? null;
+    const a = after ?? null;
+    const delta = a === null || b === null ? null : a - b;
+    const percent = delta === null || b === 0 || b === null ? null : (delta / b) * 100;
+    return { before: b, after: a, delta, percent };
+}
+function keyed(before, after) {
+    if (before === null && after === null)
+        return {};
+    const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
+    // A side that does not report the mapping at all is unknown, not zero.
+    return Object.fromEntries(keys.map((k) => [
+        k,
+        change(before === null ? null : (before[k] ?? 0), after === null ? null : (after[k] ?? 0)),
+    ]));
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function engines(before, after) {
+    if (before === null || after === null)
+        return [];
+    const out = [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+        const b = before[i];
+        const a = after[i];
+        const io = {
+            inputs: { before: b?.inputs ?? [], after: a?.inputs ?? [] },
+            outputs: { before: b?.outputs ?? [], after: a?.outputs ?? [] },
+        };
+        const state = b === undefined
+            ? "added"
+            : a === undefined
+                ? "removed"
+                : a.bytes === b.bytes &&
+                    sameList(io.inputs.before, io.inputs.after) &&
+                    sameList(io.outputs.before, io.outputs.after)
+                    ? "same"
+                    : "changed";
+        out.push({ index: i, state, bytes: change(b?.bytes, a?.bytes), ...io });
+    }
+    return out;
+}
+function diff_latency(before, after) {
+    return after.latency.flatMap((a) => {
+        const b = before.latency.find((p) => p.shape === a.shape);
+        if (b === undefined)
+            return [];
+        return [
+            {
+                shape: a.shape,
+                built_median_ms: change(b.built, a.built),
+                eager_median_ms: change(b.eager, a.eager),
+                speedup: change(b.speedup, a.speedup),
+            },
+        ];
+    });
+}
+function kernelChanges(before, after) {
+    if (before.kernels === null || after.kernels === null)
+        return { added: [], removed: [] };
+    const b = before.kernels;
+    const a = after.kernels;
+    return {
+        added: Object.keys(a)
+            .filter((k) => (a[k] ?? 0) > (b[k] ?? 0))
+            .sort(),
+        removed: Object.keys(b)
+            .filter((k) => (b[k] ?? 0) > (a[k] ?? 0))
+            .sort(),
+    };
+}
+/**
+ * The ops that left TensorRT, named where the reports know them: newly kept out by
+ * `torch-executed-ops`, and (when TensorRT lost nodes) ops the file now runs as kernels that it did
+ * not before. The CUDA delegate's ops are compiled code, so they cannot be named from the file.
+ */
+function opsLeftTensorRT(before, after, kernels) {
+    const lost = (before.nodes?.[TENSORRT] ?? 0) > (after.nodes?.[TENSORRT] ?? 0);
+    const keptOut = after.keptOut.filter((op) => !before.keptOut.includes(op));
+    return [...new Set([...keptOut, ...(lost ? kernels.added : [])])].sort();
+}
+function versions(before, after) {
+    const names = [...new Set([...Object.keys(before.versions), ...Object.keys(after.versions)])].sort();
+    return names
+        .map((name) => ({ name, before: before.versions[name] ?? null, after: after.versions[name] ?? null }))
+        .filter((v) => v.before !== v.after);
+}
+function diffFacts(before, after) {
+    const kernels = kernelChanges(before, after);
+    return {
+        size: {
+            pte: change(before.pteBytes, after.pteBytes),
+            delegates: change(before.delegateBytes, after.delegateBytes),
+            constants: change(before.constantBytes, after.constantBytes),
+            named_data: change(before.namedDataBytes, after.namedDataBytes),
+            ptd: change(before.ptdBytes, after.ptdBytes),
+        },
+        delegates: keyed(before.delegates, after.delegates),
+        engines: engines(before.engines, after.engines),
+        payloads: keyed(before.payloads, after.payloads),
+        nodes: keyed(before.nodes, after.nodes),
+        ops_left_tensorrt: opsLeftTensorRT(before, after, kernels),
+        kernels,
+        accuracy: before.accuracy === null && after.accuracy === null
+            ? null
+            : {
+                max_rel: change(before.accuracy?.maxRel, after.accuracy?.maxRel),
+                max_abs: change(before.accuracy?.maxAbs, after.accuracy?.maxAbs),
+            },
+        latency: diff_latency(before, after),
+        export_seconds: change(before.exportSeconds, after.exportSeconds),
+        versions: versions(before, after),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/size.ts
+// The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
+// the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
+// `20G`, `1.5k`. Every unit is a binary multiple (1 KiB = 1024 B), written with or without `iB`;
+// `KB`/`MB`/`GB` are refused, since people mean 1000 by them as often as 1024.
+const UNITS = new Map([
+    ["", 1],
+    ["b", 1],
+    ...["k", "m", "g", "t"].flatMap((u, i) => {
+        const scale = 2 ** (10 * (i + 1));
+        return [
+            [u, scale],
+            [`${u}ib`, scale],
+        ];
+    }),
+]);
+/** What a size error's hint says, whichever input it is. */
+const SIZE_HINT = "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB";
+/** Bytes (rounded to whole bytes), or null when `text` is not a size. Zero is a size. */
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const scale = UNITS.get(m?.[2]?.toLowerCase() ?? "?");
+    if (m === null || scale === undefined)
+        return null;
+    return Math.round(Number(m[1]) * scale);
+}
+
+;// CONCATENATED MODULE: ./src/settings/gate-limits.ts
+// The regression gates' limits, off by default: each bounds how much worse a build may be than its
+// baseline. Parsed with the other settings, so a bad limit fails before any work; judged by
+// src/compare/gates.ts. Gates never enter the cache key: they judge a build, they do not make one.
+
+
+const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+const GATES = [
+    { gate: "size", input: "max-size-increase", key: "size", absolute: parseSize, example: "10% or 5MiB" },
+    {
+        gate: "latency",
+        input: "max-latency-increase",
+        key: "latency",
+        absolute: (t) => {
+            const m = /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(t);
+            return m === null ? null : Number(m[1]);
+        },
+        example: "15% or 2ms",
+    },
+    {
+        gate: "tensorrt-nodes",
+        input: "max-tensorrt-nodes-lost",
+        key: "tensorrtNodes",
+        absolute: (t) => (/^\s*\d+\s*$/.test(t) ? Number(t) : null),
+        example: "0, 3 or 10%",
+    },
+    {
+        gate: "accuracy",
+        input: "max-error-increase",
+        key: "accuracy",
+        absolute: (t) => (/^\s*(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i.test(t) ? Number(t) : null),
+        example: "50% or 1e-4",
+    },
+];
+function parseLimit(input, raw) {
+    const text = raw.trim();
+    if (text === "")
+        return undefined;
+    const def = GATES.find((g) => g.input === input);
+    if (def === undefined)
+        throw new Error(`internal: no gate input ${input}`);
+    const percent = PERCENT.exec(text);
+    if (percent !== null)
+        return { kind: "percent", value: Number(percent[1]), text };
+    const value = def.absolute(text);
+    if (value === null || !Number.isFinite(value) || value < 0)
+        throw new SettingsError(input, `'${raw}' is not a limit`, `write it like ${def.example}, or leave it empty for no gate`);
+    return { kind: "absolute", value, text };
+}
+function readGateSettings(get) {
+    const out = {};
+    for (const def of GATES) {
+        const limit = parseLimit(def.input, get(def.input));
+        if (limit !== undefined)
+            out[def.key] = limit;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/gates.ts
+// Judges the regression gates (src/settings/gate-limits.ts) on a diff: one verdict per gate that is
+// set. A tripped gate fails the job only after the files are written and published (src/main.ts).
+
+
+
+/** How much worse `c` is, in the limit's terms (positive = worse); null when unknown. */
+function worsening(c, limit, sign = 1) {
+    if (c.delta === null)
+        return null;
+    if (limit.kind === "absolute")
+        return sign * c.delta;
+    if (c.before === null || c.before === 0)
+        return sign * c.delta > 0 ? Infinity : 0;
+    return (sign * c.delta * 100) / Math.abs(c.before);
+}
+function amount(value, limit, unit) {
+    if (!Number.isFinite(value))
+        return "from 0";
+    const sign = value >= 0 ? "+" : "−";
+    return limit.kind === "percent"
+        ? `${sign}${Math.abs(value).toFixed(1)}%`
+        : `${sign}${unit(Math.abs(value))}`;
+}
+const plain = (n) => String(+n.toPrecision(4));
+function judge(def, limit, measured) {
+    const base = { gate: def.gate, input: def.input, limit: limit.text };
+    if (measured === null)
+        return { ...base, state: "skipped", detail: "not measured in both builds" };
+    const worse = worsening(measured.change, limit, measured.sign);
+    if (worse === null)
+        return { ...base, state: "skipped", detail: `${measured.what}: not known in both builds` };
+    const state = worse > limit.value ? "fail" : "pass";
+    return {
+        ...base,
+        state,
+        detail: `${measured.what} ${amount(worse, limit, measured.unit)} (limit ${limit.text})`,
+    };
+}
+/** The worst latency point: the one whose built median got worse by the most, in the limit's terms. */
+function worstLatency(diff, limit) {
+    let worst = null;
+    for (const p of diff.latency) {
+        const by = worsening(p.built_median_ms, limit);
+        if (by === null)
+            continue;
+        if (worst === null || by > worst.by)
+            worst = {
+                change: p.built_median_ms,
+                what: `built median at ${p.shape}`,
+                unit: (n) => `${plain(n)} ms`,
+                by,
+            };
+    }
+    return worst;
+}
+/** One verdict per gate that is set; none when no gate is set. */
+function judgeGates(gates, diff) {
+    const verdicts = [];
+    for (const def of GATES) {
+        const limit = gates[def.key];
+        if (limit === undefined)
+            continue;
+        if (diff === null) {
+            verdicts.push({
+                gate: def.gate,
+                input: def.input,
+                limit: limit.text,
+                state: "skipped",
+                detail: "no baseline to compare with",
+            });
+            continue;
+        }
+        const shipped = {
+            change: sumChange(diff.size.pte, diff.size.ptd),
+            what: ".pte + .ptd size",
+            unit: formatBytes,
+        };
+        const nodes = diff.nodes[TENSORRT];
+        const measured = def.gate === "size"
+            ? shipped
+            : def.gate === "latency"
+                ? worstLatency(diff, limit)
+                : def.gate === "tensorrt-nodes"
+                    ? nodes === undefined
+                        ? null
+                        : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 }
+                    : diff.accuracy === null
+                        ? null
+                        : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
+        verdicts.push(judge(def, limit, measured));
+    }
+    return verdicts;
+}
+function sumChange(a, b) {
+    const before = a.before === null ? null : a.before + (b.before ?? 0);
+    const after = a.after === null ? null : a.after + (b.after ?? 0);
+    const delta = before === null || after === null ? null : after - before;
+    return { before, after, delta, percent: delta === null || !before ? null : (delta / before) * 100 };
+}
+function trippedGates(verdicts) {
+    return verdicts.filter((v) => v.state === "fail");
+}
+
+;// CONCATENATED MODULE: ./src/compare/render.ts
+// The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
+// report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
+// enough to read on a phone. Every name from the model or the event goes through code.
+
+const BACKENDS = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+    undelegated: "undelegated",
+};
+const ORDER = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+/** A backend id (read from the .pte, so the model's to choose) as its short name, or as code. */
+function backendName(id, style) {
+    return BACKENDS[id] ?? style.code(id);
+}
+/** The packages the driver reports; any other name came from somewhere else and is code. */
+const KNOWN_VERSIONS = new Set([
+    "torch",
+    "torch_tensorrt",
+    "tensorrt",
+    "executorch",
+    "python",
+    "cuda",
+    "driver",
+]);
+function byBackend(a, b) {
+    const rank = (k) => (k === "undelegated" ? 99 : ORDER.includes(k) ? ORDER.indexOf(k) : 50);
+    return rank(a) - rank(b) || a.localeCompare(b);
+}
+function signed(value, unit) {
+    return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${unit(Math.abs(value))}`;
+}
+/** `▲ +700 B (+28.2%)`, `▼ −2 (−16.7%)`, or `=`. */
+function arrow(c, unit = String) {
+    if (c.delta === null)
+        return "";
+    if (c.delta === 0)
+        return "=";
+    const pct = c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
+    return `${c.delta > 0 ? "▲" : "▼"} ${signed(c.delta, unit)}${pct}`;
+}
+function formatPercent(p) {
+    return `${p >= 100 ? Math.round(p) : p >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function sci(x) {
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
+}
+const ms = (x) => `${NUMBER.format(x)} ms`;
+const seconds = (x) => `${NUMBER.format(x)} s`;
+function fromTo(c, unit) {
+    const side = (v) => (v === null ? "?" : unit(v));
+    return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
+}
+function changed(c) {
+    return c !== undefined && c.delta !== null && c.delta !== 0;
+}
+const MARKDOWN = { strong: (t) => `**${t}**`, code: code };
+/** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
+const TEXT = {
+    strong: (t) => `${t}:`,
+    code: (t) => 
+    // eslint-disable-next-line no-control-regex
+    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+};
+/** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
+function diffLines(diff, style = MARKDOWN) {
+    const lines = [];
+    const same = [];
+    const s = diff.size;
+    const shipped = s.pte;
+    if (changed(shipped)) {
+        const parts = [];
+        for (const [name, c] of [
+            ["delegates", s.delegates],
+            ["constants", s.constants],
+            ["named data", s.named_data],
+            [".ptd", s.ptd],
+        ]) {
+            if (changed(c))
+                parts.push(`${name} ${signed(c.delta ?? 0, formatBytes)}`);
+        }
+        lines.push(`${style.strong(".pte")} ${fromTo(shipped, formatBytes)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+    }
+    else {
+        if (shipped.delta === 0)
+            same.push("size");
+        if (changed(s.ptd))
+            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, formatBytes)}`);
+    }
+    const nodes = Object.entries(diff.nodes)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (nodes.length > 0) {
+        lines.push(`${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    }
+    else if (Object.keys(diff.nodes).length > 0)
+        same.push("nodes");
+    if (diff.ops_left_tensorrt.length > 0)
+        lines.push(`${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map((n) => style.code(n)).join(", ")}`);
+    if (diff.kernels.added.length > 0 || diff.kernels.removed.length > 0) {
+        const k = diff.kernels;
+        const parts = [
+            ...k.added.map((op) => `+${style.code(op)}`),
+            ...k.removed.map((op) => `−${style.code(op)}`),
+        ];
+        lines.push(`${style.strong("Kernels")} ${parts.join(", ")}`);
+    }
+    const delegates = Object.entries(diff.delegates)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (delegates.length > 0)
+        lines.push(`${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    const engines = diff.engines.filter((e) => e.state !== "same");
+    for (const e of engines) {
+        const list = (names) => names.map((n) => style.code(n)).join(", ") || "–";
+        const io = (side) => `${list(e.inputs[side])} → ${list(e.outputs[side])}`;
+        // Only the side that changed, before ⇒ after: short enough for a phone.
+        const ioChanges = ["inputs", "outputs"]
+            .filter((k) => list(e[k].before) !== list(e[k].after))
+            .map((k) => `${k} ${list(e[k].before)} ⇒ ${list(e[k].after)}`);
+        const what = e.state === "added"
+            ? `added, ${formatBytes(e.bytes.after ?? 0)}: ${io("after")}`
+            : e.state === "removed"
+                ? `removed (was ${formatBytes(e.bytes.before ?? 0)})`
+                : [fromTo(e.bytes, formatBytes), ...ioChanges].join("; ");
+        lines.push(`${style.strong(`TensorRT engine ${e.index}`)} ${what}`);
+    }
+    if (diff.engines.length > 0 && engines.length === 0)
+        same.push("engines");
+    const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
+    if (payloads.length > 0)
+        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, formatBytes)}`).join(" · ")}`);
+    if (diff.accuracy !== null) {
+        if (changed(diff.accuracy.max_rel))
+            lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
+        else if (diff.accuracy.max_rel.delta === 0)
+            same.push("accuracy");
+    }
+    for (const p of diff.latency) {
+        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+        if (p.eager_median_ms.delta !== null)
+            parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
+        lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
+    }
+    if (changed(diff.export_seconds))
+        lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
+    if (diff.versions.length > 0)
+        lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
+    return { lines, same };
+}
+const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
+function gateLines(verdicts) {
+    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+}
+function heading(view) {
+    const ref = view.baseline?.ref ?? view.comparison.base_ref;
+    const base = `vs ${ref === null ? "baseline" : code(ref)}`;
+    const b = view.baseline;
+    if (b === null)
+        return base;
+    const run = b.run === null ? "" : ` · [run ${b.run.run_id}](${b.run.url})`;
+    return `${base}${run} · ${code(b.pte_sha256.slice(0, 12))}`;
+}
+/** Why there is no diff, in words; the branch name is the event's, so it is code. */
+function noteText(c) {
+    if (c.state === "off")
+        return "Comparison is off (`compare: false`).";
+    if (c.state === "no_baseline")
+        return c.base_ref === null
+            ? "No branch to compare with: this is neither a push nor a pull request build."
+            : `No build of ${code(c.base_ref)} to compare with yet.`;
+    return `The baseline${c.base_ref === null ? "" : ` of ${code(c.base_ref)}`} could not be read; see the log.`;
+}
+/** The whole section, or "" when comparison is off and no gate is set. */
+function renderComparison(view, level = "####") {
+    const off = view.comparison.state === "off";
+    if (off && view.gates.length === 0)
+        return "";
+    const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+    if (view.diff === null) {
+        out.push(noteText(view.comparison));
+    }
+    else {
+        const { lines, same } = diffLines(view.diff);
+        if (lines.length === 0)
+            out.push("No change in what was measured.");
+        for (const l of lines)
+            out.push(`- ${l}`);
+        if (same.length > 0 && lines.length > 0)
+            out.push(`- Unchanged: ${same.join(", ")}`);
+    }
+    if (view.gates.length > 0) {
+        if (!off)
+            out.push("", "**Gates**");
+        out.push("");
+        for (const l of gateLines(view.gates))
+            out.push(`- ${l}`);
+    }
+    return `${out.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/util/hash.ts
+
+
+/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    let bytes = 0;
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { hex: hash.digest("hex"), bytes };
+}
+async function sha256File(file) {
+    return (await hashFile(file)).hex;
+}
+/**
+ * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
+ * order given (callers sort), so a renamed, added, removed or changed file changes it.
+ */
+function manifestDigest(entries) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+    for (const [name, hex] of entries)
+        hash.update(`${name}\0${hex}\n`);
+    return hash.digest("hex");
+}
+
+;// CONCATENATED MODULE: ./src/cli/diff-command.ts
+// `trt-pte diff A B [--json] [--max-size-increase 10% ...]`: what changed from build A to build B,
+// for two .pte files (the .ptd files beside each are read) or two report.json files. The same diff
+// the action puts in the summary; with a .pte it is delegate-aware: TensorRT engines and their I/O,
+// CUDA blobs and where they live, XNNPACK payloads, the kernels the file calls. Exit 0 unless a
+// gate is given and trips (1), or the arguments are wrong (2).
+
+
+
+
+
+
+
+
+
+
+const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
+const DIFF_SCHEMA = "trt-pte/diff@1";
+async function facts(file) {
+    if (file.endsWith(".json"))
+        return reportFacts(JSON.parse(external_node_fs_default().readFileSync(file, "utf8")));
+    const inspection = inspectPte(file);
+    return {
+        schema: null,
+        sha256: await sha256File(file),
+        nodes: null,
+        keptOut: [],
+        accuracy: null,
+        latency: [],
+        exportSeconds: null,
+        versions: {},
+        ...inspectionFacts(inspection),
+    };
+}
+function usage(message) {
+    process.stderr.write(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
+    return 2;
+}
+async function diffCommand(argv) {
+    const options = { json: { type: "boolean" } };
+    for (const g of GATES)
+        options[g.input] = { type: "string" };
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: true, allowPositionals: true });
+    }
+    catch (e) {
+        return usage(e.message);
+    }
+    const [fileA, fileB, ...extra] = parsed.positionals;
+    if (fileA === undefined || fileB === undefined || extra.length > 0)
+        return usage(`expected two files (A and B), got ${parsed.positionals.length}`);
+    const values = parsed.values;
+    try {
+        const gates = readGateSettings((name) => {
+            const v = values[name];
+            return typeof v === "string" ? v : "";
+        });
+        const [a, b] = [await facts(fileA), await facts(fileB)];
+        const diff = diffFacts(a, b);
+        const verdicts = judgeGates(gates, diff);
+        if (values.json === true) {
+            const side = (file, f) => ({ file, sha256: f.sha256, schema: f.schema });
+            const doc = {
+                schema: DIFF_SCHEMA,
+                a: side(fileA, a),
+                b: side(fileB, b),
+                diff,
+                gates: verdicts,
+            };
+            process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+        }
+        else {
+            const { lines, same } = diffLines(diff, TEXT);
+            const out = [`${TEXT.code(fileA)} → ${TEXT.code(fileB)}`];
+            if (lines.length === 0)
+                out.push("  no change in what was measured");
+            for (const l of lines)
+                out.push(`  ${l}`);
+            if (same.length > 0 && lines.length > 0)
+                out.push(`  unchanged: ${same.join(", ")}`);
+            if (verdicts.length > 0)
+                out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
+            process.stdout.write(`${out.join("\n")}\n`);
+        }
+        const tripped = trippedGates(verdicts);
+        if (tripped.length > 0) {
+            process.stderr.write(`regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`);
+            return 1;
+        }
+        return 0;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+            process.stderr.write(`trt-pte diff: cannot read ${error.path ?? "a file"}: ${code}\n`);
+            return 1;
+        }
+        if (error instanceof SyntaxError) {
+            process.stderr.write(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
+            return 1;
+        }
+        process.stderr.write(`${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`);
+        return error instanceof TrtPteError && error.kind === "settings" ? 2 : 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 // `trt-pte --help`: generated from the inputs table, so it never drifts from action.yml.
+
 
 
 
@@ -4751,16 +5896,24 @@ function helpText() {
 Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
   ${INSPECT_USAGE}
+  ${DIFF_USAGE}
   trt-pte --help
 
 Export flags (the action's inputs, same names and defaults):
 ${flags}
   --artifact-dir DIR
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
+  --baseline REPORT.json
+      Compare the build with this earlier report.json (the summary's "vs" section and the gates).
 
 Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
 blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte.
+(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+prints the partition as a Mermaid flowchart.
+
+Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
+report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
+gate flag is given and trips (1).
 
 Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
 or a malformed .pte/.ptd, 2 on a usage error.
@@ -5042,33 +6195,6 @@ function defaultArtifactName(spec, target, gpuName) {
     return sanitizeName([modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
 }
 
-;// CONCATENATED MODULE: ./src/util/size.ts
-// The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
-// the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
-// `20G`, `1.5k`. Every unit is a binary multiple (1 KiB = 1024 B), written with or without `iB`;
-// `KB`/`MB`/`GB` are refused, since people mean 1000 by them as often as 1024.
-const UNITS = new Map([
-    ["", 1],
-    ["b", 1],
-    ...["k", "m", "g", "t"].flatMap((u, i) => {
-        const scale = 2 ** (10 * (i + 1));
-        return [
-            [u, scale],
-            [`${u}ib`, scale],
-        ];
-    }),
-]);
-/** What a size error's hint says, whichever input it is. */
-const SIZE_HINT = "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB";
-/** Bytes (rounded to whole bytes), or null when `text` is not a size. Zero is a size. */
-function parseSize(text) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    const scale = UNITS.get(m?.[2]?.toLowerCase() ?? "?");
-    if (m === null || scale === undefined)
-        return null;
-    return Math.round(Number(m[1]) * scale);
-}
-
 ;// CONCATENATED MODULE: ./src/util/env-names.ts
 // Environment variable names as the driver's environment policy sees them: `*`/`?` globs over names,
 // the names no driver process may ever get, whatever a user asks for, and the ones trt-pte sets itself.
@@ -5164,6 +6290,7 @@ const RUN_FOLDER_NAMES = Object.keys(runFolders(""));
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -5394,6 +6521,11 @@ function readSettings(get, ctx) {
         comment: parseBoolean("comment", settings_text(get, "comment")),
         githubToken: settings_text(get, "github-token"),
         envPassthrough: parseEnvPassthrough(get("env-passthrough")),
+        compare: {
+            enabled: parseBoolean("compare", settings_text(get, "compare")),
+            baselineFile: undefined,
+            gates: readGateSettings((name) => settings_text(get, name)),
+        },
         compile,
         tolerance,
         // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
@@ -5435,35 +6567,6 @@ function formatDuration(ms) {
         return `${s.toFixed(1)} s`;
     const minutes = Math.floor(s / 60);
     return `${minutes} min ${String(Math.round(s - minutes * 60)).padStart(2, "0")} s`;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/util/hash.ts
-
-
-/** sha256 (lowercase hex) and size of a file, streamed so memory stays flat for multi-GB engines. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    let bytes = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 })) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { hex: hash.digest("hex"), bytes };
-}
-async function sha256File(file) {
-    return (await hashFile(file)).hex;
-}
-/**
- * The digest of a set of named files: sha256 over one `name\0<sha256 hex>\n` line per file, in the
- * order given (callers sort), so a renamed, added, removed or changed file changes it.
- */
-function manifestDigest(entries) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
-    for (const [name, hex] of entries)
-        hash.update(`${name}\0${hex}\n`);
-    return hash.digest("hex");
 }
 
 ;// CONCATENATED MODULE: ./src/platform/store.ts
@@ -6381,8 +7484,10 @@ function jobUrl(links, checkRunId) {
 
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
-// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
+// comparison with the branch's baseline (baseline, diff, gates, comparison).
 const REPORT_SCHEMA = "trt-pte/report@2";
+const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
 const NO_CACHE = {
     enabled: false,
     store: null,
@@ -6457,6 +7562,11 @@ function reportFromEntry(settings, entry, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+        // The entry's comparison was its builder's; this run compares for itself (src/compare/).
+        comparison: NOT_COMPARED,
+        baseline: null,
+        diff: null,
+        gates: [],
     };
 }
 function buildReport(settings, pre, result, files, env) {
@@ -6489,6 +7599,10 @@ function buildReport(settings, pre, result, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+        comparison: NOT_COMPARED,
+        baseline: null,
+        diff: null,
+        gates: [],
     };
 }
 /**
@@ -6506,75 +7620,6 @@ function currentReport(cached) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pte/render-summary.ts
-// One line about the delegates of an Inspection, for the job summary and the PR comment: which
-// backends run the model and how big their engines and blobs are. Every name in them was read from
-// the .pte, so it is shown through `code` (markdown-inert inline code).
-
-// The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
-const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
-const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : code(id));
-function delegateSummary(inspection) {
-    if (inspection.delegates.length === 0)
-        return "none (portable kernels only)";
-    const byId = new Map();
-    for (const d of inspection.delegates)
-        byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-    return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
-}
-function detail(delegates) {
-    let engines = 0;
-    let blobs = 0;
-    let bindings = 0;
-    const files = new Set();
-    for (const d of delegates) {
-        if (d.payload.format === "tensorrt") {
-            engines += d.payload.engine.bytes;
-            bindings += d.payload.io_bindings.length;
-        }
-        else if (d.payload.format === "cuda") {
-            for (const k of d.payload.keys) {
-                blobs += k.bytes ?? 0;
-                if (k.found_in !== null)
-                    files.add(k.found_in);
-            }
-        }
-    }
-    const parts = [];
-    if (engines > 0)
-        parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
-    if (blobs > 0)
-        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
-    if (parts.length === 0)
-        parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
-    return parts.join("; ");
-}
-function binding(b) {
-    const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
-    return code(`${b.name} ${b.dtype || "?"}[${dims}]`);
-}
-/**
- * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
- * person checks before flashing a device, in the summary and the PR comment. Empty when there are
- * no such delegates.
- */
-function engineLines(inspection) {
-    const lines = [];
-    inspection.delegates.forEach((d, i) => {
-        if (d.payload.format === "tensorrt") {
-            const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(binding);
-            const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(binding);
-            const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
-            lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
-        }
-        else if (d.payload.format === "cuda") {
-            const blobs = d.payload.keys.map((k) => `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`);
-            lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
-        }
-    });
-    return lines;
-}
-
 ;// CONCATENATED MODULE: ./src/publish/render.ts
 // The facts of one export as short markdown pieces, shared by the job summary and the PR comment
 // so both say the same thing the same way. Two-column tables: they stay readable on a phone.
@@ -6584,11 +7629,11 @@ function engineLines(inspection) {
 
 
 
-const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
-function sci(x) {
+const render_NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function render_sci(x) {
     if (!Number.isFinite(x))
         return "∞";
-    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : render_NUMBER.format(x);
 }
 function formatNodes(partition) {
     const order = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
@@ -6613,10 +7658,10 @@ function formatAccuracy(accuracy) {
     const uninformative = accuracy.uninformative ?? null;
     // A match against constant outputs proves nothing: not a green check (issue: any build matches).
     const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
-    const limit = accuracy.tolerance === null ? "" : ` (tolerance ${sci(accuracy.tolerance)})`;
+    const limit = accuracy.tolerance === null ? "" : ` (tolerance ${render_sci(accuracy.tolerance)})`;
     const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
     const why = uninformative === null ? "" : ` (${code(uninformative)})`;
-    return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
 }
 function formatVersions(versions) {
     const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
@@ -6678,7 +7723,7 @@ function title(report) {
 
 
 /** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
-function ms(value) {
+function render_run_ms(value) {
     if (value >= 1000)
         return Math.round(value).toString();
     return value.toPrecision(3);
@@ -6689,13 +7734,13 @@ function times(speedup) {
     return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
 }
 function spread(t) {
-    return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
+    return `${render_run_ms(t.p10_ms)}–${render_run_ms(t.p90_ms)}`;
 }
 /** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
 function latencyLine(point) {
     const { built, eager } = point;
     const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
-    return (`${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+    return (`${render_run_ms(built.median_ms)} ms vs eager ${render_run_ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
         `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
 }
 /** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
@@ -6736,7 +7781,7 @@ function formatLatency(report) {
         return "not timed";
     const others = b.points
         .filter((p) => p !== head)
-        .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
+        .map((p) => `${p.shape}${times(p.speedup) || ` ${render_run_ms(p.built.median_ms)} ms`}`);
     const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
     const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
     const threads = b.threads === null ? "" : `, ${b.threads} threads`;
@@ -6817,7 +7862,8 @@ function commentLine(outcome) {
             return `not posted: ${outcome.reason ?? ""}`;
     }
 }
-function renderSummary(report, artifact, comment = { state: "off" }) {
+const NO_EXTRAS = { comparison: "", picture: "" };
+function renderSummary(report, artifact, comment = { state: "off" }, extras = NO_EXTRAS) {
     const rows = [
         ["Download", formatDownload(artifact)],
         ["Target", report.target],
@@ -6842,7 +7888,9 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
     const comment_ = commentLine(comment);
     if (comment_ !== null)
         rows.push(["PR comment", comment_]);
-    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}`;
+    const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
+    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -6850,7 +7898,8 @@ function renderSummary(report, artifact, comment = { state: "off" }) {
 
 
 
-function renderComment(report, artifact) {
+
+function renderComment(report, artifact, extras = NO_EXTRAS) {
     const rows = [
         ["Download", formatDownload(artifact)],
         [
@@ -6865,7 +7914,10 @@ function renderComment(report, artifact) {
     const footer = run === null
         ? ""
         : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
-    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${footer}`;
+    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+    // The picture is long: collapsed, so the comment stays short on a phone.
+    const picture = extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
+    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}${footer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -7279,9 +8331,16 @@ function workflowCacheScope(env = process.env) {
 
 
 async function selectCacheStore(settings, platform, log, env) {
-    const { cache } = settings;
-    if (!cache.enabled)
+    if (!settings.cache.enabled)
         return null;
+    return openCacheStore(settings, platform, log, env);
+}
+/**
+ * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
+ * that input. `quiet` leaves the missing-service warning to the caches' own call.
+ */
+async function openCacheStore(settings, platform, log, env, options = {}) {
+    const { cache } = settings;
     // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
     let scope;
     try {
@@ -7290,7 +8349,8 @@ async function selectCacheStore(settings, platform, log, env) {
     catch (e) {
         if (!(e instanceof ScopeError))
             throw e;
-        log.warning(`cache: every layer is off: ${e.message}`);
+        if (options.quiet !== true)
+            log.warning(`cache: every layer is off: ${e.message}`);
         return null;
     }
     const warn = (m) => log.warning(m);
@@ -7310,7 +8370,7 @@ async function selectCacheStore(settings, platform, log, env) {
         scope,
         warn,
     });
-    if (store === null) {
+    if (store === null && options.quiet !== true) {
         log.warning("cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
             "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.");
     }
@@ -7973,10 +9033,247 @@ class CacheSession {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/baseline.ts
+// A branch's baseline: the report of its newest push build, kept as a small entry (report.json only,
+// never the large files) in the store the caches use. Keys are
+//   trt-pte-baseline-<artifact key>-<branch>:<run id>-<attempt>
+// saved once per push run and restored by the prefix up to `:`, which both stores answer with the
+// newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
+// A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
+// restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
+// the same (src/cache/dir-store.ts).
+
+
+
+
+
+/** Where the entry's one file lives while it is saved or restored, relative to the workspace. */
+const BASELINE_DIR = external_node_path_default().join(".trt-pte", "baseline");
+/** The artifact key (model, target, GPU) as a readable name and a short hash of the exact values. */
+function artifactKey(settings, gpu) {
+    const gpuName = settings.gpuName !== "" ? settings.gpuName : (gpu ?? "").replace(/^NVIDIA\s+/i, "");
+    const exact = JSON.stringify([settings.model, settings.target, gpuName]);
+    const digest = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(exact).digest("hex").slice(0, 12);
+    return `${sanitizeName([settings.modelName, settings.target, gpuName].filter((p) => p !== "").join("-"))}-${digest}`;
+}
+/** Commas separate restore keys on the wire; a branch may hold one. */
+function keyBranch(branch) {
+    return branch.replace(/%/g, "%25").replace(/,/g, "%2C");
+}
+function baselinePrefix(artifact, branch) {
+    return `trt-pte-baseline-${artifact}-${keyBranch(branch)}:`;
+}
+function baselineKey(artifact, branch, runId, attempt) {
+    return `${baselinePrefix(artifact, branch)}${runId}-${attempt}`;
+}
+class BaselineStore {
+    store;
+    workspace;
+    relative;
+    constructor(store, workspace, artifact) {
+        this.store = store;
+        this.workspace = workspace;
+        this.relative = external_node_path_default().join(BASELINE_DIR, artifact);
+    }
+    get name() {
+        return this.store.name;
+    }
+    get absolute() {
+        return external_node_path_default().resolve(this.workspace, this.relative);
+    }
+    /** The newest baseline saved for `branch`, or null when there is none. Throws on a store or JSON failure. */
+    async restore(artifact, branch) {
+        await promises_default().rm(this.absolute, { recursive: true, force: true });
+        try {
+            const prefix = baselinePrefix(artifact, branch);
+            // The exact key can never match (it holds a run id); the prefix finds the newest.
+            const key = await this.store.restore([this.relative], prefix, [prefix]);
+            if (key === undefined)
+                return null;
+            const text = await promises_default().readFile(external_node_path_default().join(this.absolute, REPORT_FILE), "utf8");
+            return { key, report: JSON.parse(text) };
+        }
+        finally {
+            await promises_default().rm(this.absolute, { recursive: true, force: true });
+        }
+    }
+    async save(key, reportFile) {
+        await promises_default().rm(this.absolute, { recursive: true, force: true });
+        await promises_default().mkdir(this.absolute, { recursive: true });
+        try {
+            await promises_default().copyFile(reportFile, external_node_path_default().join(this.absolute, REPORT_FILE));
+            return await this.store.save([this.relative], key);
+        }
+        finally {
+            await promises_default().rm(this.absolute, { recursive: true, force: true });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/refs.ts
+// Which branch this run's baseline belongs to, and which branch it compares with, from the job's
+// cache scope (src/cache/scope.ts: the runner's environment and event payload, never the API or a
+// downloaded file). A push to a branch records a baseline and compares with that branch's previous
+// one; a pull request (or merge-queue group) reads its base branch's; anything else reads its own
+// branch's or the default branch's and records nothing. Outside a workflow there is no branch.
+
+function compareRefs(env) {
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_REF)
+        return { saveBranch: null, baseBranch: null };
+    let scope;
+    try {
+        scope = workflowCacheScope(env);
+    }
+    catch (e) {
+        if (e instanceof ScopeError)
+            return { saveBranch: null, baseBranch: null };
+        throw e;
+    }
+    const saveBranch = scope.event === "push" ? scope.branch : null;
+    const baseBranch = scope.event === "pull_request"
+        ? (scope.baseBranch ?? scope.defaultBranch)
+        : (scope.baseBranch ?? scope.branch ?? scope.defaultBranch);
+    return { saveBranch, baseBranch };
+}
+
+;// CONCATENATED MODULE: ./src/compare/session.ts
+// One run's comparison, start to end: find the baseline (the CLI's `--baseline` file, or the newest
+// baseline of the branch this run compares with, in the caches' store), diff, judge the gates, and
+// on a push record this run's report as its branch's baseline. A store problem is a warning and a
+// note, never a failed run; only a tripped gate fails it, and main.ts does that last.
+
+
+
+
+
+
+
+
+
+/** Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. */
+function baselineRef(report, fallbackRef, env) {
+    const r = (typeof report === "object" && report !== null ? report : {});
+    const run = (r.run ?? null);
+    const pte = (r.pte ?? {});
+    const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
+    const runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
+    return {
+        ref: branch !== "" ? branch : fallbackRef,
+        run: runId === null ? null : { run_id: runId, url: runUrl(runLinks(env, runId)) },
+        pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
+        schema: typeof r.schema === "string" ? r.schema : "unknown",
+    };
+}
+class CompareSession {
+    settings;
+    log;
+    refs;
+    store;
+    artifact;
+    env;
+    constructor(settings, log, refs, store, artifact, env) {
+        this.settings = settings;
+        this.log = log;
+        this.refs = refs;
+        this.store = store;
+        this.artifact = artifact;
+        this.env = env;
+    }
+    /** Null when comparison is off. The store is the caches' own, opened whatever `cache` says. */
+    static async open(settings, platform, gpu, env) {
+        if (!settings.compare.enabled)
+            return null;
+        const refs = compareRefs(env);
+        const artifact = artifactKey(settings, gpu);
+        // The CLI's --baseline file stands in for the store; a run outside GitHub has no branch to read.
+        const fromFile = settings.compare.baselineFile !== undefined;
+        if (!fromFile && refs.baseBranch === null && refs.saveBranch === null)
+            return null;
+        const store = !fromFile ? await openCacheStore(settings, platform, platform.log, env, { quiet: true }) : null;
+        return new CompareSession(settings, platform.log, refs, store === null ? null : new BaselineStore(store, settings.workspace, artifact), artifact, env);
+    }
+    /** Compares `report` with the baseline; never throws for a missing or unreadable baseline. */
+    async compare(report) {
+        const found = await this.findBaseline();
+        if ("note" in found) {
+            return {
+                comparison: { state: found.state, base_ref: this.refs.baseBranch, note: found.note, saved: null },
+                baseline: null,
+                diff: null,
+                gates: judgeGates(this.settings.compare.gates, null),
+                baselineReport: null,
+            };
+        }
+        const diff = diffFacts(reportFacts(found.report), reportFacts(report));
+        const file = this.settings.compare.baselineFile;
+        const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : external_node_path_default().basename(file);
+        const baseline = baselineRef(found.report, fallback, this.env);
+        return {
+            comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
+            baseline,
+            diff,
+            gates: judgeGates(this.settings.compare.gates, diff),
+            baselineReport: found.report,
+        };
+    }
+    async findBaseline() {
+        const file = this.settings.compare.baselineFile;
+        if (file !== undefined) {
+            try {
+                return { report: JSON.parse(await promises_default().readFile(file, "utf8")) };
+            }
+            catch (e) {
+                this.log.warning(`compare: cannot read the baseline ${file}: ${e.message}`);
+                return { state: "unavailable", note: `The baseline ${file} could not be read.` };
+            }
+        }
+        const branch = this.refs.baseBranch;
+        if (branch === null)
+            return { state: "no_baseline", note: "No branch to compare with (not a push or pull request build)." };
+        if (this.store === null)
+            return {
+                state: "unavailable",
+                note: `No cache store is reachable to hold baselines, so there is no build of ${branch} to compare with.`,
+            };
+        try {
+            const restored = await this.store.restore(this.artifact, branch);
+            if (restored === null)
+                return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
+            this.log.info(`compare: baseline ${restored.key} from ${this.store.name}`);
+            return { report: restored.report };
+        }
+        catch (e) {
+            this.log.warning(`compare: reading the baseline of ${branch} failed, comparing with nothing: ${e.message}`);
+            return { state: "unavailable", note: `The baseline of ${branch} could not be read.` };
+        }
+    }
+    /** On a push to a branch: records `reportFile` as that branch's newest baseline. */
+    async record(reportFile) {
+        const branch = this.refs.saveBranch;
+        if (branch === null || this.store === null || this.settings.compare.baselineFile !== undefined)
+            return null;
+        const key = baselineKey(this.artifact, branch, this.env.GITHUB_RUN_ID ?? "local", this.env.GITHUB_RUN_ATTEMPT ?? "1");
+        try {
+            const saved = await this.store.save(key, reportFile);
+            this.log.info(`compare: baseline ${key}: ${saved}`);
+            return saved;
+        }
+        catch (e) {
+            this.log.warning(`compare: saving this build as the baseline of ${branch} failed: ${e.message}`);
+            return "error";
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
 // module of its own; this file orders them, times them, and keeps half-made output from ever
 // being published.
+
+
+
+
+
 
 
 
@@ -8060,12 +9357,24 @@ async function runPipeline(given, platform, env = process.env) {
             await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
     }
     const { files } = built;
-    // The report on disk and in the artifact describes this run: its stages and cache layers.
-    const report = {
+    // The report on disk and in the artifact describes this run: its stages, cache layers and
+    // comparison (a cached report's own comparison was its builder's, never this run's).
+    const described = {
         ...built.report,
         timings: { ...seconds, ...exportSteps(built.report) },
         cache: caches?.report ?? NO_CACHE,
         inspection: files.inspection,
+    };
+    const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
+    const comparison = comparer
+        ? await stage("compare", "Compare with the baseline", () => comparer.compare(described))
+        : null;
+    const report = {
+        ...described,
+        comparison: comparison?.comparison ?? NOT_COMPARED,
+        baseline: comparison?.baseline ?? null,
+        diff: comparison?.diff ?? null,
+        gates: comparison?.gates ?? judgeGates(settings.compare.gates, null),
     };
     await writeReport(settings.outputDir, report);
     for (const warning of exportWarnings(report, settings))
@@ -8080,11 +9389,47 @@ async function runPipeline(given, platform, env = process.env) {
         ptdPaths: files.ptd.map((f) => external_node_path_default().join(settings.outputDir, f.name)),
         artifact,
     };
+    // A push build becomes its branch's baseline whatever its gates say: it is what the branch ships now.
+    if (comparer) {
+        const saved = await comparer.record(outcome.reportPath);
+        if (saved !== null) {
+            report.comparison = { ...report.comparison, saved };
+            await writeReport(settings.outputDir, report);
+        }
+    }
     const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
-    const comment = await publishComment(settings, platform, renderComment(report, published), env, log);
-    await platform.writeSummary(renderSummary(report, published, comment));
+    const extras = extraSections(report, comparison);
+    const comment = await publishComment(settings, platform, renderComment(report, published, extras), env, log);
+    await platform.writeSummary(renderSummary(report, published, comment, extras));
     setOutputs(platform, outcome);
+    failOnRegression(report);
     return outcome;
+}
+function baselineInspection(comparison) {
+    const report = comparison?.baselineReport;
+    const inspection = report?.inspection;
+    return inspection !== undefined && Array.isArray(inspection.plans) && Array.isArray(inspection.delegates)
+        ? inspection
+        : null;
+}
+function extraSections(report, comparison) {
+    return {
+        comparison: renderComparison({
+            comparison: report.comparison,
+            baseline: report.baseline,
+            diff: report.diff,
+            gates: report.gates,
+        }),
+        picture: mermaidBlock(report.inspection, { baseline: baselineInspection(comparison) }),
+    };
+}
+/** A tripped gate ends the run, after everything above was written and published. */
+function failOnRegression(report) {
+    const tripped = trippedGates(report.gates);
+    if (tripped.length === 0)
+        return;
+    const what = tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ");
+    throw new TrtPteError("regression", `regression: ${what} against ${report.baseline?.ref ?? "the baseline"}`, "the files were still written and published; raise the limit or clear the input if the change is intended");
 }
 /** The driver's own steps (`export.*`) of the build that produced the files, kept on a cache hit. */
 function exportSteps(report) {
@@ -8102,6 +9447,7 @@ function setOutputs(platform, outcome) {
     platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
     const speedup = headlineSpeedup(outcome.report);
     platform.setOutput("speedup", speedup === null ? "" : speedup.toPrecision(3));
+    platform.setOutput("gates", JSON.stringify(outcome.report.gates));
 }
 
 ;// CONCATENATED MODULE: ./src/failure.ts
@@ -8124,7 +9470,10 @@ function reportFailure(error, log) {
 
 
 async function exportCommand(argv) {
-    const options = { "artifact-dir": { type: "string" } };
+    const options = {
+        "artifact-dir": { type: "string" },
+        baseline: { type: "string" },
+    };
     for (const input of INPUTS)
         options[input.name] = { type: "string" };
     let values;
@@ -8140,10 +9489,15 @@ async function exportCommand(argv) {
         artifactDir: external_node_path_default().resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR),
     });
     try {
-        const settings = readSettings((name) => values[name] ?? "", {
+        const read = readSettings((name) => values[name] ?? "", {
             workspace: cwd,
             allowedRoots: [external_node_os_default().tmpdir()],
         });
+        // --baseline: compare with this report.json instead of a stored baseline (a laptop has no branch).
+        const baseline = values.baseline;
+        const settings = baseline === undefined
+            ? read
+            : { ...read, compare: { ...read.compare, baselineFile: external_node_path_default().resolve(cwd, baseline) } };
         const outcome = await runPipeline(settings, platform, {});
         process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
         for (const ptd of outcome.ptdPaths)
@@ -8166,6 +9520,7 @@ async function exportCommand(argv) {
 
 
 
+
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -8176,6 +9531,8 @@ async function main(argv) {
         return exportCommand(rest);
     if (command === "inspect")
         return inspectCommand(rest);
+    if (command === "diff")
+        return diffCommand(rest);
     process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
     return 2;
 }

@@ -29270,7 +29270,7 @@ function errorMessage(e) {
 /* harmony export */   nh: () => (/* binding */ groupCalls)
 /* harmony export */ });
 /* unused harmony exports MAX_CALLS, MAX_RESULTS_PER_CALL, MAX_UNREADABLE */
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1346);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4053);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2234);
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
 
@@ -29323,6 +29323,505 @@ function artifactEntries(results, links) {
 
 /***/ }),
 
+/***/ 4291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ comparisonLines),
+  f: () => (/* binding */ parseComparison)
+});
+
+// EXTERNAL MODULE: ./src/settings/gate-limits.ts
+var gate_limits = __nccwpck_require__(1275);
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+// The diff of two builds' facts (src/compare/facts.ts): what a reviewer asks of a model change. Pure
+// data, rendered by src/compare/render.ts and stored as report.json's `diff`.
+const TENSORRT = "TensorRTBackend";
+function change(before, after) {
+    const b = before ?? null;
+    const a = after ?? null;
+    const delta = a === null || b === null ? null : a - b;
+    const percent = delta === null || b === 0 || b === null ? null : (delta / b) * 100;
+    return { before: b, after: a, delta, percent };
+}
+function keyed(before, after) {
+    if (before === null && after === null)
+        return {};
+    const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
+    // A side that does not report the mapping at all is unknown, not zero.
+    return Object.fromEntries(keys.map((k) => [
+        k,
+        change(before === null ? null : (before[k] ?? 0), after === null ? null : (after[k] ?? 0)),
+    ]));
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function engines(before, after) {
+    if (before === null || after === null)
+        return [];
+    const out = [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+        const b = before[i];
+        const a = after[i];
+        const io = {
+            inputs: { before: b?.inputs ?? [], after: a?.inputs ?? [] },
+            outputs: { before: b?.outputs ?? [], after: a?.outputs ?? [] },
+        };
+        const state = b === undefined
+            ? "added"
+            : a === undefined
+                ? "removed"
+                : a.bytes === b.bytes &&
+                    sameList(io.inputs.before, io.inputs.after) &&
+                    sameList(io.outputs.before, io.outputs.after)
+                    ? "same"
+                    : "changed";
+        out.push({ index: i, state, bytes: change(b?.bytes, a?.bytes), ...io });
+    }
+    return out;
+}
+function latency(before, after) {
+    return after.latency.flatMap((a) => {
+        const b = before.latency.find((p) => p.shape === a.shape);
+        if (b === undefined)
+            return [];
+        return [
+            {
+                shape: a.shape,
+                built_median_ms: change(b.built, a.built),
+                eager_median_ms: change(b.eager, a.eager),
+                speedup: change(b.speedup, a.speedup),
+            },
+        ];
+    });
+}
+function kernelChanges(before, after) {
+    if (before.kernels === null || after.kernels === null)
+        return { added: [], removed: [] };
+    const b = before.kernels;
+    const a = after.kernels;
+    return {
+        added: Object.keys(a)
+            .filter((k) => (a[k] ?? 0) > (b[k] ?? 0))
+            .sort(),
+        removed: Object.keys(b)
+            .filter((k) => (b[k] ?? 0) > (a[k] ?? 0))
+            .sort(),
+    };
+}
+/**
+ * The ops that left TensorRT, named where the reports know them: newly kept out by
+ * `torch-executed-ops`, and (when TensorRT lost nodes) ops the file now runs as kernels that it did
+ * not before. The CUDA delegate's ops are compiled code, so they cannot be named from the file.
+ */
+function opsLeftTensorRT(before, after, kernels) {
+    const lost = (before.nodes?.[TENSORRT] ?? 0) > (after.nodes?.[TENSORRT] ?? 0);
+    const keptOut = after.keptOut.filter((op) => !before.keptOut.includes(op));
+    return [...new Set([...keptOut, ...(lost ? kernels.added : [])])].sort();
+}
+function versions(before, after) {
+    const names = [...new Set([...Object.keys(before.versions), ...Object.keys(after.versions)])].sort();
+    return names
+        .map((name) => ({ name, before: before.versions[name] ?? null, after: after.versions[name] ?? null }))
+        .filter((v) => v.before !== v.after);
+}
+function diffFacts(before, after) {
+    const kernels = kernelChanges(before, after);
+    return {
+        size: {
+            pte: change(before.pteBytes, after.pteBytes),
+            delegates: change(before.delegateBytes, after.delegateBytes),
+            constants: change(before.constantBytes, after.constantBytes),
+            named_data: change(before.namedDataBytes, after.namedDataBytes),
+            ptd: change(before.ptdBytes, after.ptdBytes),
+        },
+        delegates: keyed(before.delegates, after.delegates),
+        engines: engines(before.engines, after.engines),
+        payloads: keyed(before.payloads, after.payloads),
+        nodes: keyed(before.nodes, after.nodes),
+        ops_left_tensorrt: opsLeftTensorRT(before, after, kernels),
+        kernels,
+        accuracy: before.accuracy === null && after.accuracy === null
+            ? null
+            : {
+                max_rel: change(before.accuracy?.maxRel, after.accuracy?.maxRel),
+                max_abs: change(before.accuracy?.maxAbs, after.accuracy?.maxAbs),
+            },
+        latency: latency(before, after),
+        export_seconds: change(before.exportSeconds, after.exportSeconds),
+        versions: versions(before, after),
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __nccwpck_require__(2693);
+;// CONCATENATED MODULE: ./src/compare/render.ts
+// The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
+// report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
+// enough to read on a phone. Every name from the model or the event goes through code.
+
+const BACKENDS = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+    undelegated: "undelegated",
+};
+const ORDER = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+/** A backend id (read from the .pte, so the model's to choose) as its short name, or as code. */
+function backendName(id, style) {
+    return BACKENDS[id] ?? style.code(id);
+}
+/** The packages the driver reports; any other name came from somewhere else and is code. */
+const KNOWN_VERSIONS = new Set([
+    "torch",
+    "torch_tensorrt",
+    "tensorrt",
+    "executorch",
+    "python",
+    "cuda",
+    "driver",
+]);
+function byBackend(a, b) {
+    const rank = (k) => (k === "undelegated" ? 99 : ORDER.includes(k) ? ORDER.indexOf(k) : 50);
+    return rank(a) - rank(b) || a.localeCompare(b);
+}
+function signed(value, unit) {
+    return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${unit(Math.abs(value))}`;
+}
+/** `▲ +700 B (+28.2%)`, `▼ −2 (−16.7%)`, or `=`. */
+function arrow(c, unit = String) {
+    if (c.delta === null)
+        return "";
+    if (c.delta === 0)
+        return "=";
+    const pct = c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
+    return `${c.delta > 0 ? "▲" : "▼"} ${signed(c.delta, unit)}${pct}`;
+}
+function formatPercent(p) {
+    return `${p >= 100 ? Math.round(p) : p >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function sci(x) {
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
+}
+const ms = (x) => `${NUMBER.format(x)} ms`;
+const seconds = (x) => `${NUMBER.format(x)} s`;
+function fromTo(c, unit) {
+    const side = (v) => (v === null ? "?" : unit(v));
+    return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
+}
+function changed(c) {
+    return c !== undefined && c.delta !== null && c.delta !== 0;
+}
+const MARKDOWN = { strong: (t) => `**${t}**`, code: format/* code */.aY };
+/** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
+const TEXT = {
+    strong: (t) => `${t}:`,
+    code: (t) => 
+    // eslint-disable-next-line no-control-regex
+    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+};
+/** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
+function diffLines(diff, style = MARKDOWN) {
+    const lines = [];
+    const same = [];
+    const s = diff.size;
+    const shipped = s.pte;
+    if (changed(shipped)) {
+        const parts = [];
+        for (const [name, c] of [
+            ["delegates", s.delegates],
+            ["constants", s.constants],
+            ["named data", s.named_data],
+            [".ptd", s.ptd],
+        ]) {
+            if (changed(c))
+                parts.push(`${name} ${signed(c.delta ?? 0, format/* formatBytes */.z3)}`);
+        }
+        lines.push(`${style.strong(".pte")} ${fromTo(shipped, format/* formatBytes */.z3)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+    }
+    else {
+        if (shipped.delta === 0)
+            same.push("size");
+        if (changed(s.ptd))
+            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, format/* formatBytes */.z3)}`);
+    }
+    const nodes = Object.entries(diff.nodes)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (nodes.length > 0) {
+        lines.push(`${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    }
+    else if (Object.keys(diff.nodes).length > 0)
+        same.push("nodes");
+    if (diff.ops_left_tensorrt.length > 0)
+        lines.push(`${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map((n) => style.code(n)).join(", ")}`);
+    if (diff.kernels.added.length > 0 || diff.kernels.removed.length > 0) {
+        const k = diff.kernels;
+        const parts = [
+            ...k.added.map((op) => `+${style.code(op)}`),
+            ...k.removed.map((op) => `−${style.code(op)}`),
+        ];
+        lines.push(`${style.strong("Kernels")} ${parts.join(", ")}`);
+    }
+    const delegates = Object.entries(diff.delegates)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (delegates.length > 0)
+        lines.push(`${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    const engines = diff.engines.filter((e) => e.state !== "same");
+    for (const e of engines) {
+        const list = (names) => names.map((n) => style.code(n)).join(", ") || "–";
+        const io = (side) => `${list(e.inputs[side])} → ${list(e.outputs[side])}`;
+        // Only the side that changed, before ⇒ after: short enough for a phone.
+        const ioChanges = ["inputs", "outputs"]
+            .filter((k) => list(e[k].before) !== list(e[k].after))
+            .map((k) => `${k} ${list(e[k].before)} ⇒ ${list(e[k].after)}`);
+        const what = e.state === "added"
+            ? `added, ${(0,format/* formatBytes */.z3)(e.bytes.after ?? 0)}: ${io("after")}`
+            : e.state === "removed"
+                ? `removed (was ${(0,format/* formatBytes */.z3)(e.bytes.before ?? 0)})`
+                : [fromTo(e.bytes, format/* formatBytes */.z3), ...ioChanges].join("; ");
+        lines.push(`${style.strong(`TensorRT engine ${e.index}`)} ${what}`);
+    }
+    if (diff.engines.length > 0 && engines.length === 0)
+        same.push("engines");
+    const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
+    if (payloads.length > 0)
+        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, format/* formatBytes */.z3)}`).join(" · ")}`);
+    if (diff.accuracy !== null) {
+        if (changed(diff.accuracy.max_rel))
+            lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
+        else if (diff.accuracy.max_rel.delta === 0)
+            same.push("accuracy");
+    }
+    for (const p of diff.latency) {
+        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+        if (p.eager_median_ms.delta !== null)
+            parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
+        lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
+    }
+    if (changed(diff.export_seconds))
+        lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
+    if (diff.versions.length > 0)
+        lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
+    return { lines, same };
+}
+const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
+function gateLines(verdicts) {
+    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+}
+function heading(view) {
+    const ref = view.baseline?.ref ?? view.comparison.base_ref;
+    const base = `vs ${ref === null ? "baseline" : code(ref)}`;
+    const b = view.baseline;
+    if (b === null)
+        return base;
+    const run = b.run === null ? "" : ` · [run ${b.run.run_id}](${b.run.url})`;
+    return `${base}${run} · ${code(b.pte_sha256.slice(0, 12))}`;
+}
+/** Why there is no diff, in words; the branch name is the event's, so it is code. */
+function noteText(c) {
+    if (c.state === "off")
+        return "Comparison is off (`compare: false`).";
+    if (c.state === "no_baseline")
+        return c.base_ref === null
+            ? "No branch to compare with: this is neither a push nor a pull request build."
+            : `No build of ${code(c.base_ref)} to compare with yet.`;
+    return `The baseline${c.base_ref === null ? "" : ` of ${code(c.base_ref)}`} could not be read; see the log.`;
+}
+/** The whole section, or "" when comparison is off and no gate is set. */
+function renderComparison(view, level = "####") {
+    const off = view.comparison.state === "off";
+    if (off && view.gates.length === 0)
+        return "";
+    const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+    if (view.diff === null) {
+        out.push(noteText(view.comparison));
+    }
+    else {
+        const { lines, same } = diffLines(view.diff);
+        if (lines.length === 0)
+            out.push("No change in what was measured.");
+        for (const l of lines)
+            out.push(`- ${l}`);
+        if (same.length > 0 && lines.length > 0)
+            out.push(`- Unchanged: ${same.join(", ")}`);
+    }
+    if (view.gates.length > 0) {
+        if (!off)
+            out.push("", "**Gates**");
+        out.push("");
+        for (const l of gateLines(view.gates))
+            out.push(`- ${l}`);
+    }
+    return `${out.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/gather/comparison.ts
+// Each build's comparison with its base branch, for the call's one comment: read from the build's
+// report.json as plain, checked data (the fork-PR commenter reads reports from runs it does not
+// trust). Numbers are kept only when finite and recomputed from before/after, names are capped and
+// rendered as code, lists are capped, and the baseline run's link is rebuilt from its numeric ID.
+
+
+
+
+const MAX_ITEMS = 32;
+const MAX_NAME = 200;
+function obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function num(value) {
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function comparison_name(value) {
+    return typeof value === "string" && value.length <= MAX_NAME ? value : null;
+}
+function names(value) {
+    return (Array.isArray(value) ? value : []).slice(0, MAX_ITEMS).flatMap((v) => {
+        const n = comparison_name(v);
+        return n === null ? [] : [n];
+    });
+}
+function numberChange(value) {
+    const c = obj(value);
+    return change(num(c?.before), num(c?.after));
+}
+function comparison_keyed(value) {
+    const out = {};
+    for (const [k, v] of Object.entries(obj(value) ?? {}).slice(0, MAX_ITEMS))
+        if (k.length <= MAX_NAME)
+            out[k] = numberChange(v);
+    return out;
+}
+const ENGINE_STATES = ["added", "removed", "changed", "same"];
+function comparison_engines(value) {
+    return (Array.isArray(value) ? value : []).slice(0, MAX_ITEMS).flatMap((v, index) => {
+        const e = obj(v);
+        if (e === null)
+            return [];
+        const state = ENGINE_STATES.find((s) => s === e.state) ?? "changed";
+        const io = (key) => ({ before: names(obj(e[key])?.before), after: names(obj(e[key])?.after) });
+        return [{ index, state, bytes: numberChange(e.bytes), inputs: io("inputs"), outputs: io("outputs") }];
+    });
+}
+function comparison_latency(value) {
+    return (Array.isArray(value) ? value : []).slice(0, MAX_ITEMS).flatMap((v) => {
+        const p = obj(v);
+        const shape = comparison_name(p?.shape);
+        if (p === null || shape === null)
+            return [];
+        return [
+            {
+                shape,
+                built_median_ms: numberChange(p.built_median_ms),
+                eager_median_ms: numberChange(p.eager_median_ms),
+                speedup: numberChange(p.speedup),
+            },
+        ];
+    });
+}
+function parseDiff(value) {
+    const d = obj(value);
+    if (d === null)
+        return null;
+    const size = obj(d.size) ?? {};
+    const accuracy = obj(d.accuracy);
+    const kernels = obj(d.kernels);
+    return {
+        size: {
+            pte: numberChange(size.pte),
+            delegates: numberChange(size.delegates),
+            constants: numberChange(size.constants),
+            named_data: numberChange(size.named_data),
+            ptd: numberChange(size.ptd),
+        },
+        delegates: comparison_keyed(d.delegates),
+        engines: comparison_engines(d.engines),
+        payloads: comparison_keyed(d.payloads),
+        nodes: comparison_keyed(d.nodes),
+        ops_left_tensorrt: names(d.ops_left_tensorrt),
+        kernels: { added: names(kernels?.added), removed: names(kernels?.removed) },
+        accuracy: accuracy === null
+            ? null
+            : { max_rel: numberChange(accuracy.max_rel), max_abs: numberChange(accuracy.max_abs) },
+        latency: comparison_latency(d.latency),
+        export_seconds: numberChange(d.export_seconds),
+        versions: (Array.isArray(d.versions) ? d.versions : []).slice(0, MAX_ITEMS).flatMap((v) => {
+            const entry = obj(v);
+            const n = comparison_name(entry?.name);
+            if (entry === null || n === null)
+                return [];
+            return [{ name: n, before: comparison_name(entry.before), after: comparison_name(entry.after) }];
+        }),
+    };
+}
+const STATES = ["off", "no_baseline", "compared", "unavailable"];
+const VERDICTS = ["pass", "fail", "skipped"];
+function gates(value) {
+    return (Array.isArray(value) ? value : []).slice(0, gate_limits/* GATES */.JH.length).flatMap((v) => {
+        const g = obj(v);
+        const def = gate_limits/* GATES */.JH.find((d) => d.input === g?.input);
+        const state = VERDICTS.find((s) => s === g?.state);
+        if (g === null || def === undefined || state === undefined)
+            return [];
+        return [
+            { gate: def.gate, input: def.input, limit: comparison_name(g.limit) ?? "?", state, detail: comparison_name(g.detail) ?? "" },
+        ];
+    });
+}
+/** The comparison a report.json holds, or null when it holds none (an older report). */
+function parseComparison(report) {
+    const comparison = obj(report.comparison);
+    const state = STATES.find((s) => s === comparison?.state);
+    if (comparison === null || state === undefined)
+        return null;
+    const baseline = obj(report.baseline);
+    const runId = comparison_name(obj(baseline?.run)?.run_id);
+    const sha = comparison_name(baseline?.pte_sha256);
+    return {
+        state,
+        baseRef: comparison_name(baseline?.ref) ?? comparison_name(comparison.base_ref),
+        baselineRunId: runId !== null && /^[0-9]{1,16}$/.test(runId) ? runId : null,
+        baselineSha256: sha !== null && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
+        diff: state === "compared" ? parseDiff(report.diff) : null,
+        gates: gates(report.gates),
+    };
+}
+const ICON = { pass: "✅", fail: "❌", skipped: "➖" };
+/** Markdown lines for one build's section: "vs `main`" and the changed facts, then the gates. */
+function comparisonLines(c, runUrl) {
+    if (c.state === "off" && c.gates.length === 0)
+        return [];
+    const ref = c.baseRef === null ? "the baseline" : (0,format/* code */.aY)(c.baseRef);
+    const run = c.baselineRunId === null ? "" : ` ([run ${c.baselineRunId}](${runUrl(c.baselineRunId)}))`;
+    const lines = [];
+    if (c.state === "compared" && c.diff !== null) {
+        const { lines: changed } = diffLines(c.diff);
+        lines.push(`- **vs ${ref}**${run}: ${changed.length === 0 ? "no change in what was measured" : ""}`.trimEnd());
+        for (const l of changed)
+            lines.push(`  - ${l}`);
+    }
+    else if (c.state === "no_baseline") {
+        lines.push(`- **vs ${ref}**: no build to compare with yet`);
+    }
+    else if (c.state === "unavailable") {
+        lines.push(`- **vs ${ref}**: the baseline could not be read`);
+    }
+    for (const g of c.gates) {
+        const verdict = g.state === "fail" ? "**tripped**" : g.state === "pass" ? "passed" : "skipped";
+        lines.push(`- ${ICON[g.state]} ${(0,format/* code */.aY)(`${g.input}: ${g.limit}`)} ${verdict}: ${(0,format/* code */.aY)(g.detail)}`);
+    }
+    return lines;
+}
+
+
+/***/ }),
+
 /***/ 4743:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -29330,13 +29829,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3553);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1346);
-/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8942);
-/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2524);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4053);
+/* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8942);
+/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2524);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7648);
-/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2234);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1031);
+/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6624);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
@@ -29371,7 +29870,7 @@ function expectedGpus(raw) {
 }
 function forbiddenHint(error) {
     const status = error.status;
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error);
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error);
     if (status === 403 || status === 404) {
         return `${message}: the token cannot comment on this pull request. Grant it 'pull-requests: write' in the calling job's permissions.`;
     }
@@ -29381,30 +29880,30 @@ async function main() {
     const env = process.env;
     const eventName = env.GITHUB_EVENT_NAME ?? "";
     const repository = env.GITHUB_REPOSITORY ?? "";
-    const payload = (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .readEventPayload */ .N5)(env);
+    const payload = (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .readEventPayload */ .N5)(env);
     const run = (payload.workflow_run ?? {});
     const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("run-id").trim() ||
         (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
     if (!/^[0-9]+$/.test(runId))
         throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
-    const links = (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_6__/* .runLinks */ .$E)(env, runId);
+    const links = (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_8__/* .runLinks */ .$E)(env, runId);
     const key = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("key").trim();
-    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
+    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .groupCalls */ .nh)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .groupCalls */ .nh)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
     const keys = new Set(results.map((r) => r.key)).size;
     if (key === "" && keys > calls.length) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`the results hold ${keys} calls; only the first ${calls.length} get a comment`);
     }
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_7__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links);
+    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_8__/* .renderCall */ .Jy)(call, links, headSha) }));
+    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderCall */ .Jy)(call, links, headSha) }));
     if (env.GITHUB_STEP_SUMMARY) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
@@ -29419,8 +29918,8 @@ async function main() {
     try {
         pr =
             eventName === "workflow_run"
-                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
-                : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_3__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
+                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
+                : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
     }
     catch (error) {
         throw new Error(`could not find the pull request of run ${runId}: ${forbiddenHint(error)}`, {
@@ -29441,7 +29940,7 @@ async function main() {
     const urls = [];
     for (const { call, body } of bodies) {
         try {
-            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_8__/* .commentMarker */ .Ql)(call.key), body);
+            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body);
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
             urls.push(written.url);
         }
@@ -29457,7 +29956,7 @@ try {
     await main();
 }
 catch (error) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error));
 }
 
 __webpack_async_result__();
@@ -29465,7 +29964,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1346:
+/***/ 4053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29476,56 +29975,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jy: () => (/* binding */ renderCall)
 });
 
-;// CONCATENATED MODULE: ./src/util/format.ts
-// Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
-// escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
-// messages): every such string in a comment or summary goes through `code`, and through `cell` when it
-// sits in a table.
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ["KiB", "MiB", "GiB", "TiB"];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-/**
- * Escapes text for a GFM table cell: a `|` would end the cell, even inside a code span, and a line
- * break would end the row. GitHub's table scanner (cmark-gfm) takes every `\|` as an escaped pipe
- * whatever precedes it, so backslashes need nothing.
- */
-function cell(text) {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
-}
-/** The longest untrusted string one inline-code span shows; longer ones are cut with "…". */
-const CODE_MAX_CHARS = 200;
-// Line breaks (a blank line would end the span's paragraph and free what follows), other control
-// characters, and the bidirectional controls that make text read differently than it is.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-/**
- * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
- * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
- * than all of them), so all that remains is to keep the span closed where we close it: the fence is a
- * backtick run longer than any inside the text, padded with a space where the text starts or ends
- * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
- * characters become spaces. Put the result through `cell` when it goes into a table.
- */
-function code(value, maxChars = CODE_MAX_CHARS) {
-    const chars = Array.from(value.replace(UNSAFE, " "));
-    const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
-    if (text === "")
-        return "` `";
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = "`".repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __nccwpck_require__(2693);
 ;// CONCATENATED MODULE: ./src/util/fit-markdown.ts
 // Fitting a comment into GitHub's size limit without ever cutting inside markup. A body is a head and
 // whole sections; what does not fit goes in this order: first the pictures and collapsed details of
@@ -29574,11 +30025,14 @@ function fitSections(head, sections, options) {
 
 // EXTERNAL MODULE: ./src/github/run-links.ts
 var run_links = __nccwpck_require__(2234);
+// EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
+var comparison = __nccwpck_require__(4291);
 ;// CONCATENATED MODULE: ./src/gather/render.ts
 // The one comment (and job summary) for a reusable-workflow call: a section per model × target × GPU.
 // Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
+
 
 
 
@@ -29610,8 +30064,12 @@ function section(result, links) {
         gpuLabel(result.gpu),
     ];
     const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
-    const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
+    const lines = [`#### ${icon} ${title.map((t) => (0,format/* code */.aY)(t)).join(" · ")}`, ""];
     const log = result.checkRunId === null ? (0,run_links/* runUrl */.Vp)(links) : (0,run_links/* jobUrl */.Ne)(links, result.checkRunId);
+    // A tripped regression gate fails the build after it published: its comparison still shows.
+    const compared = report?.comparison === null || report?.comparison === undefined
+        ? []
+        : (0,comparison/* comparisonLines */.p)(report.comparison, (id) => (0,run_links/* runUrl */.Vp)({ ...links, runId: id }));
     if (result.outcome !== "success") {
         const what = result.outcome === "failure"
             ? "The build failed"
@@ -29619,6 +30077,8 @@ function section(result, links) {
                 ? "The build was cancelled"
                 : "The build did not run (an earlier step failed)";
         lines.push(`${what}: see [the job log](${log}).`);
+        if (compared.length > 0)
+            lines.push("", ...compared);
         return lines.join("\n");
     }
     if (report === null) {
@@ -29627,17 +30087,17 @@ function section(result, links) {
     }
     const download = result.artifactId === null
         ? "not uploaded (`upload: false`)"
-        : `[${code(report.artifactName)}](${(0,run_links/* artifactUrl */.Wk)(links, result.artifactId)})`;
+        : `[${(0,format/* code */.aY)(report.artifactName)}](${(0,run_links/* artifactUrl */.Wk)(links, result.artifactId)})`;
     lines.push(`**Download:** ${download}`, "");
     const files = [
-        `${code(report.pte.name)} ${formatBytes(report.pte.bytes)}, sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
+        `${(0,format/* code */.aY)(report.pte.name)} ${(0,format/* formatBytes */.z3)(report.pte.bytes)}, sha256 ${(0,format/* code */.aY)(report.pte.sha256.slice(0, 16))}…`,
     ];
     for (const ptd of report.ptd)
-        files.push(`${code(ptd.name)} ${formatBytes(ptd.bytes)}`);
+        files.push(`${(0,format/* code */.aY)(ptd.name)} ${(0,format/* formatBytes */.z3)(ptd.bytes)}`);
     lines.push(`- Files: ${files.join(" · ")}`);
     const partition = Object.entries(report.partition).filter(([, n]) => n > 0);
     if (partition.length > 0) {
-        lines.push(`- Delegated: ${partition.map(([name, n]) => `${code(name)} ×${n}`).join(", ")}`);
+        lines.push(`- Delegated: ${partition.map(([name, n]) => `${(0,format/* code */.aY)(name)} ×${n}`).join(", ")}`);
     }
     const accuracy = accuracyText(report.accuracy);
     if (accuracy !== null)
@@ -29645,12 +30105,13 @@ function section(result, links) {
     if (report.gpu !== null) {
         const cc = report.gpu.computeCapability === ""
             ? ""
-            : ` (compute capability ${code(report.gpu.computeCapability)})`;
-        lines.push(`- Built on ${code(report.gpu.name)}${cc}`);
+            : ` (compute capability ${(0,format/* code */.aY)(report.gpu.computeCapability)})`;
+        lines.push(`- Built on ${(0,format/* code */.aY)(report.gpu.name)}${cc}`);
     }
     const versions = Object.entries(report.versions);
     if (versions.length > 0)
-        lines.push(`- Versions: ${versions.map(([k, v]) => `${code(k)} ${code(v)}`).join(", ")}`);
+        lines.push(`- Versions: ${versions.map(([k, v]) => `${(0,format/* code */.aY)(k)} ${(0,format/* code */.aY)(v)}`).join(", ")}`);
+    lines.push(...compared);
     return lines.join("\n");
 }
 /** The markdown body of one call's comment, without its marker. */
@@ -29665,10 +30126,10 @@ function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS) {
     ];
     const sections = ordered.map((r) => section(r, links));
     for (const gpu of call.missing) {
-        sections.push(`#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
+        sections.push(`#### ⚠️ ${(0,format/* code */.aY)(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
     }
     for (const bad of call.unreadable) {
-        sections.push(`#### ⚠️ Unreadable result ${code(bad.file)}\n\n${code(bad.reason)}`);
+        sections.push(`#### ⚠️ Unreadable result ${(0,format/* code */.aY)(bad.file)}\n\n${(0,format/* code */.aY)(bad.reason)}`);
     }
     // In the head, which is always kept: the sections may not all fit.
     const over = call.notShown ?? 0;
@@ -29706,8 +30167,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
-// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast).
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
+// comparison with the branch's baseline (baseline, diff, gates, comparison).
 const REPORT_SCHEMA = "trt-pte/report@2";
+const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
 const NO_CACHE = {
     enabled: false,
     store: null,
@@ -29782,6 +30245,11 @@ function reportFromEntry(settings, entry, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+        // The entry's comparison was its builder's; this run compares for itself (src/compare/).
+        comparison: NOT_COMPARED,
+        baseline: null,
+        diff: null,
+        gates: [],
     };
 }
 function buildReport(settings, pre, result, files, env) {
@@ -29814,6 +30282,10 @@ function buildReport(settings, pre, result, files, env) {
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
+        comparison: NOT_COMPARED,
+        baseline: null,
+        diff: null,
+        gates: [],
     };
 }
 /**
@@ -29831,11 +30303,14 @@ function currentReport(cached) {
     };
 }
 
+// EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
+var comparison = __nccwpck_require__(4291);
 ;// CONCATENATED MODULE: ./src/gather/results.ts
 // The build jobs' results as the reusable workflow's report job downloads them: one folder per GPU
 // holding result.json (outcome, artifact id) and, when the export got that far, the action's
 // report.json. The fork-PR commenter downloads the same files from a run it does not trust, so every
 // field is checked and kept as plain data: nothing read here is executed, and no link is taken from it.
+
 
 
 
@@ -29924,6 +30399,7 @@ function parseReport(raw) {
         accuracy,
         versions,
         gpu,
+        comparison: (0,comparison/* parseComparison */.f)(report),
     };
 }
 function parseResult(raw, report) {
@@ -30223,7 +30699,77 @@ function isPermissionError(e) {
 
 /***/ }),
 
-/***/ 1031:
+/***/ 1275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JH: () => (/* binding */ GATES)
+/* harmony export */ });
+/* unused harmony exports parseLimit, readGateSettings */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_size_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7155);
+// The regression gates' limits, off by default: each bounds how much worse a build may be than its
+// baseline. Parsed with the other settings, so a bad limit fails before any work; judged by
+// src/compare/gates.ts. Gates never enter the cache key: they judge a build, they do not make one.
+
+
+const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+const GATES = [
+    { gate: "size", input: "max-size-increase", key: "size", absolute: _util_size_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .D, example: "10% or 5MiB" },
+    {
+        gate: "latency",
+        input: "max-latency-increase",
+        key: "latency",
+        absolute: (t) => {
+            const m = /^\s*(\d+(?:\.\d+)?)\s*ms\s*$/.exec(t);
+            return m === null ? null : Number(m[1]);
+        },
+        example: "15% or 2ms",
+    },
+    {
+        gate: "tensorrt-nodes",
+        input: "max-tensorrt-nodes-lost",
+        key: "tensorrtNodes",
+        absolute: (t) => (/^\s*\d+\s*$/.test(t) ? Number(t) : null),
+        example: "0, 3 or 10%",
+    },
+    {
+        gate: "accuracy",
+        input: "max-error-increase",
+        key: "accuracy",
+        absolute: (t) => (/^\s*(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i.test(t) ? Number(t) : null),
+        example: "50% or 1e-4",
+    },
+];
+function parseLimit(input, raw) {
+    const text = raw.trim();
+    if (text === "")
+        return undefined;
+    const def = GATES.find((g) => g.input === input);
+    if (def === undefined)
+        throw new Error(`internal: no gate input ${input}`);
+    const percent = PERCENT.exec(text);
+    if (percent !== null)
+        return { kind: "percent", value: Number(percent[1]), text };
+    const value = def.absolute(text);
+    if (value === null || !Number.isFinite(value) || value < 0)
+        throw new SettingsError(input, `'${raw}' is not a limit`, `write it like ${def.example}, or leave it empty for no gate`);
+    return { kind: "absolute", value, text };
+}
+function readGateSettings(get) {
+    const out = {};
+    for (const def of GATES) {
+        const limit = parseLimit(def.input, get(def.input));
+        if (limit !== undefined)
+            out[def.key] = limit;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30453,6 +30999,36 @@ const inputs_INPUTS = [
             "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
     },
     {
+        name: "compare",
+        kind: "boolean",
+        default: "true",
+        description: "Compare the build with its base branch's newest build (a pull request) or its branch's previous one (a push), in the " +
+            "summary and comment, and record a push build's report as its branch's baseline. Independent of `cache`; `false` turns it off.",
+    },
+    {
+        name: "max-size-increase",
+        kind: "string",
+        description: "Fail when the `.pte` and its `.ptd` files together grew by more than this against the baseline: `10%` or `5MiB`. " +
+            "Empty: no gate. Checked on cache hits too, after the files are published.",
+    },
+    {
+        name: "max-latency-increase",
+        kind: "string",
+        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
+            "Empty: no gate. Noisy on shared machines: see README “Comparing with the base branch”.",
+    },
+    {
+        name: "max-tensorrt-nodes-lost",
+        kind: "string",
+        description: "Fail when more graph nodes than this left TensorRT (target `tensorrt`): a count like `0` or `3`, or `10%`. Empty: no gate.",
+    },
+    {
+        name: "max-error-increase",
+        kind: "string",
+        description: "Fail when the accuracy check's max relative error grew by more than this: `50%`, or an absolute amount like `1e-4`. " +
+            "Empty: no gate.",
+    },
+    {
         name: "upload",
         kind: "boolean",
         default: "true",
@@ -30499,6 +31075,11 @@ const OUTPUTS = [
         name: "speedup",
         description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
             "in process ran it.",
+    },
+    {
+        name: "gates",
+        description: 'The regression gates\' verdicts as JSON: `[{"gate","input","limit","state":"pass|fail|skipped","detail"}]` ' +
+            "(`[]` when no gate is set).",
     },
     {
         name: "artifact-digest",
@@ -30786,33 +31367,8 @@ function names_defaultArtifactName(spec, target, gpuName) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/util/size.ts
-// The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
-// the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
-// `20G`, `1.5k`. Every unit is a binary multiple (1 KiB = 1024 B), written with or without `iB`;
-// `KB`/`MB`/`GB` are refused, since people mean 1000 by them as often as 1024.
-const UNITS = new Map([
-    ["", 1],
-    ["b", 1],
-    ...["k", "m", "g", "t"].flatMap((u, i) => {
-        const scale = 2 ** (10 * (i + 1));
-        return [
-            [u, scale],
-            [`${u}ib`, scale],
-        ];
-    }),
-]);
-/** What a size error's hint says, whichever input it is. */
-const size_SIZE_HINT = "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB";
-/** Bytes (rounded to whole bytes), or null when `text` is not a size. Zero is a size. */
-function size_parseSize(text) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    const scale = UNITS.get(m?.[2]?.toLowerCase() ?? "?");
-    if (m === null || scale === undefined)
-        return null;
-    return Math.round(Number(m[1]) * scale);
-}
-
+// EXTERNAL MODULE: ./src/util/size.ts
+var size = __nccwpck_require__(7155);
 ;// CONCATENATED MODULE: ./src/util/env-names.ts
 // Environment variable names as the driver's environment policy sees them: `*`/`?` globs over names,
 // the names no driver process may ever get, whatever a user asks for, and the ones trt-pte sets itself.
@@ -30904,10 +31460,13 @@ function runFolders(runDir) {
 }
 const env_names_RUN_FOLDER_NAMES = Object.keys(runFolders(""));
 
+// EXTERNAL MODULE: ./src/settings/gate-limits.ts
+var gate_limits = __nccwpck_require__(1275);
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -31138,6 +31697,11 @@ function readSettings(get, ctx) {
         comment: parseBoolean("comment", settings_text(get, "comment")),
         githubToken: settings_text(get, "github-token"),
         envPassthrough: parseEnvPassthrough(get("env-passthrough")),
+        compare: {
+            enabled: parseBoolean("compare", settings_text(get, "compare")),
+            baselineFile: undefined,
+            gates: readGateSettings((name) => settings_text(get, name)),
+        },
         compile,
         tolerance,
         // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
@@ -31164,6 +31728,102 @@ function splitPatterns(text) {
         .split("\n")
         .map((l) => l.trim())
         .filter((l) => l !== "" && !l.startsWith("#"));
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports cell, CODE_MAX_CHARS */
+// Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
+// escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
+// messages): every such string in a comment or summary goes through `code`, and through `cell` when it
+// sits in a table.
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+/**
+ * Escapes text for a GFM table cell: a `|` would end the cell, even inside a code span, and a line
+ * break would end the row. GitHub's table scanner (cmark-gfm) takes every `\|` as an escaped pipe
+ * whatever precedes it, so backslashes need nothing.
+ */
+function cell(text) {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+/** The longest untrusted string one inline-code span shows; longer ones are cut with "…". */
+const CODE_MAX_CHARS = 200;
+// Line breaks (a blank line would end the span's paragraph and free what follows), other control
+// characters, and the bidirectional controls that make text read differently than it is.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
+ * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
+ * than all of them), so all that remains is to keep the span closed where we close it: the fence is a
+ * backtick run longer than any inside the text, padded with a space where the text starts or ends
+ * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
+ * characters become spaces. Put the result through `cell` when it goes into a table.
+ */
+function code(value, maxChars = CODE_MAX_CHARS) {
+    const chars = Array.from(value.replace(UNSAFE, " "));
+    const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
+    if (text === "")
+        return "` `";
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 7155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ parseSize)
+/* harmony export */ });
+/* unused harmony export SIZE_HINT */
+// The one grammar for sizes in settings (workspace-size, cache-dir-max-size, engine-cache-max-size and
+// the size gate's absolute form): bytes, or a number with a binary unit, `1048576`, `500MiB`, `2 GiB`,
+// `20G`, `1.5k`. Every unit is a binary multiple (1 KiB = 1024 B), written with or without `iB`;
+// `KB`/`MB`/`GB` are refused, since people mean 1000 by them as often as 1024.
+const UNITS = new Map([
+    ["", 1],
+    ["b", 1],
+    ...["k", "m", "g", "t"].flatMap((u, i) => {
+        const scale = 2 ** (10 * (i + 1));
+        return [
+            [u, scale],
+            [`${u}ib`, scale],
+        ];
+    }),
+]);
+/** What a size error's hint says, whichever input it is. */
+const SIZE_HINT = "write bytes, or a number with a binary unit: 1048576, 512MiB, 20GiB";
+/** Bytes (rounded to whole bytes), or null when `text` is not a size. Zero is a size. */
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    const scale = UNITS.get(m?.[2]?.toLowerCase() ?? "?");
+    if (m === null || scale === undefined)
+        return null;
+    return Math.round(Number(m[1]) * scale);
 }
 
 
