@@ -240,6 +240,7 @@ def _trt(
 # A compile spec of the test backend only: the engine embeds the partition's weights, as a real
 # TensorRT engine does, so a model with bigger layers gets a bigger engine.
 WEIGHTS_IN_ENGINE = ("weights_in_engine", b"1")
+_WEIGHTS_SPECS = (("target_device", b"cuda:0"), WEIGHTS_IN_ENGINE)
 
 
 def _cuda(accept: Callable[[str], bool] = lambda op: True) -> OpPartitioner:
@@ -317,14 +318,12 @@ FIXTURES = [
     # the engine, its I/O and the .pte differ.
     Fixture(
         "tensorrt_weights",
-        lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_trt((("target_device", b"cuda:0"), WEIGHTS_IN_ENGINE)), _cuda()]),
+        lambda: _lower(_export(Mlp(), torch.randn(2, 8)), [_trt(_WEIGHTS_SPECS), _cuda()]),
         ("TR01", "keys"),
     ),
     Fixture(
         "tensorrt_weights_wide",
-        lambda: _lower(
-            _export(Mlp(width=32), torch.randn(2, 32)), [_trt((("target_device", b"cuda:0"), WEIGHTS_IN_ENGINE)), _cuda()]
-        ),
+        lambda: _lower(_export(Mlp(width=32), torch.randn(2, 32)), [_trt(_WEIGHTS_SPECS), _cuda()]),
         ("TR01", "keys"),
     ),
     # tensorrt_cuda with relu kept out of TensorRT too: it splits the engine in two around a CUDA delegate.
