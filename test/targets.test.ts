@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { TARGETS, isTarget, targetSpec } from "../src/settings/targets.js";
 import { PRECISIONS, inputDefinition } from "../src/settings/inputs.js";
 import { driverDigest } from "../src/cache/key.js";
-import { driverRoot } from "../src/python-driver.js";
+import { BOOTSTRAP, driverRoot } from "../src/python-driver.js";
 
 describe("target table", () => {
   it("lists the four targets in the order action.yml offers them", () => {
@@ -29,17 +29,22 @@ describe("target table", () => {
     }
   });
 
-  it("is hashed into the driver digest", async () => {
+  it("is hashed into the driver digest, with the driver's start script", async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-driver-"));
     try {
       fs.cpSync(path.join(driverRoot(), "trt_pte"), path.join(copy, "trt_pte"), {
         recursive: true,
         filter: (src) => !src.includes("__pycache__"),
       });
+      fs.copyFileSync(path.join(driverRoot(), BOOTSTRAP), path.join(copy, BOOTSTRAP));
       const before = await driverDigest(copy);
       const table = path.join(copy, "trt_pte", "targets", "table.json");
       fs.writeFileSync(table, fs.readFileSync(table, "utf8").replace('"fp32": 0.0001', '"fp32": 0.001'));
-      expect(await driverDigest(copy)).not.toBe(before);
+      const edited = await driverDigest(copy);
+      expect(edited).not.toBe(before);
+      // The start script that puts the package first on sys.path is part of the driver too.
+      fs.appendFileSync(path.join(copy, BOOTSTRAP), "\n# edited\n");
+      expect(await driverDigest(copy)).not.toBe(edited);
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }

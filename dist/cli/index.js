@@ -8553,6 +8553,7 @@ function uncoveredWarning(files, workspace) {
 
 
 
+
 // 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
 // material covers the model file, every distribution and editable installs' sources.
 const KEY_SCHEMA = 2;
@@ -8625,13 +8626,28 @@ async function folderDigest(dir, include = () => true) {
         hashed.push([external_node_path_default().relative(dir, file), await sha256File(file)]);
     return manifestDigest(hashed);
 }
-/** sha256 of the trt_pte package's .py files and its data (the target table, targets/table.json). */
+/**
+ * sha256 of everything of the driver that runs: the trt_pte package's .py files and its data (the
+ * target table, targets/table.json), and the start script beside it that puts the package first on
+ * sys.path (src/python-driver.ts BOOTSTRAP).
+ */
 async function driverDigest(driverRoot) {
     const pkg = external_node_path_default().join(driverRoot, "trt_pte");
     const digest = await folderDigest(pkg, (name) => name.endsWith(".py") || name.endsWith(".json"));
     if (digest === null)
         throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
-    return digest;
+    const bootstrap = external_node_path_default().join(driverRoot, BOOTSTRAP);
+    let bootstrapDigest;
+    try {
+        bootstrapDigest = await sha256File(bootstrap);
+    }
+    catch {
+        throw new Error(`${bootstrap} is missing: the action's checkout is incomplete`);
+    }
+    return manifestDigest([
+        ["trt_pte", digest],
+        [BOOTSTRAP, bootstrapDigest],
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/util/files.ts

@@ -10,6 +10,7 @@ import type { Gpu } from "../preflight.js";
 import { sanitizeName } from "../settings/names.js";
 import { targetSpec, type Target } from "../settings/targets.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
+import { BOOTSTRAP } from "../python-driver.js";
 
 // 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
 // material covers the model file, every distribution and editable installs' sources.
@@ -114,10 +115,24 @@ export async function folderDigest(
   return manifestDigest(hashed);
 }
 
-/** sha256 of the trt_pte package's .py files and its data (the target table, targets/table.json). */
+/**
+ * sha256 of everything of the driver that runs: the trt_pte package's .py files and its data (the
+ * target table, targets/table.json), and the start script beside it that puts the package first on
+ * sys.path (src/python-driver.ts BOOTSTRAP).
+ */
 export async function driverDigest(driverRoot: string): Promise<string> {
   const pkg = path.join(driverRoot, "trt_pte");
   const digest = await folderDigest(pkg, (name) => name.endsWith(".py") || name.endsWith(".json"));
   if (digest === null) throw new Error(`no Python files in ${pkg}: the action's checkout is incomplete`);
-  return digest;
+  const bootstrap = path.join(driverRoot, BOOTSTRAP);
+  let bootstrapDigest: string;
+  try {
+    bootstrapDigest = await sha256File(bootstrap);
+  } catch {
+    throw new Error(`${bootstrap} is missing: the action's checkout is incomplete`);
+  }
+  return manifestDigest([
+    ["trt_pte", digest],
+    [BOOTSTRAP, bootstrapDigest],
+  ]);
 }

@@ -74,7 +74,7 @@ describe("the bundled action", () => {
       file: { path: "cos_block-build.pte", bytes: onDisk.length },
       delegates: [{ id: "XnnpackBackend", plan: "forward", payload: { format: "xnnpack" } }],
     });
-    expect(run.summary).toMatch(/\| Delegates \| `XnnpackBackend` ×1 \(payload .*\) \|/);
+    expect(run.summary).toMatch(/\| Delegates \| XnnpackBackend ×1 \(payload .*\) \|/);
 
     expect(run.summary).toContain("### trt-pte · cos_block-build · xnnpack");
     expect(run.summary).toMatch(
