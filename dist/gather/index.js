@@ -29937,19 +29937,18 @@ async function main() {
         return;
     }
     const [owner = "", repo = ""] = repository.split("/");
-    const urls = [];
-    for (const { call, body } of bodies) {
-        try {
-            const written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComment */ .qD)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`trt-pte: ${written.action} ${written.url}`);
-            urls.push(written.url);
-        }
-        catch (error) {
-            throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
-                cause: error,
-            });
-        }
+    let written;
+    try {
+        written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComments */ .VZ)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, bodies.map(({ call, body }) => ({ marker: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body })));
     }
+    catch (error) {
+        throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
+            cause: error,
+        });
+    }
+    for (const comment of written)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`trt-pte: ${comment.action} ${comment.url}`);
+    const urls = written.map((comment) => comment.url);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("comment-url", urls.join("\n"));
 }
 try {
@@ -30636,10 +30635,10 @@ function jobUrl(links, checkRunId) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   qD: () => (/* binding */ upsertStickyComment),
+/* harmony export */   VZ: () => (/* binding */ upsertStickyComments),
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
-/* unused harmony exports withMarker, isPermissionError */
+/* unused harmony exports withMarker, upsertStickyComment, isPermissionError */
 // One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
 // invisible when rendered) and updated in place on each push, created only the first time. Only
 // comments written by a bot account count, so a person who pastes the marker into a comment of
@@ -30678,15 +30677,45 @@ function withMarker(marker, body) {
     return `${full.slice(0, cut)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
 }
 async function upsertStickyComment(api, target, marker, body) {
-    const text = withMarker(marker, body);
-    for await (const comment of api.list(target)) {
-        if (comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker)) {
-            const updated = await api.update(target, comment.id, text);
-            return { id: updated.id, url: updated.html_url, action: "updated" };
+    const [written] = await upsertStickyComments(api, target, [{ marker, body }]);
+    if (written === undefined)
+        throw new Error("no comment was written");
+    return written;
+}
+/**
+ * Several sticky comments on one pull request, in order. The pull request's comments are listed
+ * once for all of them (not once per marker), and the listing stops as soon as every marker is found.
+ */
+async function upsertStickyComments(api, target, comments) {
+    const wanted = new Set(comments.map((c) => c.marker));
+    const found = new Map();
+    if (wanted.size > 0) {
+        for await (const comment of api.list(target)) {
+            if (comment.user?.type !== "Bot")
+                continue;
+            const text = comment.body ?? "";
+            for (const marker of wanted)
+                if (!found.has(marker) && text.startsWith(marker))
+                    found.set(marker, comment.id);
+            if (found.size === wanted.size)
+                break;
         }
     }
-    const created = await api.create(target, text);
-    return { id: created.id, url: created.html_url, action: "created" };
+    const written = [];
+    for (const { marker, body } of comments) {
+        const text = withMarker(marker, body);
+        const id = found.get(marker);
+        if (id !== undefined) {
+            const updated = await api.update(target, id, text);
+            written.push({ id: updated.id, url: updated.html_url, action: "updated" });
+        }
+        else {
+            const created = await api.create(target, text);
+            found.set(marker, created.id);
+            written.push({ id: created.id, url: created.html_url, action: "created" });
+        }
+    }
+    return written;
 }
 /** A refusal that means "this token may not write here" rather than a broken request. */
 function isPermissionError(e) {

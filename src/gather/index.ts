@@ -15,7 +15,7 @@ import {
   readEventPayload,
   type PullRequestRef,
 } from "../github/pull-request.js";
-import { octokitIssueComments, upsertStickyComment } from "../github/sticky-comment.js";
+import { octokitIssueComments, upsertStickyComments } from "../github/sticky-comment.js";
 import { runLinks } from "../github/run-links.js";
 import { errorMessage } from "../errors.js";
 import { parseBoolean } from "../settings/settings.js";
@@ -124,23 +124,20 @@ async function main(): Promise<void> {
     return;
   }
   const [owner = "", repo = ""] = repository.split("/");
-  const urls: string[] = [];
-  for (const { call, body } of bodies) {
-    try {
-      const written = await upsertStickyComment(
-        octokitIssueComments(octokit),
-        { owner, repo, number: pr.number },
-        commentMarker(call.key),
-        body,
-      );
-      core.info(`trt-pte: ${written.action} ${written.url}`);
-      urls.push(written.url);
-    } catch (error) {
-      throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
-        cause: error,
-      });
-    }
+  let written;
+  try {
+    written = await upsertStickyComments(
+      octokitIssueComments(octokit),
+      { owner, repo, number: pr.number },
+      bodies.map(({ call, body }) => ({ marker: commentMarker(call.key), body })),
+    );
+  } catch (error) {
+    throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
+      cause: error,
+    });
   }
+  for (const comment of written) core.info(`trt-pte: ${comment.action} ${comment.url}`);
+  const urls = written.map((comment) => comment.url);
   core.setOutput("comment-url", urls.join("\n"));
 }
 

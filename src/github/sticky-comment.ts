@@ -72,15 +72,45 @@ export async function upsertStickyComment(
   marker: string,
   body: string,
 ): Promise<StickyComment> {
-  const text = withMarker(marker, body);
-  for await (const comment of api.list(target)) {
-    if (comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker)) {
-      const updated = await api.update(target, comment.id, text);
-      return { id: updated.id, url: updated.html_url, action: "updated" };
+  const [written] = await upsertStickyComments(api, target, [{ marker, body }]);
+  if (written === undefined) throw new Error("no comment was written");
+  return written;
+}
+
+/**
+ * Several sticky comments on one pull request, in order. The pull request's comments are listed
+ * once for all of them (not once per marker), and the listing stops as soon as every marker is found.
+ */
+export async function upsertStickyComments(
+  api: IssueCommentsApi,
+  target: IssueTarget,
+  comments: readonly { marker: string; body: string }[],
+): Promise<StickyComment[]> {
+  const wanted = new Set(comments.map((c) => c.marker));
+  const found = new Map<string, number>();
+  if (wanted.size > 0) {
+    for await (const comment of api.list(target)) {
+      if (comment.user?.type !== "Bot") continue;
+      const text = comment.body ?? "";
+      for (const marker of wanted)
+        if (!found.has(marker) && text.startsWith(marker)) found.set(marker, comment.id);
+      if (found.size === wanted.size) break;
     }
   }
-  const created = await api.create(target, text);
-  return { id: created.id, url: created.html_url, action: "created" };
+  const written: StickyComment[] = [];
+  for (const { marker, body } of comments) {
+    const text = withMarker(marker, body);
+    const id = found.get(marker);
+    if (id !== undefined) {
+      const updated = await api.update(target, id, text);
+      written.push({ id: updated.id, url: updated.html_url, action: "updated" });
+    } else {
+      const created = await api.create(target, text);
+      found.set(marker, created.id);
+      written.push({ id: created.id, url: created.html_url, action: "created" });
+    }
+  }
+  return written;
 }
 
 /** A refusal that means "this token may not write here" rather than a broken request. */
