@@ -25,6 +25,8 @@ function report(partial: Partial<Report>): Report {
       max_rel: 1e-4,
       passed: true,
     },
+    execution: null,
+    determinism: null,
     ...partial,
   } as Report;
 }

@@ -9087,7 +9087,7 @@ class CacheSession {
 // newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
 // A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
 // restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
-// the same (src/cache/dir-store.ts).
+// the same (src/platform/dir-store.ts).
 
 
 
