@@ -4739,7 +4739,9 @@ function delegateSummary(inspection) {
     const byId = new Map();
     for (const d of inspection.delegates)
         byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-    return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
+    return [...byId.entries()]
+        .map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`)
+        .join(" · ");
 }
 function detail(delegates) {
     let engines = 0;
@@ -9235,7 +9237,9 @@ class CompareSession {
         const fromFile = settings.compare.baselineFile !== undefined;
         if (!fromFile && refs.baseBranch === null && refs.saveBranch === null)
             return null;
-        const store = !fromFile ? await openCacheStore(settings, platform, platform.log, env, { quiet: true }) : null;
+        const store = !fromFile
+            ? await openCacheStore(settings, platform, platform.log, env, { quiet: true })
+            : null;
         return new CompareSession(settings, platform.log, refs, store === null ? null : new BaselineStore(store, settings.workspace, artifact), artifact, env);
     }
     /** Compares `report` with the baseline; never throws for a missing or unreadable baseline. */

@@ -67,7 +67,9 @@ export class CompareSession {
     // The CLI's --baseline file stands in for the store; a run outside GitHub has no branch to read.
     const fromFile = settings.compare.baselineFile !== undefined;
     if (!fromFile && refs.baseBranch === null && refs.saveBranch === null) return null;
-    const store = !fromFile ? await openCacheStore(settings, platform, platform.log, env, { quiet: true }) : null;
+    const store = !fromFile
+      ? await openCacheStore(settings, platform, platform.log, env, { quiet: true })
+      : null;
     return new CompareSession(
       settings,
       platform.log,

@@ -14,7 +14,9 @@ export function delegateSummary(inspection: Inspection): string {
   if (inspection.delegates.length === 0) return "none (portable kernels only)";
   const byId = new Map<string, DelegateInfo[]>();
   for (const d of inspection.delegates) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
-  return [...byId.entries()].map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`).join(" · ");
+  return [...byId.entries()]
+    .map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`)
+    .join(" · ");
 }
 
 function detail(delegates: DelegateInfo[]): string {

@@ -14,7 +14,15 @@ branding:
   color: green
 `;
 
+/**
+ * A YAML scalar quoted the way prettier (the repository's formatter) quotes it, so the generated
+ * file passes `prettier --check` as written: double quotes, unless the text holds more double than
+ * single quotes, then single quotes (where only `'` is escaped, as `''`).
+ */
 function quote(text: string): string {
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles > singles && !/[\n\r\t]/.test(text)) return `'${text.replaceAll("'", "''")}'`;
   return JSON.stringify(text);
 }
 
