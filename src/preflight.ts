@@ -89,7 +89,7 @@ export function missingFor(target: Target, pre: Preflight): string[] {
   const { gpu, packages } = targetSpec(target);
   const missing: string[] = [];
   if (gpu && pre.gpus.length === 0) missing.push("an NVIDIA GPU (nvidia-smi found none)");
-  for (const pkg of packages) {
+  for (const pkg of Object.keys(packages)) {
     if (!pre.packages[pkg]) missing.push(`${pkg} (not installed in ${pre.python.executable})`);
   }
   return missing;

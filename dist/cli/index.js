@@ -2619,7 +2619,7 @@ function errorMessage(e) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
-const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":["torch","executorch","torch_tensorrt","tensorrt"],"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":["torch","executorch"],"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":["torch","executorch"],"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","executorch":"1.2","torch_tensorrt":"2.12","tensorrt":null},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
 ;// CONCATENATED MODULE: ./src/settings/targets.ts
 // One row per target: what it needs to run and what its .pte must hold. The rows live in
 // src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
@@ -7216,7 +7216,7 @@ function missingFor(target, pre) {
     const missing = [];
     if (gpu && pre.gpus.length === 0)
         missing.push("an NVIDIA GPU (nvidia-smi found none)");
-    for (const pkg of packages) {
+    for (const pkg of Object.keys(packages)) {
         if (!pre.packages[pkg])
             missing.push(`${pkg} (not installed in ${pre.python.executable})`);
     }

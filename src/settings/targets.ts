@@ -9,8 +9,12 @@ export type Target = keyof typeof table;
 export interface TargetSpec {
   /** Needs an NVIDIA GPU (and a CUDA build of torch); its builds are specific to the GPU. */
   readonly gpu: boolean;
-  /** Packages the target needs, by the names importlib.metadata reports. */
-  readonly packages: readonly string[];
+  /**
+   * Packages the target needs (by the driver's names for them, trt_pte/deps.py DISTRIBUTIONS), each
+   * with the oldest release trt-pte is written against, which the driver enforces; null where any
+   * release will do (tensorrt: the torch_tensorrt release pins its own).
+   */
+  readonly packages: Readonly<Record<string, string | null>>;
   /** Backend ids of which the .pte must hold at least one delegate. */
   readonly delegates: readonly string[];
   /** The backend that must take the nodes the target's own delegates leave, if any. */

@@ -23,14 +23,9 @@ DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "tensorrt": ("tensorrt", "tensorrt-cu13", "tensorrt-cu12", "tensorrt_cu13_libs", "tensorrt_cu12_libs"),
 }
 
-# The oldest releases trt-pte is written against (README "Tested versions").
-MINIMUM: dict[str, str] = {
-    "torch": "2.11",
-    "executorch": "1.2",
-    "torch_tensorrt": "2.12",
-}
-
-# The pinned set this project tests with; named in hints so the fix is one copy-paste.
+# The pinned set this project tests with (requirements.txt; torch_tensorrt: README "Tested
+# versions"), named in hints so the fix is one copy-paste. The oldest release each target takes is
+# the target table's (targets/table.json), passed in by the caller.
 TESTED: dict[str, str] = {
     "torch": "2.13.0",
     "executorch": "1.4.1",
@@ -92,12 +87,12 @@ def version_tuple(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def require(package: str, purpose: str) -> ModuleType:
-    """Imports `package`, or raises a missing-dependency error naming the package and version to install."""
+def require(package: str, purpose: str, minimum: str | None = None) -> ModuleType:
+    """Imports `package`, or raises a missing-dependency error naming the package and version to
+    install; with `minimum`, an older release is refused the same way."""
     from .errors import MISSING_DEPENDENCY, DriverError
 
     version = installed_version(package)
-    minimum = MINIMUM.get(package)
     pin = f"{package.replace('_', '-')}=={TESTED[package]}" if package in TESTED else package
     if version is None:
         raise DriverError(

@@ -68,8 +68,8 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
         from .targets.gpu import require_cuda_device
 
         device = require_cuda_device(request.target)  # before the slow steps: fail in seconds
-    for package in spec.packages:  # the target table's row (targets/table.json)
-        require(package, f"the {request.target} target")
+    for package, minimum in spec.packages.items():  # the target table's row (targets/table.json)
+        require(package, f"the {request.target} target", minimum)
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
     if request.inputs:
