@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared set-up for scripts/demo and scripts/test: installs what is missing, and only that.
 # Sourced, not run. Each install is skipped when a stamp says its inputs have not changed.
 
@@ -5,7 +6,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# Each step says when it started (minutes:seconds since the script did), so a slow step shows in
+# any log.
+STARTED_AT="$(date +%s)"
+say() {
+  local t=$(($(date +%s) - STARTED_AT))
+  printf '\033[1m==> [%d:%02d] %s\033[0m\n' $((t / 60)) $((t % 60)) "$*" >&2
+}
 
 stamp_of() { cat "$@" | sha256sum | cut -c1-16; }
 

@@ -23,9 +23,9 @@ DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "tensorrt": ("tensorrt", "tensorrt-cu13", "tensorrt-cu12", "tensorrt_cu13_libs", "tensorrt_cu12_libs"),
 }
 
-# The pinned set this project tests with (requirements.txt; torch_tensorrt: README "Tested
-# versions"), named in hints so the fix is one copy-paste. The oldest release each target takes is
-# the target table's (targets/table.json), passed in by the caller.
+# The pinned set this project tests with, named in hints so the fix is one copy-paste: torch and
+# executorch as requirements.txt pins them, torch_tensorrt from README "Tested versions". The oldest
+# release each target takes is in the target table (targets/table.json); the caller passes it in.
 TESTED: dict[str, str] = {
     "torch": "2.13.0",
     "executorch": "1.4.1",
