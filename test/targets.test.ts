@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TARGETS, isTarget, targetSpec } from "../src/settings/targets.js";
+import { STACK_PACKAGES, TARGETS, isTarget, targetSpec } from "../src/settings/targets.js";
 import { PRECISIONS, inputDefinition } from "../src/settings/inputs.js";
 import { driverDigest } from "../src/cache/key.js";
 import { BOOTSTRAP, driverRoot } from "../src/python-driver.js";
@@ -27,6 +27,10 @@ describe("target table", () => {
       expect(Object.keys(spec.packages), target).toContain("torch");
       if (spec.fallback_delegate !== null) expect(spec.delegates.length, target).toBeGreaterThan(0);
     }
+  });
+
+  it("gives the stack the cache key records: every package some target needs, once", () => {
+    expect([...STACK_PACKAGES].sort()).toEqual(["executorch", "tensorrt", "torch", "torch_tensorrt"]);
   });
 
   it("is hashed into the driver digest, with the driver's start script", async () => {

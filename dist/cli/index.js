@@ -2628,6 +2628,11 @@ const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"
 const SPECS = table_namespaceObject;
 /** Every target, in the table's order (action.yml's choices follow it). */
 const TARGETS = Object.keys(SPECS);
+/** Every package some target needs, in the table's order: the stack whose versions the cache key
+ * and the report record, whichever target runs. */
+const STACK_PACKAGES = [
+    ...new Set(TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
+];
 function targetSpec(target) {
     return SPECS[target];
 }
@@ -8590,8 +8595,6 @@ function uncoveredWarning(files, workspace) {
 // material covers the model file, every distribution and editable installs' sources.
 const KEY_SCHEMA = 2;
 const PREFIX = "trt-pte";
-/** Packages whose versions decide what a build produces. */
-const KEY_PACKAGES = (/* unused pure expression or super */ null && (["python", "torch", "torch_tensorrt", "tensorrt", "executorch"]));
 /** JSON with object keys sorted at every level, so equal material always hashes equal. */
 function canonicalJson(value) {
     if (Array.isArray(value))
@@ -8752,7 +8755,7 @@ async function computeOutputKey(settings, pre, driver) {
     const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
     const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
     const versions = { python: pre.python.version };
-    for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
+    for (const name of STACK_PACKAGES)
         versions[name] = pre.packages[name] ?? null;
     const model = modelFile(settings);
     const material = {

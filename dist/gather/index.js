@@ -30822,6 +30822,11 @@ const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"
 const SPECS = table_namespaceObject;
 /** Every target, in the table's order (action.yml's choices follow it). */
 const targets_TARGETS = Object.keys(SPECS);
+/** Every package some target needs, in the table's order: the stack whose versions the cache key
+ * and the report record, whichever target runs. */
+const STACK_PACKAGES = [
+    ...new Set(targets_TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
+];
 function targets_targetSpec(target) {
     return SPECS[target];
 }

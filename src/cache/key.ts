@@ -17,9 +17,6 @@ import { BOOTSTRAP } from "../python-driver.js";
 export const KEY_SCHEMA = 2;
 const PREFIX = "trt-pte";
 
-/** Packages whose versions decide what a build produces. */
-export const KEY_PACKAGES = ["python", "torch", "torch_tensorrt", "tensorrt", "executorch"] as const;
-
 export interface KeyMaterial {
   schema: typeof KEY_SCHEMA;
   /** sha256 of the Python driver's own sources: a changed driver may write a different .pte. */

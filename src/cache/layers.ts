@@ -8,7 +8,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Settings } from "../settings/settings.js";
-import { targetSpec } from "../settings/targets.js";
+import { STACK_PACKAGES, targetSpec } from "../settings/targets.js";
 import type { Preflight } from "../preflight.js";
 import type { Log } from "../platform/platform.js";
 import type { BuildCaches } from "../protocol.js";
@@ -83,8 +83,7 @@ export async function computeOutputKey(
   const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
   const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
   const versions: Record<string, string | null> = { python: pre.python.version };
-  for (const name of ["torch", "torch_tensorrt", "tensorrt", "executorch"])
-    versions[name] = pre.packages[name] ?? null;
+  for (const name of STACK_PACKAGES) versions[name] = pre.packages[name] ?? null;
   const model = modelFile(settings);
   const material: KeyMaterial = {
     schema: KEY_SCHEMA,
