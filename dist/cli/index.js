@@ -2619,7 +2619,7 @@ function errorMessage(e) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
-const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","executorch":"1.2","torch_tensorrt":"2.12","tensorrt":null},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","torch_tensorrt":"2.12","tensorrt":null,"executorch":"1.2"},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
 ;// CONCATENATED MODULE: ./src/settings/targets.ts
 // One row per target: what it needs to run and what its .pte must hold. The rows live in
 // src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
@@ -2628,8 +2628,8 @@ const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"
 const SPECS = table_namespaceObject;
 /** Every target, in the table's order (action.yml's choices follow it). */
 const TARGETS = Object.keys(SPECS);
-/** Every package some target needs, in the table's order: the stack whose versions the cache key
- * and the report record, whichever target runs. */
+/** Every package some target needs, in the table's order (the summary's Versions row shows them
+ * so): the stack whose versions the cache key records, whichever target runs. */
 const STACK_PACKAGES = [
     ...new Set(TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
 ];
@@ -7636,6 +7636,7 @@ function currentReport(cached) {
 
 
 
+
 const render_NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 function render_sci(x) {
     if (!Number.isFinite(x))
@@ -7671,8 +7672,7 @@ function formatAccuracy(accuracy) {
     return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
 }
 function formatVersions(versions) {
-    const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
-    return order
+    return [...STACK_PACKAGES, "python"]
         .filter((k) => versions[k])
         .map((k) => `${k} ${code(versions[k] ?? "")}`)
         .join(" · ");

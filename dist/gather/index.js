@@ -30813,7 +30813,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
-const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","executorch":"1.2","torch_tensorrt":"2.12","tensorrt":null},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","torch_tensorrt":"2.12","tensorrt":null,"executorch":"1.2"},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
 ;// CONCATENATED MODULE: ./src/settings/targets.ts
 // One row per target: what it needs to run and what its .pte must hold. The rows live in
 // src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
@@ -30822,8 +30822,8 @@ const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"
 const SPECS = table_namespaceObject;
 /** Every target, in the table's order (action.yml's choices follow it). */
 const targets_TARGETS = Object.keys(SPECS);
-/** Every package some target needs, in the table's order: the stack whose versions the cache key
- * and the report record, whichever target runs. */
+/** Every package some target needs, in the table's order (the summary's Versions row shows them
+ * so): the stack whose versions the cache key records, whichever target runs. */
 const STACK_PACKAGES = [
     ...new Set(targets_TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
 ];

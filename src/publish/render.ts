@@ -8,6 +8,7 @@ import type { AccuracyResult } from "../protocol.js";
 import { cell, code } from "../util/format.js";
 import { formatDuration } from "../util/time.js";
 import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
+import { STACK_PACKAGES } from "../settings/targets.js";
 import { engineLines } from "../pte/render-summary.js";
 
 export interface PublishedArtifact {
@@ -59,8 +60,7 @@ export function formatAccuracy(accuracy: AccuracyResult | null): string {
 }
 
 export function formatVersions(versions: Record<string, string | null>): string {
-  const order = ["torch", "torch_tensorrt", "tensorrt", "executorch", "python"];
-  return order
+  return [...STACK_PACKAGES, "python"]
     .filter((k) => versions[k])
     .map((k) => `${k} ${code(versions[k] ?? "")}`)
     .join(" · ");

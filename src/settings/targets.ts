@@ -32,8 +32,8 @@ const SPECS: Readonly<Record<Target, TargetSpec>> = table;
 /** Every target, in the table's order (action.yml's choices follow it). */
 export const TARGETS = Object.keys(SPECS) as readonly Target[];
 
-/** Every package some target needs, in the table's order: the stack whose versions the cache key
- * and the report record, whichever target runs. */
+/** Every package some target needs, in the table's order (the summary's Versions row shows them
+ * so): the stack whose versions the cache key records, whichever target runs. */
 export const STACK_PACKAGES: readonly string[] = [
   ...new Set(TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
 ];
