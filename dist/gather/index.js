@@ -30215,13 +30215,11 @@ function runOfEntry(entry, env) {
     };
 }
 /**
- * The report of a cache hit: what describes this run (model, names, the run and its links) comes
- * from this run's settings and environment; what describes the build (files, partition, accuracy,
- * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
- * The stages and cache layers are the pipeline's to add.
+ * A report of this run: the model, names, files and run come from this run's settings, verified
+ * files and environment, whatever built the .pte. The stages, cache layers and comparison are the
+ * pipeline's to add (src/compare/ compares for itself).
  */
-function reportFromEntry(settings, entry, files, env) {
-    const built = currentReport(entry);
+function assemble(settings, build, files, env) {
     return {
         schema: REPORT_SCHEMA,
         model: settings.model,
@@ -30230,26 +30228,34 @@ function reportFromEntry(settings, entry, files, env) {
         artifact_name: settings.artifactName,
         pte: files.pte,
         ptd: files.ptd,
-        inputs: built.inputs,
-        partition: built.partition,
-        accuracy: built.accuracy,
-        execution: built.execution,
-        determinism: built.determinism,
-        benchmark: built.benchmark,
-        memory: built.memory,
-        versions: built.versions,
-        gpu: built.gpu,
-        timings: built.timings,
-        details: built.details,
+        inputs: build.inputs,
+        partition: build.partition,
+        accuracy: build.accuracy,
+        execution: build.execution,
+        determinism: build.determinism,
+        benchmark: build.benchmark,
+        memory: build.memory,
+        versions: build.versions,
+        gpu: build.gpu,
+        timings: build.timings,
+        details: build.details,
         run: runInfo(env),
         cache: NO_CACHE,
         inspection: files.inspection,
-        // The entry's comparison was its builder's; this run compares for itself (src/compare/).
         comparison: NOT_COMPARED,
         baseline: null,
         diff: null,
         gates: [],
     };
+}
+/**
+ * The report of a cache hit: what describes this run (model, names, the run and its links) comes
+ * from this run's settings and environment; what describes the build (partition, accuracy,
+ * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
+ * The entry's comparison was its builder's; this run compares for itself.
+ */
+function reportFromEntry(settings, entry, files, env) {
+    return assemble(settings, currentReport(entry), files, env);
 }
 function buildReport(settings, pre, result, files, env) {
     // The driver's own steps; the pipeline adds its stages once the run is over.
@@ -30257,14 +30263,7 @@ function buildReport(settings, pre, result, files, env) {
     for (const [step, seconds] of Object.entries(result.timings ?? {}))
         timings[`export.${step}`] = seconds;
     const gpu = pre.gpus[0];
-    return {
-        schema: REPORT_SCHEMA,
-        model: settings.model,
-        model_name: settings.modelName,
-        target: settings.target,
-        artifact_name: settings.artifactName,
-        pte: files.pte,
-        ptd: files.ptd,
+    const build = {
         inputs: result.inputs ?? [...settings.inputs],
         partition: result.partition ?? {},
         accuracy: result.accuracy ?? null,
@@ -30278,14 +30277,8 @@ function buildReport(settings, pre, result, files, env) {
             : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
         timings,
         details: result.details ?? {},
-        run: runInfo(env),
-        cache: NO_CACHE,
-        inspection: files.inspection,
-        comparison: NOT_COMPARED,
-        baseline: null,
-        diff: null,
-        gates: [],
     };
+    return assemble(settings, build, files, env);
 }
 /**
  * A cached report as this release writes it: an entry saved before schema @2 has no execution,

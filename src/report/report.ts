@@ -142,19 +142,33 @@ export function runOfEntry(entry: unknown, env: NodeJS.ProcessEnv): RunInfo | nu
   };
 }
 
+/** What describes the build itself: the driver's result on a fresh export, the entry's on a hit. */
+type BuildFacts = Pick<
+  Report,
+  | "inputs"
+  | "partition"
+  | "accuracy"
+  | "execution"
+  | "determinism"
+  | "benchmark"
+  | "memory"
+  | "versions"
+  | "gpu"
+  | "timings"
+  | "details"
+>;
+
 /**
- * The report of a cache hit: what describes this run (model, names, the run and its links) comes
- * from this run's settings and environment; what describes the build (files, partition, accuracy,
- * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
- * The stages and cache layers are the pipeline's to add.
+ * A report of this run: the model, names, files and run come from this run's settings, verified
+ * files and environment, whatever built the .pte. The stages, cache layers and comparison are the
+ * pipeline's to add (src/compare/ compares for itself).
  */
-export function reportFromEntry(
+function assemble(
   settings: Settings,
-  entry: Report,
+  build: BuildFacts,
   files: VerifiedFiles,
   env: NodeJS.ProcessEnv,
 ): Report {
-  const built = currentReport(entry);
   return {
     schema: REPORT_SCHEMA,
     model: settings.model,
@@ -163,26 +177,40 @@ export function reportFromEntry(
     artifact_name: settings.artifactName,
     pte: files.pte,
     ptd: files.ptd,
-    inputs: built.inputs,
-    partition: built.partition,
-    accuracy: built.accuracy,
-    execution: built.execution,
-    determinism: built.determinism,
-    benchmark: built.benchmark,
-    memory: built.memory,
-    versions: built.versions,
-    gpu: built.gpu,
-    timings: built.timings,
-    details: built.details,
+    inputs: build.inputs,
+    partition: build.partition,
+    accuracy: build.accuracy,
+    execution: build.execution,
+    determinism: build.determinism,
+    benchmark: build.benchmark,
+    memory: build.memory,
+    versions: build.versions,
+    gpu: build.gpu,
+    timings: build.timings,
+    details: build.details,
     run: runInfo(env),
     cache: NO_CACHE,
     inspection: files.inspection,
-    // The entry's comparison was its builder's; this run compares for itself (src/compare/).
     comparison: NOT_COMPARED,
     baseline: null,
     diff: null,
     gates: [],
   };
+}
+
+/**
+ * The report of a cache hit: what describes this run (model, names, the run and its links) comes
+ * from this run's settings and environment; what describes the build (partition, accuracy,
+ * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
+ * The entry's comparison was its builder's; this run compares for itself.
+ */
+export function reportFromEntry(
+  settings: Settings,
+  entry: Report,
+  files: VerifiedFiles,
+  env: NodeJS.ProcessEnv,
+): Report {
+  return assemble(settings, currentReport(entry), files, env);
 }
 
 export function buildReport(
@@ -196,14 +224,7 @@ export function buildReport(
   const timings: Record<string, number> = {};
   for (const [step, seconds] of Object.entries(result.timings ?? {})) timings[`export.${step}`] = seconds;
   const gpu = pre.gpus[0];
-  return {
-    schema: REPORT_SCHEMA,
-    model: settings.model,
-    model_name: settings.modelName,
-    target: settings.target,
-    artifact_name: settings.artifactName,
-    pte: files.pte,
-    ptd: files.ptd,
+  const build: BuildFacts = {
     inputs: result.inputs ?? [...settings.inputs],
     partition: result.partition ?? {},
     accuracy: result.accuracy ?? null,
@@ -218,14 +239,8 @@ export function buildReport(
         : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
     timings,
     details: result.details ?? {},
-    run: runInfo(env),
-    cache: NO_CACHE,
-    inspection: files.inspection,
-    comparison: NOT_COMPARED,
-    baseline: null,
-    diff: null,
-    gates: [],
   };
+  return assemble(settings, build, files, env);
 }
 
 /**
