@@ -1,5 +1,6 @@
-// `npm run sync`: rewrites the generated parts of the repository (action.yml, README's tables) from
-// their one source. The tests compare the same renderings, so CI fails when this was not run.
+// `npm run sync`: rewrites the generated parts of the repository (action.yml, the tables of
+// docs/action.md and docs/reusable-workflow.md) from their one source. The tests compare the same
+// renderings, so CI fails when this was not run.
 
 import fs from "node:fs";
 import { renderActionYml } from "../src/settings/action-yml.js";
@@ -11,11 +12,25 @@ import {
 import { renderWorkflowInputsTable, renderWorkflowOutputsTable } from "./workflow-readme.js";
 
 fs.writeFileSync("action.yml", renderActionYml());
-let readme = fs.readFileSync("README.md", "utf8");
-readme = replaceGeneratedSection(readme, "inputs", renderInputsTable());
-readme = replaceGeneratedSection(readme, "outputs", renderOutputsTable());
+
+let actionDoc = fs.readFileSync("docs/action.md", "utf8");
+actionDoc = replaceGeneratedSection(actionDoc, "inputs", renderInputsTable());
+actionDoc = replaceGeneratedSection(actionDoc, "outputs", renderOutputsTable());
+fs.writeFileSync("docs/action.md", actionDoc);
+
 const reusableWorkflow = fs.readFileSync(".github/workflows/compile-pte.yml", "utf8");
-readme = replaceGeneratedSection(readme, "workflow-inputs", renderWorkflowInputsTable(reusableWorkflow));
-readme = replaceGeneratedSection(readme, "workflow-outputs", renderWorkflowOutputsTable(reusableWorkflow));
-fs.writeFileSync("README.md", readme);
-console.log("action.yml and README.md tables are in sync with src/settings/inputs.ts and compile-pte.yml");
+let workflowDoc = fs.readFileSync("docs/reusable-workflow.md", "utf8");
+workflowDoc = replaceGeneratedSection(
+  workflowDoc,
+  "workflow-inputs",
+  renderWorkflowInputsTable(reusableWorkflow),
+);
+workflowDoc = replaceGeneratedSection(
+  workflowDoc,
+  "workflow-outputs",
+  renderWorkflowOutputsTable(reusableWorkflow),
+);
+fs.writeFileSync("docs/reusable-workflow.md", workflowDoc);
+console.log(
+  "action.yml, docs/action.md and docs/reusable-workflow.md are in sync with src/settings/inputs.ts and compile-pte.yml",
+);

@@ -1,4 +1,4 @@
-// README's tables of the reusable workflow's inputs and outputs, rendered from
+// The tables of the reusable workflow's inputs and outputs in docs/reusable-workflow.md, rendered from
 // .github/workflows/compile-pte.yml itself (`npm run sync` writes them; test/workflows/readme.test.ts
 // fails when they drift).
 

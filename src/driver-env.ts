@@ -1,8 +1,7 @@
 // The driver's environment: an allowlist, not the action's environment minus a few names. Model code
 // (and every pickle and package it loads) runs in the driver, so it gets what an ML process needs and
 // nothing the runner gave the action to act with: no token, no inputs, no runtime URLs, no command
-// files. The action's own process still holds all of that, so this is defence in depth (README
-// "Security"), not a wall against code running as the same user.
+// files. The action's own process still holds all of that, so this is defence in depth (docs/security.md), not a wall against code running as the same user.
 
 import { isForbiddenEnv, matchesEnvGlob, runFolders } from "./util/env-names.js";
 

@@ -103,7 +103,7 @@ export function checkTarget(target: Target, pre: Preflight): void {
     onlyGpu ? "gpu_missing" : "missing_dependency",
     `target '${target}' cannot run here: it needs ${missing.join(", ")}`,
     targetSpec(target).gpu
-      ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runners”), or choose target xnnpack/portable"
+      ? "run it on a self-hosted GPU runner with those packages (docs/runners.md), or choose target xnnpack/portable"
       : "install the pinned stack: pip install -r requirements.txt",
   );
 }

@@ -1,4 +1,4 @@
-// action.yml and README's tables are generated from src/settings/inputs.ts; these fail on drift.
+// action.yml and the tables of docs/action.md are generated from src/settings/inputs.ts; these fail on drift.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -36,9 +36,9 @@ describe("action.yml", () => {
   });
 });
 
-describe("README", () => {
+describe("docs/action.md", () => {
   it("input and output tables equal action.yml's", () => {
-    const readme = read("README.md");
+    const readme = read("docs/action.md");
     expect(replaceGeneratedSection(readme, "inputs", renderInputsTable())).toBe(readme);
     expect(replaceGeneratedSection(readme, "outputs", renderOutputsTable())).toBe(readme);
   });

@@ -59,10 +59,10 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   runner: ["/opt/executor_runner", true],
   "benchmark-seconds": ["0", true],
   "fail-on-nondeterminism": ["true", true],
-  // Names of variables, not their values; see README "Caching" on what the key leaves to you.
+  // Names of variables, not their values; see docs/caching.md on what the key leaves to you.
   "env-passthrough": ["WANDB_*", false],
   // Comparison with the base branch and its gates judge the .pte against a baseline and run on a hit
-  // too (README "Comparing with the base branch"): they never make it.
+  // too (docs/comparing.md): they never make it.
   compare: ["false", false],
   "max-size-increase": ["10%", false],
   "max-latency-increase": ["15%", false],

@@ -13,7 +13,7 @@ import {
 const stat = (n: number): DimSpec => ({ symbol: null, min: n, opt: n, max: n });
 
 describe("parseInputSpecs", () => {
-  it("reads the examples of README's Input specs", () => {
+  it("reads the examples of the Input specs of docs/action.md", () => {
     expect(parseInputSpecs("float32[1,3,224,224]")).toEqual([
       { name: null, dtype: "float32", dims: [stat(1), stat(3), stat(224), stat(224)] },
     ]);

@@ -1,13 +1,33 @@
-// Every place that sends a person to README (error hints, input descriptions, comments in the code)
-// must land on a section that exists, and README's own links must resolve.
+// Every place that sends a person to the documentation (error hints, input descriptions, comments in
+// the code) must land on a page and section that exist; README.md and the pages under docs/ must
+// resolve every link they hold; and README stays a 10-minute read.
 
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "./support/action-run.js";
 
-const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
-const headings = [...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1]!.trim());
+/** README.md and every page under docs/, by their paths relative to the repository. */
+const DOCS = [
+  "README.md",
+  ...fs
+    .readdirSync(path.join(REPO, "docs"))
+    .filter((n) => n.endsWith(".md"))
+    .map((n) => `docs/${n}`),
+];
+
+/** The headings of a markdown file, leaving out lines inside code fences. */
+function headings(doc: string): string[] {
+  const text = fs.readFileSync(path.join(REPO, doc), "utf8");
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    const m = fenced ? null : /^#{1,4} (.+)$/.exec(line);
+    if (m) out.push(m[1]!.trim());
+  }
+  return out;
+}
 
 /** GitHub's anchor for a heading: lowercased, punctuation dropped, spaces as hyphens, duplicates numbered. */
 function anchors(titles: readonly string[]): Set<string> {
@@ -32,8 +52,17 @@ function sources(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-describe("README references", () => {
-  it("every README “Section” named in the code is a heading of README.md", () => {
+/** Markdown links of a document, outside code fences and inline code. */
+function links(doc: string): string[] {
+  const text = fs
+    .readFileSync(path.join(REPO, doc), "utf8")
+    .replace(/^```[\s\S]*?^```/gm, "")
+    .replace(/`[^`\n]*`/g, "");
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+}
+
+describe("documentation references", () => {
+  it("every README “Section” or docs/page.md “Section” named in the code exists", () => {
     const missing: string[] = [];
     for (const file of [
       ...sources("src"),
@@ -42,24 +71,42 @@ describe("README references", () => {
       ...sources("scripts"),
     ]) {
       const text = fs.readFileSync(file, "utf8");
-      for (const m of text.matchAll(/README (?:“([^”]+)”|\\?"([^"\\]+)\\?")/g)) {
-        const section = m[1] ?? m[2]!;
-        if (!headings.includes(section)) missing.push(`${path.relative(REPO, file)}: README “${section}”`);
+      const where = path.relative(REPO, file);
+      for (const m of text.matchAll(/(README|docs\/[\w.-]+\.md) (?:“([^”]+)”|\\?"([^"\\]+)\\?")/g)) {
+        const doc = m[1] === "README" ? "README.md" : m[1]!;
+        const section = m[2] ?? m[3]!;
+        if (!fs.existsSync(path.join(REPO, doc))) missing.push(`${where}: ${doc} does not exist`);
+        else if (!headings(doc).includes(section))
+          missing.push(`${where}: ${doc} has no section “${section}”`);
       }
+      for (const m of text.matchAll(/\bdocs\/[\w.-]+\.md\b/g))
+        if (!fs.existsSync(path.join(REPO, m[0]))) missing.push(`${where}: ${m[0]} does not exist`);
     }
     expect(missing).toEqual([]);
   });
 
-  it("every #anchor link in README.md resolves", () => {
-    const known = anchors(headings);
-    const broken = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!).filter((a) => !known.has(a));
+  it.each(DOCS)("every link in %s resolves: files, pages and #anchors", (doc) => {
+    const broken: string[] = [];
+    for (const target of links(doc)) {
+      if (/^(https?:|mailto:)/.test(target)) continue;
+      const [file, anchor] = target.split("#") as [string, string | undefined];
+      const resolved =
+        file === "" ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), file));
+      if (!fs.existsSync(path.join(REPO, resolved))) {
+        broken.push(`${target}: no file ${resolved}`);
+        continue;
+      }
+      if (anchor !== undefined && resolved.endsWith(".md") && !anchors(headings(resolved)).has(anchor))
+        broken.push(`${target}: ${resolved} has no heading #${anchor}`);
+    }
     expect(broken).toEqual([]);
   });
 
-  it("every relative file link in README.md exists", () => {
-    const broken = [...readme.matchAll(/\]\((?!https?:|#)([^)]+)\)/g)]
-      .map((m) => m[1]!.split("#")[0]!)
-      .filter((target) => !fs.existsSync(path.join(REPO, target)));
-    expect(broken).toEqual([]);
+  it("README is a 10-minute read (at most 2,500 words) that links every page under docs/", () => {
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    expect(readme.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(2500);
+    const linked = new Set(links("README.md").map((l) => l.split("#")[0]));
+    const unlinked = DOCS.filter((d) => d !== "README.md" && !linked.has(d));
+    expect(unlinked).toEqual([]);
   });
 });

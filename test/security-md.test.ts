@@ -9,6 +9,7 @@ import { readWorkflow } from "./support/workflows.js";
 
 const security = fs.readFileSync(path.join(REPO, "SECURITY.md"), "utf8");
 const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+const securityDoc = fs.readFileSync(path.join(REPO, "docs", "security.md"), "utf8");
 
 describe("SECURITY.md", () => {
   it("names the environment the reusable workflow's fork gate waits on", () => {
@@ -17,7 +18,7 @@ describe("SECURITY.md", () => {
     };
     expect(gate.environment).toBeTruthy();
     expect(security).toContain(`\`${gate.environment!}\``);
-    expect(readme).toContain(`\`${gate.environment!}\``);
+    expect(securityDoc).toContain(`\`${gate.environment!}\``);
   });
 
   it("gives each job of its table the permissions the workflows give it", () => {

@@ -2,13 +2,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6:
+/***/ 636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(16);
-const utils = __nccwpck_require__(59);
+const pico = __nccwpck_require__(366);
+const utils = __nccwpck_require__(313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -26,7 +26,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 595:
+/***/ 701:
 /***/ ((module) => {
 
 
@@ -217,13 +217,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 265:
+/***/ 915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(595);
-const utils = __nccwpck_require__(59);
+const constants = __nccwpck_require__(701);
+const utils = __nccwpck_require__(313);
 
 /**
  * Constants
@@ -1649,15 +1649,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 16:
+/***/ 366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(781);
-const parse = __nccwpck_require__(265);
-const utils = __nccwpck_require__(59);
-const constants = __nccwpck_require__(595);
+const scan = __nccwpck_require__(607);
+const parse = __nccwpck_require__(915);
+const utils = __nccwpck_require__(313);
+const constants = __nccwpck_require__(701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -2017,12 +2017,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 781:
+/***/ 607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(59);
+const utils = __nccwpck_require__(313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2039,7 +2039,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(595);
+} = __nccwpck_require__(701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -2427,7 +2427,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 59:
+/***/ 313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2438,7 +2438,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(595);
+} = __nccwpck_require__(701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -2836,7 +2836,7 @@ const INPUTS = [
         kind: "multiline",
         description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
             "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
+            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
     },
     {
         name: "compare",
@@ -2855,7 +2855,7 @@ const INPUTS = [
         name: "max-latency-increase",
         kind: "string",
         description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-            "Empty: no gate. Noisy on shared machines: see README “Comparing with the base branch”.",
+            "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
     },
     {
         name: "max-tensorrt-nodes-lost",
@@ -2880,7 +2880,7 @@ const INPUTS = [
         default: "false",
         description: "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
             "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
-            "see README “Comments on fork pull requests”.",
+            "see docs/action.md “Comments on fork pull requests”.",
     },
     {
         name: "github-token",
@@ -3151,7 +3151,7 @@ function decodeFqn3(payload) {
 ;// CONCATENATED MODULE: ./src/pte/inspection.ts
 // The inspection of a .pte (and the .ptd files beside it): one stable, versioned JSON document.
 // `trt-pte inspect --json` prints it, report.json carries it as `inspection`, and the tree, the job
-// summary and the verification all read it. README "Inspecting a .pte" documents every field.
+// summary and the verification all read it. docs/inspecting.md documents every field.
 // Keys are snake_case like the rest of report.json. Byte offsets and sizes are JSON numbers (exact:
 // a file cannot exceed 2^53 bytes). A change that removes or retypes a field bumps the version.
 const INSPECTION_SCHEMA = "trt-pte/inspection@1";
@@ -5915,7 +5915,7 @@ ${flags}
 
 Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
 blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
 prints the partition as a Mermaid flowchart.
 
 Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
@@ -5931,7 +5931,7 @@ or a malformed .pte/.ptd, 2 on a usage error.
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/settings/input-spec.ts
-// The one parser of the `inputs` grammar (README "Input specs"). The CLI and the action
+// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
 //
@@ -6414,7 +6414,7 @@ function parseEnvPassthrough(raw) {
         }
         const forbidden = forbiddenOverlap(item);
         if (forbidden !== undefined) {
-            throw new SettingsError("env-passthrough", `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`, "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (README “Security”)");
+            throw new SettingsError("env-passthrough", `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`, "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (docs/security.md)");
         }
         const ours = RUN_FOLDER_NAMES.find((name) => matchesEnvGlob(name, item));
         if (ours !== undefined) {
@@ -6502,7 +6502,7 @@ function readSettings(get, ctx) {
         inputs = parseInputSpecs(inputsText);
     }
     catch (e) {
-        throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see README “Input specs”");
+        throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see docs/action.md “Input specs”");
     }
     const gpuName = get("gpu-name").trim();
     const compile = readCompileSettings(get, target);
@@ -6600,7 +6600,7 @@ function scopeId(scope) {
 // evicts the least recently used entries (of any scope) over the bound.
 //
 // What a folder cannot do: code running as the runner's user can write into it directly, past all
-// of this. README "Self-hosted runners" says what to do about that.
+// of this. docs/runners.md says what to do about that.
 
 
 
@@ -6976,8 +6976,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 // The driver's environment: an allowlist, not the action's environment minus a few names. Model code
 // (and every pickle and package it loads) runs in the driver, so it gets what an ML process needs and
 // nothing the runner gave the action to act with: no token, no inputs, no runtime URLs, no command
-// files. The action's own process still holds all of that, so this is defence in depth (README
-// "Security"), not a wall against code running as the same user.
+// files. The action's own process still holds all of that, so this is defence in depth (docs/security.md), not a wall against code running as the same user.
 
 /** Names passed as they are. */
 const driver_env_NAMES = [
@@ -7233,7 +7232,7 @@ function checkTarget(target, pre) {
         return;
     const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
     throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, targetSpec(target).gpu
-        ? "run it on a self-hosted GPU runner with those packages (README “Self-hosted runners”), or choose target xnnpack/portable"
+        ? "run it on a self-hosted GPU runner with those packages (docs/runners.md), or choose target xnnpack/portable"
         : "install the pinned stack: pip install -r requirements.txt");
 }
 async function preflight(settings, log) {
@@ -8111,7 +8110,7 @@ function readEventPayload(env) {
 
 
 
-const FORK_HELP = "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+const FORK_HELP = "docs/action.md “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
 /**
  * One comment per model, target and GPU: the default artifact name is that key
  * (defaultArtifactName in src/settings/names.ts).
@@ -8407,8 +8406,8 @@ async function openCacheStore(settings, platform, log, env, options = {}) {
     return store;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(636);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/cache/hash-files.ts
 // The content hash of the files that determine the model: the `hash-files` globs (their default is in

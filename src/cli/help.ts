@@ -58,7 +58,7 @@ ${flags}
 
 Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
 blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(README "Inspecting a .pte"). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
 prints the partition as a Mermaid flowchart.
 
 Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two

@@ -12,7 +12,7 @@
 // evicts the least recently used entries (of any scope) over the bound.
 //
 // What a folder cannot do: code running as the runner's user can write into it directly, past all
-// of this. README "Self-hosted runners" says what to do about that.
+// of this. docs/runners.md says what to do about that.
 
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";

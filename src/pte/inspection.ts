@@ -1,6 +1,6 @@
 // The inspection of a .pte (and the .ptd files beside it): one stable, versioned JSON document.
 // `trt-pte inspect --json` prints it, report.json carries it as `inspection`, and the tree, the job
-// summary and the verification all read it. README "Inspecting a .pte" documents every field.
+// summary and the verification all read it. docs/inspecting.md documents every field.
 // Keys are snake_case like the rest of report.json. Byte offsets and sizes are JSON numbers (exact:
 // a file cannot exceed 2^53 bytes). A change that removes or retypes a field bumps the version.
 

@@ -10,7 +10,7 @@ import { pullRequestOfEvent, readEventPayload } from "../github/pull-request.js"
 import { errorMessage } from "../errors.js";
 
 export const FORK_HELP =
-  "README “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+  "docs/action.md “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
 
 /**
  * One comment per model, target and GPU: the default artifact name is that key

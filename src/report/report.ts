@@ -60,7 +60,7 @@ export interface Report {
   details: Record<string, unknown>;
   run: RunInfo | null;
   cache: CacheReport;
-  /** What the .pte holds, as read by src/pte (trt-pte/inspection@1, README "Inspecting a .pte"). */
+  /** What the .pte holds, as read by src/pte (trt-pte/inspection@1, docs/inspecting.md). */
   inspection: Inspection;
   /** Whether this build was compared with a baseline, and whether it recorded itself as one. */
   comparison: ComparisonState;

@@ -1,4 +1,4 @@
-// The one parser of the `inputs` grammar (README "Input specs"). The CLI and the action
+// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
 //

@@ -240,7 +240,7 @@ export const INPUTS: readonly InputDefinition[] = [
     description:
       "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
       "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-      "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (README “Security”).",
+      "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
   },
   {
     name: "compare",
@@ -262,7 +262,7 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "string",
     description:
       "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-      "Empty: no gate. Noisy on shared machines: see README “Comparing with the base branch”.",
+      "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
   },
   {
     name: "max-tensorrt-nodes-lost",
@@ -290,7 +290,7 @@ export const INPUTS: readonly InputDefinition[] = [
     description:
       "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
       "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
-      "see README “Comments on fork pull requests”.",
+      "see docs/action.md “Comments on fork pull requests”.",
   },
   {
     name: "github-token",

@@ -1,4 +1,4 @@
-// README's input and output tables, rendered from action.yml's own source so they cannot drift.
+// The input and output tables of docs/action.md, rendered from action.yml's own source so they cannot drift.
 
 import { INPUTS, OUTPUTS } from "./inputs.js";
 import { cell } from "../util/format.js";
@@ -31,6 +31,6 @@ export function replaceGeneratedSection(doc: string, name: string, body: string)
   const end = `<!-- /generated:${name} -->`;
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+  if (from < 0 || to < from) throw new Error(`the document has no ${start} ... ${end} section`);
   return `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`;
 }

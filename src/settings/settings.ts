@@ -224,7 +224,7 @@ export function parseEnvPassthrough(raw: string): string[] {
       throw new SettingsError(
         "env-passthrough",
         `'${item}' would pass ${forbidden} to the model's process, which trt-pte never does`,
-        "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (README “Security”)",
+        "name only the variables the model needs; the token, the inputs, ACTIONS_* and the runner's command files stay with the action (docs/security.md)",
       );
     }
     const ours = RUN_FOLDER_NAMES.find((name) => matchesEnvGlob(name, item));
@@ -350,7 +350,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     throw new SettingsError(
       "inputs",
       (e as Error).message.replace(/^inputs:/, "at "),
-      "see README “Input specs”",
+      "see docs/action.md “Input specs”",
     );
   }
 

@@ -146,8 +146,7 @@ describe("caching on the bundled action", () => {
       python,
       "cache-dir": cacheDir,
       upload: "false",
-      // Only the output layer's entries are counted here; a push build's baseline entry (README
-      // "Comparing with the base branch") is tested in test/e2e/compare.test.ts.
+      // Only the output layer's entries are counted here; a push build's baseline entry (docs/comparing.md) is tested in test/e2e/compare.test.ts.
       compare: "false",
     };
     const prEnv = { ...env, ...runnerEventEnv(pullRequest({ number: 7 })) };

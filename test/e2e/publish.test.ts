@@ -118,7 +118,7 @@ describe("publishing from the bundled action", () => {
     );
     expect(run.code, run.log).toBe(0);
     expect(run.summary).toMatch(
-      /\| PR comment \| not posted: the pull request comes from a fork, whose token is read-only; README “Comments on fork pull requests”/,
+      /\| PR comment \| not posted: the pull request comes from a fork, whose token is read-only; docs\/action\.md “Comments on fork pull requests”/,
     );
     expect(server.requests.slice(before).filter((r) => r.url.includes("/comments"))).toHaveLength(0);
     expect(visibleLog(run.log)).not.toContain(TOKEN);

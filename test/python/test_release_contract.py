@@ -117,17 +117,17 @@ def test_every_save_keyword_the_driver_passes_is_accepted(version: str) -> None:
 
 
 def _tested_versions_row(version: str) -> str:
-    """The row of README's torch_tensorrt table whose first cell names `version`."""
-    section = (REPO / "README.md").read_text().split("## Tested versions", 1)[1].split("\n## ", 1)[0]
+    """The row of docs/versions.md's torch_tensorrt table whose first cell names `version`."""
+    section = (REPO / "docs" / "versions.md").read_text()
     rows = [line for line in section.splitlines() if line.startswith("| 2.")]
     found = [row for row in rows if version in row.split("|")[1].replace(" ", "").split(",")]
-    assert len(found) == 1, f"README's Tested versions table has no single row for torch_tensorrt {version}"
+    assert len(found) == 1, f"docs/versions.md's table has no single row for torch_tensorrt {version}"
     return found[0]
 
 
 @pytest.mark.parametrize("version", sorted(RELEASES))
 def test_readme_names_the_executorch_save_options_each_release_has(version: str) -> None:
-    # README says what each release gets; the wheel says what its save() takes out of **kwargs.
+    # docs/versions.md says what each release gets; the wheel says what its save() takes out of **kwargs.
     options_cell = _tested_versions_row(version).split("|")[5]
     named = {word.strip("`") for word in options_cell.replace(",", " ").split() if word.startswith("`")}
     assert named == set(RELEASES[version]["save"]["executorch_kwargs"])

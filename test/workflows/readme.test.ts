@@ -1,4 +1,4 @@
-// README's tables of the reusable workflow are rendered from the workflow file (`npm run sync`).
+// The tables of docs/reusable-workflow.md are rendered from the workflow file (`npm run sync`).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -10,11 +10,11 @@ import { readWorkflow } from "../support/workflows.js";
 
 const read = (file: string) => fs.readFileSync(path.join(REPO, file), "utf8");
 
-describe("README's reusable-workflow tables", () => {
+describe("docs/reusable-workflow.md's tables", () => {
   const workflow = read(".github/workflows/compile-pte.yml");
 
   it("equal the inputs and outputs of compile-pte.yml", () => {
-    const readme = read("README.md");
+    const readme = read("docs/reusable-workflow.md");
     expect(replaceGeneratedSection(readme, "workflow-inputs", renderWorkflowInputsTable(workflow))).toBe(
       readme,
     );
@@ -33,8 +33,8 @@ describe("README's reusable-workflow tables", () => {
   });
 
   it("name every example workflow", () => {
-    const readme = read("README.md");
+    const readme = read("docs/reusable-workflow.md");
     for (const file of fs.readdirSync(path.join(REPO, "workflows")))
-      expect(readme).toContain(`(workflows/${file})`);
+      expect(readme).toContain(`(../workflows/${file})`);
   });
 });

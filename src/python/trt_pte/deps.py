@@ -24,7 +24,7 @@ DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 }
 
 # The pinned set this project tests with, named in hints so the fix is one copy-paste: torch and
-# executorch as requirements.txt pins them, torch_tensorrt from README "Tested versions". The oldest
+# executorch as requirements.txt pins them, torch_tensorrt from docs/versions.md. The oldest
 # release each target takes is in the target table (targets/table.json); the caller passes it in.
 TESTED: dict[str, str] = {
     "torch": "2.13.0",
@@ -113,5 +113,5 @@ def require(package: str, purpose: str, minimum: str | None = None) -> ModuleTyp
         raise DriverError(
             MISSING_DEPENDENCY,
             f"{package} {version} is installed but does not import: {exc}",
-            'reinstall it, with versions that go together (README "Tested versions")',
+            'reinstall it, with versions that go together (docs/versions.md)',
         ) from exc
