@@ -122,7 +122,7 @@ def classify(exc: BaseException, stage: str, workspace: str, *, what: str = "") 
         return error(
             EXPORT_FAILURE,
             "writing the ExecuTorch program failed: see the log above; check that torch, executorch and "
-            'torch_tensorrt are versions that go together (docs/versions.md)',
+            "torch_tensorrt are versions that go together (docs/versions.md)",
         )
     if stage == RUN:
         return error(

@@ -113,5 +113,5 @@ def require(package: str, purpose: str, minimum: str | None = None) -> ModuleTyp
         raise DriverError(
             MISSING_DEPENDENCY,
             f"{package} {version} is installed but does not import: {exc}",
-            'reinstall it, with versions that go together (docs/versions.md)',
+            "reinstall it, with versions that go together (docs/versions.md)",
         ) from exc
