@@ -1,8 +1,9 @@
 """What running, checking and timing the .pte adds to an export of the example model on CPU.
 
     .venv/bin/python bench/run_and_time.py [--target xnnpack] [--benchmark-seconds 10]
+    .venv/bin/python bench/run_and_time.py --smoke     (the test command: a 1-second budget)
 
-One driver run (as the action starts it) of examples/cos_block.py:build; its own stage timings
+One driver run (as the action starts it: the bootstrap script) of examples/cos_block.py:build; its own stage timings
 split it into the export alone (load_model, export, lower, write) and what this project adds after
 it (accuracy: loading the .pte in ExecuTorch's runtime and comparing with eager; run: determinism,
 latency against eager, memory). Prints both in seconds and their ratio, and fails (exit 1) when
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +32,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--target", default="xnnpack", choices=("xnnpack", "portable"))
     parser.add_argument("--benchmark-seconds", type=float, default=10.0)
+    parser.add_argument("--smoke", action="store_true", help="a 1-second benchmark budget")
     args = parser.parse_args()
+    if args.smoke:
+        args.benchmark_seconds = 1.0
 
     scratch = Path(tempfile.mkdtemp(prefix="trt-pte-bench-"))
     try:
@@ -49,12 +52,11 @@ def main() -> int:
             "benchmark_seconds": args.benchmark_seconds,
         }
         (scratch / "request.json").write_text(json.dumps(request))
-        env = {**os.environ, "PYTHONPATH": str(REPO / "src" / "python")}
+        driver = REPO / "src" / "python" / "trt_pte_driver.py"
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "trt_pte", "export", "--request", "request.json", "--result", "result.json"],
+            [sys.executable, str(driver), "export", "--request", "request.json", "--result", "result.json"],
             cwd=scratch,
-            env=env,
             check=False,
             stdout=subprocess.DEVNULL,
         )
