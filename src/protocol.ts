@@ -107,12 +107,12 @@ export interface BenchmarkResult {
   points: BenchmarkPoint[];
 }
 
+/** Device figures: what each side holds once loaded plus one call's peak (memory.py in the driver). */
 export interface MemoryResult {
   host_peak_bytes: number | null;
   eager_device_bytes: number | null;
   built_device_bytes: number | null;
   built_device_how: string | null;
-  engine_device_bytes: number | null;
 }
 
 export interface DriverErrorInfo {

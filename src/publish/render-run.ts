@@ -87,7 +87,6 @@ export function formatMemory(report: Report): string {
       `built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`,
     );
   }
-  if (m.engine_device_bytes !== null) parts.push(`TensorRT engines ${formatBytes(m.engine_device_bytes)}`);
   if (m.host_peak_bytes !== null) parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
   return parts.join(" · ") || "–";
 }

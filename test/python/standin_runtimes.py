@@ -139,35 +139,100 @@ if a.output_file:
         open(f"{{a.output_file}}-{{i}}.bin", "wb").write(flat.numpy().tobytes())
 """
 
-# example_executorch_runner: --model_path, --num_runs, --green_context_sms; prints shapes, element
-# counts and the first few values only (its format strings, read from the 2.14 binary).
+# example_executorch_runner, as examples/executorch_reference_runner/main.cpp (pytorch/TensorRT
+# v2.13.0 and main, what the 2.14 binary's strings show) behaves:
+# - get_flag(): the first argument that starts with the flag's name followed by `=`; anything else
+#   is ignored, so `--model_path P` leaves the default `model.pte`, opened in the working folder;
+#   num_runs through atoi (text that is no number reads 0);
+# - FileDataLoader::from or Program::load failing: an error line and exit status 1; a failed
+#   ET_CHECK_MSG (load_method, set_input, execute): a fatal line and abort() (SIGABRT);
+# - every input filled with float 1.0 over nbytes / sizeof(float) floats, whatever its dtype (the
+#   bytes are read as the input's dtype; a size that is no multiple of 4 leaves the tail unwritten,
+#   zero here);
+# - its lines on stderr: ET_LOG's "%c %02u:%02u:%02u.%06lu executorch:%s:%zu] %s" and its own
+#   fprintf lines for inputs ("  input[i] shape=[a,b] numel=K") and outputs
+#   ("output[i] shape=[a,b] numel=K dtype=D", and "  first n values: ..." for float outputs).
 EXAMPLE_RUNNER = f"""
-import argparse
-import torch
+import os, sys
+
+
+def log(level, line, message):
+    print(f"{{level}} 00:00:00.000100 executorch:main.cpp:{{line}}] {{message}}", file=sys.stderr, flush=True)
+
+
+def check(ok, condition, message):
+    if not ok:
+        log("F", 0, f"In function main(), assert failed ({{condition}}): {{message}}")
+        os.abort()
+
+
+def get_flag(name, default):
+    for arg in sys.argv[1:]:
+        if arg.startswith(name) and arg[len(name):len(name) + 1] == "=":
+            return arg[len(name) + 1:]
+    return default
+
+
+def atoi(text):
+    digits = ""
+    for i, c in enumerate(text.strip()):
+        if c.isdigit() or (i == 0 and c in "+-"):
+            digits += c
+        else:
+            break
+    try:
+        return int(digits)
+    except ValueError:
+        return 0
+
+
+model_path = get_flag("--model_path", "model.pte")
+num_runs = atoi(get_flag("--num_runs", "1"))
+if not os.path.isfile(model_path):
+    log("E", 68, f"FileDataLoader::from('{{model_path}}') failed: 0x22")
+    sys.exit(1)
+import torch  # only now: a run that fails before loading costs no torch import
 from executorch.extension.pybindings import portable_lib
 
-p = argparse.ArgumentParser()
-p.add_argument("--model_path", default="model.pte")
-p.add_argument("--num_runs", type=int, default=1)
-p.add_argument("--green_context_sms", type=int, default=0)
-a = p.parse_args()
-module = portable_lib._load_for_executorch(a.model_path)
-print(f"Model '{{a.model_path}}' loaded.")
-print("Method: 'forward'")
-meta = module.method_meta("forward")
-print(f"Method loaded. inputs={{meta.num_inputs()}} outputs={{meta.num_outputs()}}")
+try:
+    module = portable_lib._load_for_executorch(model_path)
+except Exception:
+    log("E", 79, f"Failed to parse model '{{model_path}}'")
+    sys.exit(1)
+log("I", 82, f"Model '{{model_path}}' loaded.")
+method = module.method_names()[0] if hasattr(module, "method_names") else "forward"
+log("I", 86, f"Method: '{{method}}'")
+meta = module.method_meta(method)
+log("I", 113, f"Method loaded. inputs={{meta.num_inputs()}} outputs={{meta.num_outputs()}}")
 dtypes = {_DTYPES}
 inputs = []
 for i in range(meta.num_inputs()):
     t = meta.input_tensor_meta(i)
-    print(f"  input[{{i}}] shape=[{{', '.join(str(d) for d in t.sizes())}}] numel={{t.nbytes() // 4}}")
-    inputs.append(torch.ones(tuple(t.sizes()), dtype=getattr(torch, dtypes[t.dtype()])))
-for _ in range(a.num_runs):
-    outputs = module.run_method("forward", tuple(inputs))
-print(f"Inference completed ({{a.num_runs}} run(s)).")
+    sizes = tuple(t.sizes())
+    numel = t.nbytes() // 4
+    raw = torch.ones(numel, dtype=torch.float32).view(torch.uint8)
+    raw = torch.cat([raw, torch.zeros(t.nbytes() - raw.numel(), dtype=torch.uint8)])
+    dtype = getattr(torch, dtypes[t.dtype()])
+    value = raw.view(torch.uint8).to(torch.bool) if dtype == torch.bool else raw.view(dtype)
+    inputs.append(value.reshape(sizes))
+    print(f"  input[{{i}}] shape=[{{','.join(str(d) for d in sizes)}}] numel={{numel}}", file=sys.stderr)
+print("caller stream: ordinary stream", file=sys.stderr)
+outputs = []
+for run in range(num_runs):
+    try:
+        outputs = module.run_method(method, tuple(inputs))
+    except Exception:
+        check(False, "status == Error::Ok", f"execute() failed on run {{run}}: 0x12")
+log("I", 390, f"Inference completed ({{num_runs}} run(s)).")
+codes = {{name: code for code, name in dtypes.items()}}
 for i, out in enumerate(outputs):
-    print(f"output[{{i}}] shape=[{{', '.join(str(d) for d in out.shape)}}] numel={{out.numel()}} dtype=6")
-    print(f"  first 3 values: {{' '.join(format(float(v), '.4f') for v in out.reshape(-1)[:3])}}")
+    shape = ",".join(str(d) for d in out.shape)
+    code = codes[str(out.dtype).removeprefix("torch.")]
+    print(f"output[{{i}}] shape=[{{shape}}] numel={{out.numel()}} dtype={{code}}", file=sys.stderr)
+    if out.dtype == torch.float32:
+        first = out.reshape(-1)[:8]
+        values = "".join(f" {{float(v):.4f}}" for v in first)
+        print(f"  first {{first.numel()}} values:{{values}}", file=sys.stderr)
 """
 
 # A runner that loads nothing: ExecuTorch's ET_CHECK_MSG aborts the process.
@@ -190,6 +255,7 @@ def write_wheel(root: Path) -> Path:
 
 def write_runner(path: Path, source: str) -> Path:
     """An executable script: the interpreter running the tests, then the stand-in's source."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"#!{sys.executable}\n{textwrap.dedent(source).lstrip()}")
     os.chmod(path, 0o755)
     return path

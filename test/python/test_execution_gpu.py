@@ -1,11 +1,16 @@
-"""Timing and memory on a real CUDA device: CUDA events wait for the device, and the peaks read
-from torch's allocator. Marked `gpu`: they skip without one (scripts/gpu-check.sh runs them)."""
+"""Timing, memory and the runner's libraries on a real CUDA device: CUDA events wait for the device,
+the peaks read from torch's allocator, what a load leaves allocated (inside torch and outside it),
+and the libcudart folder this process has loaded. Marked `gpu`: they skip without one
+(scripts/gpu-check.sh runs them)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from trt_pte import benchmark, memory
+from trt_pte import benchmark, memory, runner_libraries
 from trt_pte.context import ExportContext
 from trt_pte.protocol import Dim, InputSpec, parse_request
 
@@ -45,3 +50,98 @@ def test_device_memory_is_read_around_one_call() -> None:
 
     peak, how = memory.device_peak_bytes(lambda: torch.empty(64 << 20, dtype=torch.uint8, device="cuda"))
     assert peak >= 64 << 20 and how
+
+
+def test_device_memory_held_across_a_load_counts_what_stays_allocated() -> None:
+    import torch
+
+    size = 256 << 20
+    kept, rise = memory.held_across(lambda: torch.empty(size, dtype=torch.uint8, device="cuda"))
+    assert rise >= size
+    # Freed within the load (and returned to the device by the reading): not held.
+    _, transient = memory.held_across(lambda: torch.empty(size, dtype=torch.uint8, device="cuda").sum().item())
+    assert transient < size // 2
+    del kept
+
+
+def _cudart_folder() -> str:
+    """The folder of the libcudart this process (torch) has loaded, as the runner would get it."""
+    import torch
+
+    torch.cuda.init()
+    with open("/proc/self/maps") as maps:
+        folders = runner_libraries.loaded_folders(maps)
+    cudart = [f for f in folders if "libcudart" in f.why]
+    assert cudart, f"torch loaded no libcudart? folders found: {folders}"
+    return cudart[0].path
+
+
+def test_allocations_outside_torch_count_too() -> None:
+    """What TensorRT and ExecuTorch's backends do at load: cudaMalloc, outside torch's allocator."""
+    import ctypes
+    import os
+
+    folder = _cudart_folder()
+    [name] = sorted(n for n in os.listdir(folder) if runner_libraries.NEEDED.match(n) and "cudart" in n)[:1]
+    cudart = ctypes.CDLL(os.path.join(folder, name))
+    pointer = ctypes.c_void_p()
+    size = 128 << 20
+    _, rise = memory.held_across(lambda: cudart.cudaMalloc(ctypes.byref(pointer), ctypes.c_size_t(size)))
+    assert pointer.value and rise >= size
+    assert cudart.cudaFree(pointer) == 0
+
+
+def test_a_binary_needing_libcudart_starts_with_the_folders_the_driver_has_loaded(tmp_path: Path) -> None:
+    """Like torch_tensorrt's runner outside its build tree: it needs libcudart.so.13 and has no
+    RUNPATH to find it. With the driver's folders on LD_LIBRARY_PATH it starts."""
+    import os
+    import shutil
+    import subprocess
+
+    compiler = shutil.which("g++") or shutil.which("c++")
+    if compiler is None:
+        pytest.skip("needs a C++ compiler")
+    folder = _cudart_folder()
+    library = sorted(n for n in os.listdir(folder) if n.startswith("libcudart.so."))[0]
+    source = tmp_path / "main.cpp"
+    source.write_text(
+        '#include <cstdio>\nextern "C" int cudaRuntimeGetVersion(int*);\n'
+        'int main() { int v = 0; int rc = cudaRuntimeGetVersion(&v); std::printf("cudart %d\\n", v); return rc; }\n'
+    )
+    binary = tmp_path / "bin" / "needs_cudart"
+    binary.parent.mkdir()
+    subprocess.run([compiler, "-o", str(binary), str(source), os.path.join(folder, library)], check=True)
+    bare = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    alone = subprocess.run([str(binary)], capture_output=True, text=True, env=bare, check=False)
+    print(f"without LD_LIBRARY_PATH: exit {alone.returncode} {alone.stdout.strip()} {alone.stderr.strip()[-200:]}")
+    folders = runner_libraries.runner_folders(str(binary))
+    print(f"LD_LIBRARY_PATH from the driver: {runner_libraries.describe(folders)}")
+    started = subprocess.run(
+        [str(binary)],
+        capture_output=True,
+        text=True,
+        env=runner_libraries.runner_environment(folders, bare),
+        check=False,
+    )
+    assert started.returncode == 0 and started.stdout.startswith("cudart "), started.stderr
+
+
+def test_each_sides_memory_is_what_it_holds_plus_one_calls_peak() -> None:
+    from trt_pte import execution
+    from trt_pte.export import _memory
+
+    ctx = _context()
+    weights = sum(p.numel() * p.element_size() for p in ctx.module.parameters())
+    assert memory.module_bytes(ctx.module) == weights
+
+    def built(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return ctx.module(*args, **kwargs)
+
+    held = memory.Held(12345, "device memory in use after the compile that loaded its engines")
+    ran = execution.Execution("compiled module", False, "x", run=built, timed=built, timed_label="c", held=held)
+    facts = _memory(ctx, ran)
+    assert facts["eager_device_bytes"] > weights
+    assert facts["built_device_bytes"] > 12345 and facts["built_device_bytes"] - 12345 < facts["eager_device_bytes"]
+    assert facts["built_device_how"].startswith(held.how) and "plus one more call's peak" in facts["built_device_how"]
+    unknown = execution.Execution("compiled module", False, "x", run=built, timed=built, timed_label="c")
+    assert "what loading it took is not known" in _memory(ctx, unknown)["built_device_how"]

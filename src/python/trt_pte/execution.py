@@ -1,15 +1,22 @@
 """Which runtime runs the written `.pte` (with its `.ptd` files) before it is published.
 
 CPU targets: ExecuTorch's own Python runtime. GPU targets, in this order, what the environment has:
-1. the `torch-tensorrt-executorch-runtime` wheel: its `activate()` installs a native runtime with
-   TensorRTBackend (and the CUDA backend) as ExecuTorch's `_portable_lib`. Its own `load()` refuses
-   `.ptd` files, but the native module it returns has `_load_for_executorch_from_buffer(buffer,
-   data_map_buffer=...)`, which loads a program with its data file; that is what runs here.
-   It must be activated before ExecuTorch's stock runtime is imported in this process, so nothing
-   on the GPU path imports `executorch.extension.pybindings.portable_lib`.
+1. the `torch-tensorrt-executorch-runtime` wheel (0.1.0): its `activate()` installs a native runtime
+   with TensorRTBackend and CudaBackend registered as ExecuTorch's `_portable_lib`. Its own
+   `load(path)` reads the `.pte` alone: it takes no `.ptd` and looks for none, so a program whose
+   weights live in a `.ptd` is loaded without its data map (its docstring: "External .ptd weight
+   files are not supported"). The native module `activate()` returns has
+   `_load_for_executorch_from_buffer(buffer, data_map_buffer=...)`, which loads a program with its
+   data file; that is what runs here. Its runtime takes and returns host tensors (the wheel's
+   `Program.run` copies CUDA inputs to the CPU first). It must be activated before ExecuTorch's
+   stock runtime is imported in this process, so nothing on the GPU path imports
+   `executorch.extension.pybindings.portable_lib`.
 2. a runner binary: the user's `executor_runner` (`runner`), or torch_tensorrt's
-   `example_executorch_runner` (runner_binary.py);
-3. otherwise the compiled module (tensorrt only), and the report says the `.pte` itself did not run.
+   `example_executorch_runner` (runner_binary.py), the latter only when every input is float32
+   (it fills every input with float 1.0) and started with the driver's TensorRT and CUDA library
+   folders (runner_libraries.py);
+3. otherwise the compiled module (tensorrt only), and the report says the `.pte` itself did not run
+   and why each option above was not used.
 """
 
 from __future__ import annotations
@@ -20,15 +27,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import runner_binary
+from . import runner_binary, runner_libraries
 from .context import ExportContext, Log, Runner
 from .deps import installed_version
 from .errors import EXPORT_FAILURE, DriverError, describe_exception
+from .memory import Held, held_across
 from .targets import TargetOutcome
 
 STOCK_RUNTIME = "executorch runtime"
 WHEEL = "torch_tensorrt_executorch_runtime"
 WHEEL_DIST = "torch-tensorrt-executorch-runtime"
+# How often the reference runner runs the program (its --num_runs=).
+EXAMPLE_RUNS = 3
 INSTALL_HINT = (
     f"install the {WHEEL_DIST} wheel into the driver's environment (pip install {WHEEL_DIST}==0.1.0; it "
     "pins torch 2.14, torch_tensorrt 2.14, executorch 1.4.1, TensorRT 11.1), or set `runner` to an "
@@ -53,6 +63,8 @@ class Execution:
     timed_label: str | None = None
     set_threads: Callable[[int], None] | None = None
     notes: list[str] | None = None
+    # Device memory `timed` holds since it was loaded (GPU targets; memory.py).
+    held: Held | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,21 +134,31 @@ def _wheel_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Ex
     program = _read(outcome.pte)
     data = _read(outcome.ptd[0]) if outcome.ptd else None
     log(f"running the .pte in {label}" + (f" with {len(outcome.ptd)} .ptd" if outcome.ptd else ""))
-    try:
+    from .accuracy import method_runner
+
+    def load() -> Any:
+        """Loads the program and runs it once: what the runtime holds on the device after both."""
         module = (
             native._load_for_executorch_from_buffer(program, data_map_buffer=data)
             if data is not None
             else native._load_for_executorch_from_buffer(program)
         )
+        method_runner(module, ctx.keyword_order)(*_bound_inputs(ctx, "opt"))
+        return module
+
+    try:
+        if ctx.device is None:
+            module, held = load(), None
+        else:
+            module, rise = held_across(load)
+            held = Held(rise, "device memory in use after loading the .pte and its first run")
     except Exception as exc:
         raise DriverError(
             EXPORT_FAILURE,
-            f"the .pte does not run: {label} cannot load it ({describe_exception(exc)})",
+            f"the .pte does not run: {label} cannot load and run it ({describe_exception(exc)})",
             "the file this export wrote fails on the runtime that runs it, so nothing was published; "
             "check that torch_tensorrt, executorch and the runtime wheel come from one release matrix",
         ) from exc
-    from .accuracy import method_runner
-
     base = method_runner(module, ctx.keyword_order)
 
     def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -145,7 +167,7 @@ def _wheel_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Ex
         return base(args, kwargs)
 
     reset = getattr(native, "_unsafe_reset_threadpool", None)
-    return Execution(label, True, run=run, timed=run, timed_label=label, set_threads=reset)
+    return Execution(label, True, run=run, timed=run, timed_label=label, set_threads=reset, held=held)
 
 
 def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Execution | str:
@@ -159,24 +181,7 @@ def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> E
         binary = runner_binary.RunnerBinary(found, "example_executorch_runner")
     compiled = outcome.compiled
     if binary.kind == "example_executorch_runner":
-        if outcome.ptd:
-            return f"{binary.label} takes no .ptd, and this export has {len(outcome.ptd)}"
-        log(f"running the .pte with {binary.label}")
-        try:
-            shapes = runner_binary.run_example_runner(binary, outcome.pte, 3)
-        except runner_binary.RunnerUnavailable as exc:
-            return str(exc)
-        _check_shapes(ctx, binary, shapes)
-        note = f"{binary.kind} ran it 3 times and gave outputs of shapes {', '.join(map(str, shapes))}"
-        return Execution(
-            binary.label,
-            True,
-            run=compiled,
-            checks="compiled module (the runner prints only output shapes)" if compiled else None,
-            timed=compiled,
-            timed_label="compiled module" if compiled else None,
-            notes=[note],
-        )
+        return _example_runner_execution(ctx, outcome, binary, log)
 
     def run(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         from .accuracy import flatten_outputs
@@ -198,6 +203,48 @@ def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> E
         points=["max"],
         timed=compiled,
         timed_label="compiled module (a runner binary is not timed)" if compiled else None,
+        held=outcome.compiled_held,
+    )
+
+
+def _example_runner_execution(
+    ctx: ExportContext, outcome: TargetOutcome, binary: runner_binary.RunnerBinary, log: Log
+) -> Execution | str:
+    """torch_tensorrt's reference runner: it proves the file loads and runs at the program's bound,
+    and gives output shapes; the accuracy and determinism checks use the compiled module."""
+    if outcome.ptd:
+        return f"{binary.label} takes no .ptd, and this export has {len(outcome.ptd)}"
+    others = [
+        f"{spec.name or f'input {i}'} is {spec.dtype}" for i, spec in enumerate(ctx.specs) if spec.dtype != "float32"
+    ]
+    if others:
+        return (
+            f"{binary.label} fills every input with float 1.0 whatever its dtype, which is meaningless (and "
+            f"out-of-range indices) for other dtypes: {', '.join(others)}"
+        )
+    folders = runner_libraries.runner_folders(binary.path)
+    libraries = runner_libraries.describe(folders)
+    env = runner_libraries.runner_environment(folders)
+    log(f"running the .pte with {binary.label}; LD_LIBRARY_PATH first holds: {libraries}")
+    try:
+        shapes = runner_binary.run_example_runner(binary, outcome.pte, EXAMPLE_RUNS, env)
+    except runner_binary.RunnerUnavailable as exc:
+        return f"{exc} (LD_LIBRARY_PATH first held: {libraries})"
+    _check_shapes(ctx, binary, shapes)
+    compiled = outcome.compiled
+    return Execution(
+        binary.label,
+        True,
+        run=compiled,
+        checks="compiled module (the runner feeds its own inputs and prints only output shapes)" if compiled else None,
+        timed=compiled,
+        timed_label="compiled module" if compiled else None,
+        held=outcome.compiled_held,
+        notes=[
+            f"{binary.kind} ran it {EXAMPLE_RUNS} times on inputs of ones at the max shapes and gave outputs of "
+            f"shapes {', '.join(map(str, shapes))}",
+            f"{binary.kind} started with LD_LIBRARY_PATH first holding: {libraries}",
+        ],
     )
 
 
@@ -220,10 +267,10 @@ def _check_shapes(ctx: ExportContext, binary: runner_binary.RunnerBinary, shapes
         )
 
 
-def _bound_inputs(ctx: ExportContext) -> tuple[tuple[Any, ...], dict[str, Any]]:
+def _bound_inputs(ctx: ExportContext, which: str = "max") -> tuple[tuple[Any, ...], dict[str, Any]]:
     from .example_inputs import make_tensors
 
-    args, kwargs = make_tensors(ctx.specs, "max", 4321)
+    args, kwargs = make_tensors(ctx.specs, which, 4321)
     if ctx.device is not None:
         args = tuple(a.to(ctx.device) for a in args)
         kwargs = {k: v.to(ctx.device) for k, v in kwargs.items()}
@@ -241,7 +288,15 @@ def gpu_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Execu
     reason = f"no runtime for this .pte in the driver's environment ({'; '.join(reasons)}): {INSTALL_HINT}"
     if outcome.compiled is not None:
         compiled = outcome.compiled
-        return Execution("compiled module", False, reason, run=compiled, timed=compiled, timed_label="compiled module")
+        return Execution(
+            "compiled module",
+            False,
+            reason,
+            run=compiled,
+            timed=compiled,
+            timed_label="compiled module",
+            held=outcome.compiled_held,
+        )
     return Execution("none", False, reason)
 
 

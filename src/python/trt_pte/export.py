@@ -228,7 +228,7 @@ def run_and_time(ctx: ExportContext, ran: execution.Execution, outcome: TargetOu
                     f"latency at {p.shape}: {p.built.median_ms:.3g} ms vs eager {p.eager.median_ms:.3g} ms "
                     f"({p.speedup or 0:.2f}x), median of {p.built.runs} runs"
                 )
-        facts["memory"] = _memory(ctx, ran, outcome)
+        facts["memory"] = _memory(ctx, ran)
     except Exception as exc:
         raise classify(exc, RUN, request.workspace, what=f"the {ran.timed_label or ran.runtime} run again") from exc
     return facts
@@ -240,7 +240,8 @@ def _device_name(device: Any) -> str:
     return str(torch.cuda.get_device_name(device))
 
 
-def _memory(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome) -> dict[str, Any]:
+def _memory(ctx: ExportContext, ran: execution.Execution) -> dict[str, Any]:
+    """Each side's device memory: what it holds once loaded plus one call's peak (memory.py)."""
     from . import memory
     from .example_inputs import make_tensors
 
@@ -249,7 +250,6 @@ def _memory(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome
         "eager_device_bytes": None,
         "built_device_bytes": None,
         "built_device_how": None,
-        "engine_device_bytes": outcome.details.get("engine_device_bytes"),
     }
     if ctx.device is None:
         return facts
@@ -259,12 +259,19 @@ def _memory(ctx: ExportContext, ran: execution.Execution, outcome: TargetOutcome
     args = tuple(a.to(ctx.device) for a in args)
     kwargs = {k: v.to(ctx.device) for k, v in kwargs.items()}
     with torch.no_grad():
-        facts["eager_device_bytes"], _ = memory.device_peak_bytes(lambda: ctx.module(*args, **kwargs))
+        call, _ = memory.device_peak_bytes(lambda: ctx.module(*args, **kwargs))
+        facts["eager_device_bytes"] = memory.module_bytes(ctx.module) + call
         built = ran.timed  # in process: a runner binary's memory is its own process's
         if built is not None:
-            facts["built_device_bytes"], facts["built_device_how"] = memory.device_peak_bytes(
-                lambda: built(args, kwargs)
-            )
+            call, call_how = memory.device_peak_bytes(lambda: built(args, kwargs))
+            if ran.held is None:
+                facts["built_device_bytes"] = call
+                facts["built_device_how"] = (
+                    f"one call after warm-up only, {call_how}; what loading it took is not known"
+                )
+            else:
+                facts["built_device_bytes"] = ran.held.bytes + call
+                facts["built_device_how"] = f"{ran.held.how} (cudaMemGetInfo), plus one more call's peak ({call_how})"
     return facts
 
 

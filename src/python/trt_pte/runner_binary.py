@@ -4,15 +4,22 @@ wheels ship in `torch_tensorrt/bin/`.
 
 The two speak differently (read from their sources and binaries):
 - `executor_runner --model_path P.pte [--data_path D.ptd] --inputs a.bin,b.bin --output_file base`
-  fills each input from the raw bytes of one file (sized at the program's bound: the max shapes),
-  runs, logs "Model executed successfully N time(s) in T ms." and writes each tensor output's raw
-  bytes to `base-<i>.bin`. It takes one `.ptd`.
-- `example_executorch_runner --model_path P.pte --num_runs N` (no `.ptd`: a program with external
-  data stops with "The named_data_map is null") fills its inputs itself and prints only shapes:
-  `output[<i>] shape=[...]`, and on 2.14 "Inference completed (N run(s))."
+  (gflags: `--flag value` and `--flag=value` both work) fills each input from the raw bytes of one
+  file (sized at the program's bound: the max shapes), runs, logs "Model executed successfully N
+  time(s) in T ms." and writes each tensor output's raw bytes to `base-<i>.bin`. It takes one `.ptd`.
+- `example_executorch_runner` (examples/executorch_reference_runner/main.cpp in pytorch/TensorRT,
+  v2.13.0 and main; the 2.13 and 2.14 binaries' strings agree) parses its own flags: only
+  `--model_path=P`, `--num_runs=N` (and on 2.14 `--green_context_sms=N`) with `=`; an argument in
+  any other form is ignored, and without `--model_path=` it opens `model.pte` in its working
+  folder. It loads no `.ptd` (a program with external data stops with "The named_data_map is
+  null"), fills every input with float 1.0 whatever the input's dtype (`nbytes / sizeof(float)`
+  floats), runs the program's first method N times and prints, on stderr: "Model 'P' loaded.",
+  each input's `  input[i] shape=[a,b] numel=K`, "Inference completed (N run(s)).", each output's
+  `output[i] shape=[a,b] numel=K dtype=D` and, for float outputs, `  first n values: ...` (n <= 8).
+  It exits 1 when the file cannot be opened or parsed, and aborts (SIGABRT) on a failed check such
+  as "In function main(), assert failed (status == Error::Ok): execute() failed on run 0: 0x...".
 
-Failures end the binary with a non-zero status or a signal, after an ExecuTorch log line such as
-"In function main(), assert failed (...): execute() failed on run 0: 0x...".
+Failures end the binary with a non-zero status or a signal, after an ExecuTorch log line.
 """
 
 from __future__ import annotations
@@ -32,6 +39,9 @@ TIMEOUT_S = 600
 # The dynamic loader's own failure: the binary could not start, which says nothing about the .pte.
 _CANNOT_START = re.compile(r"error while loading shared libraries|cannot open shared object file")
 _SHAPE_LINE = re.compile(r"^\s*output\[(\d+)\] shape=\[([^\]]*)\]", re.MULTILINE)
+# example_executorch_runner's ET_LOG lines ("I 00:00:00.000123 executorch:main.cpp:85] Model ...").
+_LOADED_LINE = re.compile(r"Model '(.*)' loaded\.$", re.MULTILINE)
+_COMPLETED_LINE = re.compile(r"Inference completed \((-?\d+) run\(s\)\)\.")
 
 
 class RunnerUnavailable(Exception):
@@ -66,10 +76,19 @@ def _tail(text: str, lines: int = 8) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def _invoke(binary: RunnerBinary, argv: list[str]) -> subprocess.CompletedProcess[str]:
+def _invoke(
+    binary: RunnerBinary, argv: list[str], *, cwd: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     try:
         proc = subprocess.run(
-            [binary.path, *argv], capture_output=True, text=True, timeout=TIMEOUT_S, check=False, errors="replace"
+            [binary.path, *argv],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+            errors="replace",
+            cwd=cwd,
+            env=env,
         )
     except OSError as exc:
         raise RunnerUnavailable(f"{binary.label} does not start: {exc}") from exc
@@ -93,24 +112,45 @@ def _invoke(binary: RunnerBinary, argv: list[str]) -> subprocess.CompletedProces
     return proc
 
 
-def output_shapes(stdout: str) -> list[tuple[int, ...]]:
+def output_shapes(output: str) -> list[tuple[int, ...]]:
     """The `output[i] shape=[...]` lines of example_executorch_runner, in output order."""
     found: dict[int, tuple[int, ...]] = {}
-    for match in _SHAPE_LINE.finditer(stdout):
+    for match in _SHAPE_LINE.finditer(output):
         found[int(match.group(1))] = tuple(int(n) for n in re.findall(r"\d+", match.group(2)))
     return [found[i] for i in sorted(found)]
 
 
-def run_example_runner(binary: RunnerBinary, pte: str, runs: int) -> list[tuple[int, ...]]:
-    """Runs the program `runs` times; returns the output shapes it printed."""
-    proc = _invoke(binary, ["--model_path", pte, "--num_runs", str(runs)])
-    shapes = output_shapes(proc.stdout + proc.stderr)
-    if not shapes:
-        raise DriverError(
-            EXPORT_FAILURE,
-            f"{binary.label} ran the .pte but printed no `output[i] shape=[...]` lines: {_tail(proc.stdout)}",
-            "this runner's output format is not one trt-pte knows; set `runner` to an executor_runner instead",
-        )
+def example_runner_argv(pte: str, runs: int) -> list[str]:
+    """The runner's own parser reads a flag only as `--name=value` (see the module docstring)."""
+    return [f"--model_path={pte}", f"--num_runs={runs}"]
+
+
+def run_example_runner(
+    binary: RunnerBinary, pte: str, runs: int, env: dict[str, str] | None = None
+) -> list[tuple[int, ...]]:
+    """Runs the program `runs` times; returns the output shapes it printed. It runs in an empty
+    folder of its own, so a flag it did not read can never make it run a `model.pte` lying in the
+    workspace; and its own lines must confirm the file it loaded and the number of runs."""
+    pte = os.path.abspath(pte)
+    scratch = tempfile.mkdtemp(prefix="trt-pte-runner-")
+    try:
+        proc = _invoke(binary, example_runner_argv(pte, runs), cwd=scratch, env=env)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    output = f"{proc.stdout}\n{proc.stderr}"
+    loaded = _LOADED_LINE.search(output)
+    completed = _COMPLETED_LINE.search(output)
+    shapes = output_shapes(output)
+    problem = None
+    if loaded is None or loaded.group(1) != pte:
+        problem = f"it did not say it loaded {pte}" + (f" (it loaded '{loaded.group(1)}')" if loaded else "")
+    elif completed is None or int(completed.group(1)) != runs:
+        problem = f"it did not say it ran the program {runs} times"
+    elif not shapes:
+        problem = "it printed no `output[i] shape=[...]` lines"
+    if problem is not None:
+        # Not the .pte's fault: this binary speaks a protocol trt-pte does not know; try the next option.
+        raise RunnerUnavailable(f"{binary.label} exited 0 but {problem}: {_tail(output, 3)}")
     return shapes
 
 

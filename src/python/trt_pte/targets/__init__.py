@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..context import Runner
+from ..memory import Held
 
 
 @dataclass
@@ -21,3 +22,5 @@ class TargetOutcome:
     # The compiled module in process, where the target has one (tensorrt): what the checks run when
     # no runtime in this environment can run the .pte itself.
     compiled: Runner | None = None
+    # Device memory the compiled module holds: the rise across the compile that loaded its engines.
+    compiled_held: Held | None = None

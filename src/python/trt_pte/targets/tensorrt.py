@@ -20,7 +20,7 @@ from ..context import ExportContext, Log
 from ..deps import installed_version, require
 from ..errors import EXPORT_FAILURE, MISSING_DEPENDENCY, UNSUPPORTED_OP, DriverError
 from ..example_inputs import tensorrt_inputs
-from ..memory import engine_device_bytes
+from ..memory import Held, held_across
 from ..outputs import ptd_files, remove_outputs
 from ..partition import count_compiled
 from ..tensorrt_settings import cache_kwargs, compile_plan, installed_release_api, save_kwargs
@@ -97,10 +97,12 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
     log(f"torch_tensorrt.dynamo.compile ({api.label}): {shown}")
     try:
         with capture_dryrun_trackers() as trackers:
-            compiled = clock.run(
+            compiled, compiled_bytes = clock.run(
                 "compile",
-                lambda: torch_tensorrt.dynamo.compile(
-                    exported_program, arg_inputs=arg_inputs, kwarg_inputs=kwarg_inputs, **plan.kwargs
+                lambda: held_across(
+                    lambda: torch_tensorrt.dynamo.compile(
+                        exported_program, arg_inputs=arg_inputs, kwarg_inputs=kwarg_inputs, **plan.kwargs
+                    )
                 ),
             )
     except Exception as exc:
@@ -173,7 +175,6 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
         "cuda_partitioner": cuda_note,
         "tensorrt_count": basis,
         "ptd_written_by": ptd_writer,
-        "engine_device_bytes": engine_device_bytes(compiled),
     }
     return TargetOutcome(
         pte=pte,
@@ -182,4 +183,5 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
         details=details,
         timings=clock.timings,
         compiled=lambda args, kwargs: compiled(*args, **kwargs),
+        compiled_held=Held(compiled_bytes, "device memory in use after the compile that loaded its engines"),
     )
