@@ -4,6 +4,10 @@ what the driver depends on to scripts/release_contract.json:
 
 - the parameters `torch_tensorrt.dynamo.compile` and `torch_tensorrt.save` accept (and the
   executorch options save pops from **kwargs), and the keys `torch_tensorrt.Input` reads;
+- the defaults of compile's parameters where they are constants (literals, or names of
+  `dynamo/_defaults.py`), e.g. `fallback_data_dependent_ops` and `use_explicit_typing`;
+- whether the release has the rule-based autocast pass that `enable_autocast` turns on, and the ops
+  whose converters are registered with `requires_output_allocator=True` (data-dependent shapes);
 - where the FQN shim's targets (trt_pte.compat.SHIM_TARGETS) are defined or bound, and whether
   they hold the buggy `constants.get(node.name) or constants.get(node.target)` lookup;
 - whether the fix (`_resolve_lifted_custom_obj`) is there, and whether save writes the `.ptd`;
@@ -38,6 +42,8 @@ TABLE = HERE / "release_contract.json"
 SCHEMA = 1
 # Any one platform will do: the Python sources are the same in every wheel of a release.
 PLATFORM = ("--python-version", "3.12", "--platform", "manylinux_2_28_x86_64")
+# The pass `enable_autocast` runs (the lowering pass that gives layers the lower precision).
+AUTOCAST_PASS = "torch_tensorrt.dynamo.lowering.passes.rule_based_autocast"
 
 
 def module_file(module: str) -> str:
@@ -100,6 +106,77 @@ def kwargs_keys_read(function: ast.FunctionDef) -> list[str]:
     return sorted(keys)
 
 
+def constants(tree: ast.Module) -> dict[str, Any]:
+    """Top-level `NAME = <literal>` (or `NAME: T = <literal>`) assignments of a module."""
+    found: dict[str, Any] = {}
+    for node in tree.body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        value = getattr(node, "value", None)
+        for target in targets:
+            if isinstance(target, ast.Name) and value is not None:
+                try:
+                    found[target.id] = ast.literal_eval(value)
+                except ValueError:
+                    continue
+    return found
+
+
+def parameter_defaults(function: ast.FunctionDef, defaults_module: dict[str, Any]) -> dict[str, Any]:
+    """Each parameter's default where it is a literal or a name of `_defaults` holding one."""
+    a = function.args
+    positional = [*a.posonlyargs, *a.args]
+    pairs = list(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True)) + [
+        (arg, default) for arg, default in zip(a.kwonlyargs, a.kw_defaults, strict=True) if default is not None
+    ]
+    found: dict[str, Any] = {}
+    for arg, default in pairs:
+        if (
+            isinstance(default, ast.Attribute)
+            and isinstance(default.value, ast.Name)
+            and default.value.id == "_defaults"
+        ):
+            if default.attr in defaults_module:
+                found[arg.arg] = defaults_module[default.attr]
+            continue
+        try:
+            value = ast.literal_eval(default)
+        except ValueError:
+            continue
+        if value is None or isinstance(value, (bool, int, float, str)):
+            found[arg.arg] = value
+    return dict(sorted(found.items()))
+
+
+def output_allocator_ops(sources: dict[str, str]) -> list[str]:
+    """Targets of `@dynamo_tensorrt_converter(<target>, ..., requires_output_allocator=True)`."""
+    found = set()
+    for text in sources.values():
+        for node in ast.walk(ast.parse(text)):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            flagged = any(
+                k.arg == "requires_output_allocator" and isinstance(k.value, ast.Constant) and k.value.value is True
+                for k in node.keywords
+            )
+            if name == "dynamo_tensorrt_converter" and flagged:
+                found.add(ast.unparse(node.args[0]).removeprefix("torch.ops."))
+    return sorted(found)
+
+
+def reads_setting(tree: ast.Module, setting: str) -> bool:
+    """Whether a module reads `settings.<setting>` anywhere."""
+    return any(
+        isinstance(n, ast.Attribute)
+        and n.attr == setting
+        and isinstance(n.value, ast.Name)
+        and n.value.id == "settings"
+        for n in ast.walk(tree)
+    )
+
+
 def binding(tree: ast.Module, name: str) -> str | None:
     """The module a top-level `from M import name` binds `name` from."""
     for node in tree.body:
@@ -159,11 +236,26 @@ def read_release(wheel: Path) -> dict[str, Any]:
                 entry["buggy_lookup_lines"] = find_name_then_target_lookups(text).get(target.attribute, [])
             shim_targets[target.qualname] = entry
 
+        defaults_source = source("torch_tensorrt.dynamo._defaults")
+        defaults_module = constants(ast.parse(defaults_source)) if defaults_source else {}
+        autocast_source = source(AUTOCAST_PASS)
+        converters = {
+            n: z.read(n).decode("utf-8")
+            for n in sorted(names)
+            if n.startswith("torch_tensorrt/dynamo/conversion/") and n.endswith(".py")
+        }
+
         exporter = source(FIX_FEATURE.module)
         compile_source = ast.parse(source("torch_tensorrt._compile") or "")
         metadata_path = next(n for n in names if n.endswith(".dist-info/METADATA"))
         return {
-            "compile": parameters(compile_function),
+            "compile": {
+                **parameters(compile_function),
+                "defaults": parameter_defaults(compile_function, defaults_module),
+            },
+            "autocast_pass": autocast_source is not None
+            and reads_setting(ast.parse(autocast_source), "enable_autocast"),
+            "output_allocator_ops": output_allocator_ops(converters),
             "save": {**parameters(save_function), "executorch_kwargs": popped_kwargs(save_function)},
             "input_kwargs": kwargs_keys_read(input_init),
             "shim_targets": shim_targets,

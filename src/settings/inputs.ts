@@ -93,7 +93,7 @@ export const INPUTS: readonly InputDefinition[] = [
     choices: [...PRECISIONS],
     description:
       "TensorRT precision (target `tensorrt`): `fp32`, or `fp16`/`bf16` for lower-precision layers with the model's " +
-      "inputs and outputs unchanged (torch_tensorrt 2.12: `enabled_precisions`; 2.13+: autocast).",
+      "inputs and outputs unchanged (through each release's autocast: `enable_autocast`, `autocast_low_precision_type`).",
   },
   {
     name: "min-block-size",
@@ -146,7 +146,9 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "boolean",
     description:
       "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
-      "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: false.",
+      "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: true on 2.13 and newer unless " +
+      "`require-full-compilation` is true; on 2.12 such an engine fails at save, naming the ops to list in " +
+      "`torch-executed-ops`.",
   },
   {
     name: "tolerance",

@@ -81,30 +81,61 @@ def test_the_engine_cache_on_a_release_without_it_is_an_error_naming_the_release
     assert cache_kwargs({}, old) == {}
 
 
-def test_precision_goes_through_enabled_precisions_on_2_12_and_autocast_from_2_13() -> None:
+@pytest.mark.parametrize("version", sorted(RELEASES))
+def test_precision_goes_through_each_releases_autocast(version: str) -> None:
     import torch
 
-    for version in ("2.12.0", "2.12.1"):
-        plan = compile_plan(CompileSettings(precision="bf16"), api(version))
-        assert plan.kwargs == {"use_explicit_typing": False, "enabled_precisions": {torch.float32, torch.bfloat16}}
-    for version in ("2.13.0", "2.14.0"):
-        # enabled_precisions is gone from these releases (and would be ignored silently).
-        assert "enabled_precisions" not in RELEASES[version]["compile"]["parameters"]
-        plan = compile_plan(CompileSettings(precision="fp16"), api(version))
-        assert plan.kwargs == {"enable_autocast": True, "autocast_low_precision_type": torch.float16}
+    release = RELEASES[version]
+    # Every release has the autocast parameters and the pass they turn on, and types explicitly by
+    # default (2.12's enabled_precisions would need weak typing, use_explicit_typing=False).
+    assert {"enable_autocast", "autocast_low_precision_type"} <= set(release["compile"]["parameters"])
+    assert release["autocast_pass"] is True
+    assert release["compile"]["defaults"]["enable_autocast"] is False
+    assert release["compile"]["defaults"].get("use_explicit_typing", True) is True
+    for precision, dtype in (("fp16", torch.float16), ("bf16", torch.bfloat16)):
+        plan = compile_plan(CompileSettings(precision=precision), api(version))
+        assert plan.kwargs == {
+            "enable_autocast": True,
+            "autocast_low_precision_type": dtype,
+            **({"fallback_data_dependent_ops": True} if version >= "2.13" else {}),
+        }
 
 
-def test_fallback_data_dependent_ops_is_refused_on_2_12_naming_the_release() -> None:
+def test_data_dependent_ops_stay_out_of_tensorrt_by_default_from_2_13() -> None:
     for version in ("2.12.0", "2.12.1"):
+        assert "fallback_data_dependent_ops" not in RELEASES[version]["compile"]["parameters"]
         with pytest.raises(DriverError, match=f"not supported by torch_tensorrt {version}") as caught:
             compile_plan(CompileSettings(fallback_data_dependent_ops=True), api(version))
         assert caught.value.kind == "bad_input" and "2.13.0" in (caught.value.hint or "")
-        # false is what 2.12 does anyway: nothing to pass, nothing dropped.
+        # false is what 2.12 does anyway: nothing to pass, nothing dropped; unset passes nothing.
         plan = compile_plan(CompileSettings(fallback_data_dependent_ops=False), api(version))
         assert plan.kwargs == {} and plan.not_needed == ["fallback_data_dependent_ops"]
+        assert compile_plan(CompileSettings(), api(version)).kwargs == {}
     for version in ("2.13.0", "2.14.0"):
-        plan = compile_plan(CompileSettings(fallback_data_dependent_ops=True), api(version))
-        assert plan.kwargs == {"fallback_data_dependent_ops": True}
+        # The release's own default would keep such ops in TensorRT, and the save then rejects the engine.
+        assert RELEASES[version]["compile"]["defaults"]["fallback_data_dependent_ops"] is False
+        unset = compile_plan(CompileSettings(), api(version))
+        assert unset.kwargs == {"fallback_data_dependent_ops": True}
+        assert unset.defaulted == ["fallback_data_dependent_ops"]
+        for value in (True, False):
+            plan = compile_plan(CompileSettings(fallback_data_dependent_ops=value), api(version))
+            assert plan.kwargs == {"fallback_data_dependent_ops": value} and plan.defaulted == []
+        # The release refuses both together: full compilation leaves it at the release's default.
+        full = compile_plan(CompileSettings(require_full_compilation=True), api(version))
+        assert full.kwargs == {"require_full_compilation": True} and full.defaulted == []
+
+
+@pytest.mark.parametrize("version", sorted(RELEASES))
+def test_the_data_dependent_ops_the_messages_name_need_an_output_allocator(version: str) -> None:
+    assert {"aten.nonzero.default", "aten.index.Tensor"} <= set(RELEASES[version]["output_allocator_ops"])
+
+
+@pytest.mark.parametrize("version", sorted(RELEASES))
+def test_the_compiled_module_runs_on_the_cpp_runtime(version: str) -> None:
+    """trt-pte never sets use_python_runtime: its engines are the TorchScript `Engine` class, which
+    exposes no device-memory size (memory.py measures what the compiled module holds instead)."""
+    assert RELEASES[version]["compile"]["defaults"]["use_python_runtime"] is False
+    assert "use_python_runtime" not in compile_plan(EVERY_SETTING, api(version)).kwargs
 
 
 @pytest.mark.parametrize("version", sorted(RELEASES))
@@ -178,7 +209,25 @@ def test_the_reader_extracts_what_it_claims_from_a_wheel(tmp_path: Path) -> None
     """The extractor itself, on a small wheel written here (the real table needs the network)."""
     files = {
         "torch_tensorrt/dynamo/_compiler.py": """
-            def compile(exported_program, inputs=None, *, min_block_size=5, enabled_precisions=None, **kwargs):
+            from torch_tensorrt.dynamo import _defaults
+
+            def compile(exported_program, inputs=None, *, min_block_size=5, enabled_precisions=None,
+                        enable_autocast=_defaults.ENABLE_AUTOCAST, workspace=_defaults.UNKNOWN, **kwargs):
+                pass
+        """,
+        "torch_tensorrt/dynamo/_defaults.py": "ENABLE_AUTOCAST = False\nTIMING = os.path.join('a', 'b')\n",
+        "torch_tensorrt/dynamo/lowering/passes/rule_based_autocast.py": """
+            def rule_based_autocast(gm, settings):
+                if not settings.enable_autocast:
+                    return gm
+        """,
+        "torch_tensorrt/dynamo/conversion/aten_ops_converters.py": """
+            @dynamo_tensorrt_converter(torch.ops.aten.nonzero.default, requires_output_allocator=True)
+            def nonzero(ctx):
+                pass
+
+            @dynamo_tensorrt_converter(torch.ops.aten.cos.default, supports_dynamic_shapes=True)
+            def cos(ctx):
                 pass
         """,
         "torch_tensorrt/_compile.py": """
@@ -207,9 +256,19 @@ def test_the_reader_extracts_what_it_claims_from_a_wheel(tmp_path: Path) -> None
             z.writestr(name, textwrap.dedent(text).lstrip())
     release = _load_script().read_release(wheel)
     assert release["compile"] == {
-        "parameters": ["enabled_precisions", "exported_program", "inputs", "min_block_size"],
+        "parameters": [
+            "enable_autocast",
+            "enabled_precisions",
+            "exported_program",
+            "inputs",
+            "min_block_size",
+            "workspace",
+        ],
         "var_keyword": True,
+        # Literals and constants of _defaults; a name it does not hold is left out.
+        "defaults": {"enable_autocast": False, "enabled_precisions": None, "inputs": None, "min_block_size": 5},
     }
+    assert release["autocast_pass"] is True and release["output_allocator_ops"] == ["aten.nonzero.default"]
     assert release["save"]["executorch_kwargs"] == ["partitioners"]
     assert release["input_kwargs"] == ["name", "shape"]
     targets = release["shim_targets"]

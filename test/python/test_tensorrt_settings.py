@@ -110,7 +110,10 @@ def test_contradicting_settings_are_refused_before_any_release_sees_them() -> No
 
 
 def test_unset_settings_pass_nothing_so_release_defaults_apply() -> None:
-    assert compile_plan(CompileSettings(), EVERYTHING).kwargs == {}
+    # But one: the tensorrt target always saves to ExecuTorch, which needs data-dependent ops kept
+    # out of TensorRT (test_release_contract.py has it per release).
+    plan = compile_plan(CompileSettings(), EVERYTHING)
+    assert plan.kwargs == {"fallback_data_dependent_ops": True} and plan.defaulted == ["fallback_data_dependent_ops"]
 
 
 def test_a_release_without_any_precision_control_refuses_fp16() -> None:

@@ -69,8 +69,9 @@ def _first_line(text: str) -> str:
 def _unsupported_hint(stage: str, lowered: str) -> str:
     if "output allocator" in lowered:
         return (
-            "the engine has data-dependent output shapes, which ExecuTorch cannot run: set "
-            "`fallback-data-dependent-ops: true` (torch_tensorrt >= 2.13) or list those ops in `torch-executed-ops`"
+            "the engine has data-dependent output shapes, which ExecuTorch cannot run: leave "
+            "`fallback-data-dependent-ops` on (the default from torch_tensorrt 2.13) or list those ops in "
+            "`torch-executed-ops`"
         )
     if stage == COMPILE:
         return (

@@ -5,22 +5,34 @@ Every release silently ignores keyword arguments it does not know, so nothing is
 each setting maps to parameters the release's signature must have, and a setting a release cannot
 honour is an error naming the release (never dropped). The mapping, per release:
 
-| setting                     | 2.12.0 / 2.12.1                                | 2.13.0 / 2.14.0                       |
-|-----------------------------|------------------------------------------------|---------------------------------------|
-| precision fp16 / bf16       | use_explicit_typing=False,                     | enable_autocast=True,                 |
-|                             | enabled_precisions={float32, float16/bfloat16} | autocast_low_precision_type=float16/… |
-| min-block-size              | min_block_size                                 | same                                  |
-| torch-executed-ops          | torch_executed_ops={OpOverload, ...}           | same                                  |
-| require-full-compilation    | require_full_compilation                       | same                                  |
-| optimization-level          | optimization_level                             | same                                  |
-| workspace-size              | workspace_size (bytes)                         | same                                  |
-| hardware-compatible         | hardware_compatible                            | same                                  |
-| truncate-double             | truncate_double                                | same                                  |
-| fallback-data-dependent-ops | error when true (no such parameter)            | fallback_data_dependent_ops           |
+| setting                     | 2.12.0 / 2.12.1                           | 2.13.0 / 2.14.0                      |
+|-----------------------------|-------------------------------------------|--------------------------------------|
+| precision fp16 / bf16       | enable_autocast=True,                     | same                                 |
+|                             | autocast_low_precision_type=float16/...   |                                      |
+| min-block-size              | min_block_size                            | same                                 |
+| torch-executed-ops          | torch_executed_ops={OpOverload, ...}      | same                                 |
+| require-full-compilation    | require_full_compilation                  | same                                 |
+| optimization-level          | optimization_level                        | same                                 |
+| workspace-size              | workspace_size (bytes)                    | same                                 |
+| hardware-compatible         | hardware_compatible                       | same                                 |
+| truncate-double             | truncate_double                           | same                                 |
+| fallback-data-dependent-ops | true: an error (no such parameter);       | fallback_data_dependent_ops;         |
+|                             | unset: nothing, and an engine that needs  | unset: true, unless                  |
+|                             | it fails at save naming the ops to list   | require-full-compilation is true     |
+
+Precision: every supported release has the rule-based autocast pass (the same
+`lowering/passes/rule_based_autocast.py` in 2.12.x and 2.13.0), and `enable_autocast` keeps the
+explicit (strong) typing each release defaults to. 2.12's `enabled_precisions` works only with
+`use_explicit_typing=False`, weak typing, which 2.12 warns is deprecated (pointing at autocast) and
+TensorRT deprecates from 10.12 on (its 2.12 pairs with 10.16; 11.0 removes it).
+Data-dependent ops: the ExecuTorch save of every release rejects an engine that needs TensorRT's
+output allocator (an op with a data-dependent output shape, such as `nonzero`), and the tensorrt
+target always saves to ExecuTorch, so from 2.13 on trt-pte keeps such ops out of TensorRT unless
+told otherwise (the release's own default is false).
 
 The releases are told apart by their signatures (features), not by version strings;
-scripts/release_contract.json records each release's parameters and the tests check this mapping
-against it.
+scripts/release_contract.json records each release's parameters (and their defaults) and the tests
+check this mapping against it.
 """
 
 from __future__ import annotations
@@ -88,6 +100,8 @@ class CompilePlan:
     kwargs: dict[str, Any] = field(default_factory=dict)
     # Settings whose value is what a release without the parameter does anyway (e.g. false).
     not_needed: list[str] = field(default_factory=list)
+    # Settings the user left unset that trt-pte sets for this target (see the module docstring).
+    defaulted: list[str] = field(default_factory=list)
 
 
 def _unsupported(setting: str, parameters: str, api: ReleaseApi) -> DriverError:
@@ -163,22 +177,21 @@ def compile_plan(settings: CompileSettings, api: ReleaseApi) -> CompilePlan:
             raise _unsupported("torch_executed_ops", "`torch_executed_ops`", api)
         plan.kwargs["torch_executed_ops"] = {resolve_op(op) for op in settings.torch_executed_ops}
 
+    if (
+        settings.fallback_data_dependent_ops is None
+        and "fallback_data_dependent_ops" in params
+        and not settings.require_full_compilation
+    ):
+        plan.kwargs["fallback_data_dependent_ops"] = True
+        plan.defaulted.append("fallback_data_dependent_ops")
+
     if settings.precision != "fp32":
-        low = getattr(torch, _LOW_PRECISION[settings.precision])
-        if {"enabled_precisions", "use_explicit_typing"} <= params:
-            # 2.12: weak typing lets TensorRT pick the lower precision per layer; with the default
-            # explicit typing, enabled_precisions other than {float32} is an assertion error.
-            plan.kwargs["use_explicit_typing"] = False
-            plan.kwargs["enabled_precisions"] = {torch.float32, low}
-        elif {"enable_autocast", "autocast_low_precision_type"} <= params:
-            # 2.13+: the network is strongly typed; precision comes from the rule-based autocast
-            # pass (inputs and outputs stay in the model's dtype).
-            plan.kwargs["enable_autocast"] = True
-            plan.kwargs["autocast_low_precision_type"] = low
-        else:
-            raise _unsupported(
-                "precision", "`enabled_precisions` nor `enable_autocast`/`autocast_low_precision_type`", api
-            )
+        if not {"enable_autocast", "autocast_low_precision_type"} <= params:
+            raise _unsupported("precision", "`enable_autocast`/`autocast_low_precision_type`", api)
+        # The network stays strongly typed; the rule-based autocast pass picks the layers that run
+        # in the lower precision (inputs and outputs keep the model's dtype).
+        plan.kwargs["enable_autocast"] = True
+        plan.kwargs["autocast_low_precision_type"] = getattr(torch, _LOW_PRECISION[settings.precision])
     return plan
 
 

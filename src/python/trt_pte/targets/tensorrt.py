@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from .. import data_dependent
 from ..classify import COMPILE, SAVE, classify
 from ..compat import fqn_shim
 from ..context import ExportContext, Log
@@ -23,7 +24,14 @@ from ..example_inputs import tensorrt_inputs
 from ..memory import Held, held_across
 from ..outputs import ptd_files, remove_outputs
 from ..partition import count_compiled
-from ..tensorrt_settings import cache_kwargs, compile_plan, installed_release_api, save_kwargs
+from ..tensorrt_settings import (
+    CompilePlan,
+    ReleaseApi,
+    cache_kwargs,
+    compile_plan,
+    installed_release_api,
+    save_kwargs,
+)
 from ..timing import StageClock
 from . import TargetOutcome
 from .gpu import cuda_partitioner, cuda_partitioner_composes, require_cuda_device
@@ -81,6 +89,20 @@ def _cuda_partitioners(ops_left: int, trt_version: str | None) -> tuple[list[Any
     return [cuda_partitioner("forward")], "used for the ops TensorRT did not take"
 
 
+def _save_error(
+    exc: Exception, exported_program: Any, workspace: str, api: ReleaseApi, plan: CompilePlan
+) -> DriverError:
+    error = classify(exc, SAVE, workspace, what="torch_tensorrt.save to ExecuTorch")
+    if not data_dependent.is_rejection(exc):
+        return error
+    return data_dependent.save_error(
+        error,
+        exported_program.graph,
+        fallback_parameter="fallback_data_dependent_ops" in api.compile_parameters,
+        fallback_on=plan.kwargs.get("fallback_data_dependent_ops") is True,
+    )
+
+
 def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> TargetOutcome:
     request = ctx.request
     torch_tensorrt = require("torch_tensorrt", "the tensorrt target")
@@ -133,7 +155,7 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
             clock.run("save", lambda: torch_tensorrt.save(compiled, pte, **call))
     except Exception as exc:
         remove_outputs(pte, request.output_dir)
-        raise classify(exc, SAVE, request.workspace, what="torch_tensorrt.save to ExecuTorch") from exc
+        raise _save_error(exc, exported_program, request.workspace, api, plan) from exc
 
     # Feature, not version: 2.14's save writes the .ptd through this function; 2.12/2.13 have none.
     writes_ptd = hasattr(importlib.import_module("torch_tensorrt._compile"), "_write_external_tensor_data")
@@ -170,6 +192,7 @@ def export_tensorrt(exported_program: Any, ctx: ExportContext, log: Log) -> Targ
         "compile_settings": request.compile.to_json(),
         "compile_kwargs": {k: _jsonable(v) for k, v in sorted(plan.kwargs.items())},
         "settings_not_needed": plan.not_needed,
+        "settings_defaulted": plan.defaulted,
         "engines": summary["engines"],
         "ops_left_to_pytorch": summary["torch_ops"],
         "cuda_partitioner": cuda_note,
