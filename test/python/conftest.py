@@ -74,7 +74,9 @@ def run_driver(tmp: Path, request: dict[str, Any]) -> tuple[dict[str, Any], subp
     req = tmp / "request.json"
     res = tmp / "result.json"
     req.write_text(json.dumps(request))
-    env = {**os.environ, "PYTHONPATH": str(DRIVER_ROOT)}
+    # The driver first; what PYTHONPATH held after it (scripts/gpu-check.sh puts carried packages there).
+    inherited = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(DRIVER_ROOT), inherited) if p)}
     proc = subprocess.run(
         [sys.executable, "-m", "trt_pte", "export", "--request", str(req), "--result", str(res)],
         capture_output=True,
