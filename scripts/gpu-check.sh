@@ -88,7 +88,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 POINTS = {
-    "point 1: reference runner gets --model_path=/--num_runs=; the stand-in parses as main.cpp": [
+    "point 1: reference runner gets --model_path=/--num_runs=; the stand-in parses as the real one": [
         "test_the_example_runner_reads_only_flags_with_an_equals_sign",
         "test_the_example_runner_proves_it_runs_and_the_compiled_module_checks",
         "test_example_runner_output_that_does_not_confirm_the_file_and_runs_is_not_trusted",

@@ -30894,7 +30894,7 @@ const inputs_INPUTS = [
         default: "fp32",
         choices: [...inputs_PRECISIONS],
         description: "TensorRT precision (target `tensorrt`): `fp32`, or `fp16`/`bf16` for lower-precision layers with the model's " +
-            "inputs and outputs unchanged (torch_tensorrt 2.12: `enabled_precisions`; 2.13+: autocast).",
+            "inputs and outputs unchanged (through each release's autocast: `enable_autocast`, `autocast_low_precision_type`).",
     },
     {
         name: "min-block-size",
@@ -30939,7 +30939,9 @@ const inputs_INPUTS = [
         name: "fallback-data-dependent-ops",
         kind: "boolean",
         description: "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
-            "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: false.",
+            "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: true on 2.13 and newer unless " +
+            "`require-full-compilation` is true; on 2.12 such an engine fails at save, naming the ops to list in " +
+            "`torch-executed-ops`.",
     },
     {
         name: "tolerance",
@@ -30954,8 +30956,9 @@ const inputs_INPUTS = [
         kind: "string",
         description: "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
             "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
-            "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner`, " +
-            "else the compiled module is checked and the report says the `.pte` itself did not run.",
+            "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner` " +
+            "(no `.ptd`, float32 inputs only), else the compiled module is checked and the report says the `.pte` itself did " +
+            "not run and why.",
     },
     {
         name: "benchmark-seconds",

@@ -165,8 +165,9 @@ export const INPUTS: readonly InputDefinition[] = [
     description:
       "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
       "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
-      "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner`, " +
-      "else the compiled module is checked and the report says the `.pte` itself did not run.",
+      "Empty: the `torch-tensorrt-executorch-runtime` wheel when installed, else torch_tensorrt's `example_executorch_runner` " +
+      "(no `.ptd`, float32 inputs only), else the compiled module is checked and the report says the `.pte` itself did " +
+      "not run and why.",
   },
   {
     name: "benchmark-seconds",

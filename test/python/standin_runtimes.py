@@ -139,8 +139,8 @@ if a.output_file:
         open(f"{{a.output_file}}-{{i}}.bin", "wb").write(flat.numpy().tobytes())
 """
 
-# example_executorch_runner, as examples/executorch_reference_runner/main.cpp (pytorch/TensorRT
-# v2.13.0 and main, what the 2.14 binary's strings show) behaves:
+# example_executorch_runner, as Torch-TensorRT's reference runner behaves (its source at v2.13.0 and
+# on main, and what the 2.13 and 2.14 binaries' strings show):
 # - get_flag(): the first argument that starts with the flag's name followed by `=`; anything else
 #   is ignored, so `--model_path P` leaves the default `model.pte`, opened in the working folder;
 #   num_runs through atoi (text that is no number reads 0);

@@ -200,7 +200,7 @@ def test_the_example_runner_proves_it_runs_and_the_compiled_module_checks(
 def test_the_example_runner_reads_only_flags_with_an_equals_sign(
     tmp_path: Path, written: tuple[Any, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The stand-in parses as main.cpp's get_flag() does: the space form leaves the default
+    """The stand-in parses as the reference runner's get_flag() does: the space form leaves the default
     model.pte in the working folder, and num_runs at 1."""
     import subprocess
 

@@ -7,12 +7,13 @@ The two speak differently (read from their sources and binaries):
   (gflags: `--flag value` and `--flag=value` both work) fills each input from the raw bytes of one
   file (sized at the program's bound: the max shapes), runs, logs "Model executed successfully N
   time(s) in T ms." and writes each tensor output's raw bytes to `base-<i>.bin`. It takes one `.ptd`.
-- `example_executorch_runner` (examples/executorch_reference_runner/main.cpp in pytorch/TensorRT,
-  v2.13.0 and main; the 2.13 and 2.14 binaries' strings agree) parses its own flags: only
+- `example_executorch_runner` (Torch-TensorRT's reference runner, its source at v2.13.0 and on main;
+  the 2.13 and 2.14 binaries' strings agree) parses its own flags (`get_flag()`): only
   `--model_path=P`, `--num_runs=N` (and on 2.14 `--green_context_sms=N`) with `=`; an argument in
   any other form is ignored, and without `--model_path=` it opens `model.pte` in its working
-  folder. It loads no `.ptd` (a program with external data stops with "The named_data_map is
-  null"), fills every input with float 1.0 whatever the input's dtype (`nbytes / sizeof(float)`
+  folder. It loads no `.ptd` (on 2.14 a program with external data stops with "Cannot retrieve
+  external tensor with fqn: ... The named_data_map is null"; the 2.13 binary's runtime lacks that
+  message), fills every input with float 1.0 whatever the input's dtype (`nbytes / sizeof(float)`
   floats), runs the program's first method N times and prints, on stderr: "Model 'P' loaded.",
   each input's `  input[i] shape=[a,b] numel=K`, "Inference completed (N run(s)).", each output's
   `output[i] shape=[a,b] numel=K dtype=D` and, for float outputs, `  first n values: ...` (n <= 8).
