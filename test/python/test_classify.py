@@ -66,7 +66,7 @@ def test_no_gpu(tmp_path: Path) -> None:
             "",
         ),
         ("Missing out variants: {'aten::foo'}", LOWER, "unsupported_op", ""),
-        ("emitter crashed", SAVE, "export_failure", "Tested versions"),
+        ("emitter crashed", SAVE, "export_failure", "docs/versions.md"),
         ("execute_engine failed", RUN, "export_failure", ""),
         ("TensorRT execution failed", RUN, "tensorrt_build_failure", ""),
         ("something odd", DRIVER, "internal", "trt-pte bug"),
