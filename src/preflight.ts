@@ -1,9 +1,8 @@
 // Stage 1: is this machine able to build the requested target? Python and its packages (read with
-// importlib.metadata, no torch import), and the GPU (nvidia-smi). A target that cannot run here
-// fails now, naming everything that is missing; it never falls back to another target.
+// importlib.metadata, no torch import), and the GPU (src/gpu/detect.ts: nvidia-smi, a Jetson's
+// device tree, else CUDA itself through torch). A target that cannot run here fails now, naming
+// everything that is missing; it never falls back to another target.
 
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import type { Settings } from "./settings/settings.js";
 import { targetSpec, type Target } from "./settings/targets.js";
 import type { Log } from "./platform/platform.js";
@@ -11,14 +10,10 @@ import type { EditableInstall, VersionsReport } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
 import { runDriver } from "./python-driver.js";
+import { detectGpus, type TorchAnswer } from "./gpu/detect.js";
+import type { Gpu } from "./gpu/gpu.js";
 
-const execFileAsync = promisify(execFile);
-
-export interface Gpu {
-  name: string;
-  computeCapability: string;
-  driverVersion: string;
-}
+export type { Gpu } from "./gpu/gpu.js";
 
 export interface Preflight {
   python: { executable: string; version: string };
@@ -27,35 +22,13 @@ export interface Preflight {
   distributions: Record<string, string>;
   /** Editable installs, whose sources the cache key hashes (their versions do not move). */
   editable: EditableInstall[];
-  /** Every GPU nvidia-smi lists; empty when there is none or no driver. */
+  /**
+   * The GPUs the export process sees, in CUDA's order (CUDA_VISIBLE_DEVICES applied): `gpus[0]` is
+   * `cuda:0`, where the engines are built. Empty when there is none.
+   */
   gpus: Gpu[];
-}
-
-/** Parses `nvidia-smi --query-gpu=name,compute_cap,driver_version --format=csv,noheader`. */
-export function parseNvidiaSmi(stdout: string): Gpu[] {
-  return stdout
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "")
-    .map((line) => {
-      const [name = "", computeCapability = "", driverVersion = ""] = line.split(",").map((p) => p.trim());
-      return { name, computeCapability, driverVersion };
-    });
-}
-
-export async function detectGpus(nvidiaSmi = "nvidia-smi"): Promise<Gpu[]> {
-  try {
-    const { stdout } = await execFileAsync(
-      nvidiaSmi,
-      ["--query-gpu=name,compute_cap,driver_version", "--format=csv,noheader"],
-      {
-        timeout: 20_000,
-      },
-    );
-    return parseNvidiaSmi(stdout);
-  } catch {
-    return []; // no nvidia-smi, or no driver loaded: no usable GPU either way
-  }
+  /** Why each GPU source found nothing (nvidia-smi missing, not a Jetson, a CPU build of torch...). */
+  gpuNotes?: string[];
 }
 
 export async function readVersions(
@@ -84,11 +57,25 @@ export async function readVersions(
   return report;
 }
 
+/**
+ * A tested GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
+ * (test/python/test_gpu_requirements.py checks it is there and the newest).
+ */
+export const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
+
+/** How to point trt-pte at another interpreter, in the action and in the CLI. */
+const PYTHON_HINT =
+  "or point trt-pte at a Python that has them (the action's `python` input, the CLI's `--python`)";
+
 /** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
 export function missingFor(target: Target, pre: Preflight): string[] {
   const { gpu, packages } = targetSpec(target);
   const missing: string[] = [];
-  if (gpu && pre.gpus.length === 0) missing.push("an NVIDIA GPU (nvidia-smi found none)");
+  if (gpu && pre.gpus.length === 0) {
+    const why =
+      pre.gpuNotes !== undefined && pre.gpuNotes.length > 0 ? pre.gpuNotes.join("; ") : "none found";
+    missing.push(`an NVIDIA GPU (${why})`);
+  }
   for (const pkg of Object.keys(packages)) {
     if (!pre.packages[pkg]) missing.push(`${pkg} (not installed in ${pre.python.executable})`);
   }
@@ -99,19 +86,74 @@ export function checkTarget(target: Target, pre: Preflight): void {
   const missing = missingFor(target, pre);
   if (missing.length === 0) return;
   const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
+  const gpuTarget = targetSpec(target).gpu;
   throw new TrtPteError(
     onlyGpu ? "gpu_missing" : "missing_dependency",
     `target '${target}' cannot run here: it needs ${missing.join(", ")}`,
-    targetSpec(target).gpu
-      ? "run it on a self-hosted GPU runner with those packages (docs/runners.md), or choose target xnnpack/portable"
-      : "install the pinned stack: pip install -r requirements.txt",
+    onlyGpu
+      ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
+      : gpuTarget
+        ? `install a tested stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
+        : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`,
   );
 }
 
+/** `cuda:0` as torch sees it, in the user's Python (the driver's `gpu` command): the last resort. */
+export async function probeTorchGpu(
+  python: string,
+  cwd: string,
+  passthrough: readonly string[] = [],
+): Promise<TorchAnswer> {
+  const lines: string[] = [];
+  const run = await runDriver(python, ["gpu"], { cwd, onLine: (l) => lines.push(l), passthrough });
+  const json = lines.find((l) => l.startsWith("{"));
+  if (run.exitCode !== 0 || json === undefined) {
+    return {
+      gpu: null,
+      problem: `torch could not be asked: ${run.tail.slice(-3).join(" | ") || `exit code ${run.exitCode}`}`,
+    };
+  }
+  const answer = JSON.parse(json) as {
+    gpu: { name: string; compute_capability: string; driver_version: string } | null;
+    problem: string | null;
+  };
+  if (answer.gpu === null) return { gpu: null, problem: answer.problem ?? "torch sees no GPU" };
+  return {
+    gpu: {
+      name: answer.gpu.name,
+      computeCapability: answer.gpu.compute_capability,
+      driverVersion: answer.gpu.driver_version,
+      source: "torch",
+    },
+    problem: null,
+  };
+}
+
+/** One log line per GPU: what it is, where its facts came from, and which one builds. */
+export function describeGpus(gpus: readonly Gpu[]): string {
+  if (gpus.length === 0) return "GPU: none";
+  return gpus
+    .map((g, i) => {
+      const facts = [`sm ${g.computeCapability || "?"}`];
+      if (g.driverVersion !== "") facts.push(`driver ${g.driverVersion}`);
+      if (g.l4t !== undefined) facts.push(`L4T ${g.l4t}`);
+      const role = gpus.length > 1 ? (i === 0 ? ", builds here (cuda:0)" : `, cuda:${i}`) : "";
+      return `GPU: ${g.name} (${facts.join(", ")}; from ${g.source ?? "nvidia-smi"}${role})`;
+    })
+    .join("\n");
+}
+
 export async function preflight(settings: Settings, log: Log): Promise<Preflight> {
-  const [report, gpus] = await Promise.all([
+  const needsGpu = targetSpec(settings.target).gpu;
+  const [report, detection] = await Promise.all([
     readVersions(settings.python, settings.workspace, settings.envPassthrough),
-    detectGpus(),
+    detectGpus({
+      env: process.env,
+      // Only a GPU target pays for importing torch, and only when the files could not tell.
+      probeTorch: needsGpu
+        ? () => probeTorchGpu(settings.python, settings.workspace, settings.envPassthrough)
+        : undefined,
+    }),
   ]);
   const { python: pythonVersion, ...packages } = report.versions;
   const result: Preflight = {
@@ -119,7 +161,8 @@ export async function preflight(settings: Settings, log: Log): Promise<Preflight
     packages,
     distributions: report.distributions,
     editable: report.editable,
-    gpus,
+    gpus: detection.gpus,
+    gpuNotes: detection.notes,
   };
   log.info(`python ${result.python.version} (${result.python.executable})`);
   log.info(
@@ -127,11 +170,7 @@ export async function preflight(settings: Settings, log: Log): Promise<Preflight
       .map(([k, v]) => `${k} ${v ?? "-"}`)
       .join(", "),
   );
-  log.info(
-    gpus.length === 0
-      ? "GPU: none"
-      : gpus.map((g) => `GPU: ${g.name} (sm ${g.computeCapability}, driver ${g.driverVersion})`).join("\n"),
-  );
+  log.info(describeGpus(detection.gpus));
   checkTarget(settings.target, result);
   return result;
 }

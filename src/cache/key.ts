@@ -11,6 +11,7 @@ import { sanitizeName } from "../settings/names.js";
 import { targetSpec, type Target } from "../settings/targets.js";
 import { manifestDigest, sha256File } from "../util/hash.js";
 import { BOOTSTRAP } from "../python-driver.js";
+import { driverMajor } from "../gpu/gpu.js";
 
 // 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
 // material covers the model file, every distribution and editable installs' sources.
@@ -30,8 +31,11 @@ export interface KeyMaterial {
   editable: Record<string, string | null>;
   /** sha256 of the model file itself, wherever it is (the CLI takes one outside the workspace). */
   model_file: string | null;
-  /** Only for GPU targets: an engine is specific to the GPU and driver it was built on. */
-  gpu: { name: string; compute_capability: string; driver_major: string } | null;
+  /**
+   * Only for GPU targets: an engine is specific to the GPU and driver it was built on; on a Jetson
+   * the L4T release fixes driver, CUDA and TensorRT together (and nvidia-smi may not say the driver).
+   */
+  gpu: { name: string; compute_capability: string; driver_major: string; l4t?: string } | null;
   files: string;
   /** The engine cache changes how engines are built (refittable weights), hence the output. */
   engine_cache: boolean;
@@ -51,15 +55,18 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
+/** The GPU the engines are built on (`gpus[0]`: CUDA's first, preflight.ts) as the key sees it. */
 export function gpuForKey(target: Target, gpus: readonly Gpu[]): KeyMaterial["gpu"] {
   if (!targetSpec(target).gpu) return null;
   const gpu = gpus[0];
   if (gpu === undefined) return null;
-  return {
+  const material: NonNullable<KeyMaterial["gpu"]> = {
     name: gpu.name,
     compute_capability: gpu.computeCapability,
-    driver_major: gpu.driverVersion.split(".")[0] ?? "",
+    driver_major: driverMajor(gpu.driverVersion),
   };
+  if (gpu.l4t !== undefined) material.l4t = gpu.l4t;
+  return material;
 }
 
 export function outputKey(material: KeyMaterial): string {

@@ -68,9 +68,11 @@ export function formatVersions(versions: Record<string, string | null>): string 
 
 export function formatGpu(report: Report): string {
   const g = report.gpu;
-  return g === null
-    ? "none"
-    : `${code(g.name)} (sm ${code(g.compute_capability)}, driver ${code(g.driver_version)})`;
+  if (g === null) return "none";
+  const facts = [`sm ${code(g.compute_capability || "?")}`];
+  if (g.driver_version !== "") facts.push(`driver ${code(g.driver_version)}`);
+  if (g.l4t !== undefined) facts.push(`L4T ${code(g.l4t)}`);
+  return `${code(g.name)} (${facts.join(", ")})`;
 }
 
 export function formatTimings(timings: Record<string, number>): string {

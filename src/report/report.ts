@@ -54,7 +54,8 @@ export interface Report {
   benchmark: BenchmarkResult | null;
   memory: MemoryResult | null;
   versions: Record<string, string | null>;
-  gpu: { name: string; compute_capability: string; driver_version: string } | null;
+  /** The GPU the engines were built on (CUDA's first); `l4t` on a Jetson. */
+  gpu: { name: string; compute_capability: string; driver_version: string; l4t?: string } | null;
   /** Seconds per stage: the action's stages and the driver's own steps (`export.*`). */
   timings: Record<string, number>;
   details: Record<string, unknown>;
@@ -236,7 +237,12 @@ export function buildReport(
     gpu:
       gpu === undefined
         ? null
-        : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
+        : {
+            name: gpu.name,
+            compute_capability: gpu.computeCapability,
+            driver_version: gpu.driverVersion,
+            ...(gpu.l4t === undefined ? {} : { l4t: gpu.l4t }),
+          },
     timings,
     details: result.details ?? {},
   };

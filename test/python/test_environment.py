@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from trt_pte.environment import describe_cuda, nvidia_driver_version
+from trt_pte.environment import describe_cuda, nvidia_driver_version, probe_gpu
 
 
 def fake_nvidia_smi(folder: Path, output: str, code: int = 0) -> None:
@@ -47,6 +47,20 @@ def test_describe_follows_what_torch_sees() -> None:
         gpu = described["gpu"]
         major, minor = torch.cuda.get_device_capability()
         assert gpu["compute_capability"] == f"{major}.{minor}" and gpu["name"] == torch.cuda.get_device_name()
+
+
+def test_the_gpu_probe_answers_for_cuda_0_or_says_why_not() -> None:
+    """Preflight's last resort (`python -m trt_pte gpu`): cuda:0 as CUDA sees it."""
+    probed = probe_gpu()
+    if torch.version.cuda is None:
+        assert probed == {"gpu": None, "problem": f"torch {torch.__version__} is a CPU build", "count": 0}
+    elif not torch.cuda.is_available():
+        assert probed["gpu"] is None and "sees no GPU" in probed["problem"]
+    else:
+        major, minor = torch.cuda.get_device_capability(0)
+        assert probed["gpu"]["name"] == torch.cuda.get_device_name(0)
+        assert probed["gpu"]["compute_capability"] == f"{major}.{minor}"
+        assert probed["count"] == torch.cuda.device_count()
 
 
 @pytest.mark.gpu

@@ -1,7 +1,8 @@
-"""The CUDA side of the environment for the result file: CUDA and driver versions, and the GPU.
+"""The CUDA side of the environment: CUDA and driver versions, and the GPU.
 
-Only looked at when the run already imported torch (importing it just to report would cost
-seconds, and a run that failed before torch loaded has nothing to say about CUDA)."""
+For the result file it is only looked at when the run already imported torch (importing it just to
+report would cost seconds, and a run that failed before torch loaded has nothing to say about CUDA).
+`probe_gpu` is preflight's last resort (`python -m trt_pte gpu`), where it imports torch on purpose."""
 
 from __future__ import annotations
 
@@ -66,3 +67,29 @@ def describe_cuda() -> dict[str, Any]:
         "memory_bytes": int(props.total_memory),
     }
     return {"versions": versions, "gpu": gpu}
+
+
+def probe_gpu() -> dict[str, Any]:
+    """`cuda:0` as CUDA sees it, for preflight when nvidia-smi and the device tree could not tell:
+    {"gpu": {"name", "compute_capability", "driver_version"} or None, "problem": why not, "count"}."""
+    try:
+        import torch
+    except ImportError as exc:
+        return {"gpu": None, "problem": f"torch does not import in {sys.executable}: {exc}", "count": 0}
+    cuda = getattr(torch.version, "cuda", None)
+    if cuda is None:
+        return {"gpu": None, "problem": f"torch {torch.__version__} is a CPU build", "count": 0}
+    try:
+        count = int(torch.cuda.device_count())
+    except RuntimeError as exc:
+        problem = f"torch {torch.__version__} (CUDA {cuda}) cannot reach the driver: {exc}"
+        return {"gpu": None, "problem": problem, "count": 0}
+    if count == 0:
+        return {"gpu": None, "problem": f"torch {torch.__version__} (CUDA {cuda}) sees no GPU", "count": 0}
+    props = torch.cuda.get_device_properties(0)
+    gpu = {
+        "name": str(props.name),
+        "compute_capability": f"{props.major}.{props.minor}",
+        "driver_version": nvidia_driver_version(0) or "",
+    }
+    return {"gpu": gpu, "problem": None, "count": count}
