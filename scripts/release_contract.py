@@ -11,7 +11,10 @@ what the driver depends on to scripts/release_contract.json:
 - where the FQN shim's targets (trt_pte.compat.SHIM_TARGETS) are defined or bound, and whether
   they hold the buggy `constants.get(node.name) or constants.get(node.target)` lookup;
 - whether the fix (`_resolve_lifted_custom_obj`) is there, and whether save writes the `.ptd`;
-- the torch / executorch requirements from the wheel's METADATA.
+- the torch / executorch / TensorRT requirements from the wheel's METADATA;
+- the requirements of the Torch-TensorRT ExecuTorch runtime wheel (torch-tensorrt-executorch-runtime).
+
+test/python/test_gpu_requirements.py holds the requirements/ files to these requirements.
 
 test/python/test_release_contract.py checks the driver against the committed table, so a release
 that renames or drops something the driver passes fails in CI, not on a user's GPU runner.
@@ -38,6 +41,8 @@ sys.path.insert(0, str(HERE.parent / "src" / "python"))
 from trt_pte.compat import FIX_FEATURE, SHIM_TARGETS, find_name_then_target_lookups  # noqa: E402
 
 RELEASES = ("2.12.0", "2.12.1", "2.13.0", "2.14.0")
+RUNTIME = "torch-tensorrt-executorch-runtime"
+RUNTIME_RELEASES = ("0.1.0",)
 TABLE = HERE / "release_contract.json"
 SCHEMA = 1
 # Any one platform will do: the Python sources are the same in every wheel of a release.
@@ -186,15 +191,17 @@ def binding(tree: ast.Module, name: str) -> str | None:
 
 
 def requirements(metadata: str) -> dict[str, list[str]]:
+    """The Requires-Dist lines on the stack trt-pte pins: torch, torch_tensorrt, executorch and
+    TensorRT under each of its distribution names (`tensorrt`, `tensorrt-cu13`, ...)."""
     found: dict[str, list[str]] = {}
     for line in metadata.splitlines():
         if not line.startswith("Requires-Dist:"):
             continue
         spec = line.split(":", 1)[1].strip()
-        name = re.split(r"[\s<>=!~;\[(]", spec, maxsplit=1)[0].lower()
-        if name in ("torch", "executorch"):
+        name = re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~;\[(]", spec, maxsplit=1)[0].lower())
+        if name in ("torch", "torch-tensorrt", "executorch") or name.startswith("tensorrt"):
             found.setdefault(name, []).append(spec)
-    return {k: sorted(v) for k, v in sorted(found.items())}
+    return {k: sorted(set(v)) for k, v in sorted(found.items())}
 
 
 def read_release(wheel: Path) -> dict[str, Any]:
@@ -266,19 +273,27 @@ def read_release(wheel: Path) -> dict[str, Any]:
         }
 
 
-def find_wheel(folder: Path, version: str) -> Path | None:
-    found = sorted(folder.glob(f"torch_tensorrt-{version}-*.whl"))
+def find_wheel(folder: Path, version: str, project: str = "torch-tensorrt") -> Path | None:
+    """The wheel of PLATFORM (the METADATA of other platforms' wheels may name fewer packages)."""
+    stem = project.replace("-", "_")
+    found = sorted(folder.glob(f"{stem}-{version}-*{PLATFORM[-1]}.whl"))
     return found[0] if found else None
 
 
-def download(folder: Path, version: str) -> Path:
+def download(folder: Path, version: str, project: str = "torch-tensorrt") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     pip = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", *PLATFORM]
-    subprocess.run([*pip, "-d", str(folder), f"torch-tensorrt=={version}"], check=True)
-    wheel = find_wheel(folder, version)
+    subprocess.run([*pip, "-d", str(folder), f"{project}=={version}"], check=True)
+    wheel = find_wheel(folder, version, project)
     if wheel is None:
-        raise SystemExit(f"pip download did not produce a torch_tensorrt {version} wheel in {folder}")
+        raise SystemExit(f"pip download did not produce a {project} {version} wheel in {folder}")
     return wheel
+
+
+def read_runtime(wheel: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(wheel) as z:
+        metadata_path = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
+        return {"wheel": wheel.name, "requires": requirements(z.read(metadata_path).decode("utf-8"))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,7 +311,20 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"no torch_tensorrt {version} wheel in {args.wheels}")
             wheel = download(args.wheels, version)
         releases[version] = {"wheel": wheel.name, **read_release(wheel)}
-    table = {"schema": SCHEMA, "generated_by": "scripts/release_contract.py", "releases": releases}
+    runtime: dict[str, Any] = {}
+    for version in RUNTIME_RELEASES:
+        wheel = find_wheel(args.wheels, version, RUNTIME)
+        if wheel is None:
+            if args.no_download:
+                raise SystemExit(f"no {RUNTIME} {version} wheel in {args.wheels}")
+            wheel = download(args.wheels, version, RUNTIME)
+        runtime[version] = read_runtime(wheel)
+    table = {
+        "schema": SCHEMA,
+        "generated_by": "scripts/release_contract.py",
+        "releases": releases,
+        "executorch_runtime": runtime,
+    }
     args.output.write_text(json.dumps(table, indent=2, sort_keys=True) + "\n")
     print(f"wrote {args.output} ({', '.join(releases)})")
     return 0

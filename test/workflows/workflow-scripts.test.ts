@@ -231,7 +231,7 @@ describe("the build job's Python environment step", () => {
     const { run } = describeEnv("typo.txt\n::add-mask::secret %\r::warning::x");
     expect(run.code).toBe(1);
     expect(commandLines(run.log)).toEqual([
-      "::error title=trt-pte: bad input::install: 'typo.txt%0A::add-mask::secret %25%0D::warning::x' is not a file in the repository; name a pip requirements file, e.g. requirements-gpu.txt",
+      "::error title=trt-pte: bad input::install: 'typo.txt%0A::add-mask::secret %25%0D::warning::x' is not a file in the repository; name a pip requirements file, e.g. a copy of trt-pte's requirements/torch-tensorrt-2.14-cu130.txt",
     ]);
   });
 
