@@ -260,6 +260,73 @@ describe("the build job's Python environment step", () => {
   });
 });
 
+describe("the build job's install step", () => {
+  const install = stepNamed(workflow.jobs.build!, "install");
+
+  /** A PEP 503 index in a folder, holding one small wheel that no other index has. */
+  function fileIndex(root: string): string {
+    const simple = path.join(root, "index", "simple");
+    const project = path.join(simple, "trt-pte-index-probe");
+    fs.mkdirSync(project, { recursive: true });
+    const wheel = "trt_pte_index_probe-1.0-py3-none-any.whl";
+    const made = spawnSync(
+      TEST_PYTHON,
+      [
+        "-c",
+        `import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("trt_pte_index_probe/__init__.py", "FROM = 'the file index'\\n")
+    z.writestr("trt_pte_index_probe-1.0.dist-info/METADATA", "Metadata-Version: 2.1\\nName: trt-pte-index-probe\\nVersion: 1.0\\n")
+    z.writestr("trt_pte_index_probe-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n")
+    z.writestr("trt_pte_index_probe-1.0.dist-info/RECORD", "")`,
+        path.join(project, wheel),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    fs.writeFileSync(path.join(project, "index.html"), `<a href="${wheel}">${wheel}</a>\n`);
+    return `file://${simple}`;
+  }
+
+  it("is pip -r on the file, so the index options inside it apply", () => {
+    expect(install.run).toContain('-m pip install --disable-pip-version-check --no-input -r "$INSTALL"');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-install-"));
+    const ws = path.join(root, "repo");
+    fs.mkdirSync(path.join(ws, "requirements"), { recursive: true });
+    // Like the requirements/ files: the option line names where the pinned package is found.
+    fs.writeFileSync(
+      path.join(ws, "requirements", "stack.txt"),
+      `--index-url ${fileIndex(root)}\ntrt-pte-index-probe==1.0\n`,
+    );
+    // The base Python makes the venv without a pip of its own (ensurepip costs seconds of CPU) but
+    // with the base's site-packages, so the step's `$VENV/bin/python -m pip` is the base's pip
+    // installing into the venv.
+    const base = path.join(root, "python-base");
+    fs.writeFileSync(
+      base,
+      `#!/bin/bash\nif [ "$1 $2" = "-m venv" ]; then exec "${TEST_PYTHON}" -m venv --without-pip --system-site-packages "$3"; fi\nexec "${TEST_PYTHON}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const run = runStep(
+      ["bash", "-e"],
+      install.run!,
+      {
+        BASE_PYTHON: base,
+        INSTALL: "requirements/stack.txt",
+        VENV: "../trt-pte-ci/venv",
+        PIP_CONFIG_FILE: os.devNull, // this machine's own pip settings stay out of it
+      },
+      ws,
+    );
+    expect(run.code, run.log).toBe(0);
+    const venvPython = path.join(root, "trt-pte-ci", "venv", "bin", "python");
+    const probe = spawnSync(venvPython, ["-c", "import trt_pte_index_probe as p; print(p.FROM)"], {
+      encoding: "utf8",
+    });
+    expect(probe.stdout.trim(), probe.stderr).toBe("the file index");
+  });
+});
+
 describe("the plan job's refusal", () => {
   const refuse = stepNamed(workflow.jobs.plan!, "Refuse a pull request from a fork");
 
