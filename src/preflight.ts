@@ -43,7 +43,7 @@ export async function readVersions(
     throw new TrtPteError(
       "missing_dependency",
       `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`,
-      "set `python` to a Python 3.10+ interpreter",
+      "set `python` (the CLI's `--python`) to a Python 3.10+ interpreter",
     );
   }
   const report = JSON.parse(json) as VersionsReport;

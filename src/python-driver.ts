@@ -119,7 +119,7 @@ function spawnDriver(
           new SettingsError(
             "python",
             `'${python}' was not found`,
-            "install Python or set `python` to the interpreter of your ML environment",
+            "install Python, or set `python` (the CLI's `--python`) to the interpreter of your ML environment",
           ),
         );
       } else reject(err);

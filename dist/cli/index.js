@@ -6965,14 +6965,14 @@ function localPlatform(options) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/protocol.ts
 // The request and result files between the action and the Python driver (docs/ARCHITECTURE.md
 // "The TypeScript ↔ Python protocol"). Mirrors src/python/trt_pte/protocol.py; keys are snake_case
 // on the wire.
 const PROTOCOL_VERSION = 1;
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/driver-env.ts
@@ -7162,7 +7162,7 @@ function spawnDriver(python, argv, options, env) {
         }
         child.on("error", (err) => {
             if (err.code === "ENOENT") {
-                reject(new SettingsError("python", `'${python}' was not found`, "install Python or set `python` to the interpreter of your ML environment"));
+                reject(new SettingsError("python", `'${python}' was not found`, "install Python, or set `python` (the CLI's `--python`) to the interpreter of your ML environment"));
             }
             else
                 reject(err);
@@ -7171,45 +7171,290 @@ function spawnDriver(python, argv, options, env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/preflight.ts
-// Stage 1: is this machine able to build the requested target? Python and its packages (read with
-// importlib.metadata, no torch import), and the GPU (nvidia-smi). A target that cannot run here
-// fails now, naming everything that is missing; it never falls back to another target.
+;// CONCATENATED MODULE: ./src/gpu/gpu.ts
+// What trt-pte knows about a GPU, whichever source told it (nvidia-smi, the Jetson device tree, torch).
+/**
+ * What nvidia-smi and NVML print for a field they cannot read: `N/A` in the table, `[N/A]` in CSV,
+ * `[Not Supported]` on some boards (Jetson Orin on JetPack 6 answers most fields so). Read as unknown.
+ */
+const MISSING = /^\[?(?:N\/A|Not Supported|Not Available|Unknown Error|Insufficient Permissions)\]?$/i;
+/** The value, or "" when it is one of the placeholders above. */
+function known(value) {
+    const v = (value ?? "").trim();
+    return MISSING.test(v) ? "" : v;
+}
+/** "580.95.05" → "580"; "" stays "". */
+function driverMajor(version) {
+    return version.split(".")[0] ?? "";
+}
 
-
-
+;// CONCATENATED MODULE: ./src/gpu/nvidia-smi.ts
+// The GPUs as nvidia-smi lists them, in its order (PCI bus order, which is its `index`).
 
 
 
 const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Parses `nvidia-smi --query-gpu=name,compute_cap,driver_version --format=csv,noheader`. */
+const QUERY = ["index", "uuid", "name", "compute_cap", "driver_version"];
+/**
+ * Parses `nvidia-smi --query-gpu=index,uuid,name,compute_cap,driver_version --format=csv,noheader`.
+ * The name is read as everything between the UUID and the last two fields, so a name with a comma
+ * still parses; `N/A`-style placeholders read as unknown (empty).
+ */
 function parseNvidiaSmi(stdout) {
-    return stdout
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l !== "")
-        .map((line) => {
-        const [name = "", computeCapability = "", driverVersion = ""] = line.split(",").map((p) => p.trim());
-        return { name, computeCapability, driverVersion };
-    });
+    const gpus = [];
+    for (const line of stdout.split("\n")) {
+        const fields = line.split(",").map((f) => f.trim());
+        if (fields.length < QUERY.length)
+            continue;
+        const [index = "", uuid = ""] = fields;
+        const driverVersion = fields[fields.length - 1];
+        const computeCapability = fields[fields.length - 2];
+        const name = fields.slice(2, -2).join(", ");
+        const gpu = {
+            name: known(name),
+            computeCapability: known(computeCapability),
+            driverVersion: known(driverVersion),
+            source: "nvidia-smi",
+        };
+        if (/^\d+$/.test(index))
+            gpu.index = Number(index);
+        if (known(uuid) !== "")
+            gpu.uuid = known(uuid);
+        gpus.push(gpu);
+    }
+    return gpus;
 }
-async function detectGpus(nvidiaSmi = "nvidia-smi") {
+/** Runs nvidia-smi (a path or a name on PATH); never throws: a missing one is an answer too. */
+async function queryNvidiaSmi(nvidiaSmi = "nvidia-smi") {
     try {
-        const { stdout } = await execFileAsync(nvidiaSmi, ["--query-gpu=name,compute_cap,driver_version", "--format=csv,noheader"], {
+        const { stdout } = await execFileAsync(nvidiaSmi, [`--query-gpu=${QUERY.join(",")}`, "--format=csv,noheader"], {
             timeout: 20_000,
         });
-        return parseNvidiaSmi(stdout);
+        const gpus = parseNvidiaSmi(stdout);
+        return { gpus, problem: gpus.length === 0 ? "nvidia-smi listed no GPU" : null };
     }
-    catch {
-        return []; // no nvidia-smi, or no driver loaded: no usable GPU either way
+    catch (error) {
+        const e = error;
+        if (e.code === "ENOENT")
+            return { gpus: [], problem: "nvidia-smi is not on PATH" };
+        if (e.killed === true)
+            return { gpus: [], problem: "nvidia-smi did not answer within 20 s" };
+        // "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver", an unknown
+        // field on an old driver, ...: its own first line says which.
+        const said = `${e.stdout ?? ""}\n${e.stderr ?? ""}`
+            .split("\n")
+            .map((l) => l.trim())
+            .find((l) => l !== "");
+        return { gpus: [], problem: `nvidia-smi failed${said === undefined ? "" : `: ${said.slice(0, 200)}`}` };
     }
 }
+
+;// CONCATENATED MODULE: ./src/gpu/jetson.ts
+// A Jetson's GPU from the files every L4T image has: the device tree says which SoC (and so which
+// GPU) the board carries, /etc/nv_tegra_release which L4T release (driver, CUDA, TensorRT) it runs.
+// nvidia-smi is missing on JetPack 5, answers `N/A` for most fields on Orin with JetPack 6, and
+// lacks some on Thor; these files are there on every one of them.
+
+
+/**
+ * The integrated GPU of each Tegra SoC by its device-tree `compatible` entry. Thor's compute
+ * capability is 11.0 from CUDA 13 on (10.1 before); trt-pte's stacks are CUDA 13.
+ */
+const SOCS = {
+    "nvidia,tegra264": { family: "Thor", computeCapability: "11.0" },
+    "nvidia,tegra234": { family: "Orin", computeCapability: "8.7" },
+    "nvidia,tegra194": { family: "Xavier", computeCapability: "7.2" },
+    "nvidia,tegra186": { family: "TX2", computeCapability: "6.2" },
+    "nvidia,tegra210": { family: "TX1/Nano", computeCapability: "5.3" },
+};
+/** The device tree is under /proc (a link to sysfs) on the host and in most containers. */
+const DEVICE_TREE_DIRS = ["proc/device-tree", "sys/firmware/devicetree/base"];
+const RELEASE_FILE = "etc/nv_tegra_release";
+async function readText(file) {
+    try {
+        return await promises_default().readFile(file, "utf8");
+    }
+    catch {
+        return null;
+    }
+}
+/** Device-tree strings are NUL-terminated, and `compatible` is a NUL-separated list. */
+function deviceTreeStrings(raw) {
+    return raw
+        .split("\0")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+}
+/** `# R36 (release), REVISION: 4.3, GCID: …` → `R36.4.3`; null for anything else. */
+function parseTegraRelease(text) {
+    const m = /^#\s*R(\d+)\s*\(release\),\s*REVISION:\s*(\d+(?:\.\d+)*)/m.exec(text);
+    return m === null ? null : `R${m[1]}.${m[2]}`;
+}
+/**
+ * The Jetson's GPU, read from the files under `root` (`/` on a real board; a folder laid out like
+ * one in tests). A board whose SoC is not in the table above is not taken for a Jetson.
+ */
+async function readJetson(root = "/") {
+    let compatible = [];
+    let model = null;
+    for (const dir of DEVICE_TREE_DIRS) {
+        const raw = await readText(external_node_path_default().join(root, dir, "compatible"));
+        if (raw === null)
+            continue;
+        compatible = deviceTreeStrings(raw);
+        const rawModel = await readText(external_node_path_default().join(root, dir, "model"));
+        model = rawModel === null ? null : (deviceTreeStrings(rawModel)[0] ?? null);
+        break;
+    }
+    if (compatible.length === 0)
+        return { gpu: null, problem: "no device tree (not a Jetson)" };
+    const soc = compatible.map((c) => SOCS[c]).find((s) => s !== undefined);
+    if (soc === undefined) {
+        return { gpu: null, problem: `the device tree names no Tegra SoC with a GPU (${compatible.join(", ")})` };
+    }
+    const release = await readText(external_node_path_default().join(root, RELEASE_FILE));
+    const l4t = release === null ? null : parseTegraRelease(release);
+    const gpu = {
+        name: model ?? `NVIDIA Jetson ${soc.family}`,
+        computeCapability: soc.computeCapability,
+        driverVersion: "",
+        source: "device-tree",
+    };
+    if (l4t !== null)
+        gpu.l4t = l4t;
+    return { gpu, problem: null };
+}
+
+;// CONCATENATED MODULE: ./src/gpu/visible.ts
+// Which of nvidia-smi's GPUs the export process sees, in CUDA's order: its first one is `cuda:0`,
+// where Torch-TensorRT builds the engines. CUDA_VISIBLE_DEVICES picks and orders them (by index or
+// by UUID, stopping at the first entry CUDA cannot use); an index counts in CUDA_DEVICE_ORDER, which
+// is fastest-first unless it is PCI_BUS_ID, nvidia-smi's own order.
+const kind = (g) => `${g.name}\0${g.computeCapability}`;
+function visibleGpus(all, env) {
+    const pciOrder = env.CUDA_DEVICE_ORDER === "PCI_BUS_ID";
+    const mixed = new Set(all.map(kind)).size > 1;
+    const raw = env.CUDA_VISIBLE_DEVICES;
+    if (raw === undefined)
+        return { gpus: [...all], orderUnknown: mixed && !pciOrder, problem: null };
+    const picked = [];
+    let byIndex = false;
+    let mig = false;
+    for (const entry of raw.split(",").map((e) => e.trim())) {
+        let gpu;
+        if (/^\d+$/.test(entry)) {
+            byIndex = true;
+            gpu = all[Number(entry)];
+        }
+        else if (/^GPU-/i.test(entry)) {
+            gpu = all.find((g) => g.uuid !== undefined && g.uuid.toLowerCase().startsWith(entry.toLowerCase()));
+        }
+        else if (/^MIG-/i.test(entry)) {
+            mig = true;
+        }
+        if (gpu === undefined || picked.includes(gpu))
+            break; // CUDA ignores everything from here on
+        picked.push(gpu);
+    }
+    if (mig)
+        return { gpus: [...all], orderUnknown: true, problem: null };
+    if (picked.length === 0) {
+        return {
+            gpus: [],
+            orderUnknown: false,
+            problem: `CUDA_VISIBLE_DEVICES=${JSON.stringify(raw)} leaves CUDA no GPU of the ${all.length} nvidia-smi lists`,
+        };
+    }
+    return { gpus: picked, orderUnknown: byIndex && mixed && !pciOrder, problem: null };
+}
+
+;// CONCATENATED MODULE: ./src/gpu/detect.ts
+// The GPUs the export process will see, from what the machine has: nvidia-smi when it answers; the
+// device tree and /etc/nv_tegra_release on a Jetson (for what nvidia-smi left unknown, or all of it
+// where there is no nvidia-smi); and last CUDA itself, through torch in the user's Python, when the
+// files could not tell (no nvidia-smi in a container, no compute capability, which GPU is cuda:0).
+// A machine with a GPU is never told it has none without being told why.
+
+
+
+/** A Jetson has one GPU: nvidia-smi's facts first, the board's files for what it could not read. */
+function withJetsonFacts(gpu, board) {
+    const merged = {
+        ...gpu,
+        name: gpu.name || board.name,
+        computeCapability: gpu.computeCapability || board.computeCapability,
+    };
+    if (board.l4t !== undefined)
+        merged.l4t = board.l4t;
+    return merged;
+}
+/** Fills what the files left unknown of `gpu` from torch's `cuda:0`. */
+function withTorchFacts(gpu, cuda) {
+    return {
+        ...gpu,
+        name: gpu.name || cuda.name,
+        computeCapability: gpu.computeCapability || cuda.computeCapability,
+        driverVersion: gpu.driverVersion || cuda.driverVersion,
+    };
+}
+async function detectGpus(options = {}) {
+    const [smi, jetson] = await Promise.all([queryNvidiaSmi(options.nvidiaSmi), readJetson(options.root)]);
+    const notes = [];
+    let found = smi.gpus;
+    if (smi.problem !== null)
+        notes.push(smi.problem);
+    if (jetson.gpu !== null) {
+        const board = jetson.gpu;
+        found = found.length === 0 ? [board] : found.map((g) => withJetsonFacts(g, board));
+    }
+    else if (found.length === 0 && jetson.problem !== null) {
+        notes.push(jetson.problem);
+    }
+    const visible = visibleGpus(found, options.env ?? {});
+    if (visible.problem !== null)
+        return { gpus: [], notes: [...notes, visible.problem] };
+    let gpus = visible.gpus;
+    const first = gpus[0];
+    const needsCuda = first === undefined || first.computeCapability === "" || visible.orderUnknown;
+    if (!needsCuda || options.probeTorch === undefined)
+        return { gpus, notes };
+    const torch = await options.probeTorch();
+    if (torch.gpu === null) {
+        if (torch.problem !== null)
+            notes.push(torch.problem);
+        return { gpus, notes };
+    }
+    const cuda = torch.gpu;
+    if (first === undefined) {
+        gpus = [cuda];
+    }
+    else if (visible.orderUnknown) {
+        // The one nvidia-smi lists that is CUDA's first, moved to the front; torch's own facts if none is.
+        const same = gpus.find((g) => g.name === cuda.name && g.computeCapability === cuda.computeCapability);
+        gpus = same === undefined ? [cuda, ...gpus] : [same, ...gpus.filter((g) => g !== same)];
+    }
+    else {
+        gpus = [withTorchFacts(first, cuda), ...gpus.slice(1)];
+    }
+    return { gpus, notes };
+}
+
+;// CONCATENATED MODULE: ./src/preflight.ts
+// Stage 1: is this machine able to build the requested target? Python and its packages (read with
+// importlib.metadata, no torch import), and the GPU (src/gpu/detect.ts: nvidia-smi, a Jetson's
+// device tree, else CUDA itself through torch). A target that cannot run here fails now, naming
+// everything that is missing; it never falls back to another target.
+
+
+
+
+
 async function readVersions(python, cwd, passthrough = []) {
     const lines = [];
     const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l), passthrough });
     const json = lines.find((l) => l.startsWith("{"));
     if (run.exitCode !== 0 || json === undefined) {
-        throw new TrtPteError("missing_dependency", `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`, "set `python` to a Python 3.10+ interpreter");
+        throw new TrtPteError("missing_dependency", `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`, "set `python` (the CLI's `--python`) to a Python 3.10+ interpreter");
     }
     const report = JSON.parse(json);
     if (report.protocol !== PROTOCOL_VERSION) {
@@ -7217,12 +7462,21 @@ async function readVersions(python, cwd, passthrough = []) {
     }
     return report;
 }
+/**
+ * A tested GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
+ * (test/python/test_gpu_requirements.py checks it is there and the newest).
+ */
+const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
+/** How to point trt-pte at another interpreter, in the action and in the CLI. */
+const PYTHON_HINT = "or point trt-pte at a Python that has them (the action's `python` input, the CLI's `--python`)";
 /** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
 function missingFor(target, pre) {
     const { gpu, packages } = targetSpec(target);
     const missing = [];
-    if (gpu && pre.gpus.length === 0)
-        missing.push("an NVIDIA GPU (nvidia-smi found none)");
+    if (gpu && pre.gpus.length === 0) {
+        const why = pre.gpuNotes !== undefined && pre.gpuNotes.length > 0 ? pre.gpuNotes.join("; ") : "none found";
+        missing.push(`an NVIDIA GPU (${why})`);
+    }
     for (const pkg of Object.keys(packages)) {
         if (!pre.packages[pkg])
             missing.push(`${pkg} (not installed in ${pre.python.executable})`);
@@ -7234,14 +7488,64 @@ function checkTarget(target, pre) {
     if (missing.length === 0)
         return;
     const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
-    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, targetSpec(target).gpu
-        ? "run it on a self-hosted GPU runner with those packages (docs/runners.md), or choose target xnnpack/portable"
-        : "install the pinned stack: pip install -r requirements.txt");
+    const gpuTarget = targetSpec(target).gpu;
+    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, onlyGpu
+        ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
+        : gpuTarget
+            ? `install a tested stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
+            : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`);
+}
+/** `cuda:0` as torch sees it, in the user's Python (the driver's `gpu` command): the last resort. */
+async function probeTorchGpu(python, cwd, passthrough = []) {
+    const lines = [];
+    const run = await runDriver(python, ["gpu"], { cwd, onLine: (l) => lines.push(l), passthrough });
+    const json = lines.find((l) => l.startsWith("{"));
+    if (run.exitCode !== 0 || json === undefined) {
+        return {
+            gpu: null,
+            problem: `torch could not be asked: ${run.tail.slice(-3).join(" | ") || `exit code ${run.exitCode}`}`,
+        };
+    }
+    const answer = JSON.parse(json);
+    if (answer.gpu === null)
+        return { gpu: null, problem: answer.problem ?? "torch sees no GPU" };
+    return {
+        gpu: {
+            name: answer.gpu.name,
+            computeCapability: answer.gpu.compute_capability,
+            driverVersion: answer.gpu.driver_version,
+            source: "torch",
+        },
+        problem: null,
+    };
+}
+/** One log line per GPU: what it is, where its facts came from, and which one builds. */
+function describeGpus(gpus) {
+    if (gpus.length === 0)
+        return "GPU: none";
+    return gpus
+        .map((g, i) => {
+        const facts = [`sm ${g.computeCapability || "?"}`];
+        if (g.driverVersion !== "")
+            facts.push(`driver ${g.driverVersion}`);
+        if (g.l4t !== undefined)
+            facts.push(`L4T ${g.l4t}`);
+        const role = gpus.length > 1 ? (i === 0 ? ", builds here (cuda:0)" : `, cuda:${i}`) : "";
+        return `GPU: ${g.name} (${facts.join(", ")}; from ${g.source ?? "nvidia-smi"}${role})`;
+    })
+        .join("\n");
 }
 async function preflight(settings, log) {
-    const [report, gpus] = await Promise.all([
+    const needsGpu = targetSpec(settings.target).gpu;
+    const [report, detection] = await Promise.all([
         readVersions(settings.python, settings.workspace, settings.envPassthrough),
-        detectGpus(),
+        detectGpus({
+            env: process.env,
+            // Only a GPU target pays for importing torch, and only when the files could not tell.
+            probeTorch: needsGpu
+                ? () => probeTorchGpu(settings.python, settings.workspace, settings.envPassthrough)
+                : undefined,
+        }),
     ]);
     const { python: pythonVersion, ...packages } = report.versions;
     const result = {
@@ -7249,15 +7553,14 @@ async function preflight(settings, log) {
         packages,
         distributions: report.distributions,
         editable: report.editable,
-        gpus,
+        gpus: detection.gpus,
+        gpuNotes: detection.notes,
     };
     log.info(`python ${result.python.version} (${result.python.executable})`);
     log.info(Object.entries(packages)
         .map(([k, v]) => `${k} ${v ?? "-"}`)
         .join(", "));
-    log.info(gpus.length === 0
-        ? "GPU: none"
-        : gpus.map((g) => `GPU: ${g.name} (sm ${g.computeCapability}, driver ${g.driverVersion})`).join("\n"));
+    log.info(describeGpus(detection.gpus));
     checkTarget(settings.target, result);
     return result;
 }
@@ -7601,7 +7904,12 @@ function buildReport(settings, pre, result, files, env) {
         versions: { python: pre.python.version, ...result.versions },
         gpu: gpu === undefined
             ? null
-            : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
+            : {
+                name: gpu.name,
+                compute_capability: gpu.computeCapability,
+                driver_version: gpu.driverVersion,
+                ...(gpu.l4t === undefined ? {} : { l4t: gpu.l4t }),
+            },
         timings,
         details: result.details ?? {},
     };
@@ -7674,9 +7982,14 @@ function formatVersions(versions) {
 }
 function formatGpu(report) {
     const g = report.gpu;
-    return g === null
-        ? "none"
-        : `${code(g.name)} (sm ${code(g.compute_capability)}, driver ${code(g.driver_version)})`;
+    if (g === null)
+        return "none";
+    const facts = [`sm ${code(g.compute_capability || "?")}`];
+    if (g.driver_version !== "")
+        facts.push(`driver ${code(g.driver_version)}`);
+    if (g.l4t !== undefined)
+        facts.push(`L4T ${code(g.l4t)}`);
+    return `${code(g.name)} (${facts.join(", ")})`;
 }
 function formatTimings(timings) {
     return (Object.entries(timings)
@@ -8584,6 +8897,7 @@ function uncoveredWarning(files, workspace) {
 
 
 
+
 // 2: the entry lies at one staging path whatever output-dir is (layers.ts OUTPUT_STAGE_DIR), and the
 // material covers the model file, every distribution and editable installs' sources.
 const KEY_SCHEMA = 2;
@@ -8601,17 +8915,21 @@ function canonicalJson(value) {
     return JSON.stringify(value);
 }
 const sha256 = (text) => (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex");
+/** The GPU the engines are built on (`gpus[0]`: CUDA's first, preflight.ts) as the key sees it. */
 function gpuForKey(target, gpus) {
     if (!targetSpec(target).gpu)
         return null;
     const gpu = gpus[0];
     if (gpu === undefined)
         return null;
-    return {
+    const material = {
         name: gpu.name,
         compute_capability: gpu.computeCapability,
-        driver_major: gpu.driverVersion.split(".")[0] ?? "",
+        driver_major: driverMajor(gpu.driverVersion),
     };
+    if (gpu.l4t !== undefined)
+        material.l4t = gpu.l4t;
+    return material;
 }
 function outputKey(material) {
     const name = sanitizeName(material.request.output_name).slice(0, 80);
@@ -8696,6 +9014,28 @@ async function folderBytes(dir) {
             total += (await promises_default().stat(external_node_path_default().join(entry.parentPath, entry.name))).size;
     }
     return total;
+}
+/** What a folder trt-pte makes for its own output holds, so none of it shows in `git status`. */
+const OWN_FOLDER_GITIGNORE = "# Made by trt-pte for its own output: nothing in here belongs in the repository.\n*\n";
+/**
+ * Makes `dir` (and its parents) when it is not there yet, with a `.gitignore` that ignores all of
+ * it; a folder that already exists is the user's and is left as it is. Returns whether it made it.
+ */
+async function makeOwnFolder(dir) {
+    try {
+        await promises_default().mkdir(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "EEXIST")
+            return false;
+        if (code !== "ENOENT")
+            throw error;
+        await promises_default().mkdir(external_node_path_default().dirname(dir), { recursive: true });
+        return makeOwnFolder(dir);
+    }
+    await promises_default().writeFile(external_node_path_default().join(dir, ".gitignore"), OWN_FOLDER_GITIGNORE);
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/layers.ts
@@ -9515,6 +9855,7 @@ function reportFailure(error, log) {
 
 
 
+
 async function exportCommand(argv) {
     const options = {
         "artifact-dir": { type: "string" },
@@ -9531,9 +9872,8 @@ async function exportCommand(argv) {
         return 2;
     }
     const cwd = process.cwd();
-    const platform = localPlatform({
-        artifactDir: external_node_path_default().resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR),
-    });
+    const artifactDir = external_node_path_default().resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR);
+    const platform = localPlatform({ artifactDir });
     try {
         const read = readSettings((name) => values[name] ?? "", {
             workspace: cwd,
@@ -9544,6 +9884,11 @@ async function exportCommand(argv) {
         const settings = baseline === undefined
             ? read
             : { ...read, compare: { ...read.compare, baselineFile: external_node_path_default().resolve(cwd, baseline) } };
+        // The folders the CLI makes in the user's repository ignore themselves (a .gitignore of `*`),
+        // so an export leaves `git status` as it was.
+        for (const dir of [external_node_path_default().join(cwd, ".trt-pte"), external_node_path_default().dirname(settings.outputDir), artifactDir]) {
+            await makeOwnFolder(dir);
+        }
         const outcome = await runPipeline(settings, platform, {});
         process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
         for (const ptd of outcome.ptdPaths)

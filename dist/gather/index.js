@@ -30274,7 +30274,12 @@ function buildReport(settings, pre, result, files, env) {
         versions: { python: pre.python.version, ...result.versions },
         gpu: gpu === undefined
             ? null
-            : { name: gpu.name, compute_capability: gpu.computeCapability, driver_version: gpu.driverVersion },
+            : {
+                name: gpu.name,
+                compute_capability: gpu.computeCapability,
+                driver_version: gpu.driverVersion,
+                ...(gpu.l4t === undefined ? {} : { l4t: gpu.l4t }),
+            },
         timings,
         details: result.details ?? {},
     };

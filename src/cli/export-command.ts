@@ -9,6 +9,7 @@ import { localPlatform } from "../platform/local.js";
 import { runPipeline } from "../main.js";
 import { reportFailure } from "../failure.js";
 import { DEFAULT_ARTIFACT_DIR } from "./help.js";
+import { makeOwnFolder } from "../util/files.js";
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const options: Record<string, { type: "string" }> = {
@@ -27,9 +28,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  const platform = localPlatform({
-    artifactDir: path.resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR),
-  });
+  const artifactDir = path.resolve(cwd, values["artifact-dir"] ?? DEFAULT_ARTIFACT_DIR);
+  const platform = localPlatform({ artifactDir });
   try {
     const read = readSettings((name) => values[name] ?? "", {
       workspace: cwd,
@@ -41,6 +41,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
       baseline === undefined
         ? read
         : { ...read, compare: { ...read.compare, baselineFile: path.resolve(cwd, baseline) } };
+    // The folders the CLI makes in the user's repository ignore themselves (a .gitignore of `*`),
+    // so an export leaves `git status` as it was.
+    for (const dir of [path.join(cwd, ".trt-pte"), path.dirname(settings.outputDir), artifactDir]) {
+      await makeOwnFolder(dir);
+    }
     const outcome = await runPipeline(settings, platform, {});
     process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
     for (const ptd of outcome.ptdPaths) process.stderr.write(`.ptd: ${ptd}\n`);

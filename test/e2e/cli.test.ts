@@ -1,4 +1,6 @@
 // The CLI bundle (dist/cli/index.js), as `npx trt-pte` runs it: same inputs as flags, local adapters.
+// The first export runs the package as a user gets it: `npm pack`'s tarball installed into a folder
+// of its own, run from a fresh repository.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +14,29 @@ const CLI = path.join(REPO, "dist", "cli", "index.js");
 const cli = (args: string[], cwd: string) =>
   spawnSync(NODE24, [CLI, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: cwd } });
 
+/** `npm pack`'s tarball installed into a project folder of its own: the `trt-pte` command it gets. */
+function installPacked(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-pack-"));
+  const npm = (args: string[], cwd: string) => {
+    const run = spawnSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd,
+      encoding: "utf8",
+    });
+    expect(run.status, `npm ${args.join(" ")}: ${run.stderr}`).toBe(0);
+    return run.stdout;
+  };
+  const tarball = npm(["pack", "--pack-destination", dir, "--ignore-scripts", "--silent"], REPO)
+    .trim()
+    .split("\n")
+    .pop()!;
+  const project = path.join(dir, "project");
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, "package.json"), '{ "private": true }\n');
+  // No dependencies to fetch: the bundle carries them (package.json lists them as dev only).
+  npm(["install", "--offline", "--ignore-scripts", path.join(dir, tarball)], project);
+  return path.join(project, "node_modules", ".bin", "trt-pte");
+}
+
 describe("trt-pte CLI", () => {
   it("documents every action input as a flag of the same name", () => {
     const help = cli(["--help"], REPO);
@@ -20,9 +45,19 @@ describe("trt-pte CLI", () => {
     expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
   });
 
-  it("exports the example, copies the artifact into a folder and prints the summary", () => {
+  it("installs from npm pack's tarball and, from a fresh repository, exports the example, copies the artifact and prints the summary, leaving git status clean", () => {
+    const trtPte = installPacked();
+    const run = (args: string[], cwd: string) =>
+      spawnSync(trtPte, args, { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: cwd } });
+    const help = run(["--help"], os.tmpdir());
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
+
     const ws = makeWorkspace();
-    const run = cli(
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: ws, encoding: "utf8" });
+    expect(git("init", "-q").status).toBe(0);
+    const before = git("status", "--porcelain", "--untracked-files=all").stdout;
+    const exported = run(
       [
         "export",
         "--model",
@@ -36,17 +71,25 @@ describe("trt-pte CLI", () => {
       ],
       ws,
     );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain("### trt-pte · cos_block-build · portable");
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain("### trt-pte · cos_block-build · portable");
     const artifact = path.join(ws, "arts", "cos_block-build-portable");
     expect(fs.readdirSync(artifact).sort()).toEqual(["cos_block-build.pte", "report.json"]);
     const pte = path.join(ws, "trt-pte-out", "cos_block-build-portable", "cos_block-build.pte");
     expect(fs.readFileSync(path.join(artifact, "cos_block-build.pte")).equals(fs.readFileSync(pte))).toBe(
       true,
     );
-    expect(run.stderr).toContain(`.pte: ${pte}`);
+    expect(exported.stderr).toContain(`.pte: ${pte}`);
     // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
     expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "scopes"))).toBe(true);
+    // Each folder the CLI made ignores itself; the cache is in $HOME (the workspace here).
+    for (const own of [".trt-pte", "trt-pte-out", "arts"]) {
+      expect(fs.readFileSync(path.join(ws, own, ".gitignore"), "utf8")).toMatch(/^\*$/m);
+    }
+    const after = git("status", "--porcelain", "--untracked-files=all").stdout;
+    // Python's own __pycache__ beside the model is there as after any import (repositories ignore it).
+    const mine = (l: string) => l !== "" && !l.includes(".cache/") && !l.includes("__pycache__/");
+    expect(after.split("\n").filter(mine)).toEqual(before.split("\n").filter((l) => l !== ""));
   });
 
   it("keys on a model file outside the workspace, warns about its uncovered helper, and hits in any output-dir", () => {

@@ -99,7 +99,7 @@ def require(package: str, purpose: str, minimum: str | None = None) -> ModuleTyp
             MISSING_DEPENDENCY,
             f"{package} is not installed in {sys.executable}, and {purpose} needs it",
             f"install it into that environment (tested: pip install {pin}), "
-            "or set `python` to an interpreter that has it",
+            "or point trt-pte at a Python that has it (the action's `python` input, the CLI's `--python`)",
         )
     if minimum is not None and version_tuple(version) < version_tuple(minimum):
         raise DriverError(
