@@ -1,7 +1,7 @@
 // CHANGELOG.md as data: its released entries (`## [X.Y.Z] - YYYY-MM-DD`), newest first, and the
 // notes of one of them. The release workflow (.github/workflows/release-trt-pte.yml) runs
 //
-//   npx tsx scripts/changelog.ts release-notes OUT.md
+//   npx tsx scripts/changelog.ts release-notes NOTES_FILE
 //
 // which checks that package.json's version is the newest entry, dated, and writes that entry's text
 // as the release notes; test/changelog.test.ts holds the file to the same rules on every commit.
@@ -97,7 +97,7 @@ export function releaseEntry(changelog: Changelog, packageVersion: string): Chan
 function main(argv: string[]): number {
   const [command, out] = argv;
   if (command !== "release-notes" || out === undefined) {
-    process.stderr.write("usage: tsx scripts/changelog.ts release-notes OUT.md\n");
+    process.stderr.write("usage: tsx scripts/changelog.ts release-notes NOTES_FILE\n");
     return 2;
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -58,7 +58,7 @@ export async function readVersions(
 }
 
 /**
- * A tested GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
+ * The GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
  * (test/python/test_gpu_requirements.py checks it is there and the newest).
  */
 export const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
@@ -93,7 +93,7 @@ export function checkTarget(target: Target, pre: Preflight): void {
     onlyGpu
       ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
       : gpuTarget
-        ? `install a tested stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
+        ? `install the GPU stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
         : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`,
   );
 }

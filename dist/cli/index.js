@@ -7463,7 +7463,7 @@ async function readVersions(python, cwd, passthrough = []) {
     return report;
 }
 /**
- * A tested GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
+ * The GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
  * (test/python/test_gpu_requirements.py checks it is there and the newest).
  */
 const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
@@ -7492,7 +7492,7 @@ function checkTarget(target, pre) {
     throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, onlyGpu
         ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
         : gpuTarget
-            ? `install a tested stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
+            ? `install the GPU stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
             : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`);
 }
 /** `cuda:0` as torch sees it, in the user's Python (the driver's `gpu` command): the last resort. */

@@ -163,3 +163,15 @@ def test_every_install_shown_names_one_of_the_files() -> None:
             where = f"{doc.relative_to(REPO)}:{number}"
             assert m.group(1) in names, f"{where}: install: {m.group(1)} is none of {sorted(names)}"
     assert shown > 0
+
+
+def test_the_container_recipe_names_no_base_of_its_own_and_adds_the_files_executorch() -> None:
+    """requirements/ngc-pytorch.Dockerfile: the base comes by digest from the build (no default, no
+    tag), and the executorch it adds is the one the newest file pins."""
+    recipe = (REPO / "requirements" / "ngc-pytorch.Dockerfile").read_text()
+    instructions = [line for line in recipe.splitlines() if line and not line.startswith("#")]
+    assert instructions[:2] == ["ARG BASE", "FROM ${BASE}"]
+    newest = max(FILES, key=lambda f: Version(NAME.match(f.name).group("release")))  # type: ignore[union-attr]
+    _, pins = read(newest)
+    assert f"ARG EXECUTORCH={pins['executorch']}" in instructions
+    assert '-c /etc/trt-pte-ngc-constraints.txt "executorch==${EXECUTORCH}"' in recipe
