@@ -90,7 +90,7 @@ describe("a Jetson's files", () => {
 
   it("are not taken for a Jetson on another board or without a device tree", async () => {
     const plain = machine(null, null);
-    expect(await readJetson(plain.root)).toEqual({ gpu: null, problem: "no device tree (not a Jetson)" });
+    expect(await readJetson(plain.root)).toEqual({ gpu: null, problem: "no Jetson device tree" });
     const pi = machine(null, { ...THOR_BOARD, compatible: "raspberrypi,5-model-b\0brcm,bcm2712\0" });
     expect((await readJetson(pi.root)).problem).toContain("no Tegra SoC");
   });
@@ -164,7 +164,7 @@ describe("detecting the GPU", () => {
       gpus: [],
       notes: [
         "nvidia-smi is not on PATH",
-        "no device tree (not a Jetson)",
+        "no Jetson device tree",
         "torch 2.13.0+cpu is a CPU build",
       ],
     });
@@ -182,7 +182,7 @@ describe("detecting the GPU", () => {
     } catch (e) {
       expect((e as TrtPteError).kind).toBe("gpu_missing");
       expect((e as TrtPteError).message).toContain(
-        "nvidia-smi is not on PATH; no device tree (not a Jetson); torch 2.13.0+cpu is a CPU build",
+        "nvidia-smi is not on PATH; no Jetson device tree; torch 2.13.0+cpu is a CPU build",
       );
     }
   });

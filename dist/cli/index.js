@@ -7307,7 +7307,7 @@ async function readJetson(root = "/") {
         break;
     }
     if (compatible.length === 0)
-        return { gpu: null, problem: "no device tree (not a Jetson)" };
+        return { gpu: null, problem: "no Jetson device tree" };
     const soc = compatible.map((c) => SOCS[c]).find((s) => s !== undefined);
     if (soc === undefined) {
         return { gpu: null, problem: `the device tree names no Tegra SoC with a GPU (${compatible.join(", ")})` };

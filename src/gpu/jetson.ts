@@ -66,7 +66,7 @@ export async function readJetson(root = "/"): Promise<JetsonAnswer> {
     model = rawModel === null ? null : (deviceTreeStrings(rawModel)[0] ?? null);
     break;
   }
-  if (compatible.length === 0) return { gpu: null, problem: "no device tree (not a Jetson)" };
+  if (compatible.length === 0) return { gpu: null, problem: "no Jetson device tree" };
   const soc = compatible.map((c) => SOCS[c]).find((s) => s !== undefined);
   if (soc === undefined) {
     return { gpu: null, problem: `the device tree names no Tegra SoC with a GPU (${compatible.join(", ")})` };

@@ -162,7 +162,7 @@ describe("the bundled action", () => {
     );
     expect(run.code).toBe(1);
     expect(run.log).toMatch(
-      /target 'tensorrt' cannot run here: it needs an NVIDIA GPU \(nvidia-smi found none\), torch_tensorrt \(not installed in .*\), tensorrt/,
+      /target 'tensorrt' cannot run here: it needs an NVIDIA GPU \(nvidia-smi is not on PATH; no Jetson device tree; torch \S+ is a CPU build\), torch_tensorrt \(not installed in .*\), tensorrt/,
     );
     expect(run.log).not.toContain("→ xnnpack");
   });
