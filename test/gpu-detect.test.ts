@@ -162,11 +162,7 @@ describe("detecting the GPU", () => {
     });
     expect(none).toEqual({
       gpus: [],
-      notes: [
-        "nvidia-smi is not on PATH",
-        "no Jetson device tree",
-        "torch 2.13.0+cpu is a CPU build",
-      ],
+      notes: ["nvidia-smi is not on PATH", "no Jetson device tree", "torch 2.13.0+cpu is a CPU build"],
     });
     const pre: Preflight = {
       python: { executable: "/venv/bin/python", version: "3.12.3" },
