@@ -4,12 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   LOCAL_SCOPE,
+  SAVING_EVENTS,
   ScopeError,
   branchOfRef,
   cacheScopeFromEvent,
   workflowCacheScope,
 } from "../src/cache/scope.js";
-import { pullRequestPayload } from "./support/events.js";
+import { issueComment, pullRequestPayload } from "./support/events.js";
 
 const REPO = "octo/models";
 
@@ -120,6 +121,85 @@ describe("cache scope", () => {
       "refs/heads/gh-readonly-queue/main/pr-7-abc",
       "refs/heads/main",
     ]);
+  });
+
+  it("lets only the allow-listed events save, each into its own scope", () => {
+    for (const event of SAVING_EVENTS) {
+      const scope = cacheScopeFromEvent(
+        { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/heads/main", GITHUB_EVENT_NAME: event },
+        event === "pull_request" ? prPayload() : { repository: { default_branch: "main" } },
+      );
+      expect(scope.readOnly, event).toBeNull();
+    }
+    for (const event of [
+      "pull_request_target",
+      "issue_comment",
+      "workflow_run",
+      "pull_request_review",
+      "check_run",
+      "repository_dispatch",
+      "",
+    ]) {
+      const scope = cacheScopeFromEvent(
+        { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/heads/main", GITHUB_EVENT_NAME: event },
+        prPayload(),
+      );
+      expect(scope.readOnly, event).toMatch(
+        /saves nothing: GitHub gives such a job the cache rights of refs\/heads\/main/,
+      );
+    }
+  });
+
+  it("a pull_request_target job reads only what its pull request may read, and says why it saves nothing", () => {
+    const scope = cacheScopeFromEvent(
+      {
+        GITHUB_REPOSITORY: REPO,
+        GITHUB_REF: "refs/heads/release/2",
+        GITHUB_BASE_REF: "release/2",
+        GITHUB_EVENT_NAME: "pull_request_target",
+      },
+      prPayload("release/2"),
+    );
+    expect(scope.readScopes.map((s) => s.ref)).toEqual([
+      "refs/pull/7/merge",
+      "refs/heads/release/2",
+      "refs/heads/main",
+    ]);
+    expect(scope.readOnly).toContain("a job of the pull_request_target event");
+    expect(scope.readOnly).toContain("the cache rights of refs/heads/release/2");
+  });
+
+  it("a comment on a pull request reads that pull request's scope and the default branch's", () => {
+    const scope = cacheScopeFromEvent(
+      { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/heads/main", GITHUB_EVENT_NAME: "issue_comment" },
+      issueComment().event as Record<string, unknown>,
+    );
+    expect(scope.readScopes.map((s) => s.ref)).toEqual(["refs/pull/7/merge", "refs/heads/main"]);
+    // A comment on an issue that is no pull request names none.
+    const onIssue = cacheScopeFromEvent(
+      { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/heads/main", GITHUB_EVENT_NAME: "issue_comment" },
+      { issue: { number: 9 }, repository: { default_branch: "main" } },
+    );
+    expect(onIssue.readScopes.map((s) => s.ref)).toEqual(["refs/heads/main"]);
+  });
+
+  it("a review reads its pull request's scope and base branch; other events their default branch only", () => {
+    const review = cacheScopeFromEvent(
+      { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/pull/7/merge", GITHUB_EVENT_NAME: "pull_request_review" },
+      prPayload("dev"),
+    );
+    expect(review.readScopes.map((s) => s.ref)).toEqual([
+      "refs/pull/7/merge",
+      "refs/heads/dev",
+      "refs/heads/main",
+    ]);
+    // A deployment of another branch: that branch's entries are its pushes', which no pull request reads.
+    const deployment = cacheScopeFromEvent(
+      { GITHUB_REPOSITORY: REPO, GITHUB_REF: "refs/heads/staging", GITHUB_EVENT_NAME: "deployment" },
+      { repository: { default_branch: "main" } },
+    );
+    expect(deployment.readScopes.map((s) => s.ref)).toEqual(["refs/heads/main"]);
+    expect(deployment.readOnly).not.toBeNull();
   });
 
   it("refuses to guess a scope without GITHUB_REPOSITORY or GITHUB_REF", () => {

@@ -6587,6 +6587,17 @@ function formatDuration(ms) {
 function scopeId(scope) {
     return `${scope.repository}@${scope.ref}`;
 }
+/**
+ * `store` for a job that may restore but never save (src/cache/scope.ts decides which): every save
+ * is "skipped" before it reaches the store.
+ */
+function readOnlyStore(store) {
+    return {
+        name: store.name,
+        restore: (paths, key, restoreKeys) => store.restore(paths, key, restoreKeys),
+        save: () => Promise.resolve("skipped"),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/platform/dir-store.ts
 // A cache in a persistent folder on a self-hosted runner (`cache-dir`): no upload or download, so
@@ -8567,10 +8578,37 @@ async function uploadExport(settings, store, files) {
 // runner's environment and the event payload it wrote (GITHUB_EVENT_PATH), never from the API, so
 // the answer is the same offline and cannot be steered by anything a build writes.
 //
+// Which events may save at all is an allow-list (SAVING_EVENTS): a job of any other event restores
+// only, and only from the scopes a pull request may read. GitHub hands `pull_request_target`,
+// `issue_comment`, `workflow_run` and most other events the base or default branch's cache rights,
+// while what such a job builds may be a pull request's head; a save there would reach the next push
+// to that branch as a cache hit.
+//
 // The CLI has one scope of its own (LOCAL_SCOPE), wherever it runs.
 
 
 
+/**
+ * The events whose jobs may save, each into its own scope only. Each one's job runs the code of the
+ * ref whose scope it writes, or a scope only its own pull request reads:
+ * - push: the pushed commit, in that branch's (or tag's) scope;
+ * - pull_request: the pull request's merge commit, in `refs/pull/<n>/merge`, which only that pull
+ *   request reads (GitHub gives a pull request's token write access to that scope alone);
+ * - merge_group: the queued merge, in its own `gh-readonly-queue/...` branch's scope;
+ * - release: the released tag, in the tag's scope;
+ * - schedule: the default branch's newest commit, in its scope;
+ * - workflow_dispatch: the chosen ref, started by someone with write access, in that ref's scope.
+ * Every other event restores only. The reusable workflow's venv cache follows the same list
+ * (.github/workflows/compile-pte.yml, "Save the Python venv"; test/workflows/ checks they agree).
+ */
+const SAVING_EVENTS = [
+    "push",
+    "pull_request",
+    "merge_group",
+    "release",
+    "schedule",
+    "workflow_dispatch",
+];
 const LOCAL_SCOPE = {
     repository: "local",
     ref: "local",
@@ -8580,6 +8618,7 @@ const LOCAL_SCOPE = {
     defaultBranch: null,
     branch: null,
     readScopes: [{ repository: "local", ref: "local" }],
+    readOnly: null,
 };
 const HEADS = "refs/heads/";
 const scope_PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
@@ -8606,6 +8645,30 @@ function bareBranch(value) {
         return null;
     return text.startsWith("refs/") ? branchOfRef(text) : text;
 }
+/**
+ * The pull request a job of another event is about, from its payload: `pull_request` for the
+ * pull_request family, `issue` for a comment on a pull request (GitHub marks those with
+ * `issue.pull_request`). Null when the payload names none.
+ */
+function pullRequestNumber(payload) {
+    const direct = scope_field(payload, "pull_request", "number");
+    if (typeof direct === "number")
+        return direct;
+    const issue = scope_field(payload, "issue", "number");
+    const isPullRequest = scope_field(payload, "issue", "pull_request");
+    return typeof issue === "number" && typeof isPullRequest === "object" && isPullRequest !== null
+        ? issue
+        : null;
+}
+/** Why a job of `eventName` saves nothing, for the log. */
+function readOnlyReason(eventName, ref) {
+    const what = eventName === ""
+        ? "a job whose event GITHUB_EVENT_NAME does not name"
+        : `a job of the ${eventName} event`;
+    return (`${what} restores from the caches a pull request may read and saves nothing: ` +
+        `GitHub gives such a job the cache rights of ${ref} while what it builds may come from a pull request, ` +
+        `so only ${SAVING_EVENTS.join(", ")} jobs save (docs/caching.md "Which events save")`);
+}
 class ScopeError extends Error {
 }
 /**
@@ -8616,7 +8679,8 @@ class ScopeError extends Error {
 function cacheScopeFromEvent(env, payload) {
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const eventName = env.GITHUB_EVENT_NAME ?? "";
-    let ref = nonEmpty(env.GITHUB_REF);
+    const runnerRef = nonEmpty(env.GITHUB_REF);
+    let ref = runnerRef;
     const isPullRequest = scope_PULL_REQUEST_EVENTS.has(eventName);
     if (eventName === "pull_request_target") {
         // pull_request_target runs with GITHUB_REF set to the base branch, yet workflows commonly build
@@ -8631,12 +8695,16 @@ function cacheScopeFromEvent(env, payload) {
         throw new ScopeError(`the job's cache scope needs GITHUB_REPOSITORY and GITHUB_REF, which every GitHub runner sets (got ${JSON.stringify(repository ?? "")} and ${JSON.stringify(ref ?? "")})`);
     }
     const event = isPullRequest ? "pull_request" : eventName === "push" ? "push" : "other";
+    const readOnly = SAVING_EVENTS.includes(eventName) ? null : readOnlyReason(eventName, runnerRef ?? ref);
     const baseBranch = isPullRequest
         ? (bareBranch(env.GITHUB_BASE_REF) ?? bareBranch(scope_field(payload, "pull_request", "base", "ref")))
         : // A merge queue's group builds on top of its base branch, like a pull request.
             eventName === "merge_group"
                 ? bareBranch(scope_field(payload, "merge_group", "base_ref"))
-                : null;
+                : // The pull request a review or review comment is about.
+                    readOnly !== null
+                        ? bareBranch(scope_field(payload, "pull_request", "base", "ref"))
+                        : null;
     const defaultBranch = bareBranch(scope_field(payload, "repository", "default_branch"));
     const branch = isPullRequest ? null : branchOfRef(ref);
     const readScopes = [];
@@ -8644,7 +8712,17 @@ function cacheScopeFromEvent(env, payload) {
         if (!readScopes.some((s) => s.ref === r))
             readScopes.push({ repository, ref: r });
     };
-    add(ref);
+    if (readOnly === null) {
+        add(ref);
+    }
+    else {
+        // Only what a pull request may read: its own scope, its base branch's, the default branch's.
+        // The job's own ref counts only as one of those: for an event like `deployment` or `create`
+        // it may be any branch, holding what that branch's pushes built, which no pull request reads.
+        const number = pullRequestNumber(payload);
+        if (number !== null)
+            add(`refs/pull/${number}/merge`);
+    }
     if (baseBranch !== null)
         add(`${HEADS}${baseBranch}`);
     if (defaultBranch !== null)
@@ -8658,6 +8736,7 @@ function cacheScopeFromEvent(env, payload) {
         defaultBranch,
         branch,
         readScopes,
+        readOnly,
     };
 }
 /**
@@ -8671,6 +8750,8 @@ function workflowCacheScope(env = process.env) {
 ;// CONCATENATED MODULE: ./src/cache/select.ts
 // Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
 // cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
+// A job whose event may not save (src/cache/scope.ts) gets either store read-only.
+
 
 
 async function selectCacheStore(settings, platform, log, env) {
@@ -8680,10 +8761,10 @@ async function selectCacheStore(settings, platform, log, env) {
 }
 /**
  * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
- * that input. `quiet` leaves the missing-service warning to the caches' own call.
+ * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
+ * caches' own call.
  */
 async function openCacheStore(settings, platform, log, env, options = {}) {
-    const { cache } = settings;
     // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
     let scope;
     try {
@@ -8696,6 +8777,16 @@ async function openCacheStore(settings, platform, log, env, options = {}) {
             log.warning(`cache: every layer is off: ${e.message}`);
         return null;
     }
+    const store = await scopedStore(settings, platform, log, scope, options);
+    if (store === null || scope.readOnly === null)
+        return store;
+    if (options.quiet !== true)
+        log.info(`cache: ${scope.readOnly}`);
+    return readOnlyStore(store);
+}
+/** The store this job's scope reads and writes, before any read-only wrapping. */
+async function scopedStore(settings, platform, log, scope, options) {
+    const { cache } = settings;
     const warn = (m) => log.warning(m);
     if (cache.dir !== undefined) {
         return dirCacheStore({
@@ -9158,15 +9249,22 @@ async function restoreOutput(store, settings, key, log) {
         return { layer: "output", state: "miss", key };
     return { layer: "output", state: "hit", key };
 }
+/** A layer's detail when this job's event may not save (src/cache/scope.ts). */
+const NOT_SAVED = "not saved: this event's jobs restore only";
 const LAYER_WORDS = {
     output: "the .pte",
     timing: "TensorRT's timing cache",
     engine: "the engine cache",
 };
-/** Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds). */
-function savedStatus(layer, key, saved, log) {
+/**
+ * Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds).
+ * A job that may not save (its reason is in the log once) keeps the state its restore had.
+ */
+function savedStatus(layer, key, saved, log, restored) {
     if (saved instanceof Error)
         return { layer, state: "error", key, detail: saved.message };
+    if (saved === "skipped")
+        return { layer, state: restored, key, detail: NOT_SAVED };
     if (saved === "refused") {
         log.warning(`cache: ${LAYER_WORDS[layer]} was not saved: the cache store declined it (quota, size, or another job saving the same key); the next run builds it again`);
         return { layer, state: "error", key, detail: "the store declined to save it" };
@@ -9186,7 +9284,7 @@ async function saveOutput(store, settings, key, log) {
             await promises_default().rm(stage, { recursive: true, force: true });
         }
     });
-    return savedStatus("output", key, saved, log);
+    return savedStatus("output", key, saved, log, "miss");
 }
 /** The build caches (target tensorrt): restored before the export, saved after it when changed. */
 class BuildCacheLayers {
@@ -9268,7 +9366,7 @@ class BuildCacheLayers {
             }
             const key = `${prefix}${digest.slice(0, 16)}`;
             const saved = await guarded(this.log, `saving the ${layer} cache`, () => this.store.save([storePath(this.settings, dir)], key));
-            const entry = savedStatus(layer, key, saved, this.log);
+            const entry = savedStatus(layer, key, saved, this.log, status?.state ?? "miss");
             const at = this.statuses.findIndex((s) => s.layer === layer);
             if (at >= 0)
                 this.statuses[at] = { ...entry, matchedKey: this.statuses[at]?.matchedKey };
@@ -9642,7 +9740,8 @@ class CompareSession {
         try {
             const saved = await this.store.save(key, reportFile);
             this.log.info(`compare: baseline ${key}: ${saved}`);
-            return saved;
+            // Only a push records one, and a push may save (src/cache/scope.ts): "skipped" is belt and braces.
+            return saved === "skipped" ? null : saved;
         }
         catch (e) {
             this.log.warning(`compare: saving this build as the baseline of ${branch} failed: ${e.message}`);

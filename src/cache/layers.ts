@@ -12,7 +12,7 @@ import { STACK_PACKAGES, targetSpec } from "../settings/targets.js";
 import type { Preflight } from "../preflight.js";
 import type { Log } from "../platform/platform.js";
 import type { BuildCaches } from "../protocol.js";
-import type { CacheStore } from "../platform/store.js";
+import type { CacheStore, SaveResult } from "../platform/store.js";
 import type { LayerStatus } from "../report/report.js";
 import { buildRequest } from "../export.js";
 import { hashFiles, type FilesHash } from "./hash-files.js";
@@ -155,20 +155,28 @@ export async function restoreOutput(
   return { layer: "output", state: "hit", key };
 }
 
+/** A layer's detail when this job's event may not save (src/cache/scope.ts). */
+export const NOT_SAVED = "not saved: this event's jobs restore only";
+
 const LAYER_WORDS = {
   output: "the .pte",
   timing: "TensorRT's timing cache",
   engine: "the engine cache",
 } as const;
 
-/** Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds). */
+/**
+ * Turns a store's answer into the layer's status; a refusal is worth a warning (next run rebuilds).
+ * A job that may not save (its reason is in the log once) keeps the state its restore had.
+ */
 function savedStatus(
   layer: LayerStatus["layer"],
   key: string,
-  saved: "saved" | "exists" | "refused" | Error,
+  saved: SaveResult | Error,
   log: Log,
+  restored: LayerStatus["state"],
 ): LayerStatus {
   if (saved instanceof Error) return { layer, state: "error", key, detail: saved.message };
+  if (saved === "skipped") return { layer, state: restored, key, detail: NOT_SAVED };
   if (saved === "refused") {
     log.warning(
       `cache: ${LAYER_WORDS[layer]} was not saved: the cache store declined it (quota, size, or another job saving the same key); the next run builds it again`,
@@ -195,7 +203,7 @@ export async function saveOutput(
       await fs.rm(stage, { recursive: true, force: true });
     }
   });
-  return savedStatus("output", key, saved, log);
+  return savedStatus("output", key, saved, log, "miss");
 }
 
 /** The build caches (target tensorrt): restored before the export, saved after it when changed. */
@@ -285,7 +293,7 @@ export class BuildCacheLayers {
       const saved = await guarded(this.log, `saving the ${layer} cache`, () =>
         this.store.save([storePath(this.settings, dir)], key),
       );
-      const entry = savedStatus(layer, key, saved, this.log);
+      const entry = savedStatus(layer, key, saved, this.log, status?.state ?? "miss");
       const at = this.statuses.findIndex((s) => s.layer === layer);
       if (at >= 0) this.statuses[at] = { ...entry, matchedKey: this.statuses[at]?.matchedKey };
       else this.statuses.push(entry);

@@ -1,11 +1,12 @@
 // Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
 // cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
+// A job whose event may not save (src/cache/scope.ts) gets either store read-only.
 
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
-import type { CacheStore, StoreScope } from "../platform/store.js";
+import { readOnlyStore, type CacheStore } from "../platform/store.js";
 import { dirCacheStore } from "../platform/dir-store.js";
-import { LOCAL_SCOPE, ScopeError, workflowCacheScope } from "./scope.js";
+import { LOCAL_SCOPE, ScopeError, workflowCacheScope, type CacheScope } from "./scope.js";
 
 export async function selectCacheStore(
   settings: Settings,
@@ -19,7 +20,8 @@ export async function selectCacheStore(
 
 /**
  * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
- * that input. `quiet` leaves the missing-service warning to the caches' own call.
+ * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
+ * caches' own call.
  */
 export async function openCacheStore(
   settings: Settings,
@@ -28,9 +30,8 @@ export async function openCacheStore(
   env: NodeJS.ProcessEnv,
   options: { quiet?: boolean } = {},
 ): Promise<CacheStore | null> {
-  const { cache } = settings;
   // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
-  let scope: StoreScope;
+  let scope: CacheScope;
   try {
     scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
   } catch (e) {
@@ -38,6 +39,21 @@ export async function openCacheStore(
     if (options.quiet !== true) log.warning(`cache: every layer is off: ${e.message}`);
     return null;
   }
+  const store = await scopedStore(settings, platform, log, scope, options);
+  if (store === null || scope.readOnly === null) return store;
+  if (options.quiet !== true) log.info(`cache: ${scope.readOnly}`);
+  return readOnlyStore(store);
+}
+
+/** The store this job's scope reads and writes, before any read-only wrapping. */
+async function scopedStore(
+  settings: Settings,
+  platform: Platform,
+  log: Log,
+  scope: CacheScope,
+  options: { quiet?: boolean },
+): Promise<CacheStore | null> {
+  const { cache } = settings;
   const warn = (m: string): void => log.warning(m);
   if (cache.dir !== undefined) {
     return dirCacheStore({

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { CacheStore } from "../platform/store.js";
+import type { CacheStore, SaveResult } from "../platform/store.js";
 import type { Settings } from "../settings/settings.js";
 import { sanitizeName } from "../settings/names.js";
 import { REPORT_FILE } from "../report/report.js";
@@ -79,7 +79,7 @@ export class BaselineStore {
     }
   }
 
-  async save(key: string, reportFile: string): Promise<"saved" | "exists" | "refused"> {
+  async save(key: string, reportFile: string): Promise<SaveResult> {
     await fs.rm(this.absolute, { recursive: true, force: true });
     await fs.mkdir(this.absolute, { recursive: true });
     try {

@@ -153,7 +153,8 @@ export class CompareSession {
     try {
       const saved = await this.store.save(key, reportFile);
       this.log.info(`compare: baseline ${key}: ${saved}`);
-      return saved;
+      // Only a push records one, and a push may save (src/cache/scope.ts): "skipped" is belt and braces.
+      return saved === "skipped" ? null : saved;
     } catch (e) {
       this.log.warning(
         `compare: saving this build as the baseline of ${branch} failed: ${(e as Error).message}`,

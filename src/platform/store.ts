@@ -33,7 +33,22 @@ export interface CacheStore {
   ): Promise<string | undefined>;
   /**
    * Saves `paths` under `key`. Keys are immutable: "exists" when another job saved it first;
-   * "refused" when the store declined (the store has already said why in the log).
+   * "refused" when the store declined (the store has already said why in the log); "skipped" when
+   * this job may not save at all (readOnlyStore).
    */
-  save(paths: readonly string[], key: string): Promise<"saved" | "exists" | "refused">;
+  save(paths: readonly string[], key: string): Promise<SaveResult>;
+}
+
+export type SaveResult = "saved" | "exists" | "refused" | "skipped";
+
+/**
+ * `store` for a job that may restore but never save (src/cache/scope.ts decides which): every save
+ * is "skipped" before it reaches the store.
+ */
+export function readOnlyStore(store: CacheStore): CacheStore {
+  return {
+    name: store.name,
+    restore: (paths, key, restoreKeys) => store.restore(paths, key, restoreKeys),
+    save: () => Promise.resolve("skipped"),
+  };
 }

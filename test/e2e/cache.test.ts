@@ -173,13 +173,7 @@ describe("caching on the bundled action", () => {
     const pr2 = await runAction(
       ACTION,
       inputs,
-      // (test/support/events.ts writes pull request 7's ref; the runner sets each pull request's own.)
-      {
-        ...env,
-        ...runnerEventEnv(pullRequest({ number: 8 })),
-        GITHUB_REF: "refs/pull/8/merge",
-        ...tokenFor("704"),
-      },
+      { ...env, ...runnerEventEnv(pullRequest({ number: 8 })), ...tokenFor("704") },
       makeWorkspace(),
     );
     expect(pr2.outputs["cache-hit"], pr2.log).toBe("true");

@@ -72,6 +72,8 @@ export function runAction(
     GITHUB_RUN_ID: "4242",
     GITHUB_RUN_ATTEMPT: "1",
     GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+    // A pull request's job unless a test says otherwise (the runner always names the event).
+    GITHUB_EVENT_NAME: "pull_request",
     GITHUB_REF: "refs/pull/7/merge",
     ...env,
   };

@@ -46,13 +46,25 @@ export function pullRequestPayload(options: PullRequestOptions = {}): Record<str
   };
 }
 
+/**
+ * GITHUB_REF as the runner sets it: a pull request's merge ref for pull_request and its reviews, the
+ * base branch for pull_request_target, the default branch for events like issue_comment and
+ * workflow_run (GitHub's "Events that trigger workflows").
+ */
+function eventRef(eventName: string, event: Record<string, unknown>): string {
+  const pr = event.pull_request as { number?: number; base?: { ref?: string } } | undefined;
+  if (eventName === "pull_request_target") return `refs/heads/${pr?.base?.ref ?? "main"}`;
+  if (eventName.startsWith("pull_request")) return `refs/pull/${pr?.number ?? 7}/merge`;
+  return "refs/heads/main";
+}
+
 export function githubContext(eventName: string, event: Record<string, unknown>): Record<string, unknown> {
   return {
     event_name: eventName,
     event,
     repository: BASE_REPOSITORY,
     sha: "2222222222222222222222222222222222222222",
-    ref: eventName.startsWith("pull_request") ? "refs/pull/7/merge" : "refs/heads/main",
+    ref: eventRef(eventName, event),
     run_id: "4242",
     server_url: "https://github.com",
   };
@@ -74,6 +86,22 @@ export const workflowDispatch = (): Record<string, unknown> =>
     ref: "refs/heads/main",
     inputs: {},
     repository: { full_name: BASE_REPOSITORY, default_branch: "main" },
+  });
+
+/** "/build" commented on pull request 7: GitHub's issue_comment payload (an issue that is a pull request). */
+export const issueComment = (options: { number?: number; body?: string } = {}): Record<string, unknown> =>
+  githubContext("issue_comment", {
+    action: "created",
+    issue: {
+      number: options.number ?? 7,
+      pull_request: {
+        url: `https://api.github.com/repos/${BASE_REPOSITORY}/pulls/${options.number ?? 7}`,
+        html_url: `https://github.com/${BASE_REPOSITORY}/pull/${options.number ?? 7}`,
+      },
+    },
+    comment: { id: 31337, body: options.body ?? "/build", user: { login: "octocat" } },
+    repository: { full_name: BASE_REPOSITORY, default_branch: "main" },
+    sender: { login: "octocat" },
   });
 
 /** The numeric IDs GitHub gives the base repository and a fork (payloads name repositories by ID too). */

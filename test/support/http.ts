@@ -92,6 +92,27 @@ export function runtimeToken(runBackendId: string, jobBackendId: string, access?
 }
 
 /**
+ * The `ac` claim GitHub gives a job of these runner variables (GitHub's "Restrictions for accessing a
+ * cache"): read and write on the scope of its GITHUB_REF, read on its pull request's base branch
+ * (GITHUB_BASE_REF) and on the default branch. A pull_request_target job's GITHUB_REF is its base
+ * branch and an issue_comment or workflow_run job's the default branch, so GitHub lets those write
+ * there; the action must not (src/cache/scope.ts).
+ */
+export function cacheAccessOf(
+  env: Record<string, string | undefined>,
+  defaultBranch = "main",
+): CacheAccess[] {
+  if (!env.GITHUB_REF) throw new Error("a job's runtime token is scoped by its GITHUB_REF, and none is set");
+  const access: CacheAccess[] = [{ Scope: env.GITHUB_REF, Permission: 3 }];
+  const reads = [env.GITHUB_BASE_REF, defaultBranch]
+    .filter((b): b is string => !!b)
+    .map((b) => `refs/heads/${b}`);
+  for (const ref of reads)
+    if (!access.some((a) => a.Scope === ref)) access.push({ Scope: ref, Permission: 1 });
+  return access;
+}
+
+/**
  * The backend ids a bearer token grants, as the real services read them from its `scp` claim; null
  * for a missing or malformed token. (The real services also check the signature; clients do not.)
  */

@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEST_PYTHON, parseOutputFile } from "../support/action-run.js";
-import { readWorkflow, stepNamed } from "../support/workflows.js";
+import { conditionHolds, readWorkflow, stepNamed } from "../support/workflows.js";
+import { SAVING_EVENTS } from "../../src/cache/scope.js";
 import { readResults } from "../../src/gather/results.js";
 
 const workflow = readWorkflow(".github/workflows/compile-pte.yml");
@@ -324,6 +325,29 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
       encoding: "utf8",
     });
     expect(probe.stdout.trim(), probe.stderr).toBe("the file index");
+  });
+});
+
+describe("the build job's venv cache", () => {
+  const save = stepNamed(workflow.jobs.build!, "Save the Python venv");
+  const saves = (eventName: string) =>
+    conditionHolds(save.if, {
+      github: { event_name: eventName },
+      inputs: { install: "requirements-gpu.txt" },
+      steps: { "venv-cache": { outputs: { "cache-hit": "false" } } },
+    });
+
+  it("is saved by the events that may save a cache at all, and by no other", () => {
+    for (const event of SAVING_EVENTS) expect(saves(event), event).toBe(true);
+    for (const event of [
+      "pull_request_target",
+      "issue_comment",
+      "workflow_run",
+      "pull_request_review",
+      "check_suite",
+      "repository_dispatch",
+    ])
+      expect(saves(event), event).toBe(false);
   });
 });
 
