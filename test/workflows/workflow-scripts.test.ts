@@ -328,6 +328,144 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
   });
 });
 
+describe("the build job's requirements hash (the venv's cache key)", () => {
+  const step = stepNamed(workflow.jobs.build!, "requirements");
+
+  /** A repository holding `files`, hashed from its root as the step runs (pip's -r is relative to it). */
+  function repository(files: Record<string, string>): string {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-req-"));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+      fs.writeFileSync(path.join(ws, name), text);
+    }
+    return ws;
+  }
+  const hash = (ws: string, install = "requirements-gpu.txt", env: Record<string, string> = {}) =>
+    runStep(["bash", "-e"], step.run!, { BASE_PYTHON: TEST_PYTHON, INSTALL: install, ...env }, ws);
+  const keyOf = (ws: string) => {
+    const run = hash(ws);
+    expect(run.code, run.log).toBe(0);
+    return run.outputs.requirements!;
+  };
+  const covered = (log: string) =>
+    /the venv's cache key covers (.*)$/m
+      .exec(log)?.[1]
+      ?.split(", ")
+      .map((f) => path.normalize(f)) ?? [];
+
+  /** The files pip itself opens to read `install` (its own parser, the one the Install step runs). */
+  function pipReads(ws: string, install: string): string[] {
+    const oracle = `
+import json, sys
+import pip._internal.req.req_file as req_file
+opened = []
+read = req_file.get_file_content
+def spy(url, session):
+    opened.append(url)
+    return read(url, session)
+req_file.get_file_content = spy
+parser = req_file.RequirementsFileParser(None, req_file.get_line_parser(None))
+for _ in parser.parse(sys.argv[1], False):
+    pass
+print(json.dumps(opened))
+`;
+    const run = spawnSync(TEST_PYTHON, ["-c", oracle, install], { cwd: ws, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    return (JSON.parse(run.stdout) as string[]).map((f) => path.normalize(f));
+  }
+
+  // Every form pip takes, nested two deep, relative to the file that names it.
+  const TREE = {
+    "requirements-gpu.txt": "torch==2.13.0\n-r reqs/base.txt\n--constraint=constraints.txt  # pins\n",
+    "reqs/base.txt": "-rstack.txt\nnumpy \\\n  >=1.26\n# -r never.txt\n--requirem ../reqs/extra.txt\n",
+    "reqs/stack.txt": "executorch==1.4.1\n-c ../more-constraints.txt\n",
+    "reqs/extra.txt": "--requirement=../reqs/leaf.txt\n",
+    "reqs/leaf.txt": "pillow\n",
+    "constraints.txt": "numpy<3\n",
+    "more-constraints.txt": "sympy<2\n",
+    "never.txt": "a file no line pulls in\n",
+  };
+
+  it("covers every file pip reads, each -r and -c resolved against the file that names it", () => {
+    const ws = repository(TREE);
+    const run = hash(ws);
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs.requirements).toMatch(/^[0-9a-f]{32}$/);
+    expect(covered(run.log)).toEqual(pipReads(ws, "requirements-gpu.txt"));
+    expect(covered(run.log)).toEqual([
+      "requirements-gpu.txt",
+      "reqs/base.txt",
+      "reqs/stack.txt",
+      "more-constraints.txt",
+      "reqs/extra.txt",
+      "reqs/leaf.txt",
+      "constraints.txt",
+    ]);
+  });
+
+  it("reads each file once where files pull in each other (pip would loop)", () => {
+    const ws = repository({
+      "requirements-gpu.txt": "-r reqs/a.txt\n",
+      "reqs/a.txt": "-r ../requirements-gpu.txt\n",
+    });
+    const run = hash(ws);
+    expect(run.code, run.log).toBe(0);
+    expect(covered(run.log)).toEqual(["requirements-gpu.txt", "reqs/a.txt"]);
+  });
+
+  it("changes when any included file changes, and only then", () => {
+    const ws = repository(TREE);
+    const before = keyOf(ws);
+    fs.writeFileSync(path.join(ws, "never.txt"), "still pulled in by nothing\n");
+    fs.writeFileSync(path.join(ws, "model.py"), "print('not a requirements file')\n");
+    expect(keyOf(ws)).toBe(before);
+    for (const file of ["more-constraints.txt", "reqs/stack.txt", "reqs/leaf.txt", "constraints.txt"]) {
+      const was = keyOf(ws);
+      fs.appendFileSync(path.join(ws, file), "pillow<12\n");
+      expect(keyOf(ws), file).not.toBe(was);
+    }
+  });
+
+  it("takes ${VAR} from the environment as pip does, and covers the address of a URL it cannot read", () => {
+    const ws = repository({
+      "requirements-gpu.txt": "-r ${STACK}/cu130.txt\n-c https://example.com/pins.txt\n",
+      "stacks/cu130.txt": "torch==2.13.0\n",
+    });
+    const run = hash(ws, "requirements-gpu.txt", { STACK: "stacks" });
+    expect(run.code, run.log).toBe(0);
+    expect(covered(run.log)).toEqual(["requirements-gpu.txt", "stacks/cu130.txt"]);
+    expect(run.log).toContain("the addresses (not the content) of https://example.com/pins.txt");
+  });
+
+  it("points at the line that pulls in a file that is not there", () => {
+    const ws = repository({ "requirements-gpu.txt": "torch\n", "reqs/base.txt": "numpy\n\n-r typo.txt\n" });
+    fs.appendFileSync(path.join(ws, "requirements-gpu.txt"), "-r reqs/base.txt\n");
+    const run = hash(ws);
+    expect(run.code).toBe(1);
+    const lines = run.log.split("\n").filter((l) => l.startsWith("::"));
+    expect(lines).toEqual([
+      "::error file=reqs/base.txt,line=3,title=trt-pte: bad input::install: reqs/base.txt:3 pulls in 'reqs/typo.txt', which cannot be read (No such file or directory). pip resolves -r and -c against the folder of the file that names them.",
+    ]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it("imports nothing from the repository it reads", () => {
+    const marker = path.join(os.tmpdir(), `trt-pte-imported-${process.pid}`);
+    const ws = repository({
+      ...TREE,
+      ...Object.fromEntries(
+        ["hashlib", "optparse", "os", "re", "shlex", "urllib/__init__", "sitecustomize"].map((m) => [
+          `${m}.py`,
+          `open(${JSON.stringify(marker)}, "w").write("${m}")\n`,
+        ]),
+      ),
+    });
+    const run = hash(ws, "requirements-gpu.txt", { PYTHONPATH: ws });
+    expect(run.code, run.log).toBe(0);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+});
+
 describe("the build job's venv cache", () => {
   const save = stepNamed(workflow.jobs.build!, "Save the Python venv");
   const saves = (eventName: string) =>
@@ -348,6 +486,12 @@ describe("the build job's venv cache", () => {
       "repository_dispatch",
     ])
       expect(saves(event), event).toBe(false);
+  });
+
+  it("is keyed by the interpreter and the requirements hash, never hashFiles of the top file alone", () => {
+    const restore = stepNamed(workflow.jobs.build!, "venv-cache");
+    expect(restore.with!.key).toContain("${{ steps.requirements.outputs.requirements }}");
+    expect(restore.with!.key).not.toContain("hashFiles");
   });
 });
 
