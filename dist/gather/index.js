@@ -29822,6 +29822,105 @@ function comparisonLines(c, runUrl) {
 
 /***/ }),
 
+/***/ 9260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Su: () => (/* binding */ checkForkRun),
+/* harmony export */   qo: () => (/* binding */ octokitRunReviews),
+/* harmony export */   sV: () => (/* binding */ forkRunLabel),
+/* harmony export */   tJ: () => (/* binding */ unconfirmedForkNote)
+/* harmony export */ });
+/* unused harmony export FORK_GATE_ENVIRONMENT */
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8678);
+/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7355);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4533);
+// Whether a fork's run built what its result files say. The fork-PR commenter
+// (workflows/comment-fork-prs.yml) downloads `trt-pte-result-*` files from a run whose workflow file
+// the fork could rewrite: a job on a hosted runner can upload files of that name with no GPU, no fork
+// gate and no reviewer. So before it shows them, it asks GitHub, with its own token, two things a fork
+// cannot forge: that the run succeeded, and that a required reviewer approved the fork gate's
+// environment for that run (the run's review history). What it cannot confirm, it says, and shows
+// none of the files' claims.
+
+
+
+/**
+ * The environment the reusable workflow's fork gate waits on (.github/workflows/compile-pte.yml,
+ * job `fork-gate`, where the name is fixed; test/gather/ checks the two agree).
+ */
+const FORK_GATE_ENVIRONMENT = "trt-pte-fork-pr";
+function octokitRunReviews(octokit, repository) {
+    const [owner = "", repo = ""] = repository.split("/");
+    return {
+        async run(runId) {
+            const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
+            return { status: data.status, conclusion: data.conclusion };
+        },
+        async approvals(runId) {
+            const { data } = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: runId });
+            return data;
+        },
+    };
+}
+function apiProblem(what, error) {
+    const status = error.status;
+    const hint = status === 401 || status === 403 || status === 404 ? "; give the commenter's job `actions: read`" : "";
+    return `${what} could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)})${hint}`;
+}
+/** Asks GitHub whether run `runId` succeeded and a required reviewer approved its fork gate. */
+async function checkForkRun(api, runId) {
+    const unconfirmed = [];
+    try {
+        const run = await api.run(runId);
+        if (run.status !== "completed")
+            unconfirmed.push(`the run has not completed (status ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(String(run.status))})`);
+        else if (run.conclusion !== "success")
+            unconfirmed.push(`the run did not succeed (conclusion ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(String(run.conclusion))})`);
+    }
+    catch (error) {
+        unconfirmed.push(apiProblem("the run", error));
+    }
+    const approvedBy = [];
+    try {
+        for (const review of await api.approvals(runId)) {
+            const gate = review.environments.some((e) => e.name === FORK_GATE_ENVIRONMENT);
+            if (gate && review.state === "approved")
+                approvedBy.push(review.user?.login ?? "");
+        }
+        if (approvedBy.length === 0)
+            unconfirmed.push(`no required reviewer of the ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(FORK_GATE_ENVIRONMENT)} environment approved the run (its fork gate)`);
+    }
+    catch (error) {
+        unconfirmed.push(apiProblem("the run's review history", error));
+    }
+    return unconfirmed.length === 0
+        ? { confirmed: true, approvedBy: [...new Set(approvedBy)].filter((l) => l !== "") }
+        : { confirmed: false, unconfirmed };
+}
+/** The label every section of a confirmed fork run carries: whose report it is. */
+function forkRunLabel(check) {
+    const who = check.approvedBy.length === 0 ? "" : ` by ${check.approvedBy.map((l) => (0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(l)).join(", ")}`;
+    return `*The fork run's own report (its build approved${who}, a reviewer of ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(FORK_GATE_ENVIRONMENT)}).*`;
+}
+/** What the commenter posts instead of a fork run's results it could not confirm: no ✅, no claims. */
+function unconfirmedForkNote(unconfirmed, links) {
+    return [
+        `### trt-pte: the results of run ${links.runId} are not shown`,
+        "",
+        "This pull request comes from a fork, whose run can upload result files of its own making. trt-pte shows " +
+            `them only when GitHub confirms that the run succeeded and that a required reviewer of the ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(FORK_GATE_ENVIRONMENT)} ` +
+            "environment approved its build. It could not confirm that:",
+        "",
+        ...unconfirmed.map((u) => `- ${u}`),
+        "",
+        `See [the run](${(0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_2__/* .runUrl */ .Vp)(links)}) for what happened.`,
+    ].join("\n");
+}
+
+
+/***/ }),
+
 /***/ 4606:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -29832,15 +29931,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7725);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6347);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4027);
-/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2363);
-/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7355);
+/* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2363);
+/* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7355);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4533);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6531);
+/* harmony import */ var _fork_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9260);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6531);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
 // (workflows/comment-fork-prs.yml) runs the same step on results downloaded from the pull
 // request's run.
+
 
 
 
@@ -29886,24 +29987,44 @@ async function main() {
         (eventName === "workflow_run" ? String(run.id ?? "") : (env.GITHUB_RUN_ID ?? ""));
     if (!/^[0-9]+$/.test(runId))
         throw new InputError(`run-id: '${runId}' is not a workflow run ID`);
-    const links = (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_8__/* .runLinks */ .$E)(env, runId);
+    const links = (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_9__/* .runLinks */ .$E)(env, runId);
     const key = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("key").trim();
-    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
+    const comment = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .parseBoolean */ .yG)("comment", _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("comment").trim() || "false");
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
     const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .groupCalls */ .nh)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    let octokit;
+    const api = () => (octokit ??= (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("github-token", { required: true })));
+    // A fork's run (the commenter's workflow_run event): its files count only once GitHub confirms
+    // the run succeeded and a reviewer approved its fork gate (src/gather/fork-run.ts).
+    const forkRun = eventName === "workflow_run" &&
+        String(run.head_repository?.full_name ?? "") !== repository;
+    const check = forkRun ? await (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .checkForkRun */ .Su)((0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .octokitRunReviews */ .qo)(api(), repository), Number(runId)) : null;
+    if (check !== null && !check.confirmed) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`trt-pte: not showing the results of the fork's run ${runId}: ${check.unconfirmed.join("; ")}`);
+    }
+    const shown = check === null || check.confirmed;
     const keys = new Set(results.map((r) => r.key)).size;
     if (key === "" && keys > calls.length) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`the results hold ${keys} calls; only the first ${calls.length} get a comment`);
     }
-    const entries = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links);
+    // Unconfirmed results name artifacts a fork's files chose: no outputs from them.
+    const entries = shown
+        ? (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links)
+        : [];
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-    const bodies = calls.map((call) => ({ call, body: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderCall */ .Jy)(call, links, headSha) }));
+    const label = check?.confirmed === true ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .forkRunLabel */ .sV)(check) : null;
+    const bodies = calls.map((call) => ({
+        call,
+        body: check?.confirmed === false
+            ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .unconfirmedForkNote */ .tJ)(check.unconfirmed, links)
+            : (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderCall */ .Jy)(call, links, headSha, undefined, label),
+    }));
     if (env.GITHUB_STEP_SUMMARY) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
@@ -29913,12 +30034,11 @@ async function main() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm("trt-pte: no build results to comment on.");
         return;
     }
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("github-token", { required: true }));
     let pr;
     try {
         pr =
             eventName === "workflow_run"
-                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, octokit)
+                ? await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfWorkflowRun */ .GG)(payload, repository, api())
                 : (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .My)(eventName, payload, repository);
     }
     catch (error) {
@@ -29939,7 +30059,7 @@ async function main() {
     const [owner = "", repo = ""] = repository.split("/");
     let written;
     try {
-        written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .upsertStickyComments */ .VZ)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .octokitIssueComments */ .r6)(octokit), { owner, repo, number: pr.number }, bodies.map(({ call, body }) => ({ marker: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body })));
+        written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .upsertStickyComments */ .VZ)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .octokitIssueComments */ .r6)(api()), { owner, repo, number: pr.number }, bodies.map(({ call, body }) => ({ marker: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body })));
     }
     catch (error) {
         throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
@@ -30055,7 +30175,7 @@ function accuracyText(accuracy) {
     const verdict = accuracy.passed === true ? " ✅" : accuracy.passed === false ? " ❌" : "";
     return `accuracy: max abs error ${maxAbs}${tolerance}${verdict}`;
 }
-function section(result, links) {
+function section(result, links, label) {
     const report = result.report;
     const title = [
         report?.modelName || result.model,
@@ -30064,6 +30184,8 @@ function section(result, links) {
     ];
     const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
     const lines = [`#### ${icon} ${title.map((t) => (0,format/* code */.aY)(t)).join(" · ")}`, ""];
+    if (label !== null)
+        lines.push(label, "");
     const log = result.checkRunId === null ? (0,run_links/* runUrl */.Vp)(links) : (0,run_links/* jobUrl */.Ne)(links, result.checkRunId);
     // A tripped regression gate fails the build after it published: its comparison still shows.
     const compared = report?.comparison === null || report?.comparison === undefined
@@ -30113,8 +30235,11 @@ function section(result, links) {
     lines.push(...compared);
     return lines.join("\n");
 }
-/** The markdown body of one call's comment, without its marker. */
-function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS) {
+/**
+ * The markdown body of one call's comment, without its marker. `label`, when given, heads every
+ * build's section (the fork commenter's: whose report the section is).
+ */
+function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS, label = null) {
     const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
     const built = ordered.filter((r) => r.outcome === "success").length;
     const total = ordered.length + call.missing.length;
@@ -30123,7 +30248,7 @@ function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS) {
         "",
         `[Run ${links.runId}](${(0,run_links/* runUrl */.Vp)(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
     ];
-    const sections = ordered.map((r) => section(r, links));
+    const sections = ordered.map((r) => section(r, links, label));
     for (const gpu of call.missing) {
         sections.push(`#### ⚠️ ${(0,format/* code */.aY)(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
     }

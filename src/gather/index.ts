@@ -18,6 +18,7 @@ import {
 import { octokitIssueComments, upsertStickyComments } from "../github/sticky-comment.js";
 import { runLinks } from "../github/run-links.js";
 import { errorMessage } from "../errors.js";
+import { checkForkRun, forkRunLabel, octokitRunReviews, unconfirmedForkNote } from "./fork-run.js";
 import { parseBoolean } from "../settings/settings.js";
 
 type Json = Record<string, unknown>;
@@ -67,14 +68,32 @@ async function main(): Promise<void> {
   const { results, unreadable } = readResults(core.getInput("results", { required: true }));
   for (const bad of unreadable) core.warning(`unreadable build result ${bad.file}: ${bad.reason}`);
   const calls = groupCalls(results, unreadable, key, expectedGpus(core.getInput("expected-gpus")));
+  let octokit: ReturnType<typeof getOctokit> | undefined;
+  const api = () => (octokit ??= getOctokit(core.getInput("github-token", { required: true })));
+
+  // A fork's run (the commenter's workflow_run event): its files count only once GitHub confirms
+  // the run succeeded and a reviewer approved its fork gate (src/gather/fork-run.ts).
+  const forkRun =
+    eventName === "workflow_run" &&
+    String((run.head_repository as Json | undefined)?.full_name ?? "") !== repository;
+  const check = forkRun ? await checkForkRun(octokitRunReviews(api(), repository), Number(runId)) : null;
+  if (check !== null && !check.confirmed) {
+    core.warning(
+      `trt-pte: not showing the results of the fork's run ${runId}: ${check.unconfirmed.join("; ")}`,
+    );
+  }
+  const shown = check === null || check.confirmed;
   const keys = new Set(results.map((r) => r.key)).size;
   if (key === "" && keys > calls.length) {
     core.warning(`the results hold ${keys} calls; only the first ${calls.length} get a comment`);
   }
-  const entries = artifactEntries(
-    calls.flatMap((c) => c.results),
-    links,
-  );
+  // Unconfirmed results name artifacts a fork's files chose: no outputs from them.
+  const entries = shown
+    ? artifactEntries(
+        calls.flatMap((c) => c.results),
+        links,
+      )
+    : [];
   core.setOutput("artifacts", JSON.stringify(entries));
   core.setOutput(
     "artifact-ids",
@@ -87,7 +106,14 @@ async function main(): Promise<void> {
 
   const pull = payload.pull_request as Json | undefined;
   const headSha = String((pull?.head as Json | undefined)?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
-  const bodies = calls.map((call) => ({ call, body: renderCall(call, links, headSha) }));
+  const label = check?.confirmed === true ? forkRunLabel(check) : null;
+  const bodies = calls.map((call) => ({
+    call,
+    body:
+      check?.confirmed === false
+        ? unconfirmedForkNote(check.unconfirmed, links)
+        : renderCall(call, links, headSha, undefined, label),
+  }));
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
   }
@@ -97,12 +123,11 @@ async function main(): Promise<void> {
     core.notice("trt-pte: no build results to comment on.");
     return;
   }
-  const octokit = getOctokit(core.getInput("github-token", { required: true }));
   let pr: PullRequestRef | null;
   try {
     pr =
       eventName === "workflow_run"
-        ? await pullRequestOfWorkflowRun(payload, repository, octokit)
+        ? await pullRequestOfWorkflowRun(payload, repository, api())
         : pullRequestOfEvent(eventName, payload, repository);
   } catch (error) {
     throw new Error(`could not find the pull request of run ${runId}: ${forbiddenHint(error)}`, {
@@ -127,7 +152,7 @@ async function main(): Promise<void> {
   let written;
   try {
     written = await upsertStickyComments(
-      octokitIssueComments(octokit),
+      octokitIssueComments(api()),
       { owner, repo, number: pr.number },
       bodies.map(({ call, body }) => ({ marker: commentMarker(call.key), body })),
     );

@@ -31,7 +31,7 @@ function accuracyText(accuracy: NonNullable<BuildResult["report"]>["accuracy"]):
   return `accuracy: max abs error ${maxAbs}${tolerance}${verdict}`;
 }
 
-function section(result: BuildResult, links: RunLinks): string {
+function section(result: BuildResult, links: RunLinks, label: string | null): string {
   const report = result.report;
   const title = [
     report?.modelName || result.model,
@@ -40,6 +40,7 @@ function section(result: BuildResult, links: RunLinks): string {
   ];
   const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
   const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
+  if (label !== null) lines.push(label, "");
   const log = result.checkRunId === null ? runUrl(links) : jobUrl(links, result.checkRunId);
 
   // A tripped regression gate fails the build after it published: its comparison still shows.
@@ -103,12 +104,16 @@ export interface CallSummary {
   notShown?: number;
 }
 
-/** The markdown body of one call's comment, without its marker. */
+/**
+ * The markdown body of one call's comment, without its marker. `label`, when given, heads every
+ * build's section (the fork commenter's: whose report the section is).
+ */
 export function renderCall(
   call: CallSummary,
   links: RunLinks,
   commit: string,
   maxChars: number = COMMENT_MAX_CHARS,
+  label: string | null = null,
 ): string {
   const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
   const built = ordered.filter((r) => r.outcome === "success").length;
@@ -118,7 +123,7 @@ export function renderCall(
     "",
     `[Run ${links.runId}](${runUrl(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
   ];
-  const sections = ordered.map((r) => section(r, links));
+  const sections = ordered.map((r) => section(r, links, label));
   for (const gpu of call.missing) {
     sections.push(
       `#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`,

@@ -12,6 +12,8 @@ import { GitHubApi } from "../support/github-api.js";
 import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
 import { liveMarkdown } from "../support/markdown.js";
 import { MAX_CALLS, MAX_RESULTS_PER_CALL } from "../../src/gather/calls.js";
+import { FORK_GATE_ENVIRONMENT } from "../../src/gather/fork-run.js";
+import { readWorkflow } from "../support/workflows.js";
 import {
   BASE_REPOSITORY,
   FORK_REPOSITORY,
@@ -37,6 +39,14 @@ describe("the report step (gather/action.yml)", () => {
     api.comments.length = 0;
     api.pulls.length = 0;
     api.readOnly = false;
+    api.actionsUnreadable = false;
+    // The fork's run 9001 (workflowRunPayload) succeeded, and a reviewer approved its fork gate.
+    api.runs.set(9001, {
+      status: "completed",
+      conclusion: "success",
+      headRepository: FORK_REPOSITORY,
+      reviews: [{ state: "approved", environments: [FORK_GATE_ENVIRONMENT], reviewer: "maintainer" }],
+    });
     server.requests.length = 0;
   });
 
@@ -156,10 +166,20 @@ describe("the report step (gather/action.yml)", () => {
     const results = twoGpus();
     const result = await run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, results);
     expect(result.code, result.log).toBe(0);
-    expect(server.requests[0]!.url).toContain(`head=${encodeURIComponent("mallory:feature")}`);
+    expect(server.requests.map((r) => new URL(r.url, apiUrl).pathname).slice(0, 3)).toEqual([
+      "/repos/octo/models/actions/runs/9001",
+      "/repos/octo/models/actions/runs/9001/approvals",
+      "/repos/octo/models/pulls",
+    ]);
+    expect(server.requests[2]!.url).toContain(`head=${encodeURIComponent("mallory:feature")}`);
     const [comment] = api.comments;
     expect(comment).toMatchObject({ issue: 7 });
     expect(comment!.body.startsWith(MARKER)).toBe(true);
+    // Every build's section says whose report it is.
+    const label =
+      "*The fork run's own report (its build approved by `maintainer`, a reviewer of `trt-pte-fork-pr`).*";
+    expect(comment!.body.split(label)).toHaveLength(3);
+    expect(comment!.body).toContain("#### ✅ ");
     // Links point at the pull request's run, not at the commenter's own run.
     expect(comment!.body).toContain("/actions/runs/9001/artifacts/1234");
     expect(FORK_REPOSITORY.split("/")[0]).toBe("mallory");
@@ -248,5 +268,92 @@ describe("the report step (gather/action.yml)", () => {
     const big = ours.find((c) => c.body.includes("0000abc000"))!;
     expect(big.body).toMatch(/…and \d+ more sections? that did not fit in one comment/);
     expect(big.body).toContain(`…and ${300 - MAX_RESULTS_PER_CALL} more results than one comment shows.`);
+  });
+
+  describe("a fork's forged results", () => {
+    /** What a fork's rewritten workflow can upload from a hosted runner: a success, built on an H100. */
+    function forged(): string {
+      const dir = resultsDir();
+      writeResult(dir, { gpu: "a100", artifactId: "1234" });
+      return dir;
+    }
+    const fork = (results = forged()) =>
+      run("workflow_run", workflowRunPayload({ fromFork: true }), { key: "" }, results);
+
+    beforeEach(() => {
+      api.pulls.push({ number: 7, head: { sha: HEAD_SHA, ref: "feature", label: "mallory:feature" } });
+    });
+
+    /** The comment left: a short note that names what was not confirmed, and none of the files' claims. */
+    function expectNote(result: Awaited<ReturnType<typeof fork>>, reason: RegExp) {
+      expect(result.code, result.log).toBe(0);
+      const [comment] = api.comments;
+      expect(comment).toMatchObject({ issue: 7 });
+      expect(comment!.body.startsWith(MARKER)).toBe(true);
+      expect(comment!.body).toContain("### trt-pte: the results of run 9001 are not shown");
+      expect(comment!.body).toMatch(reason);
+      for (const claim of [
+        "✅",
+        "build succeeded",
+        "builds succeeded",
+        "Built on",
+        "Download",
+        "artifacts/1234",
+        "H100",
+        "cos_block",
+      ])
+        expect(comment!.body, claim).not.toContain(claim);
+      const live = liveMarkdown(comment!.body);
+      expect(live.links).toEqual(["https://github.com/octo/models/actions/runs/9001"]);
+      expect(result.summary).toContain("are not shown");
+      expect(result.summary).not.toContain("✅");
+      expect(JSON.parse(result.outputs.artifacts!)).toEqual([]);
+      expect(result.log).toMatch(/::warning::trt-pte: not showing the results of the fork's run 9001/);
+    }
+
+    it("are not shown when the run failed, even with its gate approved", async () => {
+      api.runs.get(9001)!.conclusion = "failure";
+      expectNote(await fork(), /- the run did not succeed \(conclusion `failure`\)/);
+    });
+
+    it("are not shown when the run succeeded but nobody approved its fork gate", async () => {
+      api.runs.get(9001)!.reviews = [];
+      expectNote(
+        await fork(),
+        /- no required reviewer of the `trt-pte-fork-pr` environment approved the run/,
+      );
+    });
+
+    it("count only an approval of the fork gate's environment, not a rejection or another environment", async () => {
+      api.runs.get(9001)!.reviews = [
+        { state: "rejected", environments: [FORK_GATE_ENVIRONMENT], reviewer: "maintainer" },
+        { state: "approved", environments: ["staging"], reviewer: "maintainer" },
+      ];
+      expectNote(await fork(), /no required reviewer of the `trt-pte-fork-pr` environment approved/);
+    });
+
+    it("are not shown when the token cannot read the run, and the note says what to grant", async () => {
+      api.actionsUnreadable = true;
+      expectNote(
+        await fork(),
+        /the run's review history could not be read \(.*\); give the commenter's job `actions: read`/,
+      );
+    });
+
+    it("replace an earlier comment of the same call, which may still show a success", async () => {
+      const first = await fork();
+      expect(first.code, first.log).toBe(0);
+      expect(api.comments[0]!.body).toContain("✅");
+      api.runs.get(9001)!.conclusion = "failure";
+      expectNote(await fork(), /conclusion `failure`/);
+      expect(api.comments).toHaveLength(1);
+    });
+  });
+
+  it("checks the environment the reusable workflow's fork gate waits on", () => {
+    const gate = readWorkflow(".github/workflows/compile-pte.yml").jobs["fork-gate"] as {
+      environment?: string;
+    };
+    expect(gate.environment).toBe(FORK_GATE_ENVIRONMENT);
   });
 });

@@ -141,6 +141,8 @@ export function workflowRunPayload(options: {
     workflow_run: {
       id: 9001,
       event: "pull_request",
+      status: "completed",
+      conclusion: "success",
       head_sha: HEAD_SHA,
       head_branch: "feature",
       head_repository: { id: headRepo.id, full_name: head, owner: { login: head.split("/")[0] } },
