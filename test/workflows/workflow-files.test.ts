@@ -2,6 +2,7 @@
 // zizmor check in ./scripts/test: least privilege per job, no expressions inside shell scripts,
 // actions pinned by commit SHA (one SHA per action across files), and no persisted git credentials.
 
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -117,16 +118,39 @@ describe("workflow files", () => {
     (file) => {
       for (const { uses, ref, comment, line } of usesLines(file)) {
         if (uses.startsWith("$/")) continue; // this repository at the running commit
-        if (isExample(file) && uses.startsWith("trt-pte/trt-pte")) {
-          // The examples name trt-pte's release (see .github/zizmor-examples.yml).
+        if (isExample(file) && uses.startsWith("trt-pte/trt-pte") && !/^[0-9a-f]{40}$/.test(ref)) {
+          // The examples name trt-pte's release (see .github/zizmor-examples.yml), except where a
+          // commit is pinned (the fork commenter's report step, below), which the rule after this holds.
           expect(ref, `${file}:${line}`).toBe("v0");
           continue;
         }
         expect(ref, `${file}:${line} ${uses}`).toMatch(/^[0-9a-f]{40}$/);
-        expect(comment, `${file}:${line} ${uses}`).toMatch(/^v\d+\.\d+\.\d+$/);
+        // trt-pte's own pin may name an unreleased commit after a release (the test below).
+        if (!uses.startsWith("trt-pte/trt-pte"))
+          expect(comment, `${file}:${line} ${uses}`).toMatch(/^v\d+\.\d+\.\d+$/);
       }
     },
   );
+
+  it("pins the fork commenter's report step by commit: the trt-pte code that runs with write access after a fork's run", () => {
+    const pins = usesLines("workflows/comment-fork-prs.yml").filter(
+      (u) => u.uses === "trt-pte/trt-pte/gather",
+    );
+    expect(pins).toHaveLength(1);
+    const { ref, comment } = pins[0]!;
+    expect(ref).toMatch(/^[0-9a-f]{40}$/);
+    // A release's version, or the newest release before an unreleased commit.
+    expect(comment).toMatch(/^(after )?v\d+\.\d+\.\d+( \(unreleased\))?$/);
+    // Where this repository's history is at hand (not in a shallow clone): the commit is one of this
+    // branch's own, it holds the report step that checks a fork run's approval, and its package is
+    // the version the comment names.
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: REPO, encoding: "utf8" });
+    if (git("rev-parse", "--is-shallow-repository").stdout.trim() !== "false") return;
+    expect(git("merge-base", "--is-ancestor", ref, "HEAD").status, `${ref} is not in this history`).toBe(0);
+    expect(git("cat-file", "-e", `${ref}:src/gather/fork-run.ts`).status).toBe(0);
+    const version = (JSON.parse(git("show", `${ref}:package.json`).stdout) as { version: string }).version;
+    expect(comment).toContain(`v${version}`);
+  });
 
   it("uses one commit of each action everywhere", () => {
     const seen = new Map<string, string>();
