@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { withGpuName, type Settings } from "./settings/settings.js";
-import type { Platform, UploadedArtifact } from "./platform/platform.js";
+import type { Platform } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
 import { verifyOutput, type VerifiedFiles } from "./verify.js";
@@ -22,7 +22,8 @@ import { headlineSpeedup } from "./publish/render-run.js";
 import { renderComment } from "./publish/comment-body.js";
 import { publishComment } from "./publish/publish-comment.js";
 import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
-import { uploadExport } from "./publish/upload.js";
+import { downloadsOf, uploadExport, type PublishedBuild } from "./publish/upload.js";
+import { renderUseIt, useItOf, type FetchSource } from "./publish/use-it.js";
 import { formatBytes } from "./util/format.js";
 import { CacheSession } from "./cache/session.js";
 import type { Inspection } from "./pte/inspection.js";
@@ -38,7 +39,8 @@ export interface PipelineOutcome {
   reportPath: string;
   ptePath: string;
   ptdPaths: string[];
-  artifact: UploadedArtifact | null;
+  /** Every file's artifact, or null when `upload` is false. */
+  published: PublishedBuild | null;
 }
 
 type Stage = <T>(name: string, title: string, fn: () => Promise<T>) => Promise<T>;
@@ -150,8 +152,8 @@ export async function runPipeline(
   await writeReport(settings.outputDir, report);
   for (const warning of exportWarnings(report, settings)) log.warning(warning);
 
-  const artifact = settings.upload
-    ? await stage("upload", `Upload artifact ${settings.artifactName}`, () =>
+  const published = settings.upload
+    ? await stage("upload", `Upload artifacts of ${settings.artifactName}`, () =>
         uploadExport(settings, platform.artifacts, files),
       )
     : null;
@@ -161,7 +163,7 @@ export async function runPipeline(
     reportPath: path.join(settings.outputDir, REPORT_FILE),
     ptePath: path.join(settings.outputDir, files.pte.name),
     ptdPaths: files.ptd.map((f) => path.join(settings.outputDir, f.name)),
-    artifact,
+    published,
   };
   // A push build becomes its branch's baseline whatever its gates say: it is what the branch ships now.
   if (comparer) {
@@ -171,16 +173,25 @@ export async function runPipeline(
       await writeReport(settings.outputDir, report);
     }
   }
-  const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
+  const downloads = published === null ? null : downloadsOf(published);
   const extras = extraSections(report, comparison);
+  // "Use it": the comment names its pull request (it shows that PR's newest build), the summary its run.
+  const useIt = (by: FetchSource | null) =>
+    renderUseIt(useItOf(report, downloads, env.GITHUB_REPOSITORY ?? "", by));
   const comment = await publishComment(
     settings,
     platform,
-    renderComment(report, published, extras),
+    (pr) => renderComment(report, downloads, { ...extras, useIt: useIt({ pr }) }),
     env,
     log,
   );
-  await platform.writeSummary(renderSummary(report, published, comment, extras));
+  const runId = env.GITHUB_RUN_ID ?? "";
+  await platform.writeSummary(
+    renderSummary(report, downloads, comment, {
+      ...extras,
+      useIt: useIt(/^[0-9]+$/.test(runId) ? { run: runId } : null),
+    }),
+  );
   setOutputs(platform, outcome);
   failOnRegression(report);
   return outcome;
@@ -227,10 +238,20 @@ function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("pte", outcome.ptePath);
   platform.setOutput("ptd", outcome.ptdPaths.join("\n"));
   platform.setOutput("report", outcome.reportPath);
-  platform.setOutput("artifact-id", outcome.artifact === null ? "" : String(outcome.artifact.id));
-  platform.setOutput("artifact-url", outcome.artifact?.url ?? "");
+  const published = outcome.published;
+  const pte = published?.pte;
+  platform.setOutput("artifact-id", pte === undefined ? "" : String(pte.id));
+  platform.setOutput("artifact-url", pte?.url ?? "");
+  // In upload order: the .pte last.
+  const files = published === null ? [] : [...published.ptd, published.report, published.pte];
+  platform.setOutput(
+    "artifact-files",
+    JSON.stringify(
+      files.map(({ name, file, id, url, digest }) => ({ name, file, id, url, digest: digest ?? "" })),
+    ),
+  );
   platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
-  platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
+  platform.setOutput("artifact-digest", pte?.digest ?? "");
   platform.setOutput("cache-hit", String(outcome.report.cache.hit));
   platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
   const speedup = headlineSpeedup(outcome.report);

@@ -54,7 +54,10 @@ function settingsFor(workspace: string, dir: string | undefined): Settings {
 function platformWith(store: CacheStore | null, log: Log): Platform {
   return {
     log,
-    artifacts: { upload: () => Promise.reject(new Error("no uploads here")) },
+    artifacts: {
+      uploadFile: () => Promise.reject(new Error("no uploads here")),
+      remove: () => Promise.reject(new Error("no uploads here")),
+    },
     inWorkflow: true,
     defaultCacheStore: () => Promise.resolve(store),
     issueComments: () => null,

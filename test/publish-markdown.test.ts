@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderSummary } from "../src/publish/summary.js";
+import { NO_EXTRAS, renderSummary } from "../src/publish/summary.js";
+import { renderUseIt, useItOf, type FetchSource } from "../src/publish/use-it.js";
 import { renderComment } from "../src/publish/comment-body.js";
 import { code } from "../src/util/format.js";
 import { fitSections } from "../src/util/fit-markdown.js";
@@ -29,21 +30,36 @@ const run = {
   ref: "refs/pull/7/merge",
 };
 const artifact = {
-  name: "cos_block-build-xnnpack",
-  url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+  pte: {
+    name: "cos_block-build-xnnpack.pte",
+    url: "https://github.com/octo/models/actions/runs/4242/artifacts/1001",
+  },
+  ptd: [],
+  report: {
+    name: "cos_block-build-xnnpack.report.json",
+    url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+  },
 };
 const snapshot = (name: string) => path.join(REPO, "test", "__snapshots__", name);
 
 describe("job summary and PR comment", () => {
   it("render a fresh xnnpack export", async () => {
-    const report = { ...real(), run };
+    const report = { ...real(), run, artifact_name: "cos_block-build-xnnpack" };
+    const useIt = (by: FetchSource) => ({
+      ...NO_EXTRAS,
+      useIt: renderUseIt(useItOf(report, artifact, "octo/models", by)),
+    });
     await expect(
-      renderSummary(report, artifact, {
-        state: "created",
-        url: "https://github.com/octo/models/pull/7#issuecomment-9",
-      }),
+      renderSummary(
+        report,
+        artifact,
+        { state: "created", url: "https://github.com/octo/models/pull/7#issuecomment-9" },
+        useIt({ run: "4242" }),
+      ),
     ).toMatchFileSnapshot(snapshot("summary-xnnpack.md"));
-    await expect(renderComment(report, artifact)).toMatchFileSnapshot(snapshot("comment-xnnpack.md"));
+    await expect(renderComment(report, artifact, useIt({ pr: 7 }))).toMatchFileSnapshot(
+      snapshot("comment-xnnpack.md"),
+    );
   });
 
   it("render a cache hit without upload, and a comment that could not be posted", async () => {

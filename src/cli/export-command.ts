@@ -50,7 +50,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
     for (const ptd of outcome.ptdPaths) process.stderr.write(`.ptd: ${ptd}\n`);
     process.stderr.write(`report: ${outcome.reportPath}\n`);
-    if (outcome.artifact) process.stderr.write(`artifact: ${outcome.artifact.url}\n`);
+    if (outcome.published !== null) {
+      process.stderr.write(`artifacts: ${path.dirname(outcome.published.pte.url)}\n`);
+    }
     return 0;
   } catch (error) {
     reportFailure(error, platform.log);

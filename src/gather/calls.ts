@@ -69,6 +69,8 @@ export interface ArtifactEntry {
   "artifact-name": string;
   "artifact-id": string;
   "artifact-url": string;
+  /** Every artifact of the build (.pte, .ptd files, report), comma-separated as download-artifact's `artifact-ids` takes them. */
+  "all-artifact-ids": string;
   digest: string;
 }
 
@@ -80,6 +82,12 @@ export function artifactEntries(results: readonly BuildResult[], links: RunLinks
     "artifact-name": r.report?.artifactName ?? "",
     "artifact-id": r.artifactId === null ? "" : String(r.artifactId),
     "artifact-url": r.artifactId === null ? "" : artifactUrl(links, r.artifactId),
+    "all-artifact-ids": (r.files.length > 0
+      ? r.files.map((f) => f.id)
+      : r.artifactId === null
+        ? []
+        : [r.artifactId]
+    ).join(","),
     digest: r.digest,
   }));
 }

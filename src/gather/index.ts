@@ -8,6 +8,7 @@ import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
 import { readResults } from "./results.js";
 import { commentMarker, renderCall } from "./render.js";
+import type { FetchSource } from "../publish/use-it.js";
 import { artifactEntries, groupCalls } from "./calls.js";
 import {
   pullRequestOfEvent,
@@ -107,13 +108,12 @@ async function main(): Promise<void> {
   const pull = payload.pull_request as Json | undefined;
   const headSha = String((pull?.head as Json | undefined)?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
   const label = check?.confirmed === true ? forkRunLabel(check) : null;
-  const bodies = calls.map((call) => ({
-    call,
-    body:
-      check?.confirmed === false
-        ? unconfirmedForkNote(check.unconfirmed, links)
-        : renderCall(call, links, headSha, undefined, label),
-  }));
+  // The summary belongs to this run: its "Use it" fetches by run; a comment's by pull request.
+  const render = (call: (typeof calls)[number], by?: FetchSource) =>
+    check?.confirmed === false
+      ? unconfirmedForkNote(check.unconfirmed, links)
+      : renderCall(call, links, headSha, undefined, label, by);
+  const bodies = calls.map((call) => ({ call, body: render(call) }));
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
   }
@@ -154,7 +154,11 @@ async function main(): Promise<void> {
     written = await upsertStickyComments(
       octokitIssueComments(api()),
       { owner, repo, number: pr.number },
-      bodies.map(({ call, body }) => ({ marker: commentMarker(call.key), body })),
+      // The comment shows the pull request's newest builds: its "Use it" fetches by pull request.
+      bodies.map(({ call }) => ({
+        marker: commentMarker(call.key),
+        body: render(call, { pr: pr.number }),
+      })),
     );
   } catch (error) {
     throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {

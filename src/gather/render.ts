@@ -5,7 +5,9 @@
 
 import { code, formatBytes } from "../util/format.js";
 import { COMMENT_MAX_CHARS, fitSections } from "../util/fit-markdown.js";
-import type { BuildResult } from "./results.js";
+import type { BuildResult, ReportSummary } from "./results.js";
+import { renderUseIt, type FetchSource } from "../publish/use-it.js";
+import { runMarker } from "../github/sticky-comment.js";
 import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.js";
 import { comparisonLines } from "./comparison.js";
 
@@ -31,7 +33,31 @@ function accuracyText(accuracy: NonNullable<BuildResult["report"]>["accuracy"]):
   return `accuracy: max abs error ${maxAbs}${tolerance}${verdict}`;
 }
 
-function section(result: BuildResult, links: RunLinks, label: string | null): string {
+/** The build's files as links, the .pte first, then its .ptd files, then the rest (its report). */
+function fileLinks(result: BuildResult, links: RunLinks): string {
+  const rank = (name: string) => (name.endsWith(".pte") ? 0 : name.endsWith(".ptd") ? 1 : 2);
+  return [...result.files]
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
+    .map((f) => `[${code(f.name)}](${artifactUrl(links, f.id)})`)
+    .join(" · ");
+}
+
+/** The "Use it" section of a build whose files were uploaded one by one; "" otherwise. */
+function useIt(result: BuildResult, report: ReportSummary, links: RunLinks, by: FetchSource): string {
+  const pte = result.files.find((f) => f.name.endsWith(".pte"));
+  if (pte === undefined) return "";
+  return renderUseIt({
+    // The build's name from its checked artifact name (`<build>.pte`), not from the report's text.
+    fetch: { repository: links.repository, by, build: pte.name.slice(0, -".pte".length) },
+    target: report.target,
+    pte: pte.name,
+    ptd: result.files.filter((f) => f.name.endsWith(".ptd")).map((f) => f.name),
+    executorch: report.versions.executorch ?? null,
+    inputs: report.inputs,
+  });
+}
+
+function section(result: BuildResult, links: RunLinks, label: string | null, by: FetchSource): string {
   const report = result.report;
   const title = [
     report?.modelName || result.model,
@@ -64,9 +90,11 @@ function section(result: BuildResult, links: RunLinks, label: string | null): st
     return lines.join("\n");
   }
   const download =
-    result.artifactId === null
-      ? "not uploaded (`upload: false`)"
-      : `[${code(report.artifactName)}](${artifactUrl(links, result.artifactId)})`;
+    result.files.length > 0
+      ? fileLinks(result, links)
+      : result.artifactId === null
+        ? "not uploaded (`upload: false`)"
+        : `[${code(report.artifactName)}](${artifactUrl(links, result.artifactId)})`;
   lines.push(`**Download:** ${download}`, "");
   const files = [
     `${code(report.pte.name)} ${formatBytes(report.pte.bytes)}, sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
@@ -90,6 +118,8 @@ function section(result: BuildResult, links: RunLinks, label: string | null): st
   if (versions.length > 0)
     lines.push(`- Versions: ${versions.map(([k, v]) => `${code(k)} ${code(v)}`).join(", ")}`);
   lines.push(...compared);
+  const use = useIt(result, report, links, by);
+  if (use !== "") lines.push("", use.trimEnd());
   return lines.join("\n");
 }
 
@@ -114,6 +144,8 @@ export function renderCall(
   commit: string,
   maxChars: number = COMMENT_MAX_CHARS,
   label: string | null = null,
+  /** How the "Use it" sections' `trt-pte fetch` finds the builds: the pull request in a comment. */
+  by: FetchSource = { run: links.runId },
 ): string {
   const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
   const built = ordered.filter((r) => r.outcome === "success").length;
@@ -122,8 +154,10 @@ export function renderCall(
     `### trt-pte: ${built} of ${total} build${total === 1 ? "" : "s"} succeeded`,
     "",
     `[Run ${links.runId}](${runUrl(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
+    // Hidden: how `trt-pte fetch --pr` finds this run's builds.
+    ...(/^[0-9]+$/.test(links.runId) ? [runMarker(links.runId)] : []),
   ];
-  const sections = ordered.map((r) => section(r, links, label));
+  const sections = ordered.map((r) => section(r, links, label, by));
   for (const gpu of call.missing) {
     sections.push(
       `#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`,

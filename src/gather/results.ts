@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { REPORT_FILE } from "../report/report.js";
 import { parseComparison, type GatheredComparison } from "./comparison.js";
+import { inputSpecsFromJson, type InputSpec } from "../settings/input-spec.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
@@ -31,6 +32,10 @@ export interface ReportSummary {
   } | null;
   versions: Record<string, string>;
   gpu: { name: string; computeCapability: string } | null;
+  /** The GPU kind the build was for (report.json's `gpu_name`); "" when absent. */
+  gpuName: string;
+  /** The input specs the build was exported for, when they read ([] otherwise). */
+  inputs: InputSpec[];
   /** The build against its base branch's baseline (report@2); null in older reports. */
   comparison: GatheredComparison | null;
 }
@@ -44,10 +49,20 @@ export interface BuildResult {
   target: string;
   outcome: Outcome;
   artifactId: number | null;
+  /**
+   * Every artifact the build uploaded, one file each (the action's `artifact-files`): the names are
+   * the files' names once downloaded; [] for a build before single-file artifacts.
+   */
+  files: ArtifactFile[];
   /** `sha256:<hex>` of the .pte, or "". */
   digest: string;
   checkRunId: number | null;
   report: ReportSummary | null;
+}
+
+export interface ArtifactFile {
+  name: string;
+  id: number;
 }
 
 export interface Unreadable {
@@ -135,8 +150,36 @@ export function parseReport(raw: unknown): ReportSummary {
     accuracy,
     versions,
     gpu,
+    gpuName: text(report, "gpu_name", 64),
+    inputs: inputSpecsFromJson(report.inputs),
     comparison: parseComparison(report),
   };
+}
+
+// An artifact name as trt-pte makes them (src/settings/names.ts): plain, and at most this long.
+const ARTIFACT_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
+
+/** The action's `artifact-files` output as result.json carries it: a JSON text, checked entry by entry. */
+function artifactFiles(raw: string): ArtifactFile[] {
+  if (raw.trim() === "") return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Invalid("artifact_files is not JSON");
+  }
+  if (!Array.isArray(value) || value.length > 70)
+    throw new Invalid("artifact_files is not a list of artifacts");
+  return value.map((entry, i) => {
+    const f = object(entry, `artifact_files[${i}]`);
+    const name = f.name;
+    if (typeof name !== "string" || !ARTIFACT_FILE.test(name))
+      throw new Invalid(`artifact_files[${i}].name is not a plain file name`);
+    const id = f.id;
+    if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0)
+      throw new Invalid(`artifact_files[${i}].id is not an ID`);
+    return { name, id };
+  });
 }
 
 export function parseResult(raw: unknown, report: ReportSummary | null): BuildResult {
@@ -155,6 +198,7 @@ export function parseResult(raw: unknown, report: ReportSummary | null): BuildRe
     target: text(result, "target", 32),
     outcome: outcome as Outcome,
     artifactId: numericId(result, "artifact_id"),
+    files: artifactFiles(text(result, "artifact_files", 20_000)),
     digest,
     checkRunId: numericId(result, "check_run_id"),
     report,

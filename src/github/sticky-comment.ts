@@ -48,6 +48,22 @@ export function octokitIssueComments(octokit: Octokit): IssueCommentsApi {
   };
 }
 
+/** Every trt-pte comment's marker starts so (the action's per build, the report step's per call). */
+export const MARKER_PREFIX = "<!-- trt-pte:";
+
+/**
+ * A hidden line naming the run a comment reports on: how `trt-pte fetch --pr` finds the pull
+ * request's newest builds without reading the rendered links.
+ */
+export function runMarker(runId: string): string {
+  return `<!-- trt-pte:run id=${runId} -->`;
+}
+
+/** The run IDs a comment's run markers name. */
+export function runsOfComment(body: string): string[] {
+  return [...body.matchAll(/^<!-- trt-pte:run id=([0-9]{1,20}) -->$/gm)].map((m) => m[1] ?? "");
+}
+
 // GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
 // (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
 // span of untrusted text is ever left open.

@@ -1,6 +1,8 @@
 // The GitHub adapter: the Actions toolkit behind the Platform ports.
 
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import type * as ArtifactModule from "@actions/artifact";
@@ -64,6 +66,31 @@ export function githubLog(workspace: string): Log {
   };
 }
 
+/**
+ * `file` under the name `name` in a private folder of its own: @actions/artifact names an unzipped
+ * artifact by the file's base name. A symbolic link costs nothing (the client uploads what it points
+ * to); where one cannot be made (Windows without the right), a copy.
+ */
+async function named<T>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  file: string,
+  fn: (link: string) => Promise<T>,
+): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), "trt-pte-upload-"));
+  try {
+    const link = path.join(dir, name);
+    try {
+      await fs.symlink(path.resolve(file), link);
+    } catch {
+      await fs.copyFile(file, link);
+    }
+    return await fn(link);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
   // Loaded apart from the entry point: the toolkit clients are most of the bundle's start-up time,
   // and `prepare` starts loading this one while the export runs in another process.
@@ -73,14 +100,14 @@ function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
     prepare() {
       void load();
     },
-    async upload(name, files, rootDirectory, { retentionDays }) {
+    async uploadFile(name, file, { retentionDays }) {
       const { DefaultArtifactClient } = await load();
       const client = new DefaultArtifactClient();
-      // The payload is already dense (engines, weights): zipping it costs time and saves nothing.
-      const uploaded = await client.uploadArtifact(name, [...files], rootDirectory, {
-        retentionDays,
-        compressionLevel: 0,
-      });
+      // skipArchive: one file, stored as it is, downloaded as itself; the digest the service records
+      // is the file's own sha256.
+      const uploaded = await named(env, name, file, (link) =>
+        client.uploadArtifact(name, [link], path.dirname(link), { retentionDays, skipArchive: true }),
+      );
       if (uploaded.id === undefined) throw new Error(`the artifact service returned no id for '${name}'`);
       return {
         id: uploaded.id,
@@ -89,6 +116,10 @@ function githubArtifacts(env: NodeJS.ProcessEnv): ArtifactStore {
           uploaded.digest === undefined ? undefined : `sha256:${uploaded.digest.replace(/^sha256:/, "")}`,
         url: artifactUrl(runLinks(env), uploaded.id),
       };
+    },
+    async remove(name) {
+      const { DefaultArtifactClient } = await load();
+      await new DefaultArtifactClient().deleteArtifact(name);
     },
   };
 }

@@ -7,7 +7,7 @@ import type { SourceLocation } from "../errors.js";
 import type { ArtifactStore, Log, Platform } from "./platform.js";
 import { formatDuration } from "../util/time.js";
 import { inert } from "../util/log-text.js";
-import { manifestDigest, sha256File } from "../util/hash.js";
+import { sha256File } from "../util/hash.js";
 import os from "node:os";
 import { dirCacheStore } from "./dir-store.js";
 
@@ -36,35 +36,28 @@ export function localLog(print: (line: string) => void = (l) => process.stderr.w
   };
 }
 
-/** Copies an artifact's files into `<dir>/<name>/`, keeping their paths below rootDirectory. */
+/** Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. */
 export function folderArtifacts(dir: string): ArtifactStore {
   let nextId = 1;
   return {
-    async upload(name, files, rootDirectory) {
+    async uploadFile(name, file) {
       const destination = path.join(dir, name);
-      // Copy into a temporary sibling first, then swap it in: a reader never sees half an artifact.
-      const staging = `${destination}.partial-${process.pid}`;
-      await fs.rm(staging, { recursive: true, force: true });
-      let size = 0;
-      for (const file of files) {
-        const target = path.join(staging, path.relative(rootDirectory, file));
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.copyFile(file, target);
-        size += (await fs.stat(target)).size;
+      await fs.mkdir(dir, { recursive: true });
+      // Copy beside it first, then rename: a reader never sees half a file.
+      const partial = `${destination}.partial-${process.pid}`;
+      try {
+        await fs.copyFile(file, partial);
+        await fs.rename(partial, destination);
+      } finally {
+        await fs.rm(partial, { force: true });
       }
-      await fs.rm(destination, { recursive: true, force: true });
-      await fs.rename(staging, destination);
-      const manifest = files.map((f) => path.relative(rootDirectory, f)).sort();
-      const digest = `sha256:${await sha256Manifest(destination, manifest)}`;
-      return { id: nextId++, size, digest, url: destination };
+      const { size } = await fs.stat(destination);
+      return { id: nextId++, size, digest: `sha256:${await sha256File(destination)}`, url: destination };
+    },
+    async remove(name) {
+      await fs.rm(path.join(dir, name), { force: true });
     },
   };
-}
-
-async function sha256Manifest(dir: string, names: readonly string[]): Promise<string> {
-  const hashed: [string, string][] = [];
-  for (const name of names) hashed.push([name, await sha256File(path.join(dir, name))]);
-  return manifestDigest(hashed);
 }
 
 /** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */

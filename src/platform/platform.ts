@@ -30,12 +30,17 @@ export interface UploadedArtifact {
 export interface ArtifactStore {
   /** Gets ready for an upload that will come (e.g. loads its client) without waiting for it. */
   prepare?(): void;
-  upload(
+  /**
+   * Uploads one file as it is (no zip) as the artifact `name`, which is also the file's name once
+   * downloaded.
+   */
+  uploadFile(
     name: string,
-    files: readonly string[],
-    rootDirectory: string,
+    file: string,
     options: { retentionDays: number | undefined },
   ): Promise<UploadedArtifact>;
+  /** Deletes an artifact this run uploaded: a build whose upload failed halfway leaves none behind. */
+  remove(name: string): Promise<void>;
 }
 
 export interface Platform {

@@ -27,13 +27,14 @@ import { headHex, printableText } from "./payload-head.js";
 import { readProgram, type PlanView, type ProgramView, type TensorMeta } from "./program.js";
 import { readPteHeader, type PteHeader } from "./pte-header.js";
 import { readPtdFile, type PtdView } from "./ptd.js";
+import { ptdArtifactPrefix } from "../settings/names.js";
 import { scalarTypeName } from "./scalar-type.js";
 import { Span } from "./span.js";
 import { decodeTensorRTPayload } from "./tensorrt-payload.js";
 import { decodeXnnpackPayload } from "./xnnpack-payload.js";
 
 export interface InspectOptions {
-  /** .ptd files to resolve external data against. Default: every .ptd in the .pte's folder. */
+  /** .ptd files to resolve external data against. Default: the .pte's own in its folder (ptdFilesBeside). */
   ptd?: readonly string[];
 }
 
@@ -49,14 +50,21 @@ export function inspectPte(file: string, options: InspectOptions = {}): Inspecti
   }
 }
 
-/** Every `*.ptd` in the folder of `pteFile`, sorted by name. */
+/**
+ * The .ptd files in the folder of `pteFile`, sorted by name: those named after it when there are any
+ * (`<stem>--*.ptd`, as downloaded artifacts are, so several builds can share a folder), else every
+ * `*.ptd` (an export's own output folder).
+ */
 export function ptdFilesBeside(pteFile: string): string[] {
   const dir = path.dirname(pteFile);
-  return fs
+  const all = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ptd"))
-    .map((e) => path.join(dir, e.name))
+    .map((e) => e.name)
     .sort();
+  const prefix = ptdArtifactPrefix(path.basename(pteFile, ".pte"));
+  const own = all.filter((name) => name.startsWith(prefix));
+  return (own.length > 0 ? own : all).map((name) => path.join(dir, name));
 }
 
 const DECODERS: Record<string, (payload: Span, delegate: DelegateContext) => PayloadInfo | CudaPayloadKeys> =

@@ -3,7 +3,7 @@
 import type { Report } from "../report/report.js";
 import { code, formatBytes } from "../util/format.js";
 import {
-  type PublishedArtifact,
+  type Downloads,
   engineList,
   formatAccuracy,
   formatCache,
@@ -15,14 +15,15 @@ import {
 import { formatDeterminism, formatExecution, formatLatency, formatNeeds } from "./render-run.js";
 
 import { NO_EXTRAS, type ExtraSections } from "./summary.js";
+import { runMarker } from "../github/sticky-comment.js";
 
 export function renderComment(
   report: Report,
-  artifact: PublishedArtifact | null,
+  downloads: Downloads | null,
   extras: ExtraSections = NO_EXTRAS,
 ): string {
   const rows: [string, string][] = [
-    ["Download", formatDownload(artifact)],
+    ["Download", formatDownload(downloads)],
     [
       ".pte",
       `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
@@ -35,17 +36,24 @@ export function renderComment(
     ["Ran", formatExecution(report)],
     ["Deterministic", formatDeterminism(report)],
     ["Latency", formatLatency(report)],
-    ["Needs to run", formatNeeds(report)],
+    [
+      "Needs to run",
+      formatNeeds(
+        report,
+        downloads?.ptd.map((d) => d.name),
+      ),
+    ],
     ["Cache", formatCache(report)],
   );
   const run = report.run;
   const footer =
     run === null
       ? ""
-      : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
+      : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n${/^[0-9]+$/.test(run.run_id) ? `${runMarker(run.run_id)}\n` : ""}`;
   const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
   // The picture is long: collapsed, so the comment stays short on a phone.
   const picture =
     extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
-  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}${footer}`;
+  const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}${footer}`;
 }

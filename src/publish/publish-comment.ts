@@ -23,7 +23,8 @@ export function commentMarker(key: string): string {
 export async function publishComment(
   settings: Settings,
   platform: Platform,
-  body: string,
+  /** The comment's body for the pull request it goes on. */
+  body: (pr: number) => string,
   env: NodeJS.ProcessEnv,
   log: Log,
 ): Promise<CommentOutcome> {
@@ -55,7 +56,7 @@ export async function publishComment(
       api,
       { owner, repo, number: pr.number },
       commentMarker(settings.artifactName),
-      body,
+      body(pr.number),
     );
     log.info(`comment: ${done.action} ${done.url}`);
     return { state: done.action, url: done.url };

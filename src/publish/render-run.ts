@@ -98,7 +98,19 @@ function majorMinor(version: string | null | undefined): string | null {
 }
 
 /** What a device needs to run the file: TensorRT, GPU architecture, ExecuTorch, the .ptd files. */
-export function formatNeeds(report: Report): string {
+/** The facts of a report that say what its .pte needs to run. */
+export type NeedsFacts = Pick<Report, "target" | "versions" | "details" | "gpu">;
+
+/**
+ * What the .pte needs to run, part by part, each name quoted by `quote` (inline code in markdown,
+ * as is on a terminal). `ptdNames` are the .ptd files as the reader will have them (the artifacts'
+ * names once uploaded); the runtime is given them with the .pte, wherever they are.
+ */
+export function needsToRun(
+  report: NeedsFacts,
+  ptdNames: readonly string[],
+  quote: (text: string) => string,
+): string[] {
   const parts: string[] = [];
   const versions = report.versions;
   if (report.target === "tensorrt") {
@@ -111,16 +123,24 @@ export function formatNeeds(report: Report): string {
       parts.push("an Ampere or newer GPU");
     else if (report.gpu !== null) {
       parts.push(
-        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${code(report.gpu.name)})`,
+        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`,
       );
     } else parts.push("the GPU architecture it was built on");
   } else {
     parts.push("any CPU");
   }
   const et = versions.executorch;
-  parts.push(et ? `ExecuTorch ${code(et)}` : "ExecuTorch");
-  if (report.ptd.length > 0) parts.push(`keep ${report.ptd.map((p) => code(p.name)).join(", ")} beside it`);
-  return parts.join(" · ");
+  parts.push(et ? `ExecuTorch ${quote(et)}` : "ExecuTorch");
+  if (ptdNames.length > 0) parts.push(`loaded with ${ptdNames.map((p) => quote(p)).join(", ")}`);
+  return parts;
+}
+
+/** What the .pte needs to run, for the summary and the comment. */
+export function formatNeeds(
+  report: Report,
+  ptdNames: readonly string[] = report.ptd.map((p) => p.name),
+): string {
+  return needsToRun(report, ptdNames, code).join(" · ");
 }
 
 /** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */

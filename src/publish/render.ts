@@ -11,9 +11,17 @@ import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
 import { STACK_PACKAGES } from "../settings/targets.js";
 import { engineLines } from "../pte/render-summary.js";
 
+/** One uploaded file: its artifact's name (the file's name once downloaded) and its page. */
 export interface PublishedArtifact {
   name: string;
   url: string;
+}
+
+/** Where one build's files download from. */
+export interface Downloads {
+  pte: PublishedArtifact;
+  ptd: readonly PublishedArtifact[];
+  report: PublishedArtifact;
 }
 
 /** What happened to the PR comment, for the summary. */
@@ -111,8 +119,12 @@ export function formatCache(report: Report): string {
   return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
 }
 
-export function formatDownload(artifact: PublishedArtifact | null): string {
-  return artifact === null ? "not uploaded (`upload: false`)" : `[⬇ ${cell(artifact.name)}](${artifact.url})`;
+/** A link per file: each downloads the file itself (one artifact per file, unzipped). */
+export function formatDownload(downloads: Downloads | null): string {
+  if (downloads === null) return "not uploaded (`upload: false`)";
+  return [downloads.pte, ...downloads.ptd, downloads.report]
+    .map((d) => `[⬇ ${cell(d.name)}](${d.url})`)
+    .join(" · ");
 }
 
 export function table(rows: readonly (readonly [string, string])[]): string {

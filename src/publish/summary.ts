@@ -6,7 +6,7 @@ import { code, formatBytes } from "../util/format.js";
 import { delegateSummary } from "../pte/render-summary.js";
 import {
   type CommentOutcome,
-  type PublishedArtifact,
+  type Downloads,
   formatAccuracy,
   formatCache,
   formatDownload,
@@ -45,18 +45,20 @@ export interface ExtraSections {
   comparison: string;
   /** A ```mermaid block. */
   picture: string;
+  /** The collapsed "Use it" section (src/publish/use-it.ts), or "". */
+  useIt?: string;
 }
 
 export const NO_EXTRAS: ExtraSections = { comparison: "", picture: "" };
 
 export function renderSummary(
   report: Report,
-  artifact: PublishedArtifact | null,
+  downloads: Downloads | null,
   comment: CommentOutcome = { state: "off" },
   extras: ExtraSections = NO_EXTRAS,
 ): string {
   const rows: [string, string][] = [
-    ["Download", formatDownload(artifact)],
+    ["Download", formatDownload(downloads)],
     ["Target", report.target],
     [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
     ["sha256", code(report.pte.sha256)],
@@ -70,7 +72,13 @@ export function renderSummary(
   rows.push(["Deterministic", formatDeterminism(report)]);
   rows.push(["Latency", formatLatency(report)]);
   rows.push(["Memory", formatMemory(report)]);
-  rows.push(["Needs to run", formatNeeds(report)]);
+  rows.push([
+    "Needs to run",
+    formatNeeds(
+      report,
+      downloads?.ptd.map((d) => d.name),
+    ),
+  ]);
   rows.push(["Cache", formatCache(report)]);
   rows.push(["GPU", formatGpu(report)]);
   rows.push(["Versions", formatVersions(report.versions)]);
@@ -79,5 +87,6 @@ export function renderSummary(
   if (comment_ !== null) rows.push(["PR comment", comment_]);
   const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
   const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
-  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}`;
+  const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}`;
 }

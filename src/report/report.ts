@@ -1,7 +1,7 @@
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
 
-import type { Settings } from "../settings/settings.js";
+import { gpuKind, type Settings } from "../settings/settings.js";
 import type { Preflight } from "../preflight.js";
 import type {
   AccuracyResult,
@@ -56,6 +56,11 @@ export interface Report {
   versions: Record<string, string | null>;
   /** The GPU the engines were built on (CUDA's first); `l4t` on a Jetson. */
   gpu: { name: string; compute_capability: string; driver_version: string; l4t?: string } | null;
+  /**
+   * The GPU kind the build is for: the `gpus` entry or `gpu-name`, else the detected GPU's name for a
+   * GPU target (gpuKind in src/settings/settings.ts); "" for a CPU target. Absent before this field.
+   */
+  gpu_name?: string;
   /** Seconds per stage: the action's stages and the driver's own steps (`export.*`). */
   timings: Record<string, number>;
   details: Record<string, unknown>;
@@ -187,6 +192,7 @@ function assemble(
     memory: build.memory,
     versions: build.versions,
     gpu: build.gpu,
+    gpu_name: gpuKind(settings, build.gpu?.name),
     timings: build.timings,
     details: build.details,
     run: runInfo(env),

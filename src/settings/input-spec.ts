@@ -252,3 +252,32 @@ export function formatInputSpecs(specs: readonly InputSpec[]): string {
     })
     .join("; ");
 }
+
+/**
+ * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
+ * are well formed, else [] (they only shape the example tensors of the "Use it" section).
+ */
+export function inputSpecsFromJson(value: unknown): InputSpec[] {
+  if (!Array.isArray(value) || value.length > 64) return [];
+  const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+  const size = (n: unknown): n is number =>
+    typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
+  const specs: InputSpec[] = [];
+  for (const raw of value) {
+    const spec = raw as { name?: unknown; dtype?: unknown; dims?: unknown } | null;
+    if (typeof spec !== "object" || spec === null) return [];
+    const { name, dtype, dims } = spec;
+    if (!(DTYPES as readonly unknown[]).includes(dtype)) return [];
+    if (name !== null && !(typeof name === "string" && ident.test(name))) return [];
+    if (!Array.isArray(dims) || dims.length > 16) return [];
+    const read: DimSpec[] = [];
+    for (const d of dims as { symbol?: unknown; min?: unknown; opt?: unknown; max?: unknown }[]) {
+      if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max)) return [];
+      const symbol = d.symbol ?? null;
+      if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol))) return [];
+      read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
+    }
+    specs.push({ name, dtype: dtype as Dtype, dims: read });
+  }
+  return specs;
+}

@@ -284,7 +284,9 @@ export const INPUTS: readonly InputDefinition[] = [
     name: "upload",
     kind: "boolean",
     default: "true",
-    description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+    description:
+      "Upload the `.pte`, each `.ptd` it needs and `report.json` as artifacts of one file each, unzipped: " +
+      "`<artifact-name>.pte`, `<artifact-name>--<data file>.ptd`, `<artifact-name>.report.json`.",
   },
   {
     name: "comment",
@@ -315,10 +317,16 @@ export const OUTPUTS: readonly OutputDefinition[] = [
     description: "Absolute paths of the `.ptd` files the `.pte` needs, one per line (empty when none).",
   },
   { name: "report", description: "Absolute path of `report.json`." },
-  { name: "artifact-id", description: "ID of the uploaded artifact (empty when `upload` is false)." },
+  { name: "artifact-id", description: "ID of the `.pte`'s artifact (empty when `upload` is false)." },
   {
     name: "artifact-url",
-    description: "Link to the artifact for signed-in users (empty when `upload` is false).",
+    description: "Link that downloads the `.pte` itself, for signed-in users (empty when `upload` is false).",
+  },
+  {
+    name: "artifact-files",
+    description:
+      'Every artifact this build uploaded, as JSON: `[{"name","file","id","url","digest"}]`, the `.pte` last; `name` is ' +
+      "the file's name once downloaded, `file` its name in the output folder (`[]` when `upload` is false).",
   },
   { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
   {
@@ -346,7 +354,8 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   {
     name: "artifact-digest",
     description:
-      "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
+      "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
+      "unzipped (empty when not uploaded).",
   },
 ];
 

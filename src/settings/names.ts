@@ -39,3 +39,38 @@ export function defaultArtifactName(spec: string, target: string, gpuName?: stri
     [modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"),
   );
 }
+
+// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
+// artifact by its file, so the names are the files' names once downloaded. Artifact names never
+// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
+// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
+// same for every CUDA build) follows it.
+
+/** `<artifact>.pte`: the program. */
+export function pteArtifactName(artifact: string): string {
+  return `${artifact}.pte`;
+}
+
+/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
+export function ptdArtifactName(artifact: string, ptdFile: string): string {
+  return `${ptdArtifactPrefix(artifact)}${sanitizeName(path.basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
+}
+
+/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
+export function ptdArtifactPrefix(artifact: string): string {
+  return `${artifact}--`;
+}
+
+const REPORT_SUFFIX = ".report.json";
+
+/** `<artifact>.report.json`: the build's report.json. */
+export function reportArtifactName(artifact: string): string {
+  return `${artifact}${REPORT_SUFFIX}`;
+}
+
+/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
+export function buildOfReportArtifact(name: string): string | null {
+  if (!name.endsWith(REPORT_SUFFIX)) return null;
+  const build = name.slice(0, -REPORT_SUFFIX.length);
+  return build !== "" && sanitizeName(build) === build ? build : null;
+}

@@ -401,13 +401,20 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
  */
 export function withGpuName(settings: Settings, gpuName: string | undefined): Settings {
   const named = settings.artifactNameGiven || settings.gpuName !== "";
-  if (named || gpuName === undefined || !targetSpec(settings.target).gpu) return settings;
-  const artifactName = defaultArtifactName(
-    settings.model,
-    settings.target,
-    gpuName.replace(/^NVIDIA\s+/i, ""),
-  );
+  const kind = gpuKind(settings, gpuName);
+  if (named || kind === "") return settings;
+  const artifactName = defaultArtifactName(settings.model, settings.target, kind);
   return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
+}
+
+/**
+ * The GPU kind a build is for (report.json's `gpu_name`, `trt-pte fetch --gpu`): `gpu-name` when
+ * given, else, for a GPU target, the detected GPU's name without "NVIDIA "; "" for a CPU target.
+ */
+export function gpuKind(settings: Settings, detected: string | undefined): string {
+  if (settings.gpuName !== "") return settings.gpuName;
+  if (detected === undefined || !targetSpec(settings.target).gpu) return "";
+  return detected.replace(/^NVIDIA\s+/i, "");
 }
 
 /** One glob a line; blank lines and `#` comments are skipped. */

@@ -49,3 +49,33 @@ export function code(value: string, maxChars: number = CODE_MAX_CHARS): string {
   const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
 }
+
+/**
+ * Text as a fenced code block (`language` names the highlighting): the fence is a backtick run longer
+ * than any inside the text, so nothing in it closes the block early, and control characters other
+ * than line breaks become spaces. Inside, markdown, HTML, links and @-mentions are inert.
+ */
+export function codeBlock(text: string, language = ""): string {
+  const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- exactly the characters that must not reach the page
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
+    " ",
+  );
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}\n${clean}\n${fence}`;
+}
+
+/** A word for a POSIX shell command line: as it is when it holds nothing the shell reads, else single-quoted. */
+export function shellWord(value: string): string {
+  if (/^[A-Za-z0-9._/:=@%+,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A double-quoted string literal that Python, C++ and JSON read alike: quotes and backslashes
+ * escaped, and anything outside printable ASCII shown as `?` (no escape reads the same in all three).
+ */
+export function stringLiteral(value: string): string {
+  return `"${value.replace(/[^\x20-\x7e]/g, "?").replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}

@@ -27,8 +27,20 @@ const run = {
   ref: "refs/pull/7/merge",
 };
 const artifact = {
-  name: "mlp-build-tensorrt-h100",
-  url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+  pte: {
+    name: "mlp-build-tensorrt-h100.pte",
+    url: "https://github.com/octo/models/actions/runs/4242/artifacts/1002",
+  },
+  ptd: [
+    {
+      name: "mlp-build-tensorrt-h100--aoti_cuda_blob.ptd",
+      url: "https://github.com/octo/models/actions/runs/4242/artifacts/1000",
+    },
+  ],
+  report: {
+    name: "mlp-build-tensorrt-h100.report.json",
+    url: "https://github.com/octo/models/actions/runs/4242/artifacts/1001",
+  },
 };
 
 const bench = (built: number, eager: number) => ({

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StandInServer, runtimeToken } from "../support/http.js";
 import { BlobStore } from "../support/blob-store.js";
 import { ArtifactService } from "../support/artifact-service.js";
-import { unzip } from "../support/zip.js";
 import { REPO, TEST_PYTHON, makeWorkspace, runAction } from "../support/action-run.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
@@ -26,7 +25,7 @@ describe("the bundled action", () => {
   });
   afterAll(() => server.stop());
 
-  it("exports the example with xnnpack and uploads .pte + report as one artifact", async () => {
+  it("exports the example with xnnpack and uploads the .pte and report as artifacts of one file each", async () => {
     const ws = makeWorkspace();
     const run = await runAction(
       ACTION,
@@ -46,22 +45,38 @@ describe("the bundled action", () => {
     expect(run.outputs["pte-ran"]).toBe("true");
     expect(Number(run.outputs.speedup)).toBeGreaterThan(0);
 
-    const [stored] = artifacts.artifacts;
-    expect(stored?.name).toBe("cos_block-build-xnnpack");
-    expect(stored?.finalized).toBe(true);
-    expect(run.outputs["artifact-id"]).toBe(String(stored!.id));
+    // One artifact per file, unzipped, named after the build; the .pte goes last.
+    expect(artifacts.artifacts.map((a) => [a.name, a.zipped, a.mimeType, a.finalized])).toEqual([
+      ["cos_block-build-xnnpack.report.json", false, "application/json", true],
+      ["cos_block-build-xnnpack.pte", false, "application/octet-stream", true],
+    ]);
+    const stored = artifacts.artifacts.find((a) => a.name === "cos_block-build-xnnpack.pte")!;
+    // The service stored the .pte's own bytes, so its digest is the file's sha256.
+    expect(artifacts.content("cos_block-build-xnnpack.pte").equals(onDisk)).toBe(true);
+    expect(stored.hash).toBe(run.outputs.digest);
+    expect(run.outputs["artifact-digest"]).toBe(run.outputs.digest);
+    expect(run.outputs["artifact-id"]).toBe(String(stored.id));
     expect(run.outputs["artifact-url"]).toBe(
-      `https://github.com/octo/models/actions/runs/4242/artifacts/${stored!.id}`,
+      `https://github.com/octo/models/actions/runs/4242/artifacts/${stored.id}`,
     );
-    expect(run.outputs["artifact-digest"]).toBe(stored!.hash);
+    expect(JSON.parse(run.outputs["artifact-files"]!)).toEqual([
+      expect.objectContaining({ name: "cos_block-build-xnnpack.report.json", file: "report.json" }),
+      {
+        name: "cos_block-build-xnnpack.pte",
+        file: "cos_block-build.pte",
+        id: stored.id,
+        url: run.outputs["artifact-url"],
+        digest: run.outputs.digest,
+      },
+    ]);
     // Retention: the service received an expiry about five days out.
-    const expires = Date.parse(stored!.expiresAt!);
+    const expires = Date.parse(stored.expiresAt!);
     expect(Math.round((expires - Date.now()) / 86_400_000)).toBe(5);
 
-    const files = unzip(artifacts.content("cos_block-build-xnnpack"));
-    expect([...files.keys()].sort()).toEqual(["cos_block-build.pte", "report.json"]);
-    expect(files.get("cos_block-build.pte")!.equals(onDisk)).toBe(true);
-    const report = JSON.parse(files.get("report.json")!.toString("utf8")) as Record<string, unknown>;
+    const report = JSON.parse(
+      artifacts.content("cos_block-build-xnnpack.report.json").toString("utf8"),
+    ) as Record<string, unknown>;
+    expect(report).toEqual(JSON.parse(fs.readFileSync(run.outputs.report!, "utf8")));
     expect(report).toMatchObject({
       schema: "trt-pte/report@2",
       target: "xnnpack",
@@ -81,7 +96,12 @@ describe("the bundled action", () => {
       /\| Latency \| [0-9.]+ ms vs eager [0-9.]+ ms \([0-9.]+×\), median of \d+ (\/ \d+ )?runs/,
     );
     expect(run.summary).toContain("| Ran | ✅ the .pte ran in `executorch runtime` |");
-    expect(run.summary).toContain(run.outputs["artifact-url"]);
+    expect(run.summary).toContain(`[⬇ cos_block-build-xnnpack.pte](${run.outputs["artifact-url"]})`);
+    // "Use it": fetch this run's build, then load the downloaded .pte by its name.
+    expect(run.summary).toContain(
+      "trt-pte fetch --repo octo/models --run 4242 --model cos_block-build-xnnpack\n",
+    );
+    expect(run.summary).toContain('Runtime.get().load_program("cos_block-build-xnnpack.pte")');
     // The export's log is streamed inside its own group.
     expect(run.log).toMatch(
       /::group::Export examples\/cos_block.py:build → xnnpack[\s\S]*torch.export[\s\S]*::endgroup::/,

@@ -45,7 +45,7 @@ describe("trt-pte CLI", () => {
     expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
   });
 
-  it("installs from npm pack's tarball and, from a fresh repository, exports the example, copies the artifact and prints the summary, leaving git status clean", () => {
+  it("installs from npm pack's tarball and, from a fresh repository, exports the example, copies each file as its artifact and prints the summary, leaving git status clean", () => {
     const trtPte = installPacked();
     const run = (args: string[], cwd: string) =>
       spawnSync(trtPte, args, { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: cwd } });
@@ -73,12 +73,22 @@ describe("trt-pte CLI", () => {
     );
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stdout).toContain("### trt-pte · cos_block-build · portable");
-    const artifact = path.join(ws, "arts", "cos_block-build-portable");
-    expect(fs.readdirSync(artifact).sort()).toEqual(["cos_block-build.pte", "report.json"]);
+    // As a download would leave them: one file per artifact, named after the build.
+    const arts = path.join(ws, "arts");
+    expect(
+      fs
+        .readdirSync(arts)
+        .filter((f) => f !== ".gitignore")
+        .sort(),
+    ).toEqual(["cos_block-build-portable.pte", "cos_block-build-portable.report.json"]);
     const pte = path.join(ws, "trt-pte-out", "cos_block-build-portable", "cos_block-build.pte");
-    expect(fs.readFileSync(path.join(artifact, "cos_block-build.pte")).equals(fs.readFileSync(pte))).toBe(
-      true,
-    );
+    expect(
+      fs.readFileSync(path.join(arts, "cos_block-build-portable.pte")).equals(fs.readFileSync(pte)),
+    ).toBe(true);
+    expect(exported.stderr).toContain(`artifacts: ${arts}`);
+    // No GitHub here: "Use it" loads the file it copied, and has no fetch line.
+    expect(exported.stdout).toContain('Runtime.get().load_program("cos_block-build-portable.pte")');
+    expect(exported.stdout).not.toContain("trt-pte fetch");
     expect(exported.stderr).toContain(`.pte: ${pte}`);
     // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
     expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "scopes"))).toBe(true);

@@ -13,6 +13,7 @@ import { judgeGates } from "../../src/compare/gates.js";
 import { readGateSettings } from "../../src/settings/gate-limits.js";
 import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
 import { liveMarkdown } from "../support/markdown.js";
+import { runMarker } from "../../src/github/sticky-comment.js";
 
 const links: RunLinks = { server: "https://github.com", repository: "octo/models", runId: "4242" };
 
@@ -102,7 +103,8 @@ describe("the call's comment with each GPU's comparison", () => {
     const live = liveMarkdown(body);
     expect(live.links.every((l) => l.startsWith("https://github.com/octo/models/"))).toBe(true);
     expect(live.images).toEqual([]);
-    expect(live.html).toEqual([]);
+    // The only HTML is trt-pte's own hidden run line, of digits.
+    expect(live.html).toEqual([`${runMarker("4242")}\n`]);
     expect(live.prose).not.toContain("@team");
     expect(live.prose).not.toContain("@octocat");
     expect(body).toContain("▲ +100 B (+100%)"); // from before/after, not the forged delta

@@ -8,8 +8,9 @@ import { readResults } from "../../src/gather/results.js";
 import { artifactEntries, groupCalls } from "../../src/gather/calls.js";
 import { commentMarker, renderCall } from "../../src/gather/render.js";
 import type { RunLinks } from "../../src/github/run-links.js";
-import { KEY, resultsDir, sampleReport, writeResult } from "../support/build-results.js";
+import { KEY, resultsDir, sampleReport, singleFiles, writeResult } from "../support/build-results.js";
 import { liveMarkdown } from "../support/markdown.js";
+import { runMarker } from "../../src/github/sticky-comment.js";
 
 const links: RunLinks = { server: "https://github.com", repository: "octo/models", runId: "4242" };
 
@@ -153,11 +154,72 @@ describe("the comment", () => {
     expect(outsideCode).not.toContain("@octocat");
     expect(body).not.toContain("\n# heading");
     expect(live.images).toEqual([]);
-    expect(live.html).toEqual([]);
+    // The only HTML is trt-pte's own hidden run line, of digits.
+    expect(live.html).toEqual([`${runMarker("4242")}\n`]);
     const links = live.links;
     expect(links.length).toBeGreaterThan(1);
     for (const link of links)
       expect(link).toMatch(/^https:\/\/github\.com\/octo\/models\/actions\/runs\/4242(\/artifacts\/\d+)?$/);
+  });
+
+  it("links each file of a single-file upload, the .pte first, with a Use it section for the build", () => {
+    const files = singleFiles("cos_block-build-tensorrt-a100");
+    const write = (dir: string) => writeResult(dir, { gpu: "a100", files });
+    const summary = render(write);
+    expect(summary).toContain(
+      "**Download:** [`cos_block-build-tensorrt-a100.pte`](https://github.com/octo/models/actions/runs/4242/artifacts/2002)" +
+        " · [`cos_block-build-tensorrt-a100--aoti_cuda_blob.ptd`](https://github.com/octo/models/actions/runs/4242/artifacts/2000)" +
+        " · [`cos_block-build-tensorrt-a100.report.json`](https://github.com/octo/models/actions/runs/4242/artifacts/2001)",
+    );
+    // The summary belongs to the run; the comment shows the pull request's newest build.
+    expect(summary).toContain(
+      "trt-pte fetch --repo octo/models --run 4242 --model cos_block-build-tensorrt-a100\n",
+    );
+    const dir = resultsDir();
+    write(dir);
+    const { results, unreadable } = readResults(dir);
+    const [call] = groupCalls(results, unreadable, KEY, []);
+    const comment = renderCall(call!, links, "abc1234", undefined, null, { pr: 7 });
+    expect(comment).toContain(
+      "trt-pte fetch --repo octo/models --pr 7 --model cos_block-build-tensorrt-a100\n",
+    );
+    expect(comment).toContain(
+      'data = open("cos_block-build-tensorrt-a100--aoti_cuda_blob.ptd", "rb").read()',
+    );
+    expect(comment).toContain(
+      'Module module("cos_block-build-tensorrt-a100.pte", std::vector<std::string>{"cos_block-build-tensorrt-a100--aoti_cuda_blob.ptd"});',
+    );
+    // HTML only of trt-pte's own: the hidden run line and the collapsed section.
+    expect(liveMarkdown(comment).html).toEqual([
+      `${runMarker("4242")}\n`,
+      "<details><summary>Use it</summary>\n",
+      "</details>\n",
+    ]);
+  });
+
+  it("names the build in Use it by its checked artifact names, never by the report's text", () => {
+    const evil = "x'\n```\n[click](https://evil.example) $(rm -rf ~)";
+    const body = render((dir) =>
+      writeResult(dir, {
+        gpu: "a100",
+        files: singleFiles("cos_block-build-tensorrt-a100"),
+        report: sampleReport("a100", { artifact_name: evil }),
+      }),
+    );
+    expect(body).not.toContain("evil.example");
+    expect(body).toContain("--run 4242 --model cos_block-build-tensorrt-a100\n");
+  });
+
+  it.each([
+    ["a name with a path", [{ name: "../x.pte", id: 1 }], "artifact_files[0].name is not a plain file name"],
+    ["an ID that is not a number", [{ name: "a.pte", id: "1/../2" }], "artifact_files[0].id is not an ID"],
+    ["text that is not JSON", "[{", "artifact_files is not JSON"],
+  ])("sets aside a result.json whose artifact_files holds %s", (_what, files, reason) => {
+    const dir = resultsDir();
+    writeResult(dir, { files: files as never });
+    const { results, unreadable } = readResults(dir);
+    expect(results).toEqual([]);
+    expect(unreadable[0]!.reason).toContain(reason);
   });
 
   it("keys the hidden marker by call", () => {
@@ -187,14 +249,30 @@ describe("grouping and outputs", () => {
   it("artifact entries per GPU, `default` for a call without gpus, empty when nothing was uploaded", () => {
     const dir = resultsDir();
     writeResult(dir, { gpu: "" });
+    writeResult(dir, {
+      gpu: "a100",
+      artifactId: "2002",
+      files: singleFiles("cos_block-build-tensorrt-a100"),
+    });
     writeResult(dir, { gpu: "l4", outcome: "failure", artifactId: "", report: null });
     expect(artifactEntries(readResults(dir).results, links)).toEqual([
+      {
+        gpu: "a100",
+        outcome: "success",
+        "artifact-name": "cos_block-build-tensorrt-a100",
+        "artifact-id": "2002",
+        "artifact-url": "https://github.com/octo/models/actions/runs/4242/artifacts/2002",
+        // The .pte's artifact, its .ptd and its report: what the release example downloads.
+        "all-artifact-ids": "2000,2001,2002",
+        digest: `sha256:${"c".repeat(64)}`,
+      },
       {
         gpu: "default",
         outcome: "success",
         "artifact-name": "cos_block-build-tensorrt",
         "artifact-id": "1234",
         "artifact-url": "https://github.com/octo/models/actions/runs/4242/artifacts/1234",
+        "all-artifact-ids": "1234",
         digest: `sha256:${"c".repeat(64)}`,
       },
       {
@@ -203,6 +281,7 @@ describe("grouping and outputs", () => {
         "artifact-name": "",
         "artifact-id": "",
         "artifact-url": "",
+        "all-artifact-ids": "",
         digest: `sha256:${"c".repeat(64)}`,
       },
     ]);

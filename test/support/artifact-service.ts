@@ -1,8 +1,10 @@
 // GitHub's artifact service (Twirp JSON, github.actions.results.api.v1.ArtifactService) as the real
 // @actions/artifact client speaks it: CreateArtifact → block-blob upload to the signed URL →
-// FinalizeArtifact with the size and sha256 the client computed. It checks what the real service
-// checks: the bearer token, the backend ids from the token, unique names per run, and that the
-// finalized size and hash match the bytes that arrived.
+// FinalizeArtifact with the size and sha256 the client computed; ListArtifacts and DeleteArtifact.
+// It checks what the real service checks: the bearer token, the backend ids from the token, unique
+// names per run, and that the finalized size and hash match the bytes that arrived. An upload keeps
+// the bytes as they came: a zip (the client's archive, `application/zip`) or, for a direct upload
+// (`skipArchive`), the file itself under the content type its extension gives.
 
 import { createHash } from "node:crypto";
 import type http from "node:http";
@@ -18,6 +20,8 @@ export interface StoredArtifact {
   jobBackendId: string;
   expiresAt: string | undefined;
   mimeType: string | undefined;
+  /** Stored as a zip the client built (false for a direct, single-file upload). */
+  zipped: boolean;
   size: number;
   hash: string | undefined;
   finalized: boolean;
@@ -37,9 +41,12 @@ export class ArtifactService implements Handler {
     private readonly options: { verifyHash: boolean } = { verifyHash: true },
   ) {}
 
-  /** The bytes of a finalized artifact (the zip the client built). */
-  content(name: string): Buffer {
-    const artifact = this.artifacts.find((a) => a.name === name && a.finalized);
+  /** The bytes of a finalized artifact (of one run's backend id): the zip the client built, or the file itself. */
+  content(name: string, runBackendId?: string): Buffer {
+    const artifact = this.artifacts.find(
+      (a) =>
+        a.name === name && a.finalized && (runBackendId === undefined || a.runBackendId === runBackendId),
+    );
     if (artifact === undefined) throw new Error(`no finalized artifact '${name}'`);
     return this.blobs.blobs.get(artifact.blobKey)!;
   }
@@ -59,6 +66,7 @@ export class ArtifactService implements Handler {
     }
     if (method === "CreateArtifact") this.create(body, res, base);
     else if (method === "FinalizeArtifact") this.finalize(body, res);
+    else if (method === "DeleteArtifact") this.remove(body, res);
     else if (method === "ListArtifacts") {
       const listed = this.artifacts.filter(
         (a) => a.finalized && (body.name_filter === undefined || a.name === body.name_filter),
@@ -89,15 +97,18 @@ export class ArtifactService implements Handler {
       return;
     }
     const id = this.nextId++;
-    const blobKey = `actions-results/${run}/${job}/${name}.zip`;
     const mime = body.mime_type as string | { value?: string } | undefined;
+    const mimeType = typeof mime === "string" ? mime : mime?.value;
+    const zipped = mimeType === undefined || mimeType === "application/zip";
+    const blobKey = `actions-results/${run}/${job}/${name}${zipped ? ".zip" : ""}`;
     this.artifacts.push({
       id,
       name,
       runBackendId: run,
       jobBackendId: job,
       expiresAt: body.expires_at as string | undefined,
-      mimeType: typeof mime === "string" ? mime : mime?.value,
+      mimeType,
+      zipped,
       size: 0,
       hash: undefined,
       finalized: false,
@@ -137,5 +148,50 @@ export class ArtifactService implements Handler {
     }
     Object.assign(artifact, { size, hash, finalized: true });
     sendJson(res, 200, { ok: true, artifact_id: String(artifact.id) });
+  }
+
+  private remove(body: Record<string, unknown>, res: http.ServerResponse): void {
+    const index = this.artifacts.findIndex(
+      (a) => a.name === body.name && a.runBackendId === body.workflow_run_backend_id && a.finalized,
+    );
+    if (index < 0) {
+      twirpError(res, 404, "not_found", "no artifact with this name on the workflow run");
+      return;
+    }
+    const [artifact] = this.artifacts.splice(index, 1);
+    this.blobs.blobs.delete(artifact!.blobKey);
+    sendJson(res, 200, { ok: true, artifact_id: String(artifact!.id) });
+  }
+
+  /**
+   * An artifact stored as a finished upload would leave it, for tests of what reads artifacts (the
+   * REST API's listing and download): `bytes` as they are, or a zip of them when `zipped`.
+   */
+  put(options: {
+    run: string;
+    job?: string;
+    name: string;
+    bytes: Buffer;
+    zipped?: boolean;
+    expiresAt?: string;
+  }): StoredArtifact {
+    const zipped = options.zipped ?? false;
+    const blobKey = `actions-results/${options.run}/${options.job ?? "job"}/${options.name}${zipped ? ".zip" : ""}`;
+    this.blobs.blobs.set(blobKey, options.bytes);
+    const artifact: StoredArtifact = {
+      id: this.nextId++,
+      name: options.name,
+      runBackendId: options.run,
+      jobBackendId: options.job ?? "job",
+      expiresAt: options.expiresAt,
+      mimeType: zipped ? "application/zip" : "application/octet-stream",
+      zipped,
+      size: options.bytes.length,
+      hash: `sha256:${createHash("sha256").update(options.bytes).digest("hex")}`,
+      finalized: true,
+      blobKey,
+    };
+    this.artifacts.push(artifact);
+    return artifact;
   }
 }

@@ -9,6 +9,8 @@ export const ACCOUNT = "devstoreaccount1";
 
 export class BlobStore implements Handler {
   readonly blobs = new Map<string, Buffer>();
+  /** The content type each blob was committed with (`x-ms-blob-content-type`), as Azure keeps it. */
+  readonly contentTypes = new Map<string, string>();
   private readonly blocks = new Map<string, Map<string, Buffer>>();
 
   /** A signed URL for a blob in this store; the signature is a fixed fake, as Azurite accepts any. */
@@ -45,12 +47,14 @@ export class BlobStore implements Handler {
         return true;
       }
       this.blobs.set(key, Buffer.concat(ids.map((id) => staged.get(id)!)));
+      this.keepContentType(key, req);
       this.blocks.delete(key);
       res.writeHead(201, common).end();
       return true;
     }
     if (req.method === "PUT" && comp === null) {
       this.blobs.set(key, req.body);
+      this.keepContentType(key, req);
       res.writeHead(201, common).end();
       return true;
     }
@@ -64,10 +68,15 @@ export class BlobStore implements Handler {
       const start = range ? Number(range[1]) : 0;
       const end = range && range[2] !== "" ? Math.min(Number(range[2]), blob.length - 1) : blob.length - 1;
       const body = blob.subarray(start, end + 1);
+      // A SAS may override the response's type and disposition (`rsct`, `rscd`), as GitHub's
+      // download URLs do to name the file.
+      const disposition = url.searchParams.get("rscd");
       const headers = {
         ...common,
         "content-length": String(body.length),
-        "content-type": "application/octet-stream",
+        "content-type":
+          url.searchParams.get("rsct") ?? this.contentTypes.get(key) ?? "application/octet-stream",
+        ...(disposition === null ? {} : { "content-disposition": disposition }),
         "x-ms-blob-type": "BlockBlob",
         "accept-ranges": "bytes",
         ...(range ? { "content-range": `bytes ${start}-${end}/${blob.length}` } : {}),
@@ -77,5 +86,10 @@ export class BlobStore implements Handler {
       return true;
     }
     return false;
+  }
+
+  private keepContentType(key: string, req: Recorded): void {
+    const type = req.headers["x-ms-blob-content-type"];
+    if (typeof type === "string") this.contentTypes.set(key, type);
   }
 }

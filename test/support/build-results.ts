@@ -14,6 +14,18 @@ export interface ResultOptions {
   key?: string;
   model?: string;
   report?: Record<string, unknown> | null;
+  /** The action's `artifact-files` output as the build job records it (a JSON text); absent: none. */
+  files?: { name: string; id: number }[] | string;
+}
+
+/** The artifact-files of a single-file upload of `artifact` (src/publish/upload.ts), IDs from `first`. */
+export function singleFiles(
+  artifact: string,
+  ptd: string[] = ["aoti_cuda_blob"],
+  first = 2000,
+): { name: string; id: number }[] {
+  const names = [...ptd.map((p) => `${artifact}--${p}.ptd`), `${artifact}.report.json`, `${artifact}.pte`];
+  return names.map((name, i) => ({ name, id: first + i }));
 }
 
 export function sampleReport(gpu: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -67,6 +79,11 @@ export function writeResult(
     artifact_digest: "",
     digest: `sha256:${"c".repeat(64)}`,
     check_run_id: "777",
+    ...(options.files === undefined
+      ? {}
+      : {
+          artifact_files: typeof options.files === "string" ? options.files : JSON.stringify(options.files),
+        }),
   };
   fs.writeFileSync(path.join(dir, "result.json"), JSON.stringify(result));
   const report = options.report === undefined ? sampleReport(gpu) : options.report;

@@ -1,6 +1,6 @@
 // The scripts of the example workflows, run here exactly as written in the YAML. The release example's
-// attach step builds asset paths from names inside the downloaded files: a hostile report.json or
-// .ptd name must stop it before anything is written outside assets/ or uploaded.
+// attach step uploads the downloaded files under their own names (one artifact per file): a name that
+// is not plain, or a file trt-pte does not upload, must stop it before anything is uploaded.
 
 import fs from "node:fs";
 import os from "node:os";
@@ -11,16 +11,15 @@ import { runScript } from "../support/reusable-call.js";
 
 const attach = stepNamed(readWorkflow("workflows/release.yml").jobs.attach!, "Attach them to the release");
 
-/** A job folder with pte/ laid out as actions/download-artifact leaves it, and a `gh` that records its call. */
-function jobFolder(artifacts: Record<string, { artifactName: unknown; files: string[] }>): string {
+/**
+ * A job folder with pte/ as actions/download-artifact leaves single-file artifacts with
+ * `merge-multiple` (each file under its artifact's name), and a `gh` that records its call.
+ */
+function jobFolder(files: string[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-release-"));
-  const ws = path.join(root, "ws");
-  for (const [dir, { artifactName, files }] of Object.entries(artifacts)) {
-    const folder = path.join(ws, "pte", dir);
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, "report.json"), JSON.stringify({ artifact_name: artifactName }));
-    for (const f of files) fs.writeFileSync(path.join(folder, f), `bytes of ${f}`);
-  }
+  const pte = path.join(root, "ws", "pte");
+  fs.mkdirSync(pte, { recursive: true });
+  for (const f of files) fs.writeFileSync(path.join(pte, f), `bytes of ${f}`);
   const bin = path.join(root, "bin");
   fs.mkdirSync(bin);
   fs.writeFileSync(path.join(bin, "gh"), `#!/bin/sh\nprintf '%s\\n' "$@" > "${root}/gh-args"\n`, {
@@ -46,53 +45,33 @@ async function runAttach(root: string) {
   return { ...run, uploaded };
 }
 
-/** Every file under root, relative to it. */
-function tree(root: string): string[] {
-  return (fs.readdirSync(root, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(root, f)).isFile())
-    .sort();
-}
-
 describe("the release example's attach step", () => {
-  it("uploads each build as <artifact name>.pte, its .ptd files and its report", async () => {
-    const root = jobFolder({
-      "detector-build-tensorrt-a100": {
-        artifactName: "detector-build-tensorrt-a100",
-        files: ["detector-build.pte", "_engine_0.ptd"],
-      },
-      "detector-build-tensorrt-l4": {
-        artifactName: "detector-build-tensorrt-l4",
-        files: ["detector-build.pte"],
-      },
-    });
-    const run = await runAttach(root);
-    expect(run.code, run.log).toBe(0);
-    expect(tree(path.join(root, "ws", "assets"))).toEqual([
-      "detector-build-tensorrt-a100-_engine_0.ptd",
+  it("uploads every build's .pte, .ptd files and report under their artifacts' names", async () => {
+    const files = [
+      "detector-build-tensorrt-a100--aoti_cuda_blob.ptd",
       "detector-build-tensorrt-a100.pte",
       "detector-build-tensorrt-a100.report.json",
       "detector-build-tensorrt-l4.pte",
       "detector-build-tensorrt-l4.report.json",
+    ];
+    const run = await runAttach(jobFolder(files));
+    expect(run.code, run.log).toBe(0);
+    expect(run.uploaded).toEqual([
+      "release",
+      "upload",
+      "v1.0.0",
+      ...files.map((f) => `pte/${f}`),
+      "--clobber",
     ]);
-    expect(run.uploaded!.slice(0, 3)).toEqual(["release", "upload", "v1.0.0"]);
-    expect(run.uploaded).toContain("--clobber");
   });
 
   it.each([
-    ["a parent-folder name", "../../escaped"],
-    ["an absolute path", "/tmp/escaped"],
     ["a hidden name", ".bashrc"],
-    ["a name with a slash", "a/b"],
-    ["a name with a newline", "a\n::add-mask::x"],
-    ["an option-like name", "-rf"],
-    ["no name", null],
-    ["a number", 7],
-  ])("refuses %s in report.json before writing or uploading anything", async (_what, artifactName) => {
-    const root = jobFolder({
-      good: { artifactName: "detector-build-tensorrt-a100", files: ["m.pte"] },
-      zbad: { artifactName, files: ["m.pte", "w.ptd"] },
-    });
-    const run = await runAttach(root);
+    ["a name with a newline", "a.pte\n::add-mask::x"],
+    ["an option-like name", "-rf.pte"],
+    ["a name with a space", "a b.pte"],
+  ])("refuses %s before uploading anything", async (_what, name) => {
+    const run = await runAttach(jobFolder(["detector-build-tensorrt-a100.pte", name]));
     expect(run.code).toBe(1);
     expect(run.uploaded).toBeNull();
     const commands = run.log.split("\n").filter((l) => l.startsWith("::"));
@@ -100,18 +79,15 @@ describe("the release example's attach step", () => {
     expect(commands[0]).toMatch(
       /^::error title=trt-pte release::.*is not a plain file name; nothing was attached$/,
     );
-    // Nothing landed beside the job folder.
-    expect(tree(root).filter((f) => !f.startsWith("ws/") && f !== "bin/gh")).toEqual([]);
-    expect(tree(path.join(root, "ws")).every((f) => f.startsWith("pte/") || f.startsWith("assets/"))).toBe(
-      true,
-    );
   });
 
-  it("refuses a .ptd whose file name is not plain", async () => {
-    const root = jobFolder({ a: { artifactName: "detector", files: ["m.pte", "-x.ptd"] } });
-    const run = await runAttach(root);
-    expect(run.code).toBe(1);
-    expect(run.uploaded).toBeNull();
-    expect(run.log).toContain("'-x.ptd' is not a plain file name");
+  it("refuses a file trt-pte does not upload, and an empty download", async () => {
+    const other = await runAttach(jobFolder(["detector.pte", "install.sh"]));
+    expect(other.code).toBe(1);
+    expect(other.uploaded).toBeNull();
+    expect(other.log).toContain("'install.sh' is not a file trt-pte uploads; nothing was attached");
+    const none = await runAttach(jobFolder([]));
+    expect(none.code).toBe(1);
+    expect(none.log).toContain("no build was downloaded; nothing was attached");
   });
 });

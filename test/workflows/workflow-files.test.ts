@@ -86,12 +86,14 @@ describe("workflow files", () => {
       expect(workflow.jobs.pte!.uses).toMatch(/compile-pte\.yml@/);
       const [download, sign] = attest.steps!;
       expect(download!.uses).toMatch(/^actions\/download-artifact@/);
+      // Every file of every build (one artifact each), downloaded flat under their own names.
       expect(download!.with!["artifact-ids"]).toBe(
-        "${{ join(fromJSON(needs.pte.outputs.artifacts).*.artifact-id, ',') }}",
+        "${{ join(fromJSON(needs.pte.outputs.artifacts).*.all-artifact-ids, ',') }}",
       );
+      expect(download!.with!["merge-multiple"]).toBe(true);
       expect(sign!.uses).toMatch(new RegExp(`^${ATTEST}@[0-9a-f]{40}$`));
       const subjects = String(sign!.with!["subject-path"]).trim().split("\n");
-      expect(subjects).toEqual([`${download!.with!.path}/**/*.pte`, `${download!.with!.path}/**/*.ptd`]);
+      expect(subjects).toEqual([`${download!.with!.path}/*.pte`, `${download!.with!.path}/*.ptd`]);
     },
   );
 

@@ -134,6 +134,7 @@ describe("the build job's result record", () => {
       REPORT: reportPath,
       ARTIFACT_ID: "1234",
       ARTIFACT_DIGEST: "",
+      ARTIFACT_FILES: "",
       DIGEST: `sha256:${"b".repeat(64)}`,
       CHECK_RUN_ID: "555",
       RESULT_DIR: resultDir,
@@ -171,6 +172,31 @@ describe("the build job's result record", () => {
       }),
     ]);
     expect(results[0]!.report?.artifactName).toBe("cos_block-build-tensorrt-a100");
+  });
+
+  it("carries the action's artifact-files into result.json, where the report step reads them", () => {
+    const files = [
+      {
+        name: "cos_block-build-tensorrt-a100.report.json",
+        file: "report.json",
+        id: 1233,
+        url: "u",
+        digest: "",
+      },
+      {
+        name: "cos_block-build-tensorrt-a100.pte",
+        file: "cos_block-build.pte",
+        id: 1234,
+        url: "u",
+        digest: "",
+      },
+    ];
+    const { results, unreadable } = record({ ARTIFACT_FILES: JSON.stringify(files) }, report);
+    expect(unreadable).toEqual([]);
+    expect(results[0]!.files).toEqual([
+      { name: "cos_block-build-tensorrt-a100.report.json", id: 1233 },
+      { name: "cos_block-build-tensorrt-a100.pte", id: 1234 },
+    ]);
   });
 
   it("records a failure before any report existed (the compile step never ran)", () => {
