@@ -7,6 +7,7 @@ import { helpText } from "./cli/help.js";
 import { exportCommand } from "./cli/export-command.js";
 import { inspectCommand } from "./cli/inspect-command.js";
 import { diffCommand } from "./cli/diff-command.js";
+import { fetchCommand } from "./cli/fetch-command.js";
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "export") return exportCommand(rest);
   if (command === "inspect") return inspectCommand(rest);
   if (command === "diff") return diffCommand(rest);
+  if (command === "fetch") return fetchCommand(rest);
   process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
   return 2;
 }

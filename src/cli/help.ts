@@ -4,6 +4,7 @@ import path from "node:path";
 import { INPUTS } from "../settings/inputs.js";
 import { INSPECT_USAGE } from "./inspect-command.js";
 import { DIFF_USAGE } from "./diff-command.js";
+import { FETCH_USAGE } from "./fetch-command.js";
 
 export const DEFAULT_ARTIFACT_DIR = path.join(".trt-pte", "artifacts");
 
@@ -47,6 +48,7 @@ Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
   ${INSPECT_USAGE}
   ${DIFF_USAGE}
+  ${FETCH_USAGE}
   trt-pte --help
 
 Export flags (the action's inputs, same names and defaults):
@@ -65,7 +67,13 @@ Diff: what changed from A to B, two .pte files (with the .ptd files beside each)
 report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
 gate flag is given and trips (1).
 
+Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
+the current directory), each file checked against the digest GitHub recorded and the sha256 its
+report.json lists; nothing is written unless every file passes (docs/downloads.md). The token
+comes from GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`; GITHUB_API_URL selects GitHub Enterprise
+Server. --verify-attestation also runs \`gh attestation verify\` on each file.
+
 Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
-or a malformed .pte/.ptd, 2 on a usage error.
+or fetch or a malformed .pte/.ptd, 2 on a usage error.
 `;
 }

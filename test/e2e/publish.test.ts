@@ -1,6 +1,7 @@
 // Publishing on the bundled action: the sticky PR comment against a stand-in of GitHub's REST
 // comments endpoints (octokit is the real client), the fork path, and the token never printed.
 
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,8 @@ import { StandInServer, runtimeToken } from "../support/http.js";
 import { BlobStore } from "../support/blob-store.js";
 import { ArtifactService } from "../support/artifact-service.js";
 import { GitHubApi } from "../support/github-api.js";
-import { REPO, TEST_PYTHON, makeWorkspace, runAction, visibleLog } from "../support/action-run.js";
+import { ActionsApi } from "../support/actions-api.js";
+import { NODE24, REPO, TEST_PYTHON, makeWorkspace, runAction, visibleLog } from "../support/action-run.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
 const TOKEN = "ghs_jobTOKEN0123456789abcdefghijklmnop";
@@ -36,7 +38,8 @@ describe("publishing from the bundled action", () => {
   const blobs = new BlobStore();
   const artifacts = new ArtifactService(blobs);
   const github = new GitHubApi("octo/models", TOKEN);
-  const server = new StandInServer([artifacts, github, blobs]);
+  const actions = new ActionsApi("octo/models", TOKEN, artifacts, blobs);
+  const server = new StandInServer([artifacts, actions, github, blobs]);
   let base: string;
   const envFor = (run: string, extra: Record<string, string> = {}) => ({
     ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${run}`, `job-${run}`),
@@ -106,6 +109,59 @@ describe("publishing from the bundled action", () => {
       expect(run.log).toContain(`::add-mask::${TOKEN}`); // masked before anything else could print it
       expect(visibleLog(run.log)).not.toContain(TOKEN);
     }
+
+    // The comment's "Use it" command, run as written with the bundled CLI: it finds run 602 through
+    // the comment and downloads what that run uploaded, every file checked.
+    const body = ours()[0]!.body;
+    expect(body).toContain("trt-pte fetch --repo octo/models --pr 7 --model cos_block-build-portable\n");
+    for (const id of [601, 602]) {
+      actions.addRun({
+        id,
+        headSha: "feedfacecafebeef0000000000000000deadbeef",
+        branch: "f",
+        event: "pull_request",
+        backendId: `run-${id}`,
+      });
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-fetch-e2e-"));
+    // Spawned, not spawnSync: the stand-ins answer from this process's event loop.
+    const fetched = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
+      (resolve) => {
+        const child = spawn(
+          NODE24,
+          [
+            path.join(REPO, "dist", "cli", "index.js"),
+            "fetch",
+            "--repo",
+            "octo/models",
+            "--pr",
+            "7",
+            "--model",
+            "cos_block-build-portable",
+          ],
+          { cwd: out, env: { PATH: process.env.PATH ?? "", GITHUB_API_URL: base, GH_TOKEN: TOKEN } },
+        );
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+      },
+    );
+    expect(fetched.status, fetched.stderr).toBe(0);
+    expect(fetched.stdout).toContain(
+      "Fetched cos_block-build-portable (portable) from run 602 of octo/models",
+    );
+    expect(fs.readdirSync(out).sort()).toEqual([
+      "cos_block-build-portable.pte",
+      "cos_block-build-portable.report.json",
+    ]);
+    expect(
+      fs
+        .readFileSync(path.join(out, "cos_block-build-portable.pte"))
+        .equals(fs.readFileSync(second.outputs.pte!)),
+    ).toBe(true);
+    expect(fetched.stdout + fetched.stderr).not.toContain(TOKEN);
   });
 
   it("on a fork's pull request, posts nothing, stays green and says why in the summary", async () => {
@@ -141,14 +197,26 @@ describe("publishing from the bundled action", () => {
     expect(visibleLog(run.log)).not.toContain(TOKEN);
   });
 
-  it("explains a name clash between two calls of one run instead of a stack trace", async () => {
+  it("explains a name clash between two calls of one run, and takes back what it had uploaded", async () => {
     const env = envFor("605");
     const ws = makeWorkspace();
     const one = await runAction(ACTION, inputs({ comment: "false" }), env, ws);
     expect(one.code, one.log).toBe(0);
+    // Only the first call's .pte is left, so the second call's report goes up before its .pte clashes.
+    artifacts.artifacts.splice(
+      artifacts.artifacts.findIndex((a) => a.runBackendId === "run-605" && a.name.endsWith(".report.json")),
+      1,
+    );
     const two = await runAction(ACTION, inputs({ comment: "false", "output-dir": "other-out" }), env, ws);
     expect(two.code).toBe(1);
-    expect(two.log).toContain("::error::uploading artifact 'cos_block-build-portable' failed");
+    expect(two.log).toContain("::error::uploading artifact 'cos_block-build-portable.pte' failed");
     expect(two.log).toContain("artifact names are unique per workflow run");
+    // The report it had uploaded was deleted again (DeleteArtifact): no report without its .pte.
+    expect(server.requests.map((r) => r.url)).toContain(
+      "/twirp/github.actions.results.api.v1.ArtifactService/DeleteArtifact",
+    );
+    expect(artifacts.artifacts.filter((a) => a.runBackendId === "run-605").map((a) => a.name)).toEqual([
+      "cos_block-build-portable.pte",
+    ]);
   });
 });
