@@ -89,6 +89,14 @@ describe("trt-pte CLI", () => {
     // No GitHub here: "Use it" loads the file it copied, and has no fetch line.
     expect(exported.stdout).toContain('Runtime.get().load_program("cos_block-build-portable.pte")');
     expect(exported.stdout).not.toContain("trt-pte fetch");
+    // …and it runs as written, beside the copied file, in ExecuTorch's own runtime.
+    const snippet = /^```python\n([\s\S]*?)\n```$/m.exec(exported.stdout)?.[1] ?? "";
+    const ran = spawnSync(TEST_PYTHON, ["-c", `${snippet}\nprint(type(outputs).__name__, len(outputs))`], {
+      cwd: arts,
+      encoding: "utf8",
+    });
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(/^list 1$/m);
     expect(exported.stderr).toContain(`.pte: ${pte}`);
     // The default cache lives in the user's cache folder ($HOME/.cache/trt-pte here).
     expect(fs.existsSync(path.join(ws, ".cache", "trt-pte", "scopes"))).toBe(true);
