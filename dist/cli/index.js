@@ -2875,7 +2875,8 @@ const INPUTS = [
         name: "upload",
         kind: "boolean",
         default: "true",
-        description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+        description: "Upload the `.pte`, each `.ptd` it needs and `report.json` as artifacts of one file each, unzipped: " +
+            "`<artifact-name>.pte`, `<artifact-name>--<data file>.ptd`, `<artifact-name>.report.json`.",
     },
     {
         name: "comment",
@@ -2899,10 +2900,15 @@ const OUTPUTS = [
         description: "Absolute paths of the `.ptd` files the `.pte` needs, one per line (empty when none).",
     },
     { name: "report", description: "Absolute path of `report.json`." },
-    { name: "artifact-id", description: "ID of the uploaded artifact (empty when `upload` is false)." },
+    { name: "artifact-id", description: "ID of the `.pte`'s artifact (empty when `upload` is false)." },
     {
         name: "artifact-url",
-        description: "Link to the artifact for signed-in users (empty when `upload` is false).",
+        description: "Link that downloads the `.pte` itself, for signed-in users (empty when `upload` is false).",
+    },
+    {
+        name: "artifact-files",
+        description: 'Every artifact this build uploaded, as JSON: `[{"name","file","id","url","digest"}]`, the `.pte` last; `name` is ' +
+            "the file's name once downloaded, `file` its name in the output folder (`[]` when `upload` is false).",
     },
     { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
     {
@@ -2926,7 +2932,8 @@ const OUTPUTS = [
     },
     {
         name: "artifact-digest",
-        description: "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
+        description: "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
+            "unzipped (empty when not uploaded).",
     },
 ];
 function inputDefinition(name) {
@@ -3861,6 +3868,70 @@ function ptdName(view) {
     return path.basename(view.path);
 }
 
+;// CONCATENATED MODULE: ./src/settings/names.ts
+// Names derived from the model spec: the model's short name, the default artifact name and the
+// folder a model's files are written to. One function each so the action, the CLI and the tests
+// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
+
+/**
+ * The model's short name: the file stem (or last module component) and the factory, e.g.
+ * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
+ * file never share an artifact or output folder.
+ */
+function modelName(spec) {
+    const colon = spec.lastIndexOf(":");
+    const where = colon > 0 ? spec.slice(0, colon) : spec;
+    const factory = colon > 0 ? spec.slice(colon + 1) : "";
+    const base = where.endsWith(".py") || where.includes("/")
+        ? external_node_path_default().basename(where, ".py")
+        : (where.split(".").pop() ?? where);
+    return sanitizeName(factory === "" ? base : `${base}-${factory}`);
+}
+// GitHub refuses artifact names with " : < > | * ? \r \n \ /; we keep a stricter set that is also a
+// safe folder name and a readable comment key.
+const UNSAFE = /[^A-Za-z0-9._-]+/g;
+const MAX_NAME = 200;
+function sanitizeName(name) {
+    const cleaned = name
+        .replace(UNSAFE, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-.]+|[-.]+$/g, "");
+    return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
+}
+/** `<model>-<target>[-<gpu name>]`, sanitised. */
+function defaultArtifactName(spec, target, gpuName) {
+    return sanitizeName([modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
+}
+// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
+// artifact by its file, so the names are the files' names once downloaded. Artifact names never
+// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
+// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
+// same for every CUDA build) follows it.
+/** `<artifact>.pte`: the program. */
+function pteArtifactName(artifact) {
+    return `${artifact}.pte`;
+}
+/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
+function ptdArtifactName(artifact, ptdFile) {
+    return `${ptdArtifactPrefix(artifact)}${sanitizeName(external_node_path_default().basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
+}
+/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
+function ptdArtifactPrefix(artifact) {
+    return `${artifact}--`;
+}
+const REPORT_SUFFIX = ".report.json";
+/** `<artifact>.report.json`: the build's report.json. */
+function reportArtifactName(artifact) {
+    return `${artifact}${REPORT_SUFFIX}`;
+}
+/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
+function buildOfReportArtifact(name) {
+    if (!name.endsWith(REPORT_SUFFIX))
+        return null;
+    const build = name.slice(0, -REPORT_SUFFIX.length);
+    return build !== "" && sanitizeName(build) === build ? build : null;
+}
+
 ;// CONCATENATED MODULE: ./src/pte/scalar-type.ts
 // ExecuTorch ScalarType codes (schema/scalar_type.fbs), named as torch names dtypes.
 const NAMES = {
@@ -4157,6 +4228,7 @@ function decodeXnnpackPayload(payload) {
 
 
 
+
 /** Inspects a .pte on disk. Throws PteFormatError for a malformed .pte or .ptd. */
 function inspectPte(file, options = {}) {
     const ptdFiles = options.ptd ?? ptdFilesBeside(file);
@@ -4169,13 +4241,20 @@ function inspectPte(file, options = {}) {
         source.close();
     }
 }
-/** Every `*.ptd` in the folder of `pteFile`, sorted by name. */
+/**
+ * The .ptd files in the folder of `pteFile`, sorted by name: those named after it when there are any
+ * (`<stem>--*.ptd`, as downloaded artifacts are, so several builds can share a folder), else every
+ * `*.ptd` (an export's own output folder).
+ */
 function ptdFilesBeside(pteFile) {
     const dir = external_node_path_default().dirname(pteFile);
-    return external_node_fs_default().readdirSync(dir, { withFileTypes: true })
+    const all = external_node_fs_default().readdirSync(dir, { withFileTypes: true })
         .filter((e) => e.isFile() && e.name.endsWith(".ptd"))
-        .map((e) => external_node_path_default().join(dir, e.name))
+        .map((e) => e.name)
         .sort();
+    const prefix = ptdArtifactPrefix(external_node_path_default().basename(pteFile, ".pte"));
+    const own = all.filter((name) => name.startsWith(prefix));
+    return (own.length > 0 ? own : all).map((name) => external_node_path_default().join(dir, name));
 }
 const DECODERS = {
     TensorRTBackend: (payload) => decodeTensorRTPayload(payload),
@@ -4496,7 +4575,7 @@ const CODE_MAX_CHARS = 200;
 // Line breaks (a blank line would end the span's paragraph and free what follows), other control
 // characters, and the bidirectional controls that make text read differently than it is.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const format_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 /**
  * Untrusted text as one inline-code span, the one way a comment or summary shows it. Inside a code
  * span markdown, HTML, links, images and @-mentions are inert (CommonMark: code spans bind tighter
@@ -4506,7 +4585,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
  * characters become spaces. Put the result through `cell` when it goes into a table.
  */
 function code(value, maxChars = CODE_MAX_CHARS) {
-    const chars = Array.from(value.replace(UNSAFE, " "));
+    const chars = Array.from(value.replace(format_UNSAFE, " "));
     const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
     if (text === "")
         return "` `";
@@ -4514,6 +4593,32 @@ function code(value, maxChars = CODE_MAX_CHARS) {
     const fence = "`".repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
     return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Text as a fenced code block (`language` names the highlighting): the fence is a backtick run longer
+ * than any inside the text, so nothing in it closes the block early, and control characters other
+ * than line breaks become spaces. Inside, markdown, HTML, links and @-mentions are inert.
+ */
+function codeBlock(text, language = "") {
+    const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- exactly the characters that must not reach the page
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, " ");
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(Math.max(3, longest + 1));
+    return `${fence}${language}\n${clean}\n${fence}`;
+}
+/** A word for a POSIX shell command line: as it is when it holds nothing the shell reads, else single-quoted. */
+function shellWord(value) {
+    if (/^[A-Za-z0-9._/:=@%+,-]+$/.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A double-quoted string literal that Python, C++ and JSON read alike: quotes and backslashes
+ * escaped, and anything outside printable ASCII shown as `?` (no escape reads the same in all three).
+ */
+function stringLiteral(value) {
+    return `"${value.replace(/[^\x20-\x7e]/g, "?").replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/pte/render-tree.ts
@@ -5859,80 +5964,512 @@ async function diffCommand(argv) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/help.ts
-// `trt-pte --help`: generated from the inputs table, so it never drifts from action.yml.
-
-
-
-
-const DEFAULT_ARTIFACT_DIR = external_node_path_default().join(".trt-pte", "artifacts");
-function wrap(text, indent, width = 100) {
-    const words = text.split(/\s+/);
-    const lines = [];
-    let line = "";
-    for (const word of words) {
-        if (line !== "" && line.length + word.length + 1 > width - indent) {
-            lines.push(line);
-            line = word;
-        }
-        else
-            line = line === "" ? word : `${line} ${word}`;
-    }
-    if (line !== "")
-        lines.push(line);
-    return lines.join(`\n${" ".repeat(indent)}`);
-}
-function helpText() {
-    const flags = INPUTS.map((input) => {
-        const value = input.kind === "boolean"
-            ? "true|false"
-            : input.choices
-                ? input.choices.join("|")
-                : input.kind === "integer"
-                    ? "N"
-                    : "VALUE";
-        const head = `  --${input.name} ${value}`;
-        const extra = [
-            input.required ? "required" : "",
-            input.default !== undefined ? `default: ${input.default}` : "",
-        ]
-            .filter(Boolean)
-            .join("; ");
-        const desc = `${input.description.replace(/`/g, "")}${extra ? ` (${extra})` : ""}`;
-        return `${head}\n      ${wrap(desc, 6)}`;
-    }).join("\n");
-    return `trt-pte: compile a PyTorch model into a verified ExecuTorch .pte
-
-Usage:
-  trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
-  ${INSPECT_USAGE}
-  ${DIFF_USAGE}
-  trt-pte --help
-
-Export flags (the action's inputs, same names and defaults):
-${flags}
-  --artifact-dir DIR
-      Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
-  --baseline REPORT.json
-      Compare the build with this earlier report.json (the summary's "vs" section and the gates).
-
-Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
-blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
-prints the partition as a Mermaid flowchart.
-
-Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
-report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
-gate flag is given and trips (1).
-
-Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
-or a malformed .pte/.ptd, 2 on a usage error.
-`;
-}
-
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/util/unzip.ts
+// Reading a zip archive on disk (an artifact GitHub served zipped), entry by entry, without holding it
+// in memory: the central directory at the end lists the entries, each is streamed out of its place
+// in the file (stored, or deflated through zlib). zip64 is read for archives and entries over 4 GiB.
+// Only what an artifact zip holds is taken: plain files with plain names; anything else is refused.
+
+
+
+
+
+class ZipError extends Error {
+}
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_ENTRIES = 10_000;
+async function read(handle, position, length) {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buf, 0, length, position);
+    if (bytesRead !== length)
+        throw new ZipError("the zip ends early");
+    return buf;
+}
+function u64(buf, at) {
+    const value = buf.readBigUInt64LE(at);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ZipError("a zip64 field is out of range");
+    return Number(value);
+}
+/** The entries the central directory lists. */
+async function zipEntries(file) {
+    const handle = await promises_default().open(file, "r");
+    try {
+        const { size } = await handle.stat();
+        // The end record is 22 bytes plus a comment of at most 65535.
+        const tailLength = Math.min(size, 22 + 0xffff);
+        const tail = await read(handle, size - tailLength, tailLength);
+        let eocd = -1;
+        for (let i = tail.length - 22; i >= 0; i--) {
+            if (tail.readUInt32LE(i) === EOCD) {
+                eocd = i;
+                break;
+            }
+        }
+        if (eocd < 0)
+            throw new ZipError("not a zip: no end of central directory");
+        let count = tail.readUInt16LE(eocd + 10);
+        let cdSize = tail.readUInt32LE(eocd + 12);
+        let cdOffset = tail.readUInt32LE(eocd + 16);
+        const locatorAt = eocd - 20;
+        if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR) {
+            const record = await read(handle, u64(tail, locatorAt + 8), 56);
+            if (record.readUInt32LE(0) !== ZIP64_EOCD)
+                throw new ZipError("a broken zip64 end record");
+            count = u64(record, 32);
+            cdSize = u64(record, 40);
+            cdOffset = u64(record, 48);
+        }
+        if (count > MAX_ENTRIES)
+            throw new ZipError(`the zip lists ${count} entries`);
+        if (cdOffset + cdSize > size)
+            throw new ZipError("the central directory lies outside the file");
+        const cd = await read(handle, cdOffset, cdSize);
+        const entries = [];
+        let at = 0;
+        for (let i = 0; i < count; i++) {
+            if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL)
+                throw new ZipError("a broken central directory");
+            const method = cd.readUInt16LE(at + 10);
+            let compressedSize = cd.readUInt32LE(at + 20);
+            let entrySize = cd.readUInt32LE(at + 24);
+            const nameLength = cd.readUInt16LE(at + 28);
+            const extraLength = cd.readUInt16LE(at + 30);
+            const commentLength = cd.readUInt16LE(at + 32);
+            let localOffset = cd.readUInt32LE(at + 42);
+            const name = cd.toString("utf8", at + 46, at + 46 + nameLength);
+            // zip64 extra field (id 1): the 64-bit values of the saturated fields, in this order.
+            let extra = at + 46 + nameLength;
+            const extraEnd = extra + extraLength;
+            while (extra + 4 <= extraEnd) {
+                const id = cd.readUInt16LE(extra);
+                const length = cd.readUInt16LE(extra + 2);
+                if (id === 1) {
+                    let p = extra + 4;
+                    if (entrySize === 0xffffffff) {
+                        entrySize = u64(cd, p);
+                        p += 8;
+                    }
+                    if (compressedSize === 0xffffffff) {
+                        compressedSize = u64(cd, p);
+                        p += 8;
+                    }
+                    if (localOffset === 0xffffffff)
+                        localOffset = u64(cd, p);
+                }
+                extra += 4 + length;
+            }
+            entries.push({ name, method, compressedSize, size: entrySize, localOffset });
+            at = extraEnd + commentLength;
+        }
+        return entries;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Counts what passes, and stops a stream that would write more than the entry says it holds. */
+function limit(max, name) {
+    let seen = 0;
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            seen += chunk.length;
+            if (seen > max)
+                done(new ZipError(`${name} inflates past the ${max} bytes the zip lists`));
+            else
+                done(null, chunk);
+        },
+        flush(done) {
+            done(seen === max ? null : new ZipError(`${name} holds ${seen} bytes, the zip lists ${max}`));
+        },
+    });
+}
+/** Writes one entry's content to `target` (stored or deflated), checked against its listed size. */
+async function extractEntry(file, entry, target) {
+    if (entry.method !== 0 && entry.method !== 8) {
+        throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`);
+    }
+    const handle = await promises_default().open(file, "r");
+    let start;
+    try {
+        const local = await read(handle, entry.localOffset, 30);
+        if (local.readUInt32LE(0) !== LOCAL)
+            throw new ZipError(`${entry.name}: a broken local header`);
+        start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    }
+    finally {
+        await handle.close();
+    }
+    const source = entry.compressedSize === 0
+        ? external_node_stream_namespaceObject.Readable.from([])
+        : external_node_fs_default().createReadStream(file, { start, end: start + entry.compressedSize - 1 });
+    const sink = external_node_fs_default().createWriteStream(target, { flags: "wx" });
+    if (entry.method === 8)
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_zlib_namespaceObject.createInflateRaw)(), limit(entry.size, entry.name), sink);
+    else
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, limit(entry.size, entry.name), sink);
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+// One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
+// invisible when rendered) and updated in place on each push, created only the first time. Only
+// comments written by a bot account count, so a person who pastes the marker into a comment of
+// their own can neither have it edited by us nor pass it off as ours later.
+// Used by the action (one comment per model and target) and by the reusable workflow's report step
+// (one comment per call).
+function octokitIssueComments(octokit) {
+    return {
+        async *list({ owner, repo, number }) {
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: number,
+                per_page: 100,
+            });
+            for await (const page of pages)
+                yield* page.data;
+        },
+        async create({ owner, repo, number }, body) {
+            return (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data;
+        },
+        async update({ owner, repo }, id, body) {
+            return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
+        },
+    };
+}
+/** Every trt-pte comment's marker starts so (the action's per build, the report step's per call). */
+const MARKER_PREFIX = "<!-- trt-pte:";
+/**
+ * A hidden line naming the run a comment reports on: how `trt-pte fetch --pr` finds the pull
+ * request's newest builds without reading the rendered links.
+ */
+function runMarker(runId) {
+    return `<!-- trt-pte:run id=${runId} -->`;
+}
+/** The run IDs a comment's run markers name. */
+function runsOfComment(body) {
+    return [...body.matchAll(/^<!-- trt-pte:run id=([0-9]{1,20}) -->$/gm)].map((m) => m[1] ?? "");
+}
+// GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
+// (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
+// span of untrusted text is ever left open.
+const MAX_BODY = 65_000;
+function withMarker(marker, body) {
+    const full = `${marker}\n${body}`;
+    if (full.length <= MAX_BODY)
+        return full;
+    const cut = full.lastIndexOf("\n", MAX_BODY - 80);
+    return `${full.slice(0, cut)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
+}
+async function upsertStickyComment(api, target, marker, body) {
+    const [written] = await upsertStickyComments(api, target, [{ marker, body }]);
+    if (written === undefined)
+        throw new Error("no comment was written");
+    return written;
+}
+/**
+ * Several sticky comments on one pull request, in order. The pull request's comments are listed
+ * once for all of them (not once per marker), and the listing stops as soon as every marker is found.
+ */
+async function upsertStickyComments(api, target, comments) {
+    const wanted = new Set(comments.map((c) => c.marker));
+    const found = new Map();
+    if (wanted.size > 0) {
+        for await (const comment of api.list(target)) {
+            if (comment.user?.type !== "Bot")
+                continue;
+            const text = comment.body ?? "";
+            for (const marker of wanted)
+                if (!found.has(marker) && text.startsWith(marker))
+                    found.set(marker, comment.id);
+            if (found.size === wanted.size)
+                break;
+        }
+    }
+    const written = [];
+    for (const { marker, body } of comments) {
+        const text = withMarker(marker, body);
+        const id = found.get(marker);
+        if (id !== undefined) {
+            const updated = await api.update(target, id, text);
+            written.push({ id: updated.id, url: updated.html_url, action: "updated" });
+        }
+        else {
+            const created = await api.create(target, text);
+            found.set(marker, created.id);
+            written.push({ id: created.id, url: created.html_url, action: "created" });
+        }
+    }
+    return written;
+}
+/** A refusal that means "this token may not write here" rather than a broken request. */
+function isPermissionError(e) {
+    const status = e.status;
+    return (status === 403 ||
+        status === 404 ||
+        (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
+}
+
+;// CONCATENATED MODULE: ./src/fetch/find.ts
+// Which run holds the newest trt-pte builds of a pull request, a run or a branch, through the REST
+// API. A build is the artifacts one export uploaded (src/settings/names.ts): `<name>.report.json`
+// marks it, `<name>.pte` and `<name>--*.ptd` are its files. A pull request's builds are found through
+// trt-pte's own comments on it (a bot's comment whose hidden run line names the run,
+// src/github/sticky-comment.ts), else through the runs of its head commit; a branch's through the
+// runs of its newest commit that has any.
+
+
+
+/** The runs looked at, at most, for a pull request's head commit or a branch. */
+const MAX_RUNS = 30;
+function describeSource(source) {
+    return "pr" in source
+        ? `pull request #${source.pr}`
+        : "run" in source
+            ? `run ${source.run}`
+            : `branch ${source.branch}`;
+}
+async function buildsOfRun(rest, repo, runId) {
+    const artifacts = new Map();
+    for await (const a of rest.list(`/repos/${repo}/actions/runs/${runId}/artifacts`, `the artifacts of run ${runId}`, "artifacts")) {
+        if (typeof a?.name === "string" && Number.isSafeInteger(a.id))
+            artifacts.set(a.name, a);
+    }
+    const names = [...artifacts.keys()].map(buildOfReportArtifact).filter((n) => n !== null);
+    return names.sort().map((name) => ({ name, runId, artifacts }));
+}
+/** Builds of several runs, newest run first: a name seen in a newer run hides older ones. */
+async function newestBuilds(rest, repo, runIds) {
+    const byName = new Map();
+    for (const runId of [...new Set(runIds)].sort((a, b) => b - a)) {
+        for (const build of await buildsOfRun(rest, repo, runId))
+            if (!byName.has(build.name))
+                byName.set(build.name, build);
+    }
+    return [...byName.values()];
+}
+async function runsOf(rest, repo, query, what) {
+    const runs = [];
+    for await (const run of rest.list(`/repos/${repo}/actions/runs`, what, "workflow_runs", query)) {
+        if (Number.isSafeInteger(run?.id))
+            runs.push(run);
+        if (runs.length >= MAX_RUNS)
+            break;
+    }
+    return runs;
+}
+async function ofPullRequest(rest, repo, pr) {
+    const runIds = [];
+    for await (const comment of rest.list(`/repos/${repo}/issues/${pr}/comments`, `the comments of pull request #${pr}`, null)) {
+        // Only a bot's comment counts, as for the sticky comment itself: a person can paste a marker.
+        const body = comment?.body ?? "";
+        if (comment?.user?.type === "Bot" && body.startsWith(MARKER_PREFIX))
+            runIds.push(...runsOfComment(body).map(Number));
+    }
+    if (runIds.length > 0) {
+        const builds = await newestBuilds(rest, repo, runIds);
+        if (builds.length > 0)
+            return { builds, searched: `the runs trt-pte's comments on pull request #${pr} name` };
+    }
+    const pull = await rest.json(`/repos/${repo}/pulls/${pr}`, `pull request #${pr}`);
+    const sha = pull.head?.sha ?? "";
+    if (!/^[0-9a-f]{40,64}$/.test(sha))
+        throw new TrtPteError("settings", `pull request #${pr} of ${repo} has no head commit`);
+    const runs = await runsOf(rest, repo, { head_sha: sha }, `the runs of commit ${sha.slice(0, 7)}`);
+    return {
+        builds: await newestBuilds(rest, repo, runs.map((r) => r.id)),
+        searched: `trt-pte's comments on pull request #${pr} and the ${runs.length} runs of its head commit ${sha.slice(0, 7)}`,
+    };
+}
+async function ofBranch(rest, repo, branch) {
+    const runs = await runsOf(rest, repo, { branch }, `the runs of branch ${branch}`);
+    // Newest commit first (the API lists runs newest first): the first commit with a build wins.
+    const commits = [...new Set(runs.map((r) => r.head_sha))];
+    for (const sha of commits) {
+        const builds = await newestBuilds(rest, repo, runs.filter((r) => r.head_sha === sha).map((r) => r.id));
+        if (builds.length > 0)
+            return { builds, searched: `the runs of commit ${sha.slice(0, 7)} on branch ${branch}` };
+    }
+    return { builds: [], searched: `the ${runs.length} newest runs of branch ${branch}` };
+}
+async function findBuilds(rest, repo, source) {
+    if ("pr" in source)
+        return ofPullRequest(rest, repo, source.pr);
+    if ("branch" in source)
+        return ofBranch(rest, repo, source.branch);
+    return { builds: await buildsOfRun(rest, repo, source.run), searched: `run ${source.run}` };
+}
+
+;// CONCATENATED MODULE: ./src/fetch/rest.ts
+// The few REST calls `trt-pte fetch` makes, on Node's own fetch: JSON GETs with the token, pages
+// followed through the Link header, and an artifact's download, whose 302 to storage is followed by
+// hand so the token never goes to the storage host (the signed URL needs none). GITHUB_API_URL picks
+// GitHub Enterprise Server. Nothing here prints the token or a signed URL.
+
+
+
+
+
+const DEFAULT_API_URL = "https://api.github.com";
+/** A REST answer other than the one expected: its status and GitHub's message. */
+class RestError extends TrtPteError {
+    status;
+    what;
+    constructor(status, what, message, hint) {
+        super("settings", `${what}: ${message}`, hint);
+        this.status = status;
+        this.what = what;
+        this.name = "RestError";
+    }
+}
+/** An artifact GitHub no longer keeps (410 Gone). */
+class ExpiredError extends RestError {
+}
+const rest_MAX_PAGES = 20;
+async function messageOf(response) {
+    try {
+        const body = (await response.json());
+        if (typeof body.message === "string")
+            return `${response.status} ${body.message.slice(0, 300)}`;
+    }
+    catch {
+        // not JSON: the status is all there is to say
+    }
+    return `${response.status} ${response.statusText}`;
+}
+function nextLink(response) {
+    const link = response.headers.get("link") ?? "";
+    return /<([^>]+)>;\s*rel="next"/.exec(link)?.[1] ?? null;
+}
+class GitHubRest {
+    token;
+    base;
+    constructor(apiUrl, token) {
+        this.token = token;
+        this.base = apiUrl.replace(/\/+$/, "");
+    }
+    headers() {
+        return {
+            accept: "application/vnd.github+json",
+            authorization: `Bearer ${this.token}`,
+            "user-agent": "trt-pte-fetch",
+            "x-github-api-version": "2022-11-28",
+        };
+    }
+    url(path, query = {}) {
+        const url = new URL(`${this.base}${path}`);
+        for (const [k, v] of Object.entries(query))
+            url.searchParams.set(k, String(v));
+        return url.toString();
+    }
+    async get(url, what, redirect = "follow") {
+        let response;
+        try {
+            response = await fetch(url, { headers: this.headers(), redirect });
+        }
+        catch (e) {
+            throw new RestError(0, what, `cannot reach ${new URL(url).host} (${e.message})`, apiHint());
+        }
+        return response;
+    }
+    refuse(status, what, message) {
+        if (status === 401) {
+            throw new RestError(status, what, message, "the token is not valid for this host: set a current one in GH_TOKEN");
+        }
+        if (status === 403 || status === 404) {
+            throw new RestError(status, what, message, "check the repository's name, and that the token may read it and its Actions (a fine-grained token needs `actions: read`, a classic one `repo` for a private repository)");
+        }
+        throw new RestError(status, what, message);
+    }
+    /** One JSON document. */
+    async json(path, what, query) {
+        const response = await this.get(this.url(path, query), what);
+        if (!response.ok)
+            this.refuse(response.status, what, await messageOf(response));
+        return (await response.json());
+    }
+    /** Every item of a listing, page after page (at most MAX_PAGES); `key` names the array in an object page. */
+    async *list(path, what, key, query = {}) {
+        let url = this.url(path, { per_page: 100, ...query });
+        for (let page = 0; url !== null && page < rest_MAX_PAGES; page++) {
+            const response = await this.get(url, what);
+            if (!response.ok)
+                this.refuse(response.status, what, await messageOf(response));
+            const body = (await response.json());
+            const items = key === null ? body : body[key];
+            if (!Array.isArray(items))
+                throw new RestError(response.status, what, "GitHub answered without a list");
+            yield* items;
+            url = nextLink(response);
+        }
+    }
+    /**
+     * Downloads an artifact into `file`: GET …/actions/artifacts/{id}/zip answers 302 to storage, which
+     * is fetched without the token. Hashes the bytes as they arrive.
+     */
+    async download(path, what, file) {
+        const answer = await this.get(this.url(path), what, "manual");
+        if (answer.status === 410) {
+            throw new ExpiredError(410, what, `${await messageOf(answer)}: GitHub no longer keeps it`, "artifacts last as long as the workflow's retention-days: re-run the workflow to build it again");
+        }
+        const location = answer.headers.get("location");
+        if (answer.status !== 302 || location === null) {
+            if (answer.ok || (answer.status >= 300 && answer.status < 400)) {
+                throw new RestError(answer.status, what, `expected a redirect to storage, got ${answer.status}`);
+            }
+            this.refuse(answer.status, what, await messageOf(answer));
+        }
+        await answer.body?.cancel();
+        let response;
+        try {
+            // No token: the signed URL is the credential, and storage is another host.
+            response = await fetch(location, { headers: { "user-agent": "trt-pte-fetch" } });
+        }
+        catch (e) {
+            throw new RestError(0, what, `cannot reach the artifact's storage (${e.message})`);
+        }
+        if (!response.ok || response.body === null) {
+            // The storage URL is signed: name its host only.
+            throw new RestError(response.status, what, `storage at ${new URL(location).host} answered ${response.status}`);
+        }
+        const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+        let bytes = 0;
+        const tap = new external_node_stream_namespaceObject.Transform({
+            transform(chunk, _encoding, done) {
+                hash.update(chunk);
+                bytes += chunk.length;
+                done(null, chunk);
+            },
+        });
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.fromWeb(response.body), tap, external_node_fs_default().createWriteStream(file, { flags: "wx" }));
+        return {
+            file,
+            contentType: (response.headers.get("content-type") ?? "").replace(/;.*$/s, "").trim().toLowerCase(),
+            sha256: hash.digest("hex"),
+            bytes,
+        };
+    }
+}
+function apiHint() {
+    return "check the network, and GITHUB_API_URL for GitHub Enterprise Server (https://HOST/api/v3)";
+}
+
 ;// CONCATENATED MODULE: ./src/settings/input-spec.ts
 // The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
@@ -6169,40 +6706,674 @@ function formatInputSpecs(specs) {
     })
         .join("; ");
 }
-
-;// CONCATENATED MODULE: ./src/settings/names.ts
-// Names derived from the model spec: the model's short name, the default artifact name and the
-// folder a model's files are written to. One function each so the action, the CLI and the tests
-// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
-
 /**
- * The model's short name: the file stem (or last module component) and the factory, e.g.
- * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
- * file never share an artifact or output folder.
+ * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
+ * are well formed, else [] (they only shape the example tensors of the "Use it" section).
  */
-function modelName(spec) {
-    const colon = spec.lastIndexOf(":");
-    const where = colon > 0 ? spec.slice(0, colon) : spec;
-    const factory = colon > 0 ? spec.slice(colon + 1) : "";
-    const base = where.endsWith(".py") || where.includes("/")
-        ? external_node_path_default().basename(where, ".py")
-        : (where.split(".").pop() ?? where);
-    return sanitizeName(factory === "" ? base : `${base}-${factory}`);
+function inputSpecsFromJson(value) {
+    if (!Array.isArray(value) || value.length > 64)
+        return [];
+    const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+    const size = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
+    const specs = [];
+    for (const raw of value) {
+        const spec = raw;
+        if (typeof spec !== "object" || spec === null)
+            return [];
+        const { name, dtype, dims } = spec;
+        if (!DTYPES.includes(dtype))
+            return [];
+        if (name !== null && !(typeof name === "string" && ident.test(name)))
+            return [];
+        if (!Array.isArray(dims) || dims.length > 16)
+            return [];
+        const read = [];
+        for (const d of dims) {
+            if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max))
+                return [];
+            const symbol = d.symbol ?? null;
+            if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol)))
+                return [];
+            read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
+        }
+        specs.push({ name, dtype: dtype, dims: read });
+    }
+    return specs;
 }
-// GitHub refuses artifact names with " : < > | * ? \r \n \ /; we keep a stricter set that is also a
-// safe folder name and a readable comment key.
-const names_UNSAFE = /[^A-Za-z0-9._-]+/g;
-const MAX_NAME = 200;
-function sanitizeName(name) {
-    const cleaned = name
-        .replace(names_UNSAFE, "-")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[-.]+|[-.]+$/g, "");
-    return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
+
+;// CONCATENATED MODULE: ./src/fetch/build-report.ts
+// The report.json `trt-pte fetch` downloads with a build, read as data: the files it lists with their
+// sha256 (what every download is checked against), and what the .pte needs to run. Each field is
+// checked before use; a report that does not read is an error naming what is wrong.
+
+
+function object(value, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw bad(`${where} is not an object`);
+    return value;
 }
-/** `<model>-<target>[-<gpu name>]`, sanitised. */
-function defaultArtifactName(spec, target, gpuName) {
-    return sanitizeName([modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
+function bad(problem) {
+    return new TrtPteError("verification", `report.json does not read: ${problem}`);
+}
+function build_report_text(obj, key, where, required = true) {
+    const value = obj[key];
+    if (value === undefined || value === null) {
+        if (required)
+            throw bad(`${where}.${key} is missing`);
+        return "";
+    }
+    if (typeof value !== "string" || value.length > 1000)
+        throw bad(`${where}.${key} is not a string`);
+    return value;
+}
+function listed(value, where) {
+    const f = object(value, where);
+    const sha256 = build_report_text(f, "sha256", where);
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+        throw bad(`${where}.sha256 is not a sha256`);
+    const bytes = f.bytes;
+    if (typeof bytes !== "number" || !Number.isSafeInteger(bytes) || bytes < 0)
+        throw bad(`${where}.bytes is not a size`);
+    return { name: build_report_text(f, "name", where), sha256, bytes };
+}
+function build_report_versions(value) {
+    const out = {};
+    for (const [k, v] of Object.entries(object(value ?? {}, "versions"))) {
+        if (typeof v === "string" && v.length <= 100)
+            out[k] = v;
+    }
+    return out;
+}
+function parseBuildReport(raw) {
+    const report = object(raw, "the report");
+    const ptd = report.ptd ?? [];
+    if (!Array.isArray(ptd) || ptd.length > 64)
+        throw bad("ptd is not a list of files");
+    let gpu = null;
+    if (report.gpu !== null && report.gpu !== undefined) {
+        const g = object(report.gpu, "gpu");
+        gpu = {
+            name: build_report_text(g, "name", "gpu", false),
+            compute_capability: build_report_text(g, "compute_capability", "gpu", false),
+            driver_version: build_report_text(g, "driver_version", "gpu", false),
+        };
+    }
+    const details = object(report.details ?? {}, "details");
+    return {
+        artifactName: build_report_text(report, "artifact_name", "report"),
+        modelName: build_report_text(report, "model_name", "report", false),
+        model: build_report_text(report, "model", "report", false),
+        target: build_report_text(report, "target", "report"),
+        gpuName: build_report_text(report, "gpu_name", "report", false),
+        pte: listed(report.pte, "pte"),
+        ptd: ptd.map((f, i) => listed(f, `ptd[${i}]`)),
+        versions: build_report_versions(report.versions),
+        gpu,
+        details: { compile_settings: details.compile_settings ?? {} },
+        inputs: inputSpecsFromJson(report.inputs),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/fetch/token.ts
+// Where `trt-pte fetch` gets its token, as the GitHub CLI does: GH_TOKEN, then GITHUB_TOKEN, then
+// the GitHub CLI's own login for the API's host (`gh auth token --hostname HOST`) when gh is there.
+// The token is only ever handed to the REST client; no message names its value.
+
+
+
+/** The web host of an API URL: api.github.com → github.com; https://HOST/api/v3 → HOST. */
+function hostOfApi(apiUrl) {
+    const host = new URL(apiUrl).host;
+    return host === "api.github.com" ? "github.com" : host.replace(/^api\./, "");
+}
+function findToken(env) {
+    for (const name of ["GH_TOKEN", "GITHUB_TOKEN"]) {
+        const value = env[name]?.trim();
+        if (value)
+            return { value, source: name };
+    }
+    const host = hostOfApi(env.GITHUB_API_URL || DEFAULT_API_URL);
+    // gh as the environment finds it (its PATH, its config); its output is the token, never printed.
+    const gh = (0,external_node_child_process_namespaceObject.spawnSync)("gh", ["auth", "token", "--hostname", host], {
+        encoding: "utf8",
+        env,
+        timeout: 15_000,
+        stdio: ["ignore", "pipe", "ignore"],
+    });
+    const value = gh.error === undefined && gh.status === 0 ? (gh.stdout ?? "").trim() : "";
+    if (value !== "")
+        return { value, source: "gh auth token" };
+    throw new TrtPteError("settings", `no GitHub token: GH_TOKEN and GITHUB_TOKEN are unset${gh.error === undefined ? ` and the GitHub CLI is not signed in to ${host}` : ", and there is no GitHub CLI (gh)"}`, `set GH_TOKEN to a token that may read the repository's Actions artifacts (\`actions: read\`), or sign in with \`gh auth login${host === "github.com" ? "" : ` --hostname ${host}`}\``);
+}
+
+;// CONCATENATED MODULE: ./src/fetch/attest.ts
+// `trt-pte fetch --verify-attestation`: each file's build provenance, checked by the GitHub CLI
+// (`gh attestation verify FILE --repo OWNER/NAME`, with `--hostname` for GitHub Enterprise Server).
+// The attestation must have been made by a workflow of that repository, as workflows/release.yml
+// does; a file without one, or with one for other bytes, fails.
+
+
+
+
+async function verifyAttestation(file, name, repo, apiUrl, env) {
+    const host = hostOfApi(apiUrl);
+    const args = [
+        "attestation",
+        "verify",
+        file,
+        "--repo",
+        repo,
+        ...(host === "github.com" ? [] : ["--hostname", host]),
+    ];
+    const { code, output, missing } = await new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("gh", args, { env, stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        child.stdout.on("data", (c) => (output += c.toString()));
+        child.stderr.on("data", (c) => (output += c.toString()));
+        child.on("error", (e) => resolve({ code: null, output: e.message, missing: e.code === "ENOENT" }));
+        child.on("close", (c) => resolve({ code: c, output, missing: false }));
+    });
+    if (missing) {
+        throw new TrtPteError("settings", "--verify-attestation needs the GitHub CLI (gh), which is not on PATH", "install it (https://cli.github.com) or leave out --verify-attestation; nothing was written");
+    }
+    if (code !== 0) {
+        const said = output.trim().split("\n").slice(-4).join(" / ");
+        throw new TrtPteError("verification", `${name}: gh attestation verify failed${said ? `: ${inert(said).slice(0, 500)}` : ""}`, "nothing was written; a build has an attestation only when its workflow made one (workflows/pr.yml and workflows/release.yml do)");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fetch/fetch.ts
+// `trt-pte fetch`: download a build's files and trust none of them until every check passed.
+// Each download is checked against the sha256 GitHub's artifact service recorded for it (the
+// artifact's `digest`); the report is then the list every file's own sha256 must match; with
+// --verify-attestation each file's build provenance is checked by the GitHub CLI. Everything is
+// staged in a private temporary folder and moved into the output folder only when all of it
+// passed: a mismatch is an error that names the file, and leaves nothing in the output folder.
+
+
+
+
+
+
+
+
+
+
+
+const ZIP_TYPES = new Set(["application/zip", "application/x-zip-compressed", "application/zip-compressed"]);
+const MAX_REPORT_BYTES = 16 << 20;
+function refuse(message, hint = "nothing was written; the files may have been changed after the build") {
+    throw new TrtPteError("verification", message, hint);
+}
+/**
+ * Downloads one artifact into `dir` as the file `name`: the bytes must hash to the digest GitHub
+ * recorded, and a zip (what GitHub serves for an archived artifact) must hold one file, which is
+ * taken out. Returns the file's path.
+ */
+async function downloadArtifact(rest, repo, build, name, dir) {
+    const artifact = build.artifacts.get(name);
+    if (artifact === undefined) {
+        refuse(`run ${build.runId} has no artifact '${name}', which the build's report lists`, "nothing was written; re-run the workflow to publish the build whole");
+    }
+    const what = `artifact '${name}' of run ${build.runId}`;
+    if (artifact.expired) {
+        const when = artifact.expires_at ? ` on ${artifact.expires_at.slice(0, 10)}` : "";
+        throw new ExpiredError(410, what, `expired${when}: GitHub no longer keeps it`, "artifacts last as long as the workflow's retention-days: re-run the workflow to build it again");
+    }
+    const recorded = artifact.digest ?? "";
+    if (!/^sha256:[0-9a-f]{64}$/.test(recorded)) {
+        refuse(`${what}: GitHub recorded no sha256 digest for it, so the download cannot be checked`, "nothing was written; artifacts uploaded by trt-pte (upload-artifact v4 and later) carry one");
+    }
+    const download = external_node_path_default().join(dir, `${name}.download`);
+    const got = await rest.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, what, download);
+    if (`sha256:${got.sha256}` !== recorded) {
+        refuse(`${name}: the download hashes to sha256:${got.sha256}, GitHub's artifact service recorded ${recorded}`);
+    }
+    const target = external_node_path_default().join(dir, name);
+    if (!ZIP_TYPES.has(got.contentType)) {
+        await promises_default().rename(download, target);
+        return target;
+    }
+    const files = (await zipEntries(download)).filter((e) => !e.name.endsWith("/"));
+    const [only] = files;
+    if (only === undefined || files.length !== 1) {
+        refuse(`${name}: the artifact is a zip of ${files.length} files, not the one file trt-pte uploads`);
+    }
+    await extractEntry(download, only, target);
+    await promises_default().rm(download);
+    return target;
+}
+/** The file at `file` must be what the report lists. */
+async function checkListed(file, name, listed) {
+    const sha256 = await sha256File(file);
+    if (sha256 !== listed.sha256) {
+        refuse(`${name}: its sha256 is ${sha256}, the build's report.json lists ${listed.sha256}`);
+    }
+    return { name, bytes: (await promises_default().stat(file)).size, sha256 };
+}
+async function readReport(rest, repo, build, dir) {
+    const name = reportArtifactName(build.name);
+    const size = build.artifacts.get(name)?.size_in_bytes ?? 0;
+    if (size > MAX_REPORT_BYTES)
+        refuse(`${name}: ${size} bytes is no trt-pte report`);
+    const file = await downloadArtifact(rest, repo, build, name, dir);
+    let raw;
+    try {
+        raw = JSON.parse(await promises_default().readFile(file, "utf8"));
+    }
+    catch (e) {
+        refuse(`${name} is not JSON (${e.message})`);
+    }
+    const report = parseBuildReport(raw);
+    if (report.artifactName !== build.name) {
+        refuse(`${name} describes the build '${report.artifactName}', not '${build.name}'`);
+    }
+    return { report, file: { name, bytes: (await promises_default().stat(file)).size, sha256: await sha256File(file) } };
+}
+function lower(text) {
+    return text.toLowerCase();
+}
+function matches(report, model, gpu) {
+    if (model !== undefined && model !== report.modelName && model !== report.artifactName)
+        return false;
+    if (gpu === undefined)
+        return true;
+    const kinds = [report.gpuName, (report.gpu?.name ?? "").replace(/^NVIDIA\s+/i, "")].filter((k) => k !== "");
+    return kinds.some((k) => lower(k) === lower(gpu));
+}
+/** Moves every staged file into `outDir`; a failure part way takes back what it moved. */
+async function promote(staged, outDir) {
+    await promises_default().mkdir(outDir, { recursive: true });
+    const moved = [];
+    try {
+        for (const file of staged) {
+            const target = external_node_path_default().join(outDir, external_node_path_default().basename(file));
+            try {
+                await promises_default().rename(file, target);
+            }
+            catch (e) {
+                if (e.code !== "EXDEV")
+                    throw e;
+                // Another file system: copy beside the target, then rename, so no half file shows.
+                const partial = `${target}.partial-${process.pid}`;
+                await promises_default().copyFile(file, partial);
+                await promises_default().rename(partial, target);
+            }
+            moved.push(target);
+        }
+    }
+    catch (e) {
+        for (const target of moved)
+            await promises_default().rm(target, { force: true });
+        throw e;
+    }
+}
+async function fetchBuilds(options) {
+    const rest = new GitHubRest(options.apiUrl, options.token);
+    const { repo, source } = options;
+    const found = await findBuilds(rest, repo, source);
+    if (found.builds.length === 0) {
+        throw new TrtPteError("settings", `no trt-pte build for ${describeSource(source)} of ${repo} (looked at ${found.searched})`, "a build uploads `<name>.report.json` beside its .pte; check that the workflow ran trt-pte with `upload: true` and that it finished");
+    }
+    const staging = await promises_default().mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), "trt-pte-fetch-"));
+    try {
+        const reports = [];
+        for (const build of found.builds)
+            reports.push({ build, ...(await readReport(rest, repo, build, staging)) });
+        const chosen = reports.filter((r) => matches(r.report, options.model, options.gpu));
+        if (chosen.length === 0) {
+            const filters = [options.model && `--model ${options.model}`, options.gpu && `--gpu ${options.gpu}`]
+                .filter(Boolean)
+                .join(" ");
+            const listed = reports.map((r) => `${r.build.name} (model ${r.report.modelName || "?"}, GPU ${r.report.gpuName || "none"})`);
+            throw new TrtPteError("settings", `no build of ${describeSource(source)} matches ${filters}; it has ${listed.join(", ")}`, "--model takes the model's short name or the build's artifact name; --gpu the GPU kind (the `gpus` name) it was built for");
+        }
+        const fetched = [];
+        const files = [];
+        for (const { build, report, file } of chosen) {
+            const one = async (name, listed) => {
+                const local = await downloadArtifact(rest, repo, build, name, staging);
+                files.push(local);
+                return checkListed(local, name, listed);
+            };
+            const pte = await one(pteArtifactName(build.name), report.pte);
+            const ptd = [];
+            for (const listed of report.ptd)
+                ptd.push(await one(ptdArtifactName(build.name, listed.name), listed));
+            files.push(external_node_path_default().join(staging, reportArtifactName(build.name)));
+            fetched.push({ name: build.name, runId: build.runId, report, pte, ptd, reportFile: file });
+        }
+        if (options.attest) {
+            for (const build of fetched) {
+                for (const f of [build.pte, ...build.ptd]) {
+                    await verifyAttestation(external_node_path_default().join(staging, f.name), f.name, repo, options.apiUrl, options.env);
+                }
+            }
+        }
+        await promote(files, options.outDir);
+        return fetched;
+    }
+    finally {
+        await promises_default().rm(staging, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/render-run.ts
+// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
+// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
+// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
+// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
+// `code`; the table escapes its cells itself.
+
+
+/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
+function render_run_ms(value) {
+    if (value >= 1000)
+        return Math.round(value).toString();
+    return value.toPrecision(3);
+}
+function times(speedup) {
+    if (speedup === null)
+        return "";
+    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+function spread(t) {
+    return `${render_run_ms(t.p10_ms)}–${render_run_ms(t.p90_ms)}`;
+}
+/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+function latencyLine(point) {
+    const { built, eager } = point;
+    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
+    return (`${render_run_ms(built.median_ms)} ms vs eager ${render_run_ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
+}
+/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
+function measuredBy(report) {
+    if (!report.cache.hit)
+        return "";
+    const from = report.cache.from_run;
+    return from === null
+        ? " · measured by the earlier local run that built it"
+        : ` · measured by [run ${from.run_id}](${from.url})`;
+}
+function formatExecution(report) {
+    const e = report.execution;
+    if (e === null)
+        return "–";
+    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
+    const said = e.pte_ran
+        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
+        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatDeterminism(report) {
+    const d = report.determinism;
+    if (d === null)
+        return "not checked: nothing in process returned outputs";
+    const said = d.identical
+        ? `✅ bitwise identical in ${d.runs} runs on one input`
+        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatLatency(report) {
+    const b = report.benchmark;
+    if (b === null)
+        return "not timed";
+    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
+    if (head === undefined)
+        return "not timed";
+    const others = b.points
+        .filter((p) => p !== head)
+        .map((p) => `${p.shape}${times(p.speedup) || ` ${render_run_ms(p.built.median_ms)} ms`}`);
+    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
+    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
+    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
+    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
+}
+function formatMemory(report) {
+    const m = report.memory;
+    if (m === null)
+        return "–";
+    const parts = [];
+    if (m.eager_device_bytes !== null)
+        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
+    if (m.built_device_bytes !== null) {
+        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
+    }
+    if (m.host_peak_bytes !== null)
+        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
+    return parts.join(" · ") || "–";
+}
+function majorMinor(version) {
+    if (!version)
+        return null;
+    const m = /^(\d+)\.(\d+)/.exec(version);
+    return m === null ? version : `${m[1]}.${m[2]}`;
+}
+/**
+ * What the .pte needs to run, part by part, each name quoted by `quote` (inline code in markdown,
+ * as is on a terminal). `ptdNames` are the .ptd files as the reader will have them (the artifacts'
+ * names once uploaded); the runtime is given them with the .pte, wherever they are.
+ */
+function needsToRun(report, ptdNames, quote) {
+    const parts = [];
+    const versions = report.versions;
+    if (report.target === "tensorrt") {
+        const trt = majorMinor(versions.tensorrt);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+    }
+    if (isTarget(report.target) && targetSpec(report.target).gpu) {
+        const compile = (report.details.compile_settings ?? {});
+        if (report.target === "tensorrt" && compile.hardware_compatible === true)
+            parts.push("an Ampere or newer GPU");
+        else if (report.gpu !== null) {
+            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
+        }
+        else
+            parts.push("the GPU architecture it was built on");
+    }
+    else {
+        parts.push("any CPU");
+    }
+    const et = versions.executorch;
+    parts.push(et ? `ExecuTorch ${quote(et)}` : "ExecuTorch");
+    if (ptdNames.length > 0)
+        parts.push(`loaded with ${ptdNames.map((p) => quote(p)).join(", ")}`);
+    return parts;
+}
+/** What the .pte needs to run, for the summary and the comment. */
+function formatNeeds(report, ptdNames = report.ptd.map((p) => p.name)) {
+    return needsToRun(report, ptdNames, code).join(" · ");
+}
+/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
+function headlineSpeedup(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    return point?.speedup ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/cli/fetch-command.ts
+// `trt-pte fetch --repo OWNER/NAME (--pr N | --run ID | --branch B) [--model NAME] [--gpu NAME]
+// [-o DIR] [--verify-attestation]`: the newest trt-pte build, downloaded with every file checked
+// (src/fetch/fetch.ts), then what it fetched and what the .pte needs to run. The token comes from
+// GH_TOKEN, GITHUB_TOKEN or the GitHub CLI (src/fetch/token.ts) and is never printed.
+
+
+
+
+
+
+
+
+
+const FETCH_USAGE = "trt-pte fetch --repo OWNER/NAME (--pr N | --run ID | --branch B) [--model NAME] [--gpu NAME] [-o DIR] [--verify-attestation]";
+class UsageError extends Error {
+}
+function source(values) {
+    const given = ["pr", "run", "branch"].filter((k) => values[k] !== undefined);
+    if (given.length !== 1)
+        throw new UsageError("give one of --pr, --run or --branch");
+    if (values.pr !== undefined) {
+        if (!/^[1-9][0-9]{0,9}$/.test(values.pr))
+            throw new UsageError(`--pr: '${values.pr}' is not a pull request number`);
+        return { pr: Number(values.pr) };
+    }
+    if (values.run !== undefined) {
+        if (!/^[1-9][0-9]{0,19}$/.test(values.run))
+            throw new UsageError(`--run: '${values.run}' is not a workflow run ID`);
+        return { run: Number(values.run) };
+    }
+    const branch = values.branch ?? "";
+    if (branch === "" || /[\s~^:?*[\\]|\.\.|^-/.test(branch))
+        throw new UsageError(`--branch: '${branch}' is not a branch name`);
+    return { branch };
+}
+function fetch_command_describe(build, outDir, repo, attested) {
+    const checks = `GitHub's digest ✓ · report ✓${attested ? " · attestation ✓" : ""}`;
+    const line = (f, checked) => `  ${f.name}  ${formatBytes(f.bytes)}  sha256 ${f.sha256.slice(0, 16)}…${checked ? `  (${checks})` : ""}`;
+    const needs = needsToRun(build.report, build.ptd.map((p) => p.name), (text) => text);
+    return [
+        `Fetched ${build.name} (${build.report.target}) from run ${build.runId} of ${repo} into ${outDir}:`,
+        line(build.pte, true),
+        ...build.ptd.map((p) => line(p, true)),
+        `${line(build.reportFile, false)}  (GitHub's digest ✓)`,
+        `  needs to run: ${needs.join(" · ")}`,
+    ].join("\n");
+}
+const PROCESS_IO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+async function fetchCommand(argv, env = process.env, io = PROCESS_IO) {
+    let options;
+    try {
+        const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: {
+                repo: { type: "string" },
+                pr: { type: "string" },
+                run: { type: "string" },
+                branch: { type: "string" },
+                model: { type: "string" },
+                gpu: { type: "string" },
+                output: { type: "string", short: "o" },
+                "verify-attestation": { type: "boolean" },
+            },
+            strict: true,
+            allowPositionals: false,
+        });
+        const repo = values.repo ?? "";
+        if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+            throw new UsageError(repo === "" ? "--repo OWNER/NAME is required" : `--repo: '${repo}' is not OWNER/NAME`);
+        }
+        options = {
+            repo,
+            source: source(values),
+            model: values.model,
+            gpu: values.gpu,
+            outDir: external_node_path_default().resolve(values.output ?? "."),
+            attest: values["verify-attestation"] === true,
+        };
+    }
+    catch (e) {
+        io.err(`trt-pte fetch: ${inert(e.message)}\nUsage: ${FETCH_USAGE}\n`);
+        return 2;
+    }
+    try {
+        const token = findToken(env);
+        const fetched = await fetchBuilds({
+            ...options,
+            apiUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
+            token: token.value,
+            env,
+        });
+        // Names and versions come from the build's report: inert, as the output may be a workflow step's.
+        io.out(`${inert(fetched.map((b) => fetch_command_describe(b, options.outDir, options.repo, options.attest)).join("\n\n"))}\n`);
+        return 0;
+    }
+    catch (error) {
+        io.err(`${inert(describeError(error))}\n`);
+        return 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+// `trt-pte --help`: generated from the inputs table, so it never drifts from action.yml.
+
+
+
+
+
+const DEFAULT_ARTIFACT_DIR = external_node_path_default().join(".trt-pte", "artifacts");
+function wrap(text, indent, width = 100) {
+    const words = text.split(/\s+/);
+    const lines = [];
+    let line = "";
+    for (const word of words) {
+        if (line !== "" && line.length + word.length + 1 > width - indent) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line === "" ? word : `${line} ${word}`;
+    }
+    if (line !== "")
+        lines.push(line);
+    return lines.join(`\n${" ".repeat(indent)}`);
+}
+function helpText() {
+    const flags = INPUTS.map((input) => {
+        const value = input.kind === "boolean"
+            ? "true|false"
+            : input.choices
+                ? input.choices.join("|")
+                : input.kind === "integer"
+                    ? "N"
+                    : "VALUE";
+        const head = `  --${input.name} ${value}`;
+        const extra = [
+            input.required ? "required" : "",
+            input.default !== undefined ? `default: ${input.default}` : "",
+        ]
+            .filter(Boolean)
+            .join("; ");
+        const desc = `${input.description.replace(/`/g, "")}${extra ? ` (${extra})` : ""}`;
+        return `${head}\n      ${wrap(desc, 6)}`;
+    }).join("\n");
+    return `trt-pte: compile a PyTorch model into a verified ExecuTorch .pte
+
+Usage:
+  trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
+  ${INSPECT_USAGE}
+  ${DIFF_USAGE}
+  ${FETCH_USAGE}
+  trt-pte --help
+
+Export flags (the action's inputs, same names and defaults):
+${flags}
+  --artifact-dir DIR
+      Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
+  --baseline REPORT.json
+      Compare the build with this earlier report.json (the summary's "vs" section and the gates).
+
+Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
+blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
+(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+prints the partition as a Mermaid flowchart.
+
+Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
+report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
+gate flag is given and trips (1).
+
+Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
+the current directory), each file checked against the digest GitHub recorded and the sha256 its
+report.json lists; nothing is written unless every file passes (docs/downloads.md). The token
+comes from GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`; GITHUB_API_URL selects GitHub Enterprise
+Server. --verify-attestation also runs \`gh attestation verify\` on each file.
+
+Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
+or fetch or a malformed .pte/.ptd, 2 on a usage error.
+`;
 }
 
 ;// CONCATENATED MODULE: ./src/util/env-names.ts
@@ -6551,10 +7722,22 @@ function readSettings(get, ctx) {
  */
 function withGpuName(settings, gpuName) {
     const named = settings.artifactNameGiven || settings.gpuName !== "";
-    if (named || gpuName === undefined || !targetSpec(settings.target).gpu)
+    const kind = gpuKind(settings, gpuName);
+    if (named || kind === "")
         return settings;
-    const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
+    const artifactName = defaultArtifactName(settings.model, settings.target, kind);
     return { ...settings, artifactName, outputDir: external_node_path_default().join(external_node_path_default().dirname(settings.outputDir), artifactName) };
+}
+/**
+ * The GPU kind a build is for (report.json's `gpu_name`, `trt-pte fetch --gpu`): `gpu-name` when
+ * given, else, for a GPU target, the detected GPU's name without "NVIDIA "; "" for a CPU target.
+ */
+function gpuKind(settings, detected) {
+    if (settings.gpuName !== "")
+        return settings.gpuName;
+    if (detected === undefined || !targetSpec(settings.target).gpu)
+        return "";
+    return detected.replace(/^NVIDIA\s+/i, "");
 }
 /** One glob a line; blank lines and `#` comments are skipped. */
 function splitPatterns(text) {
@@ -6564,9 +7747,6 @@ function splitPatterns(text) {
         .filter((l) => l !== "" && !l.startsWith("#"));
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObject);
 ;// CONCATENATED MODULE: ./src/util/time.ts
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 function formatDuration(ms) {
@@ -6920,35 +8100,29 @@ function localLog(print = (l) => process.stderr.write(`${l}\n`)) {
         },
     };
 }
-/** Copies an artifact's files into `<dir>/<name>/`, keeping their paths below rootDirectory. */
+/** Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. */
 function folderArtifacts(dir) {
     let nextId = 1;
     return {
-        async upload(name, files, rootDirectory) {
+        async uploadFile(name, file) {
             const destination = external_node_path_default().join(dir, name);
-            // Copy into a temporary sibling first, then swap it in: a reader never sees half an artifact.
-            const staging = `${destination}.partial-${process.pid}`;
-            await promises_default().rm(staging, { recursive: true, force: true });
-            let size = 0;
-            for (const file of files) {
-                const target = external_node_path_default().join(staging, external_node_path_default().relative(rootDirectory, file));
-                await promises_default().mkdir(external_node_path_default().dirname(target), { recursive: true });
-                await promises_default().copyFile(file, target);
-                size += (await promises_default().stat(target)).size;
+            await promises_default().mkdir(dir, { recursive: true });
+            // Copy beside it first, then rename: a reader never sees half a file.
+            const partial = `${destination}.partial-${process.pid}`;
+            try {
+                await promises_default().copyFile(file, partial);
+                await promises_default().rename(partial, destination);
             }
-            await promises_default().rm(destination, { recursive: true, force: true });
-            await promises_default().rename(staging, destination);
-            const manifest = files.map((f) => external_node_path_default().relative(rootDirectory, f)).sort();
-            const digest = `sha256:${await sha256Manifest(destination, manifest)}`;
-            return { id: nextId++, size, digest, url: destination };
+            finally {
+                await promises_default().rm(partial, { force: true });
+            }
+            const { size } = await promises_default().stat(destination);
+            return { id: nextId++, size, digest: `sha256:${await sha256File(destination)}`, url: destination };
+        },
+        async remove(name) {
+            await promises_default().rm(external_node_path_default().join(dir, name), { force: true });
         },
     };
-}
-async function sha256Manifest(dir, names) {
-    const hashed = [];
-    for (const name of names)
-        hashed.push([name, await sha256File(external_node_path_default().join(dir, name))]);
-    return manifestDigest(hashed);
 }
 /** The CLI's own cache folder when no `--cache-dir` is given: $XDG_CACHE_HOME/trt-pte or ~/.cache/trt-pte. */
 function userCacheDir(env = process.env) {
@@ -6982,8 +8156,6 @@ function localPlatform(options) {
 // on the wire.
 const PROTOCOL_VERSION = 1;
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/driver-env.ts
@@ -7805,6 +8977,7 @@ function jobUrl(links, checkRunId) {
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
 
+
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
@@ -7878,6 +9051,7 @@ function assemble(settings, build, files, env) {
         memory: build.memory,
         versions: build.versions,
         gpu: build.gpu,
+        gpu_name: gpuKind(settings, build.gpu?.name),
         timings: build.timings,
         details: build.details,
         run: runInfo(env),
@@ -8029,8 +9203,13 @@ function formatCache(report) {
     }
     return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
 }
-function formatDownload(artifact) {
-    return artifact === null ? "not uploaded (`upload: false`)" : `[⬇ ${cell(artifact.name)}](${artifact.url})`;
+/** A link per file: each downloads the file itself (one artifact per file, unzipped). */
+function formatDownload(downloads) {
+    if (downloads === null)
+        return "not uploaded (`upload: false`)";
+    return [downloads.pte, ...downloads.ptd, downloads.report]
+        .map((d) => `[⬇ ${cell(d.name)}](${d.url})`)
+        .join(" · ");
 }
 function table(rows) {
     return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
@@ -8038,133 +9217,6 @@ function table(rows) {
 function title(report) {
     // Both come from this run's settings: a sanitised name (src/settings/names.ts) and a known target.
     return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/render-run.ts
-// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
-// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
-// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
-// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
-// `code`; the table escapes its cells itself.
-
-
-/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
-function render_run_ms(value) {
-    if (value >= 1000)
-        return Math.round(value).toString();
-    return value.toPrecision(3);
-}
-function times(speedup) {
-    if (speedup === null)
-        return "";
-    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
-}
-function spread(t) {
-    return `${render_run_ms(t.p10_ms)}–${render_run_ms(t.p90_ms)}`;
-}
-/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
-function latencyLine(point) {
-    const { built, eager } = point;
-    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
-    return (`${render_run_ms(built.median_ms)} ms vs eager ${render_run_ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
-        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
-}
-/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
-function measuredBy(report) {
-    if (!report.cache.hit)
-        return "";
-    const from = report.cache.from_run;
-    return from === null
-        ? " · measured by the earlier local run that built it"
-        : ` · measured by [run ${from.run_id}](${from.url})`;
-}
-function formatExecution(report) {
-    const e = report.execution;
-    if (e === null)
-        return "–";
-    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
-    const said = e.pte_ran
-        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
-        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
-    return `${said}${measuredBy(report)}`;
-}
-function formatDeterminism(report) {
-    const d = report.determinism;
-    if (d === null)
-        return "not checked: nothing in process returned outputs";
-    const said = d.identical
-        ? `✅ bitwise identical in ${d.runs} runs on one input`
-        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
-    return `${said}${measuredBy(report)}`;
-}
-function formatLatency(report) {
-    const b = report.benchmark;
-    if (b === null)
-        return "not timed";
-    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
-    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
-    if (head === undefined)
-        return "not timed";
-    const others = b.points
-        .filter((p) => p !== head)
-        .map((p) => `${p.shape}${times(p.speedup) || ` ${render_run_ms(p.built.median_ms)} ms`}`);
-    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
-    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
-    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
-}
-function formatMemory(report) {
-    const m = report.memory;
-    if (m === null)
-        return "–";
-    const parts = [];
-    if (m.eager_device_bytes !== null)
-        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
-    if (m.built_device_bytes !== null) {
-        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
-    }
-    if (m.host_peak_bytes !== null)
-        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
-    return parts.join(" · ") || "–";
-}
-function majorMinor(version) {
-    if (!version)
-        return null;
-    const m = /^(\d+)\.(\d+)/.exec(version);
-    return m === null ? version : `${m[1]}.${m[2]}`;
-}
-/** What a device needs to run the file: TensorRT, GPU architecture, ExecuTorch, the .ptd files. */
-function formatNeeds(report) {
-    const parts = [];
-    const versions = report.versions;
-    if (report.target === "tensorrt") {
-        const trt = majorMinor(versions.tensorrt);
-        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
-    }
-    if (isTarget(report.target) && targetSpec(report.target).gpu) {
-        const compile = (report.details.compile_settings ?? {});
-        if (report.target === "tensorrt" && compile.hardware_compatible === true)
-            parts.push("an Ampere or newer GPU");
-        else if (report.gpu !== null) {
-            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${code(report.gpu.name)})`);
-        }
-        else
-            parts.push("the GPU architecture it was built on");
-    }
-    else {
-        parts.push("any CPU");
-    }
-    const et = versions.executorch;
-    parts.push(et ? `ExecuTorch ${code(et)}` : "ExecuTorch");
-    if (report.ptd.length > 0)
-        parts.push(`keep ${report.ptd.map((p) => code(p.name)).join(", ")} beside it`);
-    return parts.join(" · ");
-}
-/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
-function headlineSpeedup(report) {
-    const points = report.benchmark?.points ?? [];
-    const point = points.find((p) => p.shape === "opt") ?? points[0];
-    return point?.speedup ?? null;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
@@ -8187,9 +9239,9 @@ function commentLine(outcome) {
     }
 }
 const NO_EXTRAS = { comparison: "", picture: "" };
-function renderSummary(report, artifact, comment = { state: "off" }, extras = NO_EXTRAS) {
+function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
     const rows = [
-        ["Download", formatDownload(artifact)],
+        ["Download", formatDownload(downloads)],
         ["Target", report.target],
         [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
         ["sha256", code(report.pte.sha256)],
@@ -8204,7 +9256,10 @@ function renderSummary(report, artifact, comment = { state: "off" }, extras = NO
     rows.push(["Deterministic", formatDeterminism(report)]);
     rows.push(["Latency", formatLatency(report)]);
     rows.push(["Memory", formatMemory(report)]);
-    rows.push(["Needs to run", formatNeeds(report)]);
+    rows.push([
+        "Needs to run",
+        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
+    ]);
     rows.push(["Cache", formatCache(report)]);
     rows.push(["GPU", formatGpu(report)]);
     rows.push(["Versions", formatVersions(report.versions)]);
@@ -8214,7 +9269,8 @@ function renderSummary(report, artifact, comment = { state: "off" }, extras = NO
         rows.push(["PR comment", comment_]);
     const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
     const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
-    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}`;
+    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -8223,9 +9279,10 @@ function renderSummary(report, artifact, comment = { state: "off" }, extras = NO
 
 
 
-function renderComment(report, artifact, extras = NO_EXTRAS) {
+
+function renderComment(report, downloads, extras = NO_EXTRAS) {
     const rows = [
-        ["Download", formatDownload(artifact)],
+        ["Download", formatDownload(downloads)],
         [
             ".pte",
             `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
@@ -8233,102 +9290,19 @@ function renderComment(report, artifact, extras = NO_EXTRAS) {
     ];
     for (const ptd of report.ptd)
         rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Ran", formatExecution(report)], ["Deterministic", formatDeterminism(report)], ["Latency", formatLatency(report)], ["Needs to run", formatNeeds(report)], ["Cache", formatCache(report)]);
+    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Ran", formatExecution(report)], ["Deterministic", formatDeterminism(report)], ["Latency", formatLatency(report)], [
+        "Needs to run",
+        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
+    ], ["Cache", formatCache(report)]);
     const run = report.run;
     const footer = run === null
         ? ""
-        : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n`;
+        : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n${/^[0-9]+$/.test(run.run_id) ? `${runMarker(run.run_id)}\n` : ""}`;
     const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
     // The picture is long: collapsed, so the comment stays short on a phone.
     const picture = extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
-    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${comparison}${picture}${footer}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-// One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
-// invisible when rendered) and updated in place on each push, created only the first time. Only
-// comments written by a bot account count, so a person who pastes the marker into a comment of
-// their own can neither have it edited by us nor pass it off as ours later.
-// Used by the action (one comment per model and target) and by the reusable workflow's report step
-// (one comment per call).
-function octokitIssueComments(octokit) {
-    return {
-        async *list({ owner, repo, number }) {
-            const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: number,
-                per_page: 100,
-            });
-            for await (const page of pages)
-                yield* page.data;
-        },
-        async create({ owner, repo, number }, body) {
-            return (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })).data;
-        },
-        async update({ owner, repo }, id, body) {
-            return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
-        },
-    };
-}
-// GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
-// (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
-// span of untrusted text is ever left open.
-const MAX_BODY = 65_000;
-function withMarker(marker, body) {
-    const full = `${marker}\n${body}`;
-    if (full.length <= MAX_BODY)
-        return full;
-    const cut = full.lastIndexOf("\n", MAX_BODY - 80);
-    return `${full.slice(0, cut)}\n\n… (cut: the comment was too long; the job summary has all of it)\n`;
-}
-async function upsertStickyComment(api, target, marker, body) {
-    const [written] = await upsertStickyComments(api, target, [{ marker, body }]);
-    if (written === undefined)
-        throw new Error("no comment was written");
-    return written;
-}
-/**
- * Several sticky comments on one pull request, in order. The pull request's comments are listed
- * once for all of them (not once per marker), and the listing stops as soon as every marker is found.
- */
-async function upsertStickyComments(api, target, comments) {
-    const wanted = new Set(comments.map((c) => c.marker));
-    const found = new Map();
-    if (wanted.size > 0) {
-        for await (const comment of api.list(target)) {
-            if (comment.user?.type !== "Bot")
-                continue;
-            const text = comment.body ?? "";
-            for (const marker of wanted)
-                if (!found.has(marker) && text.startsWith(marker))
-                    found.set(marker, comment.id);
-            if (found.size === wanted.size)
-                break;
-        }
-    }
-    const written = [];
-    for (const { marker, body } of comments) {
-        const text = withMarker(marker, body);
-        const id = found.get(marker);
-        if (id !== undefined) {
-            const updated = await api.update(target, id, text);
-            written.push({ id: updated.id, url: updated.html_url, action: "updated" });
-        }
-        else {
-            const created = await api.create(target, text);
-            found.set(marker, created.id);
-            written.push({ id: created.id, url: created.html_url, action: "created" });
-        }
-    }
-    return written;
-}
-/** A refusal that means "this token may not write here" rather than a broken request. */
-function isPermissionError(e) {
-    const status = e.status;
-    return (status === 403 ||
-        status === 404 ||
-        (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
+    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}${footer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
@@ -8443,7 +9417,9 @@ const FORK_HELP = "docs/action.md “Comments on fork pull requests” shows a `
 function commentMarker(key) {
     return `<!-- trt-pte:comment key=${key} -->`;
 }
-async function publishComment(settings, platform, body, env, log) {
+async function publishComment(settings, platform, 
+/** The comment's body for the pull request it goes on. */
+body, env, log) {
     if (!settings.comment)
         return { state: "off" };
     const repository = env.GITHUB_REPOSITORY ?? "";
@@ -8471,7 +9447,7 @@ async function publishComment(settings, platform, body, env, log) {
         return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
     const [owner = "", repo = ""] = repository.split("/");
     try {
-        const done = await upsertStickyComment(api, { owner, repo, number: pr.number }, commentMarker(settings.artifactName), body);
+        const done = await upsertStickyComment(api, { owner, repo, number: pr.number }, commentMarker(settings.artifactName), body(pr.number));
         log.info(`comment: ${done.action} ${done.url}`);
         return { state: done.action, url: done.url };
     }
@@ -8549,26 +9525,245 @@ function checkCachedAccuracy(report, settings) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/upload.ts
-// Uploading one export as one artifact: the .pte, every .ptd it needs, and report.json.
+// Uploading one export: the .pte, every .ptd it needs and report.json, each an artifact of its own,
+// unzipped (docs/downloads.md “Single-file artifacts”): a link downloads the file itself, and the digest GitHub
+// records for each is that file's sha256. The names are the build's (src/settings/names.ts), so no
+// two builds of a run meet. The .pte goes last, so its artifact exists only once everything it needs
+// does; a failure removes what this build had uploaded.
 
 
 
-function artifactFiles(dir, files) {
-    return [files.pte, ...files.ptd].map((f) => external_node_path_default().join(dir, f.name)).concat(external_node_path_default().join(dir, REPORT_FILE));
+
+function plan(artifact, files) {
+    return [
+        ...files.ptd.map((f) => ({ name: ptdArtifactName(artifact, f.name), file: f.name, sha256: f.sha256 })),
+        { name: reportArtifactName(artifact), file: REPORT_FILE, sha256: null },
+        { name: pteArtifactName(artifact), file: files.pte.name, sha256: files.pte.sha256 },
+    ];
+}
+/** The artifact names one build uploads, in upload order (the .pte last). */
+function artifactNames(artifact, files) {
+    return plan(artifact, files).map((p) => p.name);
 }
 async function uploadExport(settings, store, files) {
-    try {
-        return await store.upload(settings.artifactName, artifactFiles(settings.outputDir, files), settings.outputDir, {
-            retentionDays: settings.retentionDays,
-        });
+    const done = [];
+    for (const planned of plan(settings.artifactName, files)) {
+        try {
+            const uploaded = await store.uploadFile(planned.name, external_node_path_default().join(settings.outputDir, planned.file), {
+                retentionDays: settings.retentionDays,
+            });
+            done.push({ ...uploaded, name: planned.name, file: planned.file });
+            const expected = planned.sha256 === null ? null : `sha256:${planned.sha256}`;
+            if (expected !== null && uploaded.digest !== undefined && uploaded.digest !== expected) {
+                throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: GitHub recorded ${uploaded.digest}, but verification measured ${expected}`, "the file changed after it was verified (something else writes into the output folder); re-run the job");
+            }
+        }
+        catch (e) {
+            await removeAll(store, done);
+            if (e instanceof TrtPteError)
+                throw e;
+            const message = errorMessage(e);
+            const taken = /already exists|\(409\)/i.test(message);
+            throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: ${message}`, taken
+                ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
+                : "the .pte is verified and kept in the output folder; re-run the job to upload it");
+        }
     }
-    catch (e) {
-        const message = errorMessage(e);
-        const taken = /already exists|\(409\)/i.test(message);
-        throw new TrtPteError("publish", `uploading artifact '${settings.artifactName}' failed: ${message}`, taken
-            ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
-            : "the .pte is verified and kept in the output folder; re-run the job to upload it");
+    // The plan ends with the report and the .pte, and every planned file was uploaded.
+    const [report, pte] = done.splice(-2);
+    return { pte, ptd: done, report };
+}
+/** Best effort: a delete that fails leaves an orphan, which the error already explains. */
+async function removeAll(store, uploaded) {
+    for (const file of uploaded) {
+        try {
+            await store.remove(file.name);
+        }
+        catch {
+            // The run fails with the upload's own error either way.
+        }
     }
+}
+/** The links the summary and comment show. */
+function downloadsOf(published) {
+    const link = ({ name, url }) => ({ name, url });
+    return { pte: link(published.pte), ptd: published.ptd.map(link), report: link(published.report) };
+}
+
+;// CONCATENATED MODULE: ./src/publish/use-it.ts
+// The collapsed "Use it" section of the summary and the comments: the exact commands for one build,
+// `trt-pte fetch` to download it with every digest checked, and loading its .pte with its .ptd files
+// in the runtime its target runs on (docs/downloads.md says why each looks the way it does). Every
+// name goes through the format helpers: a shell word, a string literal, inside a fenced block.
+
+
+const TORCH_DTYPES = {
+    float32: "torch.float32",
+    float16: "torch.float16",
+    bfloat16: "torch.bfloat16",
+    float64: "torch.float64",
+    int64: "torch.int64",
+    int32: "torch.int32",
+    int16: "torch.int16",
+    int8: "torch.int8",
+    uint8: "torch.uint8",
+    bool: "torch.bool",
+};
+const SCALAR_TYPES = {
+    float32: "Float",
+    float16: "Half",
+    bfloat16: "BFloat16",
+    float64: "Double",
+    int64: "Long",
+    int32: "Int",
+    int16: "Short",
+    int8: "Char",
+    uint8: "Byte",
+    bool: "Bool",
+};
+/** What the C++ program is built against, per target. */
+const LINK = {
+    tensorrt: "// ExecuTorch built with its CUDA backend, linked with Torch-TensorRT's delegate (libexecutorch_trt_backend).",
+    cuda: "// ExecuTorch built with its CUDA backend (EXECUTORCH_BUILD_CUDA).",
+    xnnpack: "// ExecuTorch built with its XNNPACK backend (EXECUTORCH_BUILD_XNNPACK).",
+    portable: "// ExecuTorch with its portable kernels.",
+};
+/** The shape the build was exported for (each dimension's opt), as numbers. */
+function shape(spec) {
+    return spec.dims.map((d) => d.opt);
+}
+function pythonTensor(spec) {
+    const dims = shape(spec);
+    const tuple = dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
+    const dtype = TORCH_DTYPES[spec.dtype] ?? "torch.float32";
+    return spec.dtype.startsWith("float") || spec.dtype === "bfloat16"
+        ? `torch.rand(${tuple}${dtype === "torch.float32" ? "" : `, dtype=${dtype}`})`
+        : `torch.zeros(${tuple}, dtype=${dtype})`;
+}
+/** Positional inputs in order, then keyword ones: ExecuTorch takes one flat list in forward()'s order. */
+function ordered(inputs) {
+    return [...inputs.filter((i) => i.name === null), ...inputs.filter((i) => i.name !== null)];
+}
+function pythonInputs(inputs) {
+    if (inputs.length === 0)
+        return "inputs = []  # the model's inputs, in forward()'s order";
+    const keyword = inputs.some((i) => i.name !== null) ? "  # keyword inputs last, in forward()'s order" : "";
+    return `inputs = [${ordered(inputs).map(pythonTensor).join(", ")}]${keyword}`;
+}
+function atLeast(version, major, minor) {
+    const m = /^(\d+)\.(\d+)/.exec(version ?? "");
+    return m !== null && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
+}
+/** ExecuTorch's own Python runtime (CPU targets): one .ptd at most, through the API its release has. */
+function executorchPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    const lines = ["import torch"];
+    if (ptd === undefined || atLeast(use.executorch, 1, 5)) {
+        // Runtime.load_program takes `data_path` from ExecuTorch 1.5 on.
+        const data = ptd === undefined ? "" : `, data_path=${stringLiteral(ptd)}`;
+        lines.push("from executorch.runtime import Runtime", "", pythonInputs(use.inputs), `program = Runtime.get().load_program(${stringLiteral(use.pte)}${data})`, 'outputs = program.load_method("forward").execute(inputs)');
+    }
+    else {
+        lines.push("from executorch.extension.pybindings.portable_lib import _load_for_executorch", "", pythonInputs(use.inputs), `module = _load_for_executorch(${stringLiteral(use.pte)}, data_path=${stringLiteral(ptd)})`, 'outputs = module.run_method("forward", tuple(inputs))');
+    }
+    return lines.join("\n");
+}
+/**
+ * torch-tensorrt-executorch-runtime (target tensorrt): `load()` runs a .pte without data files; with
+ * one, the native module activate() returns loads it beside the program (load() would ignore it).
+ */
+function tensorrtPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    if (ptd === undefined) {
+        return [
+            "import torch",
+            "from torch_tensorrt_executorch_runtime.runtime import load",
+            "",
+            pythonInputs(use.inputs),
+            `outputs = load(${stringLiteral(use.pte)}).run(inputs)`,
+        ].join("\n");
+    }
+    return [
+        "import torch",
+        "import torch_tensorrt_executorch_runtime",
+        "",
+        "# Before anything imports executorch.runtime: it installs the runtime that has TensorRTBackend.",
+        "native = torch_tensorrt_executorch_runtime.activate()",
+        `program = open(${stringLiteral(use.pte)}, "rb").read()`,
+        `data = open(${stringLiteral(ptd)}, "rb").read()`,
+        "module = native._load_for_executorch_from_buffer(program, data_map_buffer=data)",
+        pythonInputs(use.inputs),
+        'outputs = module.run_method("forward", tuple(inputs))',
+    ].join("\n");
+}
+function cppModule(use) {
+    const files = use.ptd.length === 0
+        ? stringLiteral(use.pte)
+        : `${stringLiteral(use.pte)}, std::vector<std::string>{${use.ptd.map(stringLiteral).join(", ")}}`;
+    const tensors = ordered(use.inputs).map((spec) => `ones({${shape(spec).join(", ")}}, ScalarType::${SCALAR_TYPES[spec.dtype] ?? "Float"})`);
+    const link = LINK[use.target] ?? "// ExecuTorch with the backends the .pte names.";
+    return [
+        link,
+        "#include <executorch/extension/module/module.h>",
+        "#include <executorch/extension/tensor/tensor.h>",
+        "",
+        "using namespace executorch::extension;",
+        "using executorch::aten::ScalarType;",
+        "",
+        "int main() {",
+        `  Module module(${files});`,
+        `  std::vector<executorch::runtime::EValue> inputs = {${tensors.join(", ")}};`,
+        "  auto outputs = module.forward(inputs);",
+        "  return outputs.ok() ? 0 : 1;",
+        "}",
+    ].join("\n");
+}
+function use_it_fetchCommand(use) {
+    if (use.fetch === null)
+        return null;
+    const { repository, by, build } = use.fetch;
+    const source = "pr" in by ? `--pr ${by.pr}` : `--run ${shellWord(by.run)}`;
+    return `trt-pte fetch --repo ${shellWord(repository)} ${source} --model ${shellWord(build)}`;
+}
+/** The section's markdown: collapsed, so a comment stays short. */
+function renderUseIt(use) {
+    const parts = [];
+    const fetch = use_it_fetchCommand(use);
+    if (fetch !== null) {
+        parts.push("Download it into this folder, every file checked against GitHub's digests and the build's report:", codeBlock(fetch, "sh"));
+    }
+    const keep = use.ptd.length === 0 ? "" : ` with ${use.ptd.length === 1 ? "its data file" : "its data files"}`;
+    if (isTarget(use.target) && targetSpec(use.target).gpu) {
+        const python = use.target === "tensorrt" ? tensorrtPython(use) : null;
+        if (python !== null) {
+            parts.push(`Run the \`.pte\`${keep} in the Torch-TensorRT ExecuTorch runtime (Python):`, codeBlock(python, "python"));
+        }
+        parts.push(`${python === null ? "Run" : "Or"} the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp"));
+    }
+    else {
+        const python = executorchPython(use);
+        parts.push(...(python === null
+            ? [`Run the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp")]
+            : [`Run the \`.pte\`${keep} in ExecuTorch's Python runtime:`, codeBlock(python, "python")]));
+    }
+    return `<details><summary>Use it</summary>\n\n${parts.join("\n\n")}\n\n</details>\n`;
+}
+/** The section's facts for a report: the names the user will have, and how fetch finds the build. */
+function useItOf(report, downloads, repository, by) {
+    return {
+        fetch: downloads !== null && repository !== "" && by !== null
+            ? { repository, by, build: report.artifact_name }
+            : null,
+        target: report.target,
+        pte: downloads?.pte.name ?? report.pte.name,
+        ptd: downloads?.ptd.map((p) => p.name) ?? report.ptd.map((p) => p.name),
+        executorch: report.versions.executorch ?? null,
+        inputs: report.inputs,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cache/scope.ts
@@ -9774,8 +10969,9 @@ class CompareSession {
 
 
 
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
-async function promote(stagingDir, finalDir) {
+async function main_promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
     await promises_default().rename(stagingDir, finalDir);
 }
@@ -9800,7 +10996,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
         });
         const report = buildReport(settings, pre, result, files, env);
         await writeReport(staging, report);
-        await promote(staging, settings.outputDir);
+        await main_promote(staging, settings.outputDir);
         if (buildLayers) {
             await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
             caches?.recordBuildLayers(buildLayers);
@@ -9864,15 +11060,15 @@ async function runPipeline(given, platform, env = process.env) {
     await writeReport(settings.outputDir, report);
     for (const warning of exportWarnings(report, settings))
         log.warning(warning);
-    const artifact = settings.upload
-        ? await stage("upload", `Upload artifact ${settings.artifactName}`, () => uploadExport(settings, platform.artifacts, files))
+    const published = settings.upload
+        ? await stage("upload", `Upload artifacts of ${settings.artifactName}`, () => uploadExport(settings, platform.artifacts, files))
         : null;
     const outcome = {
         report,
         reportPath: external_node_path_default().join(settings.outputDir, REPORT_FILE),
         ptePath: external_node_path_default().join(settings.outputDir, files.pte.name),
         ptdPaths: files.ptd.map((f) => external_node_path_default().join(settings.outputDir, f.name)),
-        artifact,
+        published,
     };
     // A push build becomes its branch's baseline whatever its gates say: it is what the branch ships now.
     if (comparer) {
@@ -9882,10 +11078,16 @@ async function runPipeline(given, platform, env = process.env) {
             await writeReport(settings.outputDir, report);
         }
     }
-    const published = artifact === null ? null : { name: settings.artifactName, url: artifact.url };
+    const downloads = published === null ? null : downloadsOf(published);
     const extras = extraSections(report, comparison);
-    const comment = await publishComment(settings, platform, renderComment(report, published, extras), env, log);
-    await platform.writeSummary(renderSummary(report, published, comment, extras));
+    // "Use it": the comment names its pull request (it shows that PR's newest build), the summary its run.
+    const useIt = (by) => renderUseIt(useItOf(report, downloads, env.GITHUB_REPOSITORY ?? "", by));
+    const comment = await publishComment(settings, platform, (pr) => renderComment(report, downloads, { ...extras, useIt: useIt({ pr }) }), env, log);
+    const runId = env.GITHUB_RUN_ID ?? "";
+    await platform.writeSummary(renderSummary(report, downloads, comment, {
+        ...extras,
+        useIt: useIt(/^[0-9]+$/.test(runId) ? { run: runId } : null),
+    }));
     setOutputs(platform, outcome);
     failOnRegression(report);
     return outcome;
@@ -9924,10 +11126,15 @@ function setOutputs(platform, outcome) {
     platform.setOutput("pte", outcome.ptePath);
     platform.setOutput("ptd", outcome.ptdPaths.join("\n"));
     platform.setOutput("report", outcome.reportPath);
-    platform.setOutput("artifact-id", outcome.artifact === null ? "" : String(outcome.artifact.id));
-    platform.setOutput("artifact-url", outcome.artifact?.url ?? "");
+    const published = outcome.published;
+    const pte = published?.pte;
+    platform.setOutput("artifact-id", pte === undefined ? "" : String(pte.id));
+    platform.setOutput("artifact-url", pte?.url ?? "");
+    // In upload order: the .pte last.
+    const files = published === null ? [] : [...published.ptd, published.report, published.pte];
+    platform.setOutput("artifact-files", JSON.stringify(files.map(({ name, file, id, url, digest }) => ({ name, file, id, url, digest: digest ?? "" }))));
     platform.setOutput("digest", `sha256:${outcome.report.pte.sha256}`);
-    platform.setOutput("artifact-digest", outcome.artifact?.digest ?? "");
+    platform.setOutput("artifact-digest", pte?.digest ?? "");
     platform.setOutput("cache-hit", String(outcome.report.cache.hit));
     platform.setOutput("pte-ran", String(outcome.report.execution?.pte_ran ?? false));
     const speedup = headlineSpeedup(outcome.report);
@@ -9993,8 +11200,9 @@ async function exportCommand(argv) {
         for (const ptd of outcome.ptdPaths)
             process.stderr.write(`.ptd: ${ptd}\n`);
         process.stderr.write(`report: ${outcome.reportPath}\n`);
-        if (outcome.artifact)
-            process.stderr.write(`artifact: ${outcome.artifact.url}\n`);
+        if (outcome.published !== null) {
+            process.stderr.write(`artifacts: ${external_node_path_default().dirname(outcome.published.pte.url)}\n`);
+        }
         return 0;
     }
     catch (error) {
@@ -10006,6 +11214,7 @@ async function exportCommand(argv) {
 ;// CONCATENATED MODULE: ./src/cli.ts
 // `trt-pte`: the same pipeline outside GitHub. Every action input is a flag of the same name; the
 // artifact is copied into a folder and the summary printed to the terminal.
+
 
 
 
@@ -10023,6 +11232,8 @@ async function main(argv) {
         return inspectCommand(rest);
     if (command === "diff")
         return diffCommand(rest);
+    if (command === "fetch")
+        return fetchCommand(rest);
     process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
     return 2;
 }

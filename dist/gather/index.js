@@ -29270,7 +29270,7 @@ function errorMessage(e) {
 /* harmony export */   nh: () => (/* binding */ groupCalls)
 /* harmony export */ });
 /* unused harmony exports MAX_CALLS, MAX_RESULTS_PER_CALL, MAX_UNREADABLE */
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7725);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4981);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7355);
 // How the report step groups build results into comments, and the per-GPU outputs it sets.
 
@@ -29316,6 +29316,11 @@ function artifactEntries(results, links) {
         "artifact-name": r.report?.artifactName ?? "",
         "artifact-id": r.artifactId === null ? "" : String(r.artifactId),
         "artifact-url": r.artifactId === null ? "" : (0,_github_run_links_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactUrl */ .Wk)(links, r.artifactId),
+        "all-artifact-ids": (r.files.length > 0
+            ? r.files.map((f) => f.id)
+            : r.artifactId === null
+                ? []
+                : [r.artifactId]).join(","),
         digest: r.digest,
     }));
 }
@@ -29928,14 +29933,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5747);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8587);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6492);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7725);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4981);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6347);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4027);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2363);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7355);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4533);
 /* harmony import */ var _fork_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9260);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6531);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2289);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
@@ -30019,12 +30024,11 @@ async function main() {
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
     const label = check?.confirmed === true ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .forkRunLabel */ .sV)(check) : null;
-    const bodies = calls.map((call) => ({
-        call,
-        body: check?.confirmed === false
-            ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .unconfirmedForkNote */ .tJ)(check.unconfirmed, links)
-            : (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderCall */ .Jy)(call, links, headSha, undefined, label),
-    }));
+    // The summary belongs to this run: its "Use it" fetches by run; a comment's by pull request.
+    const render = (call, by) => check?.confirmed === false
+        ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .unconfirmedForkNote */ .tJ)(check.unconfirmed, links)
+        : (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderCall */ .Jy)(call, links, headSha, undefined, label, by);
+    const bodies = calls.map((call) => ({ call, body: render(call) }));
     if (env.GITHUB_STEP_SUMMARY) {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(bodies.map((b) => b.body).join("\n"), true).write();
     }
@@ -30059,7 +30063,12 @@ async function main() {
     const [owner = "", repo = ""] = repository.split("/");
     let written;
     try {
-        written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .upsertStickyComments */ .VZ)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .octokitIssueComments */ .r6)(api()), { owner, repo, number: pr.number }, bodies.map(({ call, body }) => ({ marker: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key), body })));
+        written = await (0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .upsertStickyComments */ .VZ)((0,_github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__/* .octokitIssueComments */ .r6)(api()), { owner, repo, number: pr.number }, 
+        // The comment shows the pull request's newest builds: its "Use it" fetches by pull request.
+        bodies.map(({ call }) => ({
+            marker: (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .commentMarker */ .Ql)(call.key),
+            body: render(call, { pr: pr.number }),
+        })));
     }
     catch (error) {
         throw new Error(`could not comment on pull request #${pr.number}: ${forbiddenHint(error)}`, {
@@ -30083,7 +30092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7725:
+/***/ 4981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30142,6 +30151,186 @@ function fitSections(head, sections, options) {
     throw new Error(`the comment's head alone is ${head.length} characters, over ${max}`);
 }
 
+// EXTERNAL MODULE: ./src/settings/targets.ts + 1 modules
+var targets = __nccwpck_require__(1820);
+;// CONCATENATED MODULE: ./src/publish/use-it.ts
+// The collapsed "Use it" section of the summary and the comments: the exact commands for one build,
+// `trt-pte fetch` to download it with every digest checked, and loading its .pte with its .ptd files
+// in the runtime its target runs on (docs/downloads.md says why each looks the way it does). Every
+// name goes through the format helpers: a shell word, a string literal, inside a fenced block.
+
+
+const TORCH_DTYPES = {
+    float32: "torch.float32",
+    float16: "torch.float16",
+    bfloat16: "torch.bfloat16",
+    float64: "torch.float64",
+    int64: "torch.int64",
+    int32: "torch.int32",
+    int16: "torch.int16",
+    int8: "torch.int8",
+    uint8: "torch.uint8",
+    bool: "torch.bool",
+};
+const SCALAR_TYPES = {
+    float32: "Float",
+    float16: "Half",
+    bfloat16: "BFloat16",
+    float64: "Double",
+    int64: "Long",
+    int32: "Int",
+    int16: "Short",
+    int8: "Char",
+    uint8: "Byte",
+    bool: "Bool",
+};
+/** What the C++ program is built against, per target. */
+const LINK = {
+    tensorrt: "// ExecuTorch built with its CUDA backend, linked with Torch-TensorRT's delegate (libexecutorch_trt_backend).",
+    cuda: "// ExecuTorch built with its CUDA backend (EXECUTORCH_BUILD_CUDA).",
+    xnnpack: "// ExecuTorch built with its XNNPACK backend (EXECUTORCH_BUILD_XNNPACK).",
+    portable: "// ExecuTorch with its portable kernels.",
+};
+/** The shape the build was exported for (each dimension's opt), as numbers. */
+function shape(spec) {
+    return spec.dims.map((d) => d.opt);
+}
+function pythonTensor(spec) {
+    const dims = shape(spec);
+    const tuple = dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
+    const dtype = TORCH_DTYPES[spec.dtype] ?? "torch.float32";
+    return spec.dtype.startsWith("float") || spec.dtype === "bfloat16"
+        ? `torch.rand(${tuple}${dtype === "torch.float32" ? "" : `, dtype=${dtype}`})`
+        : `torch.zeros(${tuple}, dtype=${dtype})`;
+}
+/** Positional inputs in order, then keyword ones: ExecuTorch takes one flat list in forward()'s order. */
+function ordered(inputs) {
+    return [...inputs.filter((i) => i.name === null), ...inputs.filter((i) => i.name !== null)];
+}
+function pythonInputs(inputs) {
+    if (inputs.length === 0)
+        return "inputs = []  # the model's inputs, in forward()'s order";
+    const keyword = inputs.some((i) => i.name !== null) ? "  # keyword inputs last, in forward()'s order" : "";
+    return `inputs = [${ordered(inputs).map(pythonTensor).join(", ")}]${keyword}`;
+}
+function atLeast(version, major, minor) {
+    const m = /^(\d+)\.(\d+)/.exec(version ?? "");
+    return m !== null && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
+}
+/** ExecuTorch's own Python runtime (CPU targets): one .ptd at most, through the API its release has. */
+function executorchPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    const lines = ["import torch"];
+    if (ptd === undefined || atLeast(use.executorch, 1, 5)) {
+        // Runtime.load_program takes `data_path` from ExecuTorch 1.5 on.
+        const data = ptd === undefined ? "" : `, data_path=${(0,format/* stringLiteral */.Hg)(ptd)}`;
+        lines.push("from executorch.runtime import Runtime", "", pythonInputs(use.inputs), `program = Runtime.get().load_program(${(0,format/* stringLiteral */.Hg)(use.pte)}${data})`, 'outputs = program.load_method("forward").execute(inputs)');
+    }
+    else {
+        lines.push("from executorch.extension.pybindings.portable_lib import _load_for_executorch", "", pythonInputs(use.inputs), `module = _load_for_executorch(${(0,format/* stringLiteral */.Hg)(use.pte)}, data_path=${(0,format/* stringLiteral */.Hg)(ptd)})`, 'outputs = module.run_method("forward", tuple(inputs))');
+    }
+    return lines.join("\n");
+}
+/**
+ * torch-tensorrt-executorch-runtime (target tensorrt): `load()` runs a .pte without data files; with
+ * one, the native module activate() returns loads it beside the program (load() would ignore it).
+ */
+function tensorrtPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    if (ptd === undefined) {
+        return [
+            "import torch",
+            "from torch_tensorrt_executorch_runtime.runtime import load",
+            "",
+            pythonInputs(use.inputs),
+            `outputs = load(${(0,format/* stringLiteral */.Hg)(use.pte)}).run(inputs)`,
+        ].join("\n");
+    }
+    return [
+        "import torch",
+        "import torch_tensorrt_executorch_runtime",
+        "",
+        "# Before anything imports executorch.runtime: it installs the runtime that has TensorRTBackend.",
+        "native = torch_tensorrt_executorch_runtime.activate()",
+        `program = open(${(0,format/* stringLiteral */.Hg)(use.pte)}, "rb").read()`,
+        `data = open(${(0,format/* stringLiteral */.Hg)(ptd)}, "rb").read()`,
+        "module = native._load_for_executorch_from_buffer(program, data_map_buffer=data)",
+        pythonInputs(use.inputs),
+        'outputs = module.run_method("forward", tuple(inputs))',
+    ].join("\n");
+}
+function cppModule(use) {
+    const files = use.ptd.length === 0
+        ? (0,format/* stringLiteral */.Hg)(use.pte)
+        : `${(0,format/* stringLiteral */.Hg)(use.pte)}, std::vector<std::string>{${use.ptd.map(format/* stringLiteral */.Hg).join(", ")}}`;
+    const tensors = ordered(use.inputs).map((spec) => `ones({${shape(spec).join(", ")}}, ScalarType::${SCALAR_TYPES[spec.dtype] ?? "Float"})`);
+    const link = LINK[use.target] ?? "// ExecuTorch with the backends the .pte names.";
+    return [
+        link,
+        "#include <executorch/extension/module/module.h>",
+        "#include <executorch/extension/tensor/tensor.h>",
+        "",
+        "using namespace executorch::extension;",
+        "using executorch::aten::ScalarType;",
+        "",
+        "int main() {",
+        `  Module module(${files});`,
+        `  std::vector<executorch::runtime::EValue> inputs = {${tensors.join(", ")}};`,
+        "  auto outputs = module.forward(inputs);",
+        "  return outputs.ok() ? 0 : 1;",
+        "}",
+    ].join("\n");
+}
+function fetchCommand(use) {
+    if (use.fetch === null)
+        return null;
+    const { repository, by, build } = use.fetch;
+    const source = "pr" in by ? `--pr ${by.pr}` : `--run ${(0,format/* shellWord */.r7)(by.run)}`;
+    return `trt-pte fetch --repo ${(0,format/* shellWord */.r7)(repository)} ${source} --model ${(0,format/* shellWord */.r7)(build)}`;
+}
+/** The section's markdown: collapsed, so a comment stays short. */
+function renderUseIt(use) {
+    const parts = [];
+    const fetch = fetchCommand(use);
+    if (fetch !== null) {
+        parts.push("Download it into this folder, every file checked against GitHub's digests and the build's report:", (0,format/* codeBlock */.DV)(fetch, "sh"));
+    }
+    const keep = use.ptd.length === 0 ? "" : ` with ${use.ptd.length === 1 ? "its data file" : "its data files"}`;
+    if ((0,targets/* isTarget */.Ex)(use.target) && (0,targets/* targetSpec */.nA)(use.target).gpu) {
+        const python = use.target === "tensorrt" ? tensorrtPython(use) : null;
+        if (python !== null) {
+            parts.push(`Run the \`.pte\`${keep} in the Torch-TensorRT ExecuTorch runtime (Python):`, (0,format/* codeBlock */.DV)(python, "python"));
+        }
+        parts.push(`${python === null ? "Run" : "Or"} the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, (0,format/* codeBlock */.DV)(cppModule(use), "cpp"));
+    }
+    else {
+        const python = executorchPython(use);
+        parts.push(...(python === null
+            ? [`Run the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, (0,format/* codeBlock */.DV)(cppModule(use), "cpp")]
+            : [`Run the \`.pte\`${keep} in ExecuTorch's Python runtime:`, (0,format/* codeBlock */.DV)(python, "python")]));
+    }
+    return `<details><summary>Use it</summary>\n\n${parts.join("\n\n")}\n\n</details>\n`;
+}
+/** The section's facts for a report: the names the user will have, and how fetch finds the build. */
+function useItOf(report, downloads, repository, by) {
+    return {
+        fetch: downloads !== null && repository !== "" && by !== null
+            ? { repository, by, build: report.artifact_name }
+            : null,
+        target: report.target,
+        pte: downloads?.pte.name ?? report.pte.name,
+        ptd: downloads?.ptd.map((p) => p.name) ?? report.ptd.map((p) => p.name),
+        executorch: report.versions.executorch ?? null,
+        inputs: report.inputs,
+    };
+}
+
+// EXTERNAL MODULE: ./src/github/sticky-comment.ts
+var sticky_comment = __nccwpck_require__(2363);
 // EXTERNAL MODULE: ./src/github/run-links.ts
 var run_links = __nccwpck_require__(7355);
 // EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
@@ -30151,6 +30340,8 @@ var comparison = __nccwpck_require__(9964);
 // Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
+
+
 
 
 
@@ -30175,7 +30366,30 @@ function accuracyText(accuracy) {
     const verdict = accuracy.passed === true ? " ✅" : accuracy.passed === false ? " ❌" : "";
     return `accuracy: max abs error ${maxAbs}${tolerance}${verdict}`;
 }
-function section(result, links, label) {
+/** The build's files as links, the .pte first, then its .ptd files, then the rest (its report). */
+function fileLinks(result, links) {
+    const rank = (name) => (name.endsWith(".pte") ? 0 : name.endsWith(".ptd") ? 1 : 2);
+    return [...result.files]
+        .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
+        .map((f) => `[${(0,format/* code */.aY)(f.name)}](${(0,run_links/* artifactUrl */.Wk)(links, f.id)})`)
+        .join(" · ");
+}
+/** The "Use it" section of a build whose files were uploaded one by one; "" otherwise. */
+function useIt(result, report, links, by) {
+    const pte = result.files.find((f) => f.name.endsWith(".pte"));
+    if (pte === undefined)
+        return "";
+    return renderUseIt({
+        // The build's name from its checked artifact name (`<build>.pte`), not from the report's text.
+        fetch: { repository: links.repository, by, build: pte.name.slice(0, -".pte".length) },
+        target: report.target,
+        pte: pte.name,
+        ptd: result.files.filter((f) => f.name.endsWith(".ptd")).map((f) => f.name),
+        executorch: report.versions.executorch ?? null,
+        inputs: report.inputs,
+    });
+}
+function section(result, links, label, by) {
     const report = result.report;
     const title = [
         report?.modelName || result.model,
@@ -30206,9 +30420,11 @@ function section(result, links, label) {
         lines.push(`Built, but its report is missing: see [the job log](${log}).`);
         return lines.join("\n");
     }
-    const download = result.artifactId === null
-        ? "not uploaded (`upload: false`)"
-        : `[${(0,format/* code */.aY)(report.artifactName)}](${(0,run_links/* artifactUrl */.Wk)(links, result.artifactId)})`;
+    const download = result.files.length > 0
+        ? fileLinks(result, links)
+        : result.artifactId === null
+            ? "not uploaded (`upload: false`)"
+            : `[${(0,format/* code */.aY)(report.artifactName)}](${(0,run_links/* artifactUrl */.Wk)(links, result.artifactId)})`;
     lines.push(`**Download:** ${download}`, "");
     const files = [
         `${(0,format/* code */.aY)(report.pte.name)} ${(0,format/* formatBytes */.z3)(report.pte.bytes)}, sha256 ${(0,format/* code */.aY)(report.pte.sha256.slice(0, 16))}…`,
@@ -30233,13 +30449,18 @@ function section(result, links, label) {
     if (versions.length > 0)
         lines.push(`- Versions: ${versions.map(([k, v]) => `${(0,format/* code */.aY)(k)} ${(0,format/* code */.aY)(v)}`).join(", ")}`);
     lines.push(...compared);
+    const use = useIt(result, report, links, by);
+    if (use !== "")
+        lines.push("", use.trimEnd());
     return lines.join("\n");
 }
 /**
  * The markdown body of one call's comment, without its marker. `label`, when given, heads every
  * build's section (the fork commenter's: whose report the section is).
  */
-function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS, label = null) {
+function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS, label = null, 
+/** How the "Use it" sections' `trt-pte fetch` finds the builds: the pull request in a comment. */
+by = { run: links.runId }) {
     const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
     const built = ordered.filter((r) => r.outcome === "success").length;
     const total = ordered.length + call.missing.length;
@@ -30247,8 +30468,10 @@ function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS, label = n
         `### trt-pte: ${built} of ${total} build${total === 1 ? "" : "s"} succeeded`,
         "",
         `[Run ${links.runId}](${(0,run_links/* runUrl */.Vp)(links)})${/^[0-9a-f]{7,64}$/.test(commit) ? ` · commit ${commit.slice(0, 7)}` : ""}`,
+        // Hidden: how `trt-pte fetch --pr` finds this run's builds.
+        ...(/^[0-9]+$/.test(links.runId) ? [(0,sticky_comment/* runMarker */.qW)(links.runId)] : []),
     ];
-    const sections = ordered.map((r) => section(r, links, label));
+    const sections = ordered.map((r) => section(r, links, label, by));
     for (const gpu of call.missing) {
         sections.push(`#### ⚠️ ${(0,format/* code */.aY)(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
     }
@@ -30285,9 +30508,12 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
+var settings = __nccwpck_require__(2289);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
+
 
 /** The report written beside the .pte and uploaded with it. */
 const REPORT_FILE = "report.json";
@@ -30362,6 +30588,7 @@ function assemble(settings, build, files, env) {
         memory: build.memory,
         versions: build.versions,
         gpu: build.gpu,
+        gpu_name: gpuKind(settings, build.gpu?.name),
         timings: build.timings,
         details: build.details,
         run: runInfo(env),
@@ -30427,11 +30654,14 @@ function currentReport(cached) {
 
 // EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
 var comparison = __nccwpck_require__(9964);
+// EXTERNAL MODULE: ./src/settings/input-spec.ts
+var input_spec = __nccwpck_require__(4602);
 ;// CONCATENATED MODULE: ./src/gather/results.ts
 // The build jobs' results as the reusable workflow's report job downloads them: one folder per GPU
 // holding result.json (outcome, artifact id) and, when the export got that far, the action's
 // report.json. The fork-PR commenter downloads the same files from a run it does not trust, so every
 // field is checked and kept as plain data: nothing read here is executed, and no link is taken from it.
+
 
 
 
@@ -30521,8 +30751,36 @@ function parseReport(raw) {
         accuracy,
         versions,
         gpu,
+        gpuName: results_text(report, "gpu_name", 64),
+        inputs: (0,input_spec/* inputSpecsFromJson */.vY)(report.inputs),
         comparison: (0,comparison/* parseComparison */.f)(report),
     };
+}
+// An artifact name as trt-pte makes them (src/settings/names.ts): plain, and at most this long.
+const ARTIFACT_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,299}$/;
+/** The action's `artifact-files` output as result.json carries it: a JSON text, checked entry by entry. */
+function artifactFiles(raw) {
+    if (raw.trim() === "")
+        return [];
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        throw new Invalid("artifact_files is not JSON");
+    }
+    if (!Array.isArray(value) || value.length > 70)
+        throw new Invalid("artifact_files is not a list of artifacts");
+    return value.map((entry, i) => {
+        const f = object(entry, `artifact_files[${i}]`);
+        const name = f.name;
+        if (typeof name !== "string" || !ARTIFACT_FILE.test(name))
+            throw new Invalid(`artifact_files[${i}].name is not a plain file name`);
+        const id = f.id;
+        if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0)
+            throw new Invalid(`artifact_files[${i}].id is not an ID`);
+        return { name, id };
+    });
 }
 function parseResult(raw, report) {
     const result = object(raw, RESULT_FILE);
@@ -30544,6 +30802,7 @@ function parseResult(raw, report) {
         target: results_text(result, "target", 32),
         outcome: outcome,
         artifactId: numericId(result, "artifact_id"),
+        files: artifactFiles(results_text(result, "artifact_files", 20_000)),
         digest,
         checkRunId: numericId(result, "check_run_id"),
         report,
@@ -30759,9 +31018,10 @@ function jobUrl(links, checkRunId) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   VZ: () => (/* binding */ upsertStickyComments),
+/* harmony export */   qW: () => (/* binding */ runMarker),
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
-/* unused harmony exports withMarker, upsertStickyComment, isPermissionError */
+/* unused harmony exports MARKER_PREFIX, runsOfComment, withMarker, upsertStickyComment, isPermissionError */
 // One sticky comment per marker on a pull request: found by its hidden marker (an HTML comment,
 // invisible when rendered) and updated in place on each push, created only the first time. Only
 // comments written by a bot account count, so a person who pastes the marker into a comment of
@@ -30787,6 +31047,19 @@ function octokitIssueComments(octokit) {
             return (await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data;
         },
     };
+}
+/** Every trt-pte comment's marker starts so (the action's per build, the report step's per call). */
+const MARKER_PREFIX = "<!-- trt-pte:";
+/**
+ * A hidden line naming the run a comment reports on: how `trt-pte fetch --pr` finds the pull
+ * request's newest builds without reading the rendered links.
+ */
+function runMarker(runId) {
+    return `<!-- trt-pte:run id=${runId} -->`;
+}
+/** The run IDs a comment's run markers name. */
+function runsOfComment(body) {
+    return [...body.matchAll(/^<!-- trt-pte:run id=([0-9]{1,20}) -->$/gm)].map((m) => m[1] ?? "");
 }
 // GitHub refuses comment bodies over 65536 characters. The renderers fit their sections below it
 // (src/util/fit-markdown.ts); this is the last guard, and it too cuts only between lines, so no code
@@ -30921,7 +31194,287 @@ function readGateSettings(get) {
 
 /***/ }),
 
-/***/ 6531:
+/***/ 4602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   vY: () => (/* binding */ inputSpecsFromJson)
+/* harmony export */ });
+/* unused harmony exports DTYPES, MAX_DIM, InputSpecError, parseInputSpecs, formatInputSpecs */
+// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
+// both parse here; the Python driver receives the parsed structure in its request and never
+// re-parses text, so an error always points at the user's text with line and column.
+//
+//   inputs := spec ( ';' | newline ) spec ...
+//   spec   := [ name '=' ] dtype '[' [ dim ( ',' dim )* ] ']'
+//   dim    := [ symbol ':' ] ( N | MIN '..' MAX | MIN '..' OPT '..' MAX )
+const DTYPES = [
+    "float32",
+    "float16",
+    "bfloat16",
+    "float64",
+    "int64",
+    "int32",
+    "int16",
+    "int8",
+    "uint8",
+    "bool",
+];
+/** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
+const MAX_DIM = 2 ** 31 - 1;
+class InputSpecError extends Error {
+    line;
+    column;
+    detail;
+    constructor(line, column, detail) {
+        super(`inputs:${line}:${column}: ${detail}`);
+        this.line = line;
+        this.column = column;
+        this.detail = detail;
+        this.name = "InputSpecError";
+    }
+}
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const INTEGER = /[0-9]+/y;
+/** A cursor over the whole text that knows line and column for error messages. */
+class Cursor {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    where(pos = this.pos) {
+        const before = this.text.slice(0, pos);
+        const line = before.split("\n").length;
+        const column = pos - (before.lastIndexOf("\n") + 1) + 1;
+        return { line, column };
+    }
+    fail(detail, pos = this.pos) {
+        const { line, column } = this.where(pos);
+        throw new InputSpecError(line, column, detail);
+    }
+    /** Skips spaces and tabs (not newlines: a newline separates specs). */
+    skipBlanks() {
+        while (this.pos < this.text.length &&
+            (this.text[this.pos] === " " || this.text[this.pos] === "\t" || this.text[this.pos] === "\r")) {
+            this.pos++;
+        }
+    }
+    peek() {
+        return this.text[this.pos];
+    }
+    eat(token) {
+        this.skipBlanks();
+        if (this.text.startsWith(token, this.pos)) {
+            this.pos += token.length;
+            return true;
+        }
+        return false;
+    }
+    expect(token, what) {
+        if (!this.eat(token))
+            this.fail(`expected ${what}${this.describeHere()}`);
+    }
+    match(re) {
+        this.skipBlanks();
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (!m)
+            return null;
+        this.pos += m[0].length;
+        return m[0];
+    }
+    describeHere() {
+        const c = this.peek();
+        if (c === undefined)
+            return ", found the end of the text";
+        if (c === "\n")
+            return ", found the end of the line";
+        return `, found '${c}'`;
+    }
+}
+function parseInteger(cur, what) {
+    const start = (cur.skipBlanks(), cur.pos);
+    const digits = cur.match(INTEGER);
+    if (digits === null)
+        cur.fail(`expected ${what}${cur.describeHere()}`);
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value) || value > MAX_DIM)
+        cur.fail(`${what} ${digits} is larger than ${MAX_DIM}`, start);
+    return value;
+}
+function parseDim(cur, symbols) {
+    cur.skipBlanks();
+    const start = cur.pos;
+    let symbol = null;
+    const ident = cur.match(IDENT);
+    if (ident !== null) {
+        if (!cur.eat(":"))
+            cur.fail(`expected ':' after dimension symbol '${ident}'${cur.describeHere()}`);
+        symbol = ident;
+    }
+    const bounds = [parseInteger(cur, "a dimension size")];
+    while (cur.eat("..")) {
+        if (bounds.length === 3)
+            cur.fail("a dimension has at most three bounds: MIN..OPT..MAX", cur.pos - 2);
+        bounds.push(parseInteger(cur, "a dimension bound"));
+    }
+    const [min, second, third] = bounds;
+    const max = third ?? second ?? min;
+    const opt = third === undefined ? max : second;
+    if (!(min <= opt && opt <= max)) {
+        cur.fail(`dimension bounds must satisfy MIN <= OPT <= MAX, got ${min}..${opt}..${max}`, start);
+    }
+    const dynamic = bounds.length > 1 || symbol !== null;
+    if (dynamic && min === max && bounds.length > 1) {
+        cur.fail(`dimension ${min}..${max} has one value: write it as ${min} (static)`, start);
+    }
+    if (bounds.length > 1 && opt < 2) {
+        // torch.export specialises a dimension traced at size 0 or 1, so the example must be >= 2.
+        cur.fail(`the example size (OPT) of a dynamic dimension must be at least 2, got ${opt}`, start);
+    }
+    const dim = { symbol, min, opt, max };
+    if (symbol !== null) {
+        const seen = symbols.get(symbol);
+        if (seen === undefined) {
+            if (bounds.length === 1)
+                cur.fail(`symbol '${symbol}' first appears without a range: give it MIN..MAX`, start);
+            symbols.set(symbol, { dim, pos: start });
+        }
+        else if (bounds.length === 1 && min === seen.dim.opt) {
+            // `b:4` after `b:1..4..8` repeats the symbol with its example size: same dimension.
+            return { ...seen.dim };
+        }
+        else if (seen.dim.min !== min || seen.dim.opt !== opt || seen.dim.max !== max) {
+            const w = cur.where(seen.pos);
+            cur.fail(`symbol '${symbol}' is ${min}..${opt}..${max} here but ${seen.dim.min}..${seen.dim.opt}..${seen.dim.max} at ${w.line}:${w.column}; a shared symbol needs one range`, start);
+        }
+    }
+    return dim;
+}
+function parseSpec(cur, symbols) {
+    cur.skipBlanks();
+    const start = cur.pos;
+    const first = cur.match(IDENT);
+    if (first === null)
+        cur.fail(`expected a dtype or name=${cur.describeHere()}`);
+    let name = null;
+    let dtypeWord = first;
+    let dtypePos = start;
+    if (cur.eat("=")) {
+        name = first;
+        cur.skipBlanks();
+        dtypePos = cur.pos;
+        const word = cur.match(IDENT);
+        if (word === null)
+            cur.fail(`expected a dtype after '${name}='${cur.describeHere()}`);
+        dtypeWord = word;
+    }
+    if (!DTYPES.includes(dtypeWord)) {
+        cur.fail(`unknown dtype '${dtypeWord}' (expected one of ${DTYPES.join(", ")})`, dtypePos);
+    }
+    cur.expect("[", "'[' after the dtype");
+    const dims = [];
+    if (!cur.eat("]")) {
+        do {
+            dims.push(parseDim(cur, symbols));
+        } while (cur.eat(","));
+        cur.expect("]", "',' or ']'");
+    }
+    return { name, dtype: dtypeWord, dims };
+}
+/**
+ * Parses the `inputs` text into specs. Blank lines and a trailing separator are allowed, so a YAML
+ * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
+ */
+function parseInputSpecs(text) {
+    const cur = new Cursor(text);
+    const specs = [];
+    const symbols = new Map();
+    const names = new Map();
+    for (;;) {
+        // Skip separators and blank lines between specs.
+        for (;;) {
+            cur.skipBlanks();
+            const c = cur.peek();
+            if (c === ";" || c === "\n")
+                cur.pos++;
+            else
+                break;
+        }
+        if (cur.peek() === undefined)
+            break;
+        const start = cur.pos;
+        const spec = parseSpec(cur, symbols);
+        if (spec.name !== null) {
+            const prev = names.get(spec.name);
+            if (prev !== undefined) {
+                const w = cur.where(prev);
+                cur.fail(`keyword input '${spec.name}' is given twice (first at ${w.line}:${w.column})`, start);
+            }
+            names.set(spec.name, start);
+        }
+        specs.push(spec);
+        cur.skipBlanks();
+        const next = cur.peek();
+        if (next !== undefined && next !== ";" && next !== "\n")
+            cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
+    }
+    return specs;
+}
+/** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
+function formatInputSpecs(specs) {
+    return specs
+        .map((spec) => {
+        const dims = spec.dims.map((d) => {
+            const prefix = d.symbol === null ? "" : `${d.symbol}:`;
+            if (d.min === d.max && d.symbol === null)
+                return `${d.min}`;
+            return d.opt === d.max ? `${prefix}${d.min}..${d.max}` : `${prefix}${d.min}..${d.opt}..${d.max}`;
+        });
+        return `${spec.name === null ? "" : `${spec.name}=`}${spec.dtype}[${dims.join(",")}]`;
+    })
+        .join("; ");
+}
+/**
+ * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
+ * are well formed, else [] (they only shape the example tensors of the "Use it" section).
+ */
+function inputSpecsFromJson(value) {
+    if (!Array.isArray(value) || value.length > 64)
+        return [];
+    const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+    const size = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
+    const specs = [];
+    for (const raw of value) {
+        const spec = raw;
+        if (typeof spec !== "object" || spec === null)
+            return [];
+        const { name, dtype, dims } = spec;
+        if (!DTYPES.includes(dtype))
+            return [];
+        if (name !== null && !(typeof name === "string" && ident.test(name)))
+            return [];
+        if (!Array.isArray(dims) || dims.length > 16)
+            return [];
+        const read = [];
+        for (const d of dims) {
+            if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max))
+                return [];
+            const symbol = d.symbol ?? null;
+            if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol)))
+                return [];
+            read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
+        }
+        specs.push({ name, dtype: dtype, dims: read });
+    }
+    return specs;
+}
+
+
+/***/ }),
+
+/***/ 2289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30930,39 +31483,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: defaultTolerance, parseEnvPassthrough, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
+// UNUSED EXPORTS: defaultTolerance, gpuKind, parseEnvPassthrough, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
-const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","torch_tensorrt":"2.12","tensorrt":null,"executorch":"1.2"},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
-;// CONCATENATED MODULE: ./src/settings/targets.ts
-// One row per target: what it needs to run and what its .pte must hold. The rows live in
-// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
-// cache key hashes with the driver's sources (src/cache/key.ts driverDigest); ncc bundles it here.
-
-const SPECS = table_namespaceObject;
-/** Every target, in the table's order (action.yml's choices follow it). */
-const targets_TARGETS = Object.keys(SPECS);
-/** Every package some target needs, in the table's order (the summary's Versions row shows them
- * so): the stack whose versions the cache key records, whichever target runs. */
-const STACK_PACKAGES = [
-    ...new Set(targets_TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
-];
-function targets_targetSpec(target) {
-    return SPECS[target];
-}
-function targets_isTarget(name) {
-    return Object.hasOwn(SPECS, name);
-}
-
+// EXTERNAL MODULE: ./src/settings/targets.ts + 1 modules
+var targets = __nccwpck_require__(1820);
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every setting of trt-pte, defined once. action.yml's `inputs:` and the CLI's flags are both
 // derived from this table (test/action-yml.test.ts fails when action.yml drifts from it), so a
 // setting that works in a workflow works the same on a laptop.
 
-const tolerance = (target, precision) => targets_targetSpec(target).tolerance[precision];
+const tolerance = (target, precision) => (0,targets/* targetSpec */.nA)(target).tolerance[precision];
 /** The `hash-files` default: Python sources and common weight formats. */
 const DEFAULT_HASH_FILES = [
     "**/*.py",
@@ -30988,7 +31521,7 @@ const inputs_INPUTS = [
         name: "target",
         kind: "choice",
         default: "tensorrt",
-        choices: [...targets_TARGETS],
+        choices: [...targets/* TARGETS */.dW],
         description: "The ExecuTorch backend: `tensorrt` (TensorRT + CUDA delegates, needs a GPU and torch_tensorrt), " +
             "`cuda` (ExecuTorch CUDA backend), `xnnpack` (CPU delegate) or `portable` (no delegate). Never changed behind your back.",
     },
@@ -31192,7 +31725,8 @@ const inputs_INPUTS = [
         name: "upload",
         kind: "boolean",
         default: "true",
-        description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+        description: "Upload the `.pte`, each `.ptd` it needs and `report.json` as artifacts of one file each, unzipped: " +
+            "`<artifact-name>.pte`, `<artifact-name>--<data file>.ptd`, `<artifact-name>.report.json`.",
     },
     {
         name: "comment",
@@ -31216,10 +31750,15 @@ const OUTPUTS = [
         description: "Absolute paths of the `.ptd` files the `.pte` needs, one per line (empty when none).",
     },
     { name: "report", description: "Absolute path of `report.json`." },
-    { name: "artifact-id", description: "ID of the uploaded artifact (empty when `upload` is false)." },
+    { name: "artifact-id", description: "ID of the `.pte`'s artifact (empty when `upload` is false)." },
     {
         name: "artifact-url",
-        description: "Link to the artifact for signed-in users (empty when `upload` is false).",
+        description: "Link that downloads the `.pte` itself, for signed-in users (empty when `upload` is false).",
+    },
+    {
+        name: "artifact-files",
+        description: 'Every artifact this build uploaded, as JSON: `[{"name","file","id","url","digest"}]`, the `.pte` last; `name` is ' +
+            "the file's name once downloaded, `file` its name in the output folder (`[]` when `upload` is false).",
     },
     { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
     {
@@ -31243,7 +31782,8 @@ const OUTPUTS = [
     },
     {
         name: "artifact-digest",
-        description: "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
+        description: "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
+            "unzipped (empty when not uploaded).",
     },
 ];
 function inputs_inputDefinition(name) {
@@ -31253,243 +31793,8 @@ function inputs_inputDefinition(name) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/settings/input-spec.ts
-// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
-// both parse here; the Python driver receives the parsed structure in its request and never
-// re-parses text, so an error always points at the user's text with line and column.
-//
-//   inputs := spec ( ';' | newline ) spec ...
-//   spec   := [ name '=' ] dtype '[' [ dim ( ',' dim )* ] ']'
-//   dim    := [ symbol ':' ] ( N | MIN '..' MAX | MIN '..' OPT '..' MAX )
-const DTYPES = (/* unused pure expression or super */ null && ([
-    "float32",
-    "float16",
-    "bfloat16",
-    "float64",
-    "int64",
-    "int32",
-    "int16",
-    "int8",
-    "uint8",
-    "bool",
-]));
-/** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
-const MAX_DIM = (/* unused pure expression or super */ null && (2 ** 31 - 1));
-class InputSpecError extends Error {
-    line;
-    column;
-    detail;
-    constructor(line, column, detail) {
-        super(`inputs:${line}:${column}: ${detail}`);
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
-        this.name = "InputSpecError";
-    }
-}
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const INTEGER = /[0-9]+/y;
-/** A cursor over the whole text that knows line and column for error messages. */
-class Cursor {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    where(pos = this.pos) {
-        const before = this.text.slice(0, pos);
-        const line = before.split("\n").length;
-        const column = pos - (before.lastIndexOf("\n") + 1) + 1;
-        return { line, column };
-    }
-    fail(detail, pos = this.pos) {
-        const { line, column } = this.where(pos);
-        throw new InputSpecError(line, column, detail);
-    }
-    /** Skips spaces and tabs (not newlines: a newline separates specs). */
-    skipBlanks() {
-        while (this.pos < this.text.length &&
-            (this.text[this.pos] === " " || this.text[this.pos] === "\t" || this.text[this.pos] === "\r")) {
-            this.pos++;
-        }
-    }
-    peek() {
-        return this.text[this.pos];
-    }
-    eat(token) {
-        this.skipBlanks();
-        if (this.text.startsWith(token, this.pos)) {
-            this.pos += token.length;
-            return true;
-        }
-        return false;
-    }
-    expect(token, what) {
-        if (!this.eat(token))
-            this.fail(`expected ${what}${this.describeHere()}`);
-    }
-    match(re) {
-        this.skipBlanks();
-        re.lastIndex = this.pos;
-        const m = re.exec(this.text);
-        if (!m)
-            return null;
-        this.pos += m[0].length;
-        return m[0];
-    }
-    describeHere() {
-        const c = this.peek();
-        if (c === undefined)
-            return ", found the end of the text";
-        if (c === "\n")
-            return ", found the end of the line";
-        return `, found '${c}'`;
-    }
-}
-function parseInteger(cur, what) {
-    const start = (cur.skipBlanks(), cur.pos);
-    const digits = cur.match(INTEGER);
-    if (digits === null)
-        cur.fail(`expected ${what}${cur.describeHere()}`);
-    const value = Number(digits);
-    if (!Number.isSafeInteger(value) || value > MAX_DIM)
-        cur.fail(`${what} ${digits} is larger than ${MAX_DIM}`, start);
-    return value;
-}
-function parseDim(cur, symbols) {
-    cur.skipBlanks();
-    const start = cur.pos;
-    let symbol = null;
-    const ident = cur.match(IDENT);
-    if (ident !== null) {
-        if (!cur.eat(":"))
-            cur.fail(`expected ':' after dimension symbol '${ident}'${cur.describeHere()}`);
-        symbol = ident;
-    }
-    const bounds = [parseInteger(cur, "a dimension size")];
-    while (cur.eat("..")) {
-        if (bounds.length === 3)
-            cur.fail("a dimension has at most three bounds: MIN..OPT..MAX", cur.pos - 2);
-        bounds.push(parseInteger(cur, "a dimension bound"));
-    }
-    const [min, second, third] = bounds;
-    const max = third ?? second ?? min;
-    const opt = third === undefined ? max : second;
-    if (!(min <= opt && opt <= max)) {
-        cur.fail(`dimension bounds must satisfy MIN <= OPT <= MAX, got ${min}..${opt}..${max}`, start);
-    }
-    const dynamic = bounds.length > 1 || symbol !== null;
-    if (dynamic && min === max && bounds.length > 1) {
-        cur.fail(`dimension ${min}..${max} has one value: write it as ${min} (static)`, start);
-    }
-    if (bounds.length > 1 && opt < 2) {
-        // torch.export specialises a dimension traced at size 0 or 1, so the example must be >= 2.
-        cur.fail(`the example size (OPT) of a dynamic dimension must be at least 2, got ${opt}`, start);
-    }
-    const dim = { symbol, min, opt, max };
-    if (symbol !== null) {
-        const seen = symbols.get(symbol);
-        if (seen === undefined) {
-            if (bounds.length === 1)
-                cur.fail(`symbol '${symbol}' first appears without a range: give it MIN..MAX`, start);
-            symbols.set(symbol, { dim, pos: start });
-        }
-        else if (bounds.length === 1 && min === seen.dim.opt) {
-            // `b:4` after `b:1..4..8` repeats the symbol with its example size: same dimension.
-            return { ...seen.dim };
-        }
-        else if (seen.dim.min !== min || seen.dim.opt !== opt || seen.dim.max !== max) {
-            const w = cur.where(seen.pos);
-            cur.fail(`symbol '${symbol}' is ${min}..${opt}..${max} here but ${seen.dim.min}..${seen.dim.opt}..${seen.dim.max} at ${w.line}:${w.column}; a shared symbol needs one range`, start);
-        }
-    }
-    return dim;
-}
-function parseSpec(cur, symbols) {
-    cur.skipBlanks();
-    const start = cur.pos;
-    const first = cur.match(IDENT);
-    if (first === null)
-        cur.fail(`expected a dtype or name=${cur.describeHere()}`);
-    let name = null;
-    let dtypeWord = first;
-    let dtypePos = start;
-    if (cur.eat("=")) {
-        name = first;
-        cur.skipBlanks();
-        dtypePos = cur.pos;
-        const word = cur.match(IDENT);
-        if (word === null)
-            cur.fail(`expected a dtype after '${name}='${cur.describeHere()}`);
-        dtypeWord = word;
-    }
-    if (!DTYPES.includes(dtypeWord)) {
-        cur.fail(`unknown dtype '${dtypeWord}' (expected one of ${DTYPES.join(", ")})`, dtypePos);
-    }
-    cur.expect("[", "'[' after the dtype");
-    const dims = [];
-    if (!cur.eat("]")) {
-        do {
-            dims.push(parseDim(cur, symbols));
-        } while (cur.eat(","));
-        cur.expect("]", "',' or ']'");
-    }
-    return { name, dtype: dtypeWord, dims };
-}
-/**
- * Parses the `inputs` text into specs. Blank lines and a trailing separator are allowed, so a YAML
- * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
- */
-function input_spec_parseInputSpecs(text) {
-    const cur = new Cursor(text);
-    const specs = [];
-    const symbols = new Map();
-    const names = new Map();
-    for (;;) {
-        // Skip separators and blank lines between specs.
-        for (;;) {
-            cur.skipBlanks();
-            const c = cur.peek();
-            if (c === ";" || c === "\n")
-                cur.pos++;
-            else
-                break;
-        }
-        if (cur.peek() === undefined)
-            break;
-        const start = cur.pos;
-        const spec = parseSpec(cur, symbols);
-        if (spec.name !== null) {
-            const prev = names.get(spec.name);
-            if (prev !== undefined) {
-                const w = cur.where(prev);
-                cur.fail(`keyword input '${spec.name}' is given twice (first at ${w.line}:${w.column})`, start);
-            }
-            names.set(spec.name, start);
-        }
-        specs.push(spec);
-        cur.skipBlanks();
-        const next = cur.peek();
-        if (next !== undefined && next !== ";" && next !== "\n")
-            cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
-    }
-    return specs;
-}
-/** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
-function formatInputSpecs(specs) {
-    return specs
-        .map((spec) => {
-        const dims = spec.dims.map((d) => {
-            const prefix = d.symbol === null ? "" : `${d.symbol}:`;
-            if (d.min === d.max && d.symbol === null)
-                return `${d.min}`;
-            return d.opt === d.max ? `${prefix}${d.min}..${d.max}` : `${prefix}${d.min}..${d.opt}..${d.max}`;
-        });
-        return `${spec.name === null ? "" : `${spec.name}=`}${spec.dtype}[${dims.join(",")}]`;
-    })
-        .join("; ");
-}
-
+// EXTERNAL MODULE: ./src/settings/input-spec.ts
+var input_spec = __nccwpck_require__(4602);
 ;// CONCATENATED MODULE: ./src/settings/names.ts
 // Names derived from the model spec: the model's short name, the default artifact name and the
 // folder a model's files are written to. One function each so the action, the CLI and the tests
@@ -31523,6 +31828,35 @@ function names_sanitizeName(name) {
 /** `<model>-<target>[-<gpu name>]`, sanitised. */
 function names_defaultArtifactName(spec, target, gpuName) {
     return names_sanitizeName([names_modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
+}
+// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
+// artifact by its file, so the names are the files' names once downloaded. Artifact names never
+// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
+// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
+// same for every CUDA build) follows it.
+/** `<artifact>.pte`: the program. */
+function pteArtifactName(artifact) {
+    return `${artifact}.pte`;
+}
+/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
+function ptdArtifactName(artifact, ptdFile) {
+    return `${ptdArtifactPrefix(artifact)}${names_sanitizeName(path.basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
+}
+/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
+function ptdArtifactPrefix(artifact) {
+    return `${artifact}--`;
+}
+const REPORT_SUFFIX = ".report.json";
+/** `<artifact>.report.json`: the build's report.json. */
+function reportArtifactName(artifact) {
+    return `${artifact}${REPORT_SUFFIX}`;
+}
+/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
+function buildOfReportArtifact(name) {
+    if (!name.endsWith(REPORT_SUFFIX))
+        return null;
+    const build = name.slice(0, -REPORT_SUFFIX.length);
+    return build !== "" && names_sanitizeName(build) === build ? build : null;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -31651,7 +31985,7 @@ function parseBoolean(name, raw) {
         return false;
     throw new errors/* SettingsError */.GN(name, `'${raw}' is not a boolean`, "use true or false");
 }
-function settings_parseInteger(name, raw) {
+function parseInteger(name, raw) {
     const def = inputDefinition(name);
     if (!/^-?[0-9]+$/.test(raw))
         throw new SettingsError(name, `'${raw}' is not a whole number`);
@@ -31713,7 +32047,7 @@ function optionalBoolean(get, name) {
 }
 function optionalInteger(get, name) {
     const raw = settings_text(get, name);
-    return raw === "" ? undefined : settings_parseInteger(name, raw);
+    return raw === "" ? undefined : parseInteger(name, raw);
 }
 const OP_NAME = /^(?:torch\.ops\.)?([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 /** `aten.cos.default, aten.add.Tensor` (commas or lines) → op overload names, without `torch.ops.`. */
@@ -31774,7 +32108,7 @@ function parseTolerance(raw, target, precision) {
     return Number(value);
 }
 /** Inputs that only some targets read (the target table's `settings`), in the table's order. */
-const TARGET_SETTINGS = [...new Set(targets_TARGETS.flatMap((t) => targets_targetSpec(t).settings))];
+const TARGET_SETTINGS = [...new Set(targets/* TARGETS */.dW.flatMap((t) => (0,targets/* targetSpec */.nA)(t).settings))];
 /** A target-specific input set for a target that does not read it is refused, not ignored. */
 function refuseOtherTargetsSettings(get, target) {
     const own = targetSpec(target).settings;
@@ -31851,7 +32185,7 @@ function readSettings(get, ctx) {
         artifactName,
         artifactNameGiven: rawName !== "",
         gpuName,
-        retentionDays: retention === "" ? undefined : settings_parseInteger("retention-days", retention),
+        retentionDays: retention === "" ? undefined : parseInteger("retention-days", retention),
         upload: parseBoolean("upload", settings_text(get, "upload")),
         cache: readCacheSettings(get, ctx),
         comment: parseBoolean("comment", settings_text(get, "comment")),
@@ -31866,7 +32200,7 @@ function readSettings(get, ctx) {
         tolerance,
         // A binary may live anywhere on the runner (an ExecuTorch build folder), so it is not kept inside the workspace.
         runner: runner === "" ? null : path.resolve(ctx.workspace, runner),
-        benchmarkSeconds: settings_parseInteger("benchmark-seconds", settings_text(get, "benchmark-seconds")),
+        benchmarkSeconds: parseInteger("benchmark-seconds", settings_text(get, "benchmark-seconds")),
         failOnNondeterminism: parseBoolean("fail-on-nondeterminism", settings_text(get, "fail-on-nondeterminism")),
     };
 }
@@ -31877,10 +32211,22 @@ function readSettings(get, ctx) {
  */
 function withGpuName(settings, gpuName) {
     const named = settings.artifactNameGiven || settings.gpuName !== "";
-    if (named || gpuName === undefined || !targetSpec(settings.target).gpu)
+    const kind = gpuKind(settings, gpuName);
+    if (named || kind === "")
         return settings;
-    const artifactName = defaultArtifactName(settings.model, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
+    const artifactName = defaultArtifactName(settings.model, settings.target, kind);
     return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
+}
+/**
+ * The GPU kind a build is for (report.json's `gpu_name`, `trt-pte fetch --gpu`): `gpu-name` when
+ * given, else, for a GPU target, the detected GPU's name without "NVIDIA "; "" for a CPU target.
+ */
+function gpuKind(settings, detected) {
+    if (settings.gpuName !== "")
+        return settings.gpuName;
+    if (detected === undefined || !targetSpec(settings.target).gpu)
+        return "";
+    return detected.replace(/^NVIDIA\s+/i, "");
 }
 /** One glob a line; blank lines and `#` comments are skipped. */
 function splitPatterns(text) {
@@ -31893,11 +32239,52 @@ function splitPatterns(text) {
 
 /***/ }),
 
+/***/ 1820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dW: () => (/* binding */ TARGETS),
+  Ex: () => (/* binding */ isTarget),
+  nA: () => (/* binding */ targetSpec)
+});
+
+// UNUSED EXPORTS: STACK_PACKAGES
+
+;// CONCATENATED MODULE: ./src/python/trt_pte/targets/table.json
+const table_namespaceObject = /*#__PURE__*/JSON.parse('{"tensorrt":{"gpu":true,"packages":{"torch":"2.12","torch_tensorrt":"2.12","tensorrt":null,"executorch":"1.2"},"delegates":["TensorRTBackend"],"fallback_delegate":"CudaBackend","tolerance":{"fp32":0.01,"fp16":0.05,"bf16":0.1},"settings":["precision","min-block-size","torch-executed-ops","require-full-compilation","optimization-level","workspace-size","hardware-compatible","truncate-double","fallback-data-dependent-ops"],"build_caches":true},"cuda":{"gpu":true,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":["CudaBackend"],"fallback_delegate":null,"tolerance":{"fp32":0.01},"settings":[],"build_caches":false},"xnnpack":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false},"portable":{"gpu":false,"packages":{"torch":"2.11","executorch":"1.2"},"delegates":[],"fallback_delegate":null,"tolerance":{"fp32":0.0001},"settings":[],"build_caches":false}}');
+;// CONCATENATED MODULE: ./src/settings/targets.ts
+// One row per target: what it needs to run and what its .pte must hold. The rows live in
+// src/python/trt_pte/targets/table.json, which the driver reads too (trt_pte/target_table.py) and the
+// cache key hashes with the driver's sources (src/cache/key.ts driverDigest); ncc bundles it here.
+
+const SPECS = table_namespaceObject;
+/** Every target, in the table's order (action.yml's choices follow it). */
+const TARGETS = Object.keys(SPECS);
+/** Every package some target needs, in the table's order (the summary's Versions row shows them
+ * so): the stack whose versions the cache key records, whichever target runs. */
+const STACK_PACKAGES = [
+    ...new Set(TARGETS.flatMap((target) => Object.keys(SPECS[target].packages))),
+];
+function targetSpec(target) {
+    return SPECS[target];
+}
+function isTarget(name) {
+    return Object.hasOwn(SPECS, name);
+}
+
+
+/***/ }),
+
 /***/ 8678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Hg: () => (/* binding */ stringLiteral),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   r7: () => (/* binding */ shellWord),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* unused harmony exports cell, CODE_MAX_CHARS */
@@ -31948,6 +32335,32 @@ function code(value, maxChars = CODE_MAX_CHARS) {
     const fence = "`".repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== "" ? " " : "";
     return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Text as a fenced code block (`language` names the highlighting): the fence is a backtick run longer
+ * than any inside the text, so nothing in it closes the block early, and control characters other
+ * than line breaks become spaces. Inside, markdown, HTML, links and @-mentions are inert.
+ */
+function codeBlock(text, language = "") {
+    const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- exactly the characters that must not reach the page
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, " ");
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = "`".repeat(Math.max(3, longest + 1));
+    return `${fence}${language}\n${clean}\n${fence}`;
+}
+/** A word for a POSIX shell command line: as it is when it holds nothing the shell reads, else single-quoted. */
+function shellWord(value) {
+    if (/^[A-Za-z0-9._/:=@%+,-]+$/.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A double-quoted string literal that Python, C++ and JSON read alike: quotes and backslashes
+ * escaped, and anything outside printable ASCII shown as `?` (no escape reads the same in all three).
+ */
+function stringLiteral(value) {
+    return `"${value.replace(/[^\x20-\x7e]/g, "?").replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
 
