@@ -218,7 +218,8 @@ async function main(): Promise<void> {
 
     const [b, a] = [median(bare), median(action)];
     console.log(
-      `.pte: ${(pteBytes / 2 ** 20).toFixed(1)} MiB (written by the real driver); ${rounds} round(s), median (min–max)`,
+      `.pte: ${pteBytes < 2 ** 20 ? `${(pteBytes / 1024).toFixed(1)} KiB` : `${(pteBytes / 2 ** 20).toFixed(0)} MiB`}` +
+        ` (written by the real driver); ${rounds} round(s), median (min–max)`,
     );
     console.log(`bare @actions/artifact upload, whole process: ${b.toFixed(2)} s${spread(bare)}`);
     console.log(`action, everything but the export:            ${a.toFixed(2)} s${spread(action)}`);
