@@ -22,6 +22,8 @@ export type ErrorKind =
 export interface SourceLocation {
   file: string;
   line?: number;
+  /** 1-based, where the tool that found the problem knows it (a trt-pte.yml's parser does). */
+  column?: number;
 }
 
 export class TrtPteError extends Error {
@@ -45,6 +47,21 @@ export class SettingsError extends TrtPteError {
   ) {
     super("settings", `${input}: ${problem}`, hint);
     this.name = "SettingsError";
+  }
+}
+
+/**
+ * Several independent problems found at once (every mistake in a trt-pte.yml, not only the first),
+ * each with its own place; the entry points tell each one (src/failure.ts).
+ */
+export class ProblemsError extends TrtPteError {
+  constructor(
+    readonly problems: readonly TrtPteError[],
+    summary: string,
+    hint?: string,
+  ) {
+    super("settings", summary, hint);
+    this.name = "ProblemsError";
   }
 }
 

@@ -31,7 +31,8 @@ describe("action.yml", () => {
     expect(action.branding).toEqual({ icon: "cpu", color: "green" });
     expect(Object.keys(action.inputs)).toEqual(INPUTS.map((i) => i.name));
     expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map((o) => o.name));
-    expect(action.inputs.model?.required).toBe(true);
+    // `model` or `config`: the action refuses neither and both (src/settings/model-list.ts).
+    expect(action.inputs.model?.required).toBe(false);
     expect(action.inputs.target?.default).toBe("tensorrt");
   });
 });

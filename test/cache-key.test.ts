@@ -68,6 +68,9 @@ const ALTERNATIVES: Record<string, [value: string, inKey: boolean]> = {
   "max-latency-increase": ["15%", false],
   "max-tensorrt-nodes-lost": ["0", false],
   "max-error-increase": ["50%", false],
+  // Which models a call builds; each one's key is its own settings, its name included (below).
+  config: ["trt-pte.yml", false],
+  only: ["detector", false],
 };
 
 let workspace: string;
@@ -118,6 +121,16 @@ describe("output cache key", () => {
     expect(await key(BASE, withGpu({ computeCapability: "8.9" }))).not.toBe(base);
     expect(await key(BASE, withGpu({ driverVersion: "590.10.01" }))).not.toBe(base);
     expect(await key(BASE, withGpu({ driverVersion: "580.200.00" }))).toBe(base);
+  });
+
+  it("moves with a trt-pte.yml model's name, which names its files", async () => {
+    const named = (name: string) =>
+      computeOutputKey(
+        readSettings((n) => BASE[n as keyof typeof BASE] ?? "", { workspace, allowedRoots: [], name }),
+        pre,
+        "driver-v1",
+      ).then((k) => k.key);
+    expect(await named("small")).not.toBe(await named("large"));
   });
 
   it("ignores the GPU for CPU targets", async () => {

@@ -12,7 +12,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { CacheStore, SaveResult } from "../platform/store.js";
 import type { Settings } from "../settings/settings.js";
-import { sanitizeName } from "../settings/names.js";
+import { modelName, sanitizeName } from "../settings/names.js";
 import { REPORT_FILE } from "../report/report.js";
 
 /** Where the entry's one file lives while it is saved or restored, relative to the workspace. */
@@ -21,7 +21,15 @@ const BASELINE_DIR = path.join(".trt-pte", "baseline");
 /** The artifact key (model, target, GPU) as a readable name and a short hash of the exact values. */
 export function artifactKey(settings: Settings, gpu: string | undefined): string {
   const gpuName = settings.gpuName !== "" ? settings.gpuName : (gpu ?? "").replace(/^NVIDIA\s+/i, "");
-  const exact = JSON.stringify([settings.model, settings.target, gpuName]);
+  // A trt-pte.yml may build one factory twice under two names (other inputs, say): the name then
+  // tells the two apart. A name derived from the spec adds nothing, and keys stay as they were.
+  const named = settings.modelName !== modelName(settings.model);
+  const exact = JSON.stringify([
+    settings.model,
+    settings.target,
+    gpuName,
+    ...(named ? [settings.modelName] : []),
+  ]);
   const digest = createHash("sha256").update(exact).digest("hex").slice(0, 12);
   return `${sanitizeName([settings.modelName, settings.target, gpuName].filter((p) => p !== "").join("-"))}-${digest}`;
 }

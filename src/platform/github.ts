@@ -1,6 +1,5 @@
-// The GitHub adapter: the Actions toolkit behind the Platform ports.
+// The GitHub adapter: the Actions toolkit behind the Platform ports (the log in github-log.ts).
 
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,63 +7,9 @@ import * as core from "@actions/core";
 import type * as ArtifactModule from "@actions/artifact";
 import { githubCacheStore } from "./github-store.js";
 import { octokitIssueComments, type IssueCommentsApi } from "../github/sticky-comment.js";
-import type { SourceLocation } from "../errors.js";
-import type { ArtifactStore, Log, Platform } from "./platform.js";
-import { formatDuration } from "../util/time.js";
+import type { ArtifactStore, Platform } from "./platform.js";
+import { githubLog } from "./github-log.js";
 import { artifactUrl, runLinks } from "../github/run-links.js";
-import { inert } from "../util/log-text.js";
-
-// GitHub shows at most 10 error and 10 warning annotations per step; past that we keep logging the
-// message plainly so nothing is lost but the annotation list stays readable.
-const ANNOTATIONS_PER_KIND = 10;
-
-function annotationProperties(
-  where: SourceLocation | undefined,
-  workspace: string,
-): core.AnnotationProperties {
-  if (where === undefined) return {};
-  const file = path.isAbsolute(where.file) ? path.relative(workspace, where.file) : where.file;
-  return { file, startLine: where.line };
-}
-
-export function githubLog(workspace: string): Log {
-  let errors = 0;
-  let warnings = 0;
-  return {
-    // core.info prints as is, so a line of it could be a command; core.warning and core.error put the
-    // message after their own `::warning::`, escaped, where it is data.
-    info: (message) => core.info(inert(message)),
-    warning(message, where) {
-      if (++warnings <= ANNOTATIONS_PER_KIND) core.warning(message, annotationProperties(where, workspace));
-      else core.info(inert(`warning: ${message}`));
-    },
-    error(message, where) {
-      if (++errors <= ANNOTATIONS_PER_KIND) core.error(message, annotationProperties(where, workspace));
-      else core.info(inert(`error: ${message}`));
-    },
-    async verbatim(fn) {
-      // The runner ignores every command until it reads `::<token>::`; the token is new for each call
-      // and 192 random bits, so the output in between cannot end the pause (and each line is inert too).
-      const token = `trt-pte-${randomBytes(24).toString("hex")}`;
-      core.info(`::stop-commands::${token}`);
-      try {
-        return await fn();
-      } finally {
-        core.info(`::${token}::`);
-      }
-    },
-    async group(title, fn) {
-      const started = performance.now();
-      core.startGroup(inert(title));
-      try {
-        return await fn();
-      } finally {
-        core.info(inert(`${title}: ${formatDuration(performance.now() - started)}`));
-        core.endGroup();
-      }
-    },
-  };
-}
 
 /**
  * `file` under the name `name` in a private folder of its own: @actions/artifact names an unzipped

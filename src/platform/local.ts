@@ -13,7 +13,10 @@ import { dirCacheStore } from "./dir-store.js";
 
 function at(where: SourceLocation | undefined): string {
   if (where === undefined) return "";
-  return where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+  if (where.line === undefined) return `${where.file}: `;
+  return where.column === undefined
+    ? `${where.file}:${where.line}: `
+    : `${where.file}:${where.line}:${where.column}: `;
 }
 
 // The CLI may run in a workflow step, whose output the runner reads for commands: every line is inert.

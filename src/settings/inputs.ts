@@ -18,10 +18,20 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export type InputKind = "string" | "boolean" | "integer" | "choice" | "multiline";
 
+/**
+ * What an input is about, which decides where it may be set:
+ * - `build`: what is built and how it is checked. Set per call, or per model in a `trt-pte.yml`
+ *   (`defaults:` and each entry of `models:`, src/settings/config-file.ts).
+ * - `call`: the machine and the call (interpreter, folders, which models): never in the file.
+ * - `publish`: where the result goes, and the token: never in the file.
+ */
+export type InputUse = "build" | "call" | "publish";
+
 export interface InputDefinition {
   readonly name: string;
   readonly description: string;
   readonly kind: InputKind;
+  readonly use: InputUse;
   readonly required?: boolean;
   /** The default as action.yml writes it; absent means empty. */
   readonly default?: string;
@@ -33,14 +43,32 @@ export interface InputDefinition {
 export const INPUTS: readonly InputDefinition[] = [
   {
     name: "model",
+    use: "build",
     kind: "string",
-    required: true,
     description:
       "The model factory: `path/to/file.py:factory` or `package.module:factory`, relative to the workspace. " +
-      "The factory returns a module, or `(module, args)` / `(module, args, kwargs)` with example inputs.",
+      "The factory returns a module, or `(module, args)` / `(module, args, kwargs)` with example inputs. " +
+      "Required, unless `config` lists the models instead.",
+  },
+  {
+    name: "config",
+    use: "call",
+    kind: "string",
+    description:
+      "A `trt-pte.yml` (relative to the workspace) that lists several models, each built in turn by this one call " +
+      "instead of `model`: one artifact per model, one summary and one comment with a row per model, and the `builds` " +
+      "output. Build inputs then live in the file; see docs/config.md.",
+  },
+  {
+    name: "only",
+    use: "call",
+    kind: "multiline",
+    description:
+      "With `config`: build only the models of these names (commas or lines). Empty: every model in the file.",
   },
   {
     name: "inputs",
+    use: "build",
     kind: "multiline",
     description:
       "Example input specs when the factory returns none, e.g. `float32[1,3,224,224]` or " +
@@ -49,6 +77,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "target",
+    use: "build",
     kind: "choice",
     default: "tensorrt",
     choices: [...TARGETS],
@@ -58,6 +87,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "python",
+    use: "call",
     kind: "string",
     default: "python3",
     description:
@@ -65,6 +95,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "output-dir",
+    use: "call",
     kind: "string",
     default: "trt-pte-out",
     description:
@@ -73,6 +104,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "artifact-name",
+    use: "publish",
     kind: "string",
     description:
       "Artifact name. Default `<model>-<target>`, sanitised; use a distinct name per matrix job when one job " +
@@ -80,6 +112,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "gpu-name",
+    use: "call",
     kind: "string",
     description:
       "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
@@ -88,6 +121,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "precision",
+    use: "build",
     kind: "choice",
     default: "fp32",
     choices: [...PRECISIONS],
@@ -97,6 +131,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "min-block-size",
+    use: "build",
     kind: "integer",
     range: [1, 1_000_000],
     description:
@@ -104,6 +139,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "torch-executed-ops",
+    use: "build",
     kind: "multiline",
     description:
       "Ops kept out of TensorRT (target `tensorrt`), as ATen overloads separated by commas or lines, e.g. " +
@@ -111,6 +147,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "require-full-compilation",
+    use: "build",
     kind: "boolean",
     description:
       "Fail unless TensorRT takes every op (target `tensorrt`). Empty: false. Cannot be combined with " +
@@ -118,6 +155,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "optimization-level",
+    use: "build",
     kind: "integer",
     range: [0, 5],
     description:
@@ -125,24 +163,28 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "workspace-size",
+    use: "build",
     kind: "string",
     description:
       "TensorRT builder workspace (target `tensorrt`), in bytes or with a unit: `1073741824`, `512MiB`, `2GiB`. Empty: TensorRT's default.",
   },
   {
     name: "hardware-compatible",
+    use: "build",
     kind: "boolean",
     description:
       "Build engines that run on every GPU architecture from Ampere on, not only the runner's (target `tensorrt`). Empty: false.",
   },
   {
     name: "truncate-double",
+    use: "build",
     kind: "boolean",
     description:
       "Run float64 parts of the model in float32 inside TensorRT (target `tensorrt`). Empty: false.",
   },
   {
     name: "fallback-data-dependent-ops",
+    use: "build",
     kind: "boolean",
     description:
       "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
@@ -152,6 +194,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "tolerance",
+    use: "build",
     kind: "string",
     description:
       "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
@@ -161,6 +204,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "runner",
+    use: "call",
     kind: "string",
     description:
       "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
@@ -171,6 +215,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "benchmark-seconds",
+    use: "build",
     kind: "integer",
     default: "10",
     range: [0, 3600],
@@ -180,6 +225,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "fail-on-nondeterminism",
+    use: "build",
     kind: "boolean",
     default: "false",
     description:
@@ -187,12 +233,14 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "retention-days",
+    use: "publish",
     kind: "integer",
     range: [1, 90],
     description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
   },
   {
     name: "cache",
+    use: "build",
     kind: "boolean",
     default: "true",
     description:
@@ -201,6 +249,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "cache-dir",
+    use: "call",
     kind: "string",
     description:
       "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
@@ -210,6 +259,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "cache-dir-max-size",
+    use: "call",
     kind: "string",
     default: "20GiB",
     description:
@@ -217,6 +267,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "hash-files",
+    use: "build",
     kind: "multiline",
     default: DEFAULT_HASH_FILES.join("\n"),
     description:
@@ -225,6 +276,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "engine-cache",
+    use: "build",
     kind: "boolean",
     default: "false",
     description:
@@ -233,12 +285,14 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "engine-cache-max-size",
+    use: "build",
     kind: "string",
     default: "5GiB",
     description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
   },
   {
     name: "env-passthrough",
+    use: "build",
     kind: "multiline",
     description:
       "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
@@ -247,6 +301,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "compare",
+    use: "build",
     kind: "boolean",
     default: "true",
     description:
@@ -255,6 +310,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "max-size-increase",
+    use: "build",
     kind: "string",
     description:
       "Fail when the `.pte` and its `.ptd` files together grew by more than this against the baseline: `10%` or `5MiB`. " +
@@ -262,6 +318,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "max-latency-increase",
+    use: "build",
     kind: "string",
     description:
       "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
@@ -269,12 +326,14 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "max-tensorrt-nodes-lost",
+    use: "build",
     kind: "string",
     description:
       "Fail when more graph nodes than this left TensorRT (target `tensorrt`): a count like `0` or `3`, or `10%`. Empty: no gate.",
   },
   {
     name: "max-error-increase",
+    use: "build",
     kind: "string",
     description:
       "Fail when the accuracy check's max relative error grew by more than this: `50%`, or an absolute amount like `1e-4`. " +
@@ -282,6 +341,7 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "upload",
+    use: "publish",
     kind: "boolean",
     default: "true",
     description:
@@ -290,15 +350,17 @@ export const INPUTS: readonly InputDefinition[] = [
   },
   {
     name: "comment",
+    use: "publish",
     kind: "boolean",
     default: "false",
     description:
-      "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
+      "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
       "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
       "see docs/action.md “Comments on fork pull requests”.",
   },
   {
     name: "github-token",
+    use: "publish",
     kind: "string",
     default: "${{ github.token }}",
     description: "Token for the pull-request comment. Never printed.",
@@ -357,7 +419,17 @@ export const OUTPUTS: readonly OutputDefinition[] = [
       "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
       "unzipped (empty when not uploaded).",
   },
+  {
+    name: "builds",
+    description:
+      'One entry per model, as JSON: `[{"name","target","outcome":"success|failure","artifact-name","artifact-id",' +
+      '"artifact-url","digest","speedup","cache-hit"}]`. With `config` every model of the call; with `model` the one. ' +
+      "With `config`, the other outputs are set only when the call builds exactly one model.",
+  },
 ];
+
+/** The inputs a `trt-pte.yml` may set (its `defaults:` and each model's entry). */
+export const BUILD_INPUTS: readonly InputDefinition[] = INPUTS.filter((i) => i.use === "build");
 
 export function inputDefinition(name: string): InputDefinition {
   const found = INPUTS.find((i) => i.name === name);

@@ -2,6 +2,7 @@
 // folder a model's files are written to. One function each so the action, the CLI and the tests
 // agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
 
+import { createHash } from "node:crypto";
 import path from "node:path";
 
 /**
@@ -33,11 +34,35 @@ export function sanitizeName(name: string): string {
   return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
 }
 
-/** `<model>-<target>[-<gpu name>]`, sanitised. */
+/** `<model>-<target>[-<gpu name>]`, sanitised, from the model's short name. */
+export function artifactNameFor(name: string, target: string, gpuName?: string): string {
+  return sanitizeName([name, target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
+}
+
+/** `<model>-<target>[-<gpu name>]`, sanitised, from the model spec. */
 export function defaultArtifactName(spec: string, target: string, gpuName?: string): string {
-  return sanitizeName(
-    [modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"),
-  );
+  return artifactNameFor(modelName(spec), target, gpuName);
+}
+
+/**
+ * A `name` a trt-pte.yml gives a model: it becomes part of artifact names, folders, comment keys and
+ * job names as written, so it must already be safe (the same rule as the reusable workflow's GPU names).
+ */
+export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The sticky comment's key of a call that builds a trt-pte.yml: the file, the `only` list and the
+ * GPU, so two calls of one job (another file, another subset, another GPU) keep comments of their own.
+ */
+export function configCommentKey(configPath: string, only: readonly string[], gpuName: string): string {
+  const subset =
+    only.length === 0
+      ? ""
+      : `-only-${createHash("sha256")
+          .update([...only].sort().join("\n"))
+          .digest("hex")
+          .slice(0, 12)}`;
+  return sanitizeName(["config", configPath, gpuName].filter((p) => p !== "").join("-") + subset);
 }
 
 // One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an

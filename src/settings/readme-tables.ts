@@ -1,6 +1,7 @@
-// The input and output tables of docs/action.md, rendered from action.yml's own source so they cannot drift.
+// The input and output tables of docs/action.md (and which inputs docs/config.md's file takes),
+// rendered from action.yml's own source so they cannot drift.
 
-import { INPUTS, OUTPUTS } from "./inputs.js";
+import { INPUTS, OUTPUTS, type InputUse } from "./inputs.js";
 import { cell } from "../util/format.js";
 
 /** A default as code; one code span per line, so a multi-line default stays inside its cell. */
@@ -33,4 +34,20 @@ export function replaceGeneratedSection(doc: string, name: string, body: string)
   const to = doc.indexOf(end);
   if (from < 0 || to < from) throw new Error(`the document has no ${start} ... ${end} section`);
   return `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`;
+}
+
+const USE_WORDS: Record<InputUse, string> = {
+  build: "**In `trt-pte.yml`** (under `defaults:` or in a model's entry; with `config`, only there)",
+  call: "**The call's own** (the action's input or the CLI's flag, for every model of the call)",
+  publish: "**Publishing, the call's own** (never in the file)",
+};
+
+/** Which inputs a trt-pte.yml takes and which stay with the call, for docs/config.md. */
+export function renderInputUses(): string {
+  return (Object.keys(USE_WORDS) as InputUse[])
+    .map((use) => {
+      const names = INPUTS.filter((i) => i.use === use).map((i) => `\`${i.name}\``);
+      return `- ${USE_WORDS[use]}: ${names.join(", ")}.`;
+    })
+    .join("\n");
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { INPUTS, PRECISIONS, inputDefinition, type Precision } from "./inputs.js";
 import { TARGETS, isTarget, targetSpec, type Target } from "./targets.js";
 import { parseInputSpecs, type InputSpec } from "./input-spec.js";
-import { defaultArtifactName, modelName, sanitizeName } from "./names.js";
+import { artifactNameFor, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { SIZE_HINT, parseSize } from "../util/size.js";
 import { ENV_PATTERN, RUN_FOLDER_NAMES, forbiddenOverlap, matchesEnvGlob } from "../util/env-names.js";
@@ -87,6 +87,8 @@ export interface Context {
   workspace: string;
   /** Folders besides the workspace that may hold output (the runner's temp dir). */
   allowedRoots: readonly string[];
+  /** The model's `name` in a trt-pte.yml (checked there); absent: derived from the spec. */
+  name?: string;
 }
 
 function text(get: RawLookup, name: string): string {
@@ -321,14 +323,17 @@ function readCompileSettings(get: RawLookup, target: Target): CompileSettings {
 export function readSettings(get: RawLookup, ctx: Context): Settings {
   for (const def of INPUTS) {
     if (def.required && get(def.name).trim() === "") {
-      throw new SettingsError(
-        def.name,
-        "is required",
-        `set it, e.g. ${def.name}: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start")`,
-      );
+      throw new SettingsError(def.name, "is required");
     }
   }
   const model = text(get, "model");
+  if (model === "") {
+    throw new SettingsError(
+      "model",
+      "is required",
+      `set it, e.g. model: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start"), or list several models in a trt-pte.yml and set config (docs/config.md)`,
+    );
+  }
   if (!/^[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(model)) {
     throw new SettingsError(
       "model",
@@ -359,13 +364,14 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
   const tolerance = parseTolerance(get("tolerance"), target, compile.precision);
 
   const rawName = get("artifact-name").trim();
-  const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
+  const name = ctx.name ?? modelName(model);
+  const artifactName = rawName === "" ? artifactNameFor(name, target, gpuName) : sanitizeName(rawName);
   const retention = text(get, "retention-days");
   const runner = text(get, "runner");
 
   return {
     model,
-    modelName: modelName(model),
+    modelName: name,
     inputs,
     target,
     python: resolvePython(text(get, "python"), ctx.workspace),
@@ -403,7 +409,7 @@ export function withGpuName(settings: Settings, gpuName: string | undefined): Se
   const named = settings.artifactNameGiven || settings.gpuName !== "";
   const kind = gpuKind(settings, gpuName);
   if (named || kind === "") return settings;
-  const artifactName = defaultArtifactName(settings.model, settings.target, kind);
+  const artifactName = artifactNameFor(settings.modelName, settings.target, kind);
   return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
 }
 
