@@ -33,6 +33,7 @@ import { mermaidBlock } from "./compare/mermaid.js";
 import { judgeGates, trippedGates } from "./compare/gates.js";
 import { TrtPteError } from "./errors.js";
 import type { ExtraSections } from "./publish/summary.js";
+import type { Downloads } from "./publish/render.js";
 
 export interface PipelineOutcome {
   report: Report;
@@ -98,11 +99,66 @@ async function buildFresh(
   }
 }
 
+/** One model built, verified, uploaded and recorded as a baseline: all but its comment, summary and outputs. */
+export interface BuiltModel {
+  /** The settings it was built with (the artifact name may carry the detected GPU). */
+  settings: Settings;
+  outcome: PipelineOutcome;
+  downloads: Downloads | null;
+  extras: ExtraSections;
+}
+
+/**
+ * The "Use it" section: the comment names its pull request (it shows that PR's newest build), the
+ * summary its run.
+ */
+export function useItSection(
+  built: BuiltModel,
+  env: NodeJS.ProcessEnv,
+  where: "comment" | "summary",
+  pr?: number,
+): string {
+  const runId = env.GITHUB_RUN_ID ?? "";
+  const by: FetchSource | null =
+    where === "comment" && pr !== undefined ? { pr } : /^[0-9]+$/.test(runId) ? { run: runId } : null;
+  return renderUseIt(useItOf(built.outcome.report, built.downloads, env.GITHUB_REPOSITORY ?? "", by));
+}
+
+/**
+ * The one model of a call: built and published with its own comment, summary and outputs. A tripped
+ * gate ends the run after all of that.
+ */
 export async function runPipeline(
   given: Settings,
   platform: Platform,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PipelineOutcome> {
+  const built = await buildModel(given, platform, env);
+  const { settings, outcome, downloads, extras } = built;
+  const { report } = outcome;
+  const comment = await publishComment(
+    settings,
+    platform,
+    (pr) => renderComment(report, downloads, { ...extras, useIt: useItSection(built, env, "comment", pr) }),
+    env,
+    platform.log,
+  );
+  await platform.writeSummary(
+    renderSummary(report, downloads, comment, { ...extras, useIt: useItSection(built, env, "summary") }),
+  );
+  setOutputs(platform, outcome);
+  platform.setOutput("builds", JSON.stringify([buildEntry(settings, outcome, null)]));
+  const regression = regressionError(report);
+  if (regression !== null) throw regression;
+  return outcome;
+}
+
+/** Everything of one model up to its comment, summary and outputs, which the caller renders. */
+export async function buildModel(
+  given: Settings,
+  platform: Platform,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BuiltModel> {
   const { log } = platform;
   const seconds: Record<string, number> = {};
   const stage: Stage = async (name, title, fn) => {
@@ -174,27 +230,7 @@ export async function runPipeline(
     }
   }
   const downloads = published === null ? null : downloadsOf(published);
-  const extras = extraSections(report, comparison);
-  // "Use it": the comment names its pull request (it shows that PR's newest build), the summary its run.
-  const useIt = (by: FetchSource | null) =>
-    renderUseIt(useItOf(report, downloads, env.GITHUB_REPOSITORY ?? "", by));
-  const comment = await publishComment(
-    settings,
-    platform,
-    (pr) => renderComment(report, downloads, { ...extras, useIt: useIt({ pr }) }),
-    env,
-    log,
-  );
-  const runId = env.GITHUB_RUN_ID ?? "";
-  await platform.writeSummary(
-    renderSummary(report, downloads, comment, {
-      ...extras,
-      useIt: useIt(/^[0-9]+$/.test(runId) ? { run: runId } : null),
-    }),
-  );
-  setOutputs(platform, outcome);
-  failOnRegression(report);
-  return outcome;
+  return { settings, outcome, downloads, extras: extraSections(report, comparison) };
 }
 
 function baselineInspection(comparison: Comparison | null): Inspection | null {
@@ -217,12 +253,12 @@ function extraSections(report: Report, comparison: Comparison | null): ExtraSect
   };
 }
 
-/** A tripped gate ends the run, after everything above was written and published. */
-function failOnRegression(report: Report): void {
+/** A tripped gate ends the run, after everything above was written and published; null when none tripped. */
+export function regressionError(report: Report): TrtPteError | null {
   const tripped = trippedGates(report.gates);
-  if (tripped.length === 0) return;
+  if (tripped.length === 0) return null;
   const what = tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ");
-  throw new TrtPteError(
+  return new TrtPteError(
     "regression",
     `regression: ${what} against ${report.baseline?.ref ?? "the baseline"}`,
     "the files were still written and published; raise the limit or clear the input if the change is intended",
@@ -234,7 +270,39 @@ function exportSteps(report: Report): Record<string, number> {
   return Object.fromEntries(Object.entries(report.timings).filter(([k]) => k.startsWith("export.")));
 }
 
-function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
+/**
+ * One entry of the `builds` output (src/settings/inputs.ts): the .pte's artifact for id and url; a
+ * model that failed before publishing has only its name, target and outcome.
+ */
+export interface BuildEntry {
+  name: string;
+  target: string;
+  outcome: "success" | "failure";
+  "artifact-name": string;
+  "artifact-id": string;
+  "artifact-url": string;
+  digest: string;
+  speedup: string;
+  "cache-hit": string;
+}
+
+export function buildEntry(settings: Settings, outcome: PipelineOutcome | null, error: unknown): BuildEntry {
+  const speedup = outcome === null ? null : headlineSpeedup(outcome.report);
+  const pte = outcome?.published?.pte;
+  return {
+    name: settings.modelName,
+    target: settings.target,
+    outcome: outcome === null || error !== null ? "failure" : "success",
+    "artifact-name": pte === undefined ? "" : settings.artifactName,
+    "artifact-id": pte === undefined ? "" : String(pte.id),
+    "artifact-url": pte?.url ?? "",
+    digest: outcome === null ? "" : `sha256:${outcome.report.pte.sha256}`,
+    speedup: speedup === null ? "" : speedup.toPrecision(3),
+    "cache-hit": outcome === null ? "" : String(outcome.report.cache.hit),
+  };
+}
+
+export function setOutputs(platform: Platform, outcome: PipelineOutcome): void {
   platform.setOutput("pte", outcome.ptePath);
   platform.setOutput("ptd", outcome.ptdPaths.join("\n"));
   platform.setOutput("report", outcome.reportPath);

@@ -46,6 +46,7 @@ export function helpText(): string {
 
 Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
+  trt-pte export --config trt-pte.yml [--only NAME ...] [options]
   ${INSPECT_USAGE}
   ${DIFF_USAGE}
   ${FETCH_USAGE}
@@ -57,6 +58,10 @@ ${flags}
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
   --baseline REPORT.json
       Compare the build with this earlier report.json (the summary's "vs" section and the gates).
+
+With --config, every model the file lists is built in turn (each cached and compared as alone), past
+one that fails, and the command ends with one line per model: result, target, size, latency, cache
+and what changed (docs/config.md). Build flags (--target, --inputs, ...) then live in the file.
 
 Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
 blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document

@@ -238,3 +238,34 @@ export function renderComparison(view: ComparisonView, level = "####"): string {
   }
   return `${out.join("\n")}\n`;
 }
+
+/**
+ * What changed against the baseline in a few words, for a rollup's one line per model: the size
+ * change of what ships, then the names of the other facts that moved (the section has the details),
+ * a tripped gate first.
+ */
+export function changeSummary(
+  state: ComparisonState["state"],
+  diff: ReportDiff | null,
+  gates: readonly GateVerdict[],
+): string {
+  const tripped = gates.filter((g) => g.state === "fail").map((g) => `❌ ${g.input}`);
+  const parts: string[] = [];
+  if (diff === null) {
+    parts.push(
+      state === "off" ? "not compared" : state === "no_baseline" ? "no baseline yet" : "baseline unreadable",
+    );
+  } else {
+    const shipped = diff.size.pte;
+    if (changed(shipped)) parts.push(`.pte ${arrow(shipped, formatBytes)}`);
+    else if (changed(diff.size.ptd)) parts.push(`.ptd ${arrow(diff.size.ptd, formatBytes)}`);
+    if (Object.values(diff.nodes).some(changed) || diff.ops_left_tensorrt.length > 0) parts.push("partition");
+    if (diff.engines.some((e) => e.state !== "same")) parts.push("engines");
+    if (diff.accuracy !== null && changed(diff.accuracy.max_rel)) parts.push("accuracy");
+    const latency = diff.latency.find((p) => changed(p.built_median_ms));
+    if (latency !== undefined) parts.push(`latency ${arrow(latency.built_median_ms, ms)}`);
+    if (diff.versions.length > 0) parts.push("versions");
+    if (parts.length === 0) parts.push("no change");
+  }
+  return [...tripped, ...parts].join(", ");
+}

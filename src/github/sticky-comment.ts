@@ -2,8 +2,8 @@
 // invisible when rendered) and updated in place on each push, created only the first time. Only
 // comments written by a bot account count, so a person who pastes the marker into a comment of
 // their own can neither have it edited by us nor pass it off as ours later.
-// Used by the action (one comment per model and target) and by the reusable workflow's report step
-// (one comment per call).
+// Used by the action (one comment per model and target, or one per call with `config`) and by the
+// reusable workflow's report step (one comment per call).
 
 import type { getOctokit } from "@actions/github";
 

@@ -27,6 +27,8 @@ export async function publishComment(
   body: (pr: number) => string,
   env: NodeJS.ProcessEnv,
   log: Log,
+  /** The comment's key: the artifact name for one model, the call's for a trt-pte.yml's models. */
+  key: string = settings.artifactName,
 ): Promise<CommentOutcome> {
   if (!settings.comment) return { state: "off" };
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -55,7 +57,7 @@ export async function publishComment(
     const done = await upsertStickyComment(
       api,
       { owner, repo, number: pr.number },
-      commentMarker(settings.artifactName),
+      commentMarker(key),
       body(pr.number),
     );
     log.info(`comment: ${done.action} ${done.url}`);

@@ -143,6 +143,18 @@ export function formatNeeds(
   return needsToRun(report, ptdNames, code).join(" · ");
 }
 
+/**
+ * The headline point in a few words, for a rollup's line: `0.41 ms (p10–p90 0.40–0.45), 4.6× eager`;
+ * "" when not timed.
+ */
+export function latencyBrief(report: Report): string {
+  const points = report.benchmark?.points ?? [];
+  const point = points.find((p) => p.shape === "opt") ?? points[0];
+  if (point === undefined) return "";
+  const speedup = times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
+  return `${ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
+}
+
 /** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
 export function headlineSpeedup(report: Report): number | null {
   const points = report.benchmark?.points ?? [];

@@ -8,18 +8,24 @@
 /** GitHub refuses an issue comment body over 65536 characters; JS lengths count UTF-16 units, never fewer. */
 export const COMMENT_MAX_CHARS = 65_536;
 
-/** A section without its ``` fenced blocks (diagrams) and <details> blocks. */
+/**
+ * A section without its ``` fenced blocks (diagrams) and <details> blocks. Details may hold details
+ * (a model's collapsed comment holds its collapsed partition): the block ends where its own
+ * </details> is, counted by depth; a fence inside one is skipped with it.
+ */
 export function withoutExtras(section: string): string {
   const kept: string[] = [];
-  let closing: RegExp | null = null;
+  let fenced = false;
+  let depth = 0;
   for (const line of section.split("\n")) {
-    if (closing !== null) {
-      if (closing.test(line)) closing = null;
+    if (fenced) {
+      if (/^```\s*$/.test(line)) fenced = false;
       continue;
     }
-    if (/^```/.test(line)) closing = /^```\s*$/;
-    else if (/^<details[\s>]/i.test(line)) closing = /^<\/details>/i;
-    else kept.push(line);
+    if (/^```/.test(line)) fenced = true;
+    else if (/^<details[\s>]/i.test(line)) depth++;
+    else if (depth > 0 && /^<\/details>/i.test(line)) depth--;
+    else if (depth === 0) kept.push(line);
   }
   return kept.join("\n").replace(/\n{3,}/g, "\n\n");
 }

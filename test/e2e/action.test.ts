@@ -9,27 +9,42 @@ import { StandInServer, runtimeToken } from "../support/http.js";
 import { BlobStore } from "../support/blob-store.js";
 import { ArtifactService } from "../support/artifact-service.js";
 import { REPO, TEST_PYTHON, makeWorkspace, runAction } from "../support/action-run.js";
+import { GitHubApi } from "../support/github-api.js";
+import { pullRequestPayload } from "../support/events.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
 const TOKEN = runtimeToken("run-backend-1", "job-backend-1");
+const GITHUB_TOKEN = "ghs_actionTOKEN0123456789abcdefghijkl";
 
 describe("the bundled action", () => {
   const blobs = new BlobStore();
   const artifacts = new ArtifactService(blobs);
-  const server = new StandInServer([artifacts, blobs]);
+  const github = new GitHubApi("octo/models", GITHUB_TOKEN);
+  const server = new StandInServer([artifacts, github, blobs]);
   let env: Record<string, string>;
+  let base = "";
+  // The first export's workspace and cache folder: the trt-pte.yml test below builds the same model
+  // again as a cache hit from its entry, so it adds one export, not two.
+  let exampleWorkspace = "";
 
   beforeAll(async () => {
-    const base = await server.start();
+    base = await server.start();
     env = { ACTIONS_RUNTIME_TOKEN: TOKEN, ACTIONS_RESULTS_URL: `${base}/` };
   });
   afterAll(() => server.stop());
 
   it("exports the example with xnnpack and uploads the .pte and report as artifacts of one file each", async () => {
     const ws = makeWorkspace();
+    exampleWorkspace = ws;
     const run = await runAction(
       ACTION,
-      { model: "examples/cos_block.py:build", target: "xnnpack", python: TEST_PYTHON, "retention-days": "5" },
+      {
+        model: "examples/cos_block.py:build",
+        target: "xnnpack",
+        python: TEST_PYTHON,
+        "retention-days": "5",
+        "cache-dir": ".cache-dir",
+      },
       env,
       ws,
     );
@@ -105,6 +120,111 @@ describe("the bundled action", () => {
     // The export's log is streamed inside its own group.
     expect(run.log).toMatch(
       /::group::Export examples\/cos_block.py:build → xnnpack[\s\S]*torch.export[\s\S]*::endgroup::/,
+    );
+  });
+
+  it("builds a trt-pte.yml's models past a broken one: an artifact each, one summary and comment, `builds`", async () => {
+    const ws = exampleWorkspace || makeWorkspace();
+    // The other models' files are new *.py files of the workspace: the first model's hash-files keep
+    // its key to the one file it had above, examples/cos_block.py.
+    fs.mkdirSync(path.join(ws, "models"));
+    fs.writeFileSync(
+      path.join(ws, "models", "tiny.py"),
+      "import torch\n\n\ndef build():\n    return torch.nn.ReLU()\n",
+    );
+    fs.writeFileSync(
+      path.join(ws, "models", "broken.py"),
+      "def build():\n    raise RuntimeError('no weights')\n",
+    );
+    fs.writeFileSync(
+      path.join(ws, "trt-pte.yml"),
+      [
+        "models:",
+        "  - model: examples/cos_block.py:build # built by the test above: a cache hit",
+        "    target: xnnpack",
+        "    hash-files: examples/*.py",
+        "  - name: relu",
+        "    model: models/tiny.py:build",
+        "    inputs: float32[2,3]",
+        "    target: portable",
+        "    benchmark-seconds: 0",
+        "  - name: broken",
+        "    model: models/broken.py:build",
+        "    target: portable",
+        "",
+      ].join("\n"),
+    );
+    const before = artifacts.artifacts.length;
+    const event = path.join(ws, "..", `event-${path.basename(ws)}.json`);
+    fs.writeFileSync(event, JSON.stringify(pullRequestPayload()));
+    const run = await runAction(
+      ACTION,
+      {
+        config: "trt-pte.yml",
+        python: TEST_PYTHON,
+        "cache-dir": ".cache-dir",
+        comment: "true",
+        "github-token": GITHUB_TOKEN,
+      },
+      {
+        ...env,
+        // Another run than the first test's: artifact names are unique per run.
+        ACTIONS_RUNTIME_TOKEN: runtimeToken("run-backend-2", "job-backend-2"),
+        GITHUB_RUN_ID: "4343",
+        GITHUB_API_URL: base,
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_EVENT_PATH: event,
+      },
+      ws,
+    );
+    expect(run.code, run.log).toBe(1);
+    // One artifact per built model.
+    const uploaded = artifacts.artifacts.slice(before);
+    expect(uploaded.map((a) => a.name).sort()).toEqual(["cos_block-build-xnnpack", "relu-portable"]);
+    // The broken model is annotated at its line and named; the step fails after the others were published.
+    expect(run.log).toContain(
+      "::error file=models/broken.py,line=2::broken: the model factory 'build' raised RuntimeError: no weights",
+    );
+    expect(run.log).toMatch(/::error::1 of 3 models failed: broken%0A/);
+    const builds = JSON.parse(run.outputs.builds!) as Record<string, string>[];
+    expect(builds.map((b) => [b.name, b.target, b.outcome, b["cache-hit"]])).toEqual([
+      ["cos_block-build", "xnnpack", "success", "true"],
+      ["relu", "portable", "success", "false"],
+      ["broken", "portable", "failure", ""],
+    ]);
+    for (const built of builds.slice(0, 2)) {
+      const stored = uploaded.find((a) => a.name === built!["artifact-name"])!;
+      expect(built!["artifact-id"]).toBe(String(stored.id));
+      expect(built!["artifact-url"]).toBe(
+        `https://github.com/octo/models/actions/runs/4343/artifacts/${stored.id}`,
+      );
+      expect(built!.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+    // The cache hit's speedup is what the run that built it measured; relu was not timed.
+    expect(Number(builds[0]!.speedup)).toBeGreaterThan(0);
+    expect(builds[1]!.speedup).toBe("");
+    // Several models: the single-build outputs say nothing.
+    expect(run.outputs.pte).toBeUndefined();
+    // One summary, the rollup first, then each model's own.
+    expect(run.summary).toMatch(
+      /^### trt-pte: 2 of 3 models built · `trt-pte\.yml`\n\n\| Model \| Target \| Result/,
+    );
+    expect(run.summary).toMatch(
+      /\| \[`cos_block-build`\]\(https:\/\/github\.com\/[^)]+\) \| `xnnpack` \| ✅ built \| .* \| hit \|/,
+    );
+    expect(run.summary).toContain(
+      "| `broken` | `portable` | ❌ failed: `model_error: the model factory 'build' raised",
+    );
+    expect(run.summary).toContain("### trt-pte · relu · portable");
+    // One sticky comment for the call, a section per model.
+    const ours = github.comments.filter((c) =>
+      c.body.startsWith("<!-- trt-pte:comment key=config-trt-pte.yml -->"),
+    );
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body.match(/^#### (✅|❌) /gmu)).toHaveLength(3);
+    expect(ours[0]!.body).toContain("<details><summary>Details</summary>");
+    expect(run.summary).toMatch(
+      /\nPR comment: \[posted\]\(https:\/\/github\.com\/octo\/models\/pull\/7#issuecomment-\d+\)\n/,
     );
   });
 

@@ -45,6 +45,10 @@ describe("trt-pte CLI", () => {
     expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
   });
 
+  // The workspace of the first export: the trt-pte.yml test below builds the same model again, a
+  // cache hit from this one's entry (its cache lives in $HOME/.cache here), so it adds one export, not two.
+  let exampleWorkspace = "";
+
   it("installs from npm pack's tarball and, from a fresh repository, exports the example, copies each file as its artifact and prints the summary, leaving git status clean", () => {
     const trtPte = installPacked();
     const run = (args: string[], cwd: string) =>
@@ -54,6 +58,7 @@ describe("trt-pte CLI", () => {
     expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
 
     const ws = makeWorkspace();
+    exampleWorkspace = ws;
     const git = (...args: string[]) => spawnSync("git", args, { cwd: ws, encoding: "utf8" });
     expect(git("init", "-q").status).toBe(0);
     const before = git("status", "--porcelain", "--untracked-files=all").stdout;
@@ -211,6 +216,86 @@ describe("trt-pte CLI", () => {
       `error: ${blocks}:2: the model factory 'build' raised ValueError: no such block ` +
         `(in build at ${path.join(elsewhere, "net.py")}:6 → make at ${blocks}:2)`,
     );
+  });
+
+  it("builds a trt-pte.yml's models in turn past a broken one, ends with the rollup and exits 1", () => {
+    const ws = exampleWorkspace || makeWorkspace();
+    // The other two models live outside the workspace (the CLI takes that), so its *.py files, which
+    // the cache key covers, stay those of the export above.
+    const models = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-models-"));
+    fs.writeFileSync(
+      path.join(models, "tiny.py"),
+      "import torch\n\n\ndef build():\n    return torch.nn.ReLU()\n",
+    );
+    fs.writeFileSync(path.join(models, "broken.py"), "def build():\n    raise RuntimeError('no weights')\n");
+    fs.writeFileSync(
+      path.join(ws, "trt-pte.yml"),
+      [
+        "defaults:",
+        "  target: portable",
+        "models:",
+        "  - model: examples/cos_block.py:build # built by the test above: a cache hit",
+        "  - name: relu",
+        `    model: ${models}/tiny.py:build`,
+        "    inputs: float32[2,3]",
+        "    benchmark-seconds: 0",
+        "  - name: broken",
+        `    model: ${models}/broken.py:build`,
+        "",
+      ].join("\n"),
+    );
+    const run = cli(
+      ["export", "--config", "trt-pte.yml", "--python", TEST_PYTHON, "--artifact-dir", "many"],
+      ws,
+    );
+    expect(run.status, run.stderr).toBe(1);
+    // Two .pte, each in its own folder and artifact; nothing of the broken model.
+    const out = path.join(ws, "trt-pte-out");
+    expect(fs.existsSync(path.join(out, "cos_block-build-portable", "cos_block-build.pte"))).toBe(true);
+    expect(fs.existsSync(path.join(out, "relu-portable", "relu.pte"))).toBe(true);
+    expect(fs.existsSync(path.join(out, "broken-portable"))).toBe(false);
+    expect(fs.readdirSync(path.join(ws, "many")).sort()).toEqual([
+      "cos_block-build-portable",
+      "relu-portable",
+    ]);
+    // The broken model is told at its line, named; the others went on.
+    expect(run.stderr).toContain(
+      `error: ${path.join(models, "broken.py")}:2: broken: the model factory 'build' raised RuntimeError: no weights`,
+    );
+    // The rollup, three rows, then the call's failure.
+    const lines = run.stderr.trimEnd().split("\n");
+    const rollup = lines.slice(-5, -2);
+    expect(rollup[0]).toMatch(
+      /^ok +cos_block-build +portable +\S+ KiB +[0-9.]+ ms \(p10–p90 .*\), .*cache hit +/,
+    );
+    expect(rollup[1]).toMatch(/^ok +relu +portable +\d+ B +- +cache miss +/);
+    expect(rollup[2]).toMatch(
+      /^failed +broken +portable +- +- +- +model_error: the model factory 'build' raised/,
+    );
+    expect(lines.slice(-2)).toEqual([
+      "error: 1 of 3 models failed: broken",
+      "  hint: each model's error is above; the other models were built and published",
+    ]);
+    // One summary, the rollup first.
+    expect(run.stdout).toMatch(/^### trt-pte: 2 of 3 models built · `trt-pte\.yml`\n\n\| Model \| Target \|/);
+    expect(run.stdout).toContain("### trt-pte · relu · portable");
+  });
+
+  it("refuses a trt-pte.yml with mistakes at their file:line:column, before building anything", () => {
+    const ws = makeWorkspace();
+    fs.writeFileSync(
+      path.join(ws, "trt-pte.yml"),
+      "models:\n  - model: examples/cos_block.py:build\n    targt: portable\n  - model: examples/cos_block.py:build\n",
+    );
+    const run = cli(["export", "--config", "trt-pte.yml", "--python", TEST_PYTHON], ws);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([
+      "error: trt-pte.yml:3:5: unknown key 'targt' in models[0] (did you mean 'target'?)",
+      "error: trt-pte.yml:4:12: models[1]: the name 'cos_block-build' is already used by models[0] (line 2)",
+      "error: trt-pte.yml: 2 problems, nothing was built",
+    ]);
+    expect(run.stderr).not.toContain("Preflight");
+    expect(fs.existsSync(path.join(ws, "trt-pte-out"))).toBe(false);
   });
 
   it("rejects an unknown flag with a usage error", () => {
