@@ -23,7 +23,7 @@ describe("SECURITY.md", () => {
 
   it("gives each job of its table the permissions the workflows give it", () => {
     const jobs = readWorkflow(".github/workflows/compile-pte.yml").jobs;
-    expect(jobs.plan!.permissions).toEqual({});
+    expect(jobs.plan!.permissions).toEqual({ contents: "read" });
     expect(jobs["fork-gate"]!.permissions).toEqual({ actions: "read" });
     expect(jobs.report!.permissions).toEqual({ "pull-requests": "write" });
     expect(jobs.build!.permissions).toEqual({ contents: "read" });
@@ -31,7 +31,7 @@ describe("SECURITY.md", () => {
       actions: "read",
       "pull-requests": "write",
     });
-    expect(security).toContain("| none; `actions: read`; `pull-requests: write` |");
+    expect(security).toContain("| `contents: read`; `actions: read`; `pull-requests: write` |");
     expect(security).toContain("| `contents: read` |");
     expect(security).toContain("| `actions: read`, `pull-requests: write` |");
   });

@@ -9,7 +9,7 @@ import { getOctokit } from "@actions/github";
 import { readResults } from "./results.js";
 import { commentMarker, renderCall } from "./render.js";
 import type { FetchSource } from "../publish/use-it.js";
-import { artifactEntries, groupCalls } from "./calls.js";
+import { artifactEntries, byBuild, groupCalls } from "./calls.js";
 import {
   pullRequestOfEvent,
   pullRequestOfWorkflowRun,
@@ -26,18 +26,18 @@ type Json = Record<string, unknown>;
 
 class InputError extends Error {}
 
-function expectedGpus(raw: string): string[] {
+/** A JSON array of names (`expected-gpus`, `expected-models`); empty input: none. */
+function nameList(input: string, example: string): string[] {
+  const raw = core.getInput(input);
   if (raw.trim() === "") return [];
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new InputError(
-      `expected-gpus: '${raw}' is not JSON; give a JSON array of GPU names, e.g. ["a100","h100"]`,
-    );
+    throw new InputError(`${input}: '${raw}' is not JSON; give a JSON array of names, e.g. ${example}`);
   }
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-    throw new InputError(`expected-gpus: give a JSON array of GPU names, e.g. ["a100","h100"]`);
+    throw new InputError(`${input}: give a JSON array of names, e.g. ${example}`);
   }
   return value as string[];
 }
@@ -68,7 +68,10 @@ async function main(): Promise<void> {
 
   const { results, unreadable } = readResults(core.getInput("results", { required: true }));
   for (const bad of unreadable) core.warning(`unreadable build result ${bad.file}: ${bad.reason}`);
-  const calls = groupCalls(results, unreadable, key, expectedGpus(core.getInput("expected-gpus")));
+  const calls = groupCalls(results, unreadable, key, {
+    models: nameList("expected-models", '["detector","segmenter"]'),
+    gpus: nameList("expected-gpus", '["a100","h100"]'),
+  });
   let octokit: ReturnType<typeof getOctokit> | undefined;
   const api = () => (octokit ??= getOctokit(core.getInput("github-token", { required: true })));
 
@@ -96,14 +99,8 @@ async function main(): Promise<void> {
       )
     : [];
   core.setOutput("artifacts", JSON.stringify(entries));
-  core.setOutput(
-    "artifact-ids",
-    JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))),
-  );
-  core.setOutput(
-    "artifact-urls",
-    JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))),
-  );
+  core.setOutput("artifact-ids", JSON.stringify(byBuild(entries, "artifact-id")));
+  core.setOutput("artifact-urls", JSON.stringify(byBuild(entries, "artifact-url")));
 
   const pull = payload.pull_request as Json | undefined;
   const headSha = String((pull?.head as Json | undefined)?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");

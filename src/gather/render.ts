@@ -10,6 +10,9 @@ import { renderUseIt, type FetchSource } from "../publish/use-it.js";
 import { runMarker } from "../github/sticky-comment.js";
 import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.js";
 import { comparisonLines } from "./comparison.js";
+import { COMMENT_ROLLUP_CHARS, rollupTable, type RollupRow, type RowState } from "../publish/rollup.js";
+import { changeSummary } from "../compare/render.js";
+import { ms } from "../publish/render-run.js";
 
 // The marker line goes in front of the body (src/github/sticky-comment.ts); keys are at most 64 hex digits.
 const COMMENT_MARKER_ROOM = 128;
@@ -57,13 +60,18 @@ function useIt(result: BuildResult, report: ReportSummary, links: RunLinks, by: 
   });
 }
 
+/** The model's name: the trt-pte.yml's, else the report's short name, else the spec. */
+function modelOf(result: BuildResult): string {
+  return result.name || result.report?.modelName || result.model;
+}
+
+function targetOf(result: BuildResult): string {
+  return result.report?.target || result.target || "tensorrt";
+}
+
 function section(result: BuildResult, links: RunLinks, label: string | null, by: FetchSource): string {
   const report = result.report;
-  const title = [
-    report?.modelName || result.model,
-    report?.target || result.target || "tensorrt",
-    gpuLabel(result.gpu),
-  ];
+  const title = [modelOf(result), targetOf(result), gpuLabel(result.gpu)];
   const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
   const lines = [`#### ${icon} ${title.map((t) => code(t)).join(" · ")}`, ""];
   if (label !== null) lines.push(label, "");
@@ -123,11 +131,63 @@ function section(result: BuildResult, links: RunLinks, label: string | null, by:
   return lines.join("\n");
 }
 
+/** A build the call planned that sent no result: a model name ("" for a call with `model`) and GPU. */
+export interface MissingBuild {
+  name: string;
+  gpu: string;
+}
+
+function rowState(result: BuildResult): RowState {
+  if (result.outcome === "success") return "built";
+  if (result.outcome === "failure") {
+    const tripped = result.report?.comparison?.gates.some((g) => g.state === "fail") ?? false;
+    return tripped ? "regressed" : "failed";
+  }
+  return result.outcome;
+}
+
+/** One build as a rollup row; every string in it came from a result file and is shown as code. */
+export function rollupRow(result: BuildResult, links: RunLinks): RollupRow {
+  const report = result.report;
+  const latency = report?.latency ?? null;
+  const comparison = report?.comparison ?? null;
+  return {
+    name: modelOf(result),
+    gpu: gpuLabel(result.gpu),
+    target: targetOf(result),
+    state: rowState(result),
+    detail: "",
+    download: result.artifactId === null ? null : { url: artifactUrl(links, result.artifactId) },
+    bytes: report === null ? null : report.pte.bytes + report.ptd.reduce((sum, f) => sum + f.bytes, 0),
+    latency:
+      latency === null
+        ? ""
+        : `${ms(latency.medianMs)} ms (p10–p90 ${ms(latency.p10Ms)}–${ms(latency.p90Ms)})${latency.speedup === null ? "" : `, ${latency.speedup.toPrecision(2)}× eager`}`,
+    cache: report?.cacheHit === true ? "hit" : report?.cacheHit === false ? "miss" : "",
+    changes: comparison === null ? "" : changeSummary(comparison.state, comparison.diff, comparison.gates),
+  };
+}
+
+function missingRow(build: MissingBuild): RollupRow {
+  return {
+    name: build.name,
+    gpu: gpuLabel(build.gpu),
+    target: "",
+    state: "missing",
+    detail: "",
+    download: null,
+    bytes: null,
+    latency: "",
+    cache: "",
+    changes: "",
+  };
+}
+
 export interface CallSummary {
   key: string;
   results: readonly BuildResult[];
-  /** GPU names the call planned a build for that sent no result (the job never ran or died). */
-  missing: readonly string[];
+  /** Builds the call planned that sent no result (the job never ran or died). */
+  missing: readonly MissingBuild[];
   /** Result files that could not be read, with why. */
   unreadable: readonly { file: string; reason: string }[];
   /** Builds, missing GPUs and unreadable files over the caps of src/gather/calls.ts. */
@@ -147,7 +207,9 @@ export function renderCall(
   /** How the "Use it" sections' `trt-pte fetch` finds the builds: the pull request in a comment. */
   by: FetchSource = { run: links.runId },
 ): string {
-  const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
+  const ordered = [...call.results].sort(
+    (a, b) => modelOf(a).localeCompare(modelOf(b)) || a.gpu.localeCompare(b.gpu),
+  );
   const built = ordered.filter((r) => r.outcome === "success").length;
   const total = ordered.length + call.missing.length;
   const head = [
@@ -157,10 +219,16 @@ export function renderCall(
     // Hidden: how `trt-pte fetch --pr` finds this run's builds.
     ...(/^[0-9]+$/.test(links.runId) ? [runMarker(links.runId)] : []),
   ];
+  // Several builds get the rollup first, one line each; it is part of the head, so always kept.
+  if (total > 1) {
+    const rows = [...ordered.map((r) => rollupRow(r, links)), ...call.missing.map(missingRow)];
+    head.push("", rollupTable(rows, COMMENT_ROLLUP_CHARS));
+  }
   const sections = ordered.map((r) => section(r, links, label, by));
-  for (const gpu of call.missing) {
+  for (const { name, gpu } of call.missing) {
+    const what = [...(name === "" ? [] : [name]), gpuLabel(gpu)].map((t) => code(t)).join(" · ");
     sections.push(
-      `#### ⚠️ ${code(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`,
+      `#### ⚠️ ${what}\n\nNo result: the job did not run or stopped before reporting ([run](${runUrl(links)})).`,
     );
   }
   for (const bad of call.unreadable) {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { REPORT_FILE } from "../report/report.js";
 import { parseComparison, type GatheredComparison } from "./comparison.js";
 import { inputSpecsFromJson, type InputSpec } from "../settings/input-spec.js";
+import { MODEL_NAME } from "../settings/names.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
@@ -38,11 +39,17 @@ export interface ReportSummary {
   inputs: InputSpec[];
   /** The build against its base branch's baseline (report@2); null in older reports. */
   comparison: GatheredComparison | null;
+  /** The headline latency (the `opt` point, else the first): median and p10–p90 in ms, and the speedup. */
+  latency: { medianMs: number; p10Ms: number; p90Ms: number; speedup: number | null } | null;
+  /** Whether the .pte came from the cache; null when the report does not say. */
+  cacheHit: boolean | null;
 }
 
 export interface BuildResult {
   /** The reusable-workflow call this build belongs to (its sticky comment's key). */
   key: string;
+  /** The model's name in the call's trt-pte.yml; "" for a call with `model`. */
+  name: string;
   /** The `gpus` entry's name; "" for a call without `gpus`. */
   gpu: string;
   model: string;
@@ -153,6 +160,11 @@ export function parseReport(raw: unknown): ReportSummary {
     gpuName: text(report, "gpu_name", 64),
     inputs: inputSpecsFromJson(report.inputs),
     comparison: parseComparison(report),
+    latency: headlineLatency(report.benchmark),
+    cacheHit:
+      typeof (report.cache as Json | undefined)?.hit === "boolean"
+        ? ((report.cache as Json).hit as boolean)
+        : null,
   };
 }
 
@@ -182,6 +194,22 @@ function artifactFiles(raw: string): ArtifactFile[] {
   });
 }
 
+/** The benchmark's headline point, when its numbers are finite and non-negative. */
+function headlineLatency(value: unknown): ReportSummary["latency"] {
+  if (typeof value !== "object" || value === null) return null;
+  const points = (value as Json).points;
+  if (!Array.isArray(points)) return null;
+  const list = points.slice(0, 16).filter((p): p is Json => typeof p === "object" && p !== null);
+  const point = list.find((p) => p.shape === "opt") ?? list[0];
+  const built = point?.built;
+  if (typeof built !== "object" || built === null) return null;
+  const b = built as Json;
+  const [medianMs, p10Ms, p90Ms] = [b.median_ms, b.p10_ms, b.p90_ms].map(finiteOrNull);
+  if (medianMs == null || p10Ms == null || p90Ms == null || Math.min(medianMs, p10Ms, p90Ms) < 0) return null;
+  const speedup = finiteOrNull(point?.speedup);
+  return { medianMs, p10Ms, p90Ms, speedup: speedup !== null && speedup > 0 ? speedup : null };
+}
+
 export function parseResult(raw: unknown, report: ReportSummary | null): BuildResult {
   const result = object(raw, RESULT_FILE);
   if (result.schema !== RESULT_SCHEMA) throw new Invalid(`schema is not ${RESULT_SCHEMA}`);
@@ -191,8 +219,11 @@ export function parseResult(raw: unknown, report: ReportSummary | null): BuildRe
   if (!(OUTCOMES as readonly string[]).includes(outcome)) throw new Invalid(`unknown outcome '${outcome}'`);
   const digest = text(result, "digest", 80);
   if (digest !== "" && !/^sha256:[0-9a-f]{64}$/.test(digest)) throw new Invalid("digest is not sha256:<hex>");
+  const name = text(result, "name", 64);
+  if (name !== "" && !MODEL_NAME.test(name)) throw new Invalid(`name '${name}' is not a model name`);
   return {
     key,
+    name,
     gpu: text(result, "gpu", 64),
     model: text(result, "model"),
     target: text(result, "target", 32),

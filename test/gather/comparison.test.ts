@@ -44,7 +44,7 @@ function comparedReport(gpu: string, grownBy: number): Record<string, unknown> {
 
 function comment(dir: string): string {
   const { results, unreadable } = readResults(dir);
-  const [call] = groupCalls(results, unreadable, KEY, []);
+  const [call] = groupCalls(results, unreadable, KEY, { models: [], gpus: [] });
   return renderCall(call!, links, "abcdef1");
 }
 
@@ -55,7 +55,8 @@ describe("the call's comment with each GPU's comparison", () => {
     writeResult(dir, { gpu: "h100", outcome: "failure", report: comparedReport("h100", 2 * 1024 * 1024) });
     writeResult(dir, { gpu: "l4" }); // an older report@1: no comparison
     const body = comment(dir);
-    const sections = body.split(/^#### /m);
+    // After the head (with the rollup, which names every GPU too): one section per GPU.
+    const sections = body.split(/^#### /m).slice(1);
     const a100 = sections.find((s) => s.includes("`a100`"))!;
     const h100 = sections.find((s) => s.includes("`h100`"))!;
     const l4 = sections.find((s) => s.includes("`l4`"))!;

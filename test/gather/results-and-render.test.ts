@@ -96,7 +96,7 @@ describe("the comment", () => {
     const dir = resultsDir();
     write(dir);
     const { results, unreadable } = readResults(dir);
-    const [call] = groupCalls(results, unreadable, KEY, expected);
+    const [call] = groupCalls(results, unreadable, KEY, { models: [], gpus: expected });
     return renderCall(call!, links, "1111111111111111111111111111111111111111");
   }
 
@@ -178,7 +178,7 @@ describe("the comment", () => {
     const dir = resultsDir();
     write(dir);
     const { results, unreadable } = readResults(dir);
-    const [call] = groupCalls(results, unreadable, KEY, []);
+    const [call] = groupCalls(results, unreadable, KEY, { models: [], gpus: [] });
     const comment = renderCall(call!, links, "abc1234", undefined, null, { pr: 7 });
     expect(comment).toContain(
       "trt-pte fetch --repo octo/models --pr 7 --model cos_block-build-tensorrt-a100\n",
@@ -233,14 +233,16 @@ describe("grouping and outputs", () => {
     writeResult(dir, { gpu: "a100" });
     writeResult(dir, { gpu: "a100", key: "fedcba987654", model: "other.py:build" });
     const { results, unreadable } = readResults(dir);
-    expect(groupCalls(results, unreadable, "", []).map((c) => [c.key, c.results.length])).toEqual([
+    expect(
+      groupCalls(results, unreadable, "", { models: [], gpus: [] }).map((c) => [c.key, c.results.length]),
+    ).toEqual([
       [KEY, 1],
       ["fedcba987654", 1],
     ]);
-    expect(groupCalls(results, unreadable, KEY, ["a100", "l4"])).toEqual([
+    expect(groupCalls(results, unreadable, KEY, { models: [], gpus: ["a100", "l4"] })).toEqual([
       expect.objectContaining({
         key: KEY,
-        missing: ["l4"],
+        missing: [{ name: "", gpu: "l4" }],
         results: [expect.objectContaining({ key: KEY })],
       }),
     ]);

@@ -13,6 +13,8 @@ export interface ResultOptions {
   artifactId?: string;
   key?: string;
   model?: string;
+  /** The model's name in a `config` call's trt-pte.yml (absent for a call with `model`). */
+  name?: string;
   report?: Record<string, unknown> | null;
   /** The action's `artifact-files` output as the build job records it (a JSON text); absent: none. */
   files?: { name: string; id: number }[] | string;
@@ -66,12 +68,14 @@ export function writeResult(
 ): string {
   const gpu = options.gpu ?? "a100";
   const key = options.key ?? KEY;
-  const dir = layout === "flat" ? root : path.join(root, `trt-pte-result-${key}-${gpu || "default"}`);
+  const named = options.name === undefined ? "" : `${options.name}-`;
+  const dir = layout === "flat" ? root : path.join(root, `trt-pte-result-${key}-${named}${gpu || "default"}`);
   fs.mkdirSync(dir, { recursive: true });
   const result = {
     schema: "trt-pte/result@1",
     key,
     gpu,
+    ...(options.name === undefined ? {} : { name: options.name }),
     model: options.model ?? "examples/cos_block.py:build",
     target: "",
     outcome: options.outcome ?? "success",

@@ -12,9 +12,12 @@ const read = (file: string) =>
   parse(fs.readFileSync(path.join(REPO, file), "utf8")) as Record<string, unknown>;
 
 describe("action metadata", () => {
-  it.each(["action.yml", "gather/action.yml"])("%s matches GitHub's metadata syntax", (file) => {
-    expect(actionMetadataProblems(read(file))).toEqual([]);
-  });
+  it.each(["action.yml", "gather/action.yml", "plan/action.yml"])(
+    "%s matches GitHub's metadata syntax",
+    (file) => {
+      expect(actionMetadataProblems(read(file))).toEqual([]);
+    },
+  );
 
   it("gather/action.yml runs the bundle that `npm run build` writes", () => {
     const runs = read("gather/action.yml").runs as { using: string; main: string };
@@ -24,6 +27,16 @@ describe("action metadata", () => {
       JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: { build: string } }
     ).scripts.build;
     expect(build).toContain("ncc build src/gather/index.ts -o dist/gather");
+  });
+
+  it("plan/action.yml runs the bundle that `npm run build` writes", () => {
+    const runs = read("plan/action.yml").runs as { using: string; main: string };
+    expect(runs).toEqual({ using: "node24", main: "../dist/plan/index.js" });
+    expect(fs.existsSync(path.join(REPO, "plan", runs.main))).toBe(true);
+    const build = (
+      JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: { build: string } }
+    ).scripts.build;
+    expect(build).toContain("ncc build src/plan/index.ts -o dist/plan");
   });
 
   const valid = () => read("action.yml");

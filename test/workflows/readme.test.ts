@@ -25,7 +25,8 @@ describe("docs/reusable-workflow.md's tables", () => {
 
   it("list every input with its type and default", () => {
     const table = renderWorkflowInputsTable(workflow);
-    expect(table).toContain("| `model` | string | yes |  |");
+    expect(table).toContain("| `model` | string | no |  |");
+    expect(table).toContain("| `max-parallel` | number | no | `256` |");
     expect(table).toContain('| `runs-on` | string | no | `["self-hosted","gpu"]` |');
     expect(table).toContain("| `allow-forks` | boolean | no | `false` |");
     const inputs = Object.keys(readWorkflow(".github/workflows/compile-pte.yml").on.workflow_call!.inputs!);

@@ -39,6 +39,10 @@ describe("the plan step", () => {
       GPUS: "",
       RUNS_ON: '["self-hosted","gpu"]',
       MODEL: "examples/cos_block.py:build",
+      CONFIG: "",
+      ONLY: "",
+      MODELS: "",
+      MAX_PARALLEL: "256",
       TARGET: "",
       ARTIFACT_NAME: "",
       CONTAINER: "",
@@ -53,9 +57,12 @@ describe("the plan step", () => {
   it("without gpus: one build on runs-on, GPU name empty", () => {
     const run = plan({});
     expect(run.code, run.log).toBe(0);
+    // A call with `model` has one model, "", in the matrix: the build job's name and artifacts stay as they were.
     expect(JSON.parse(run.outputs.matrix!)).toEqual({
       gpu: [{ name: "", "runs-on": ["self-hosted", "gpu"] }],
+      model: [""],
     });
+    expect(run.outputs.models).toBe("[]");
     expect(JSON.parse(run.outputs["gpu-names"]!)).toEqual([""]);
     expect(run.outputs.key).toMatch(/^[0-9a-f]{12}$/);
   });
