@@ -3,7 +3,7 @@
 // the plan script as written in compile-pte.yml (matrix of models × 3 GPUs), against the same for a
 // one-model file in the same session.
 //
-//   npx tsx bench/plan.ts [--runs 5]      (needs npm run build)
+//   npx tsx bench/plan.ts [--runs 5] [--smoke]      (needs npm run build; --smoke: one run, 1 and 50 models)
 
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +13,9 @@ import { runScript } from "../test/support/reusable-call.js";
 import { readWorkflow, stepNamed } from "../test/support/workflows.js";
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf("--runs") + 1] || 5) || 5;
+const smoke = args.includes("--smoke");
+const runs = smoke ? 1 : Number(args[args.indexOf("--runs") + 1] || 5) || 5;
+const sizes = smoke ? [1, 50] : [1, 50, 85];
 const script = stepNamed(readWorkflow(".github/workflows/compile-pte.yml").jobs.plan!, "plan").run!;
 const GPUS = JSON.stringify(["a100", "l4", "orin"].map((name) => ({ name })));
 
@@ -59,9 +61,9 @@ async function once(models: number): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s`;
 
-const results: Record<number, number[]> = { 1: [], 50: [], 85: [] };
+const results: Record<number, number[]> = Object.fromEntries(sizes.map((n) => [n, []]));
 // Interleaved, so a busy moment of the machine falls on every size alike.
-for (let r = 0; r < runs; r++) for (const n of [1, 50, 85]) results[n]!.push(await once(n));
+for (let r = 0; r < runs; r++) for (const n of sizes) results[n]!.push(await once(n));
 const base = median(results[1]!);
 for (const [n, xs] of Object.entries(results)) {
   const jobs = Number(n) * 3;

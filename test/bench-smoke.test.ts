@@ -32,6 +32,11 @@ const SCRIPTS: { script: string; command: string[]; prints: RegExp[] }[] = [
     prints: [/constant in size: trt-pte call 7 KB → 16 MiB engine ×\d+\.\d+/],
   },
   {
+    script: "plan.ts",
+    command: [TSX, "bench/plan.ts", "--smoke"],
+    prints: [/^50 models × 3 GPUs \(150 jobs\): median \d+\.\d+ s .*, \d+\.\d+× the one-model plan$/m],
+  },
+  {
     script: "run_and_time.py",
     command: [TEST_PYTHON, "bench/run_and_time.py", "--smoke"],
     prints: [/ratio added \/ export alone: \d+\.\d+; timed runs per point: \[\d+/],

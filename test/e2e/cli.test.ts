@@ -254,7 +254,9 @@ describe("trt-pte CLI", () => {
     expect(fs.existsSync(path.join(out, "cos_block-build-portable", "cos_block-build.pte"))).toBe(true);
     expect(fs.existsSync(path.join(out, "relu-portable", "relu.pte"))).toBe(true);
     expect(fs.existsSync(path.join(out, "broken-portable"))).toBe(false);
+    // (and the .gitignore of `*` the CLI gives each folder it makes)
     expect(fs.readdirSync(path.join(ws, "many")).sort()).toEqual([
+      ".gitignore",
       "cos_block-build-portable",
       "relu-portable",
     ]);
