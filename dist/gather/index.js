@@ -29211,6 +29211,253 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pp: () => (/* binding */ diffLines),
+/* harmony export */   lb: () => (/* binding */ changeSummary)
+/* harmony export */ });
+/* unused harmony exports arrow, MARKDOWN, TEXT, gateLines, renderComparison */
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8678);
+// The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
+// report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
+// enough to read on a phone. Every name from the model or the event goes through code.
+
+const BACKENDS = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+    undelegated: "undelegated",
+};
+const ORDER = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+/** A backend id (read from the .pte, so the model's to choose) as its short name, or as code. */
+function backendName(id, style) {
+    return BACKENDS[id] ?? style.code(id);
+}
+/** The packages the driver reports; any other name came from somewhere else and is code. */
+const KNOWN_VERSIONS = new Set([
+    "torch",
+    "torch_tensorrt",
+    "tensorrt",
+    "executorch",
+    "python",
+    "cuda",
+    "driver",
+]);
+function byBackend(a, b) {
+    const rank = (k) => (k === "undelegated" ? 99 : ORDER.includes(k) ? ORDER.indexOf(k) : 50);
+    return rank(a) - rank(b) || a.localeCompare(b);
+}
+function signed(value, unit) {
+    return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${unit(Math.abs(value))}`;
+}
+/** `▲ +700 B (+28.2%)`, `▼ −2 (−16.7%)`, or `=`. */
+function arrow(c, unit = String) {
+    if (c.delta === null)
+        return "";
+    if (c.delta === 0)
+        return "=";
+    const pct = c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
+    return `${c.delta > 0 ? "▲" : "▼"} ${signed(c.delta, unit)}${pct}`;
+}
+function formatPercent(p) {
+    return `${p >= 100 ? Math.round(p) : p >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function sci(x) {
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
+}
+const ms = (x) => `${NUMBER.format(x)} ms`;
+const seconds = (x) => `${NUMBER.format(x)} s`;
+function fromTo(c, unit) {
+    const side = (v) => (v === null ? "?" : unit(v));
+    return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
+}
+function changed(c) {
+    return c !== undefined && c.delta !== null && c.delta !== 0;
+}
+const MARKDOWN = { strong: (t) => `**${t}**`, code: _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY };
+/** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
+const TEXT = {
+    strong: (t) => `${t}:`,
+    code: (t) => 
+    // eslint-disable-next-line no-control-regex
+    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+};
+/** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
+function diffLines(diff, style = MARKDOWN) {
+    const lines = [];
+    const same = [];
+    const s = diff.size;
+    const shipped = s.pte;
+    if (changed(shipped)) {
+        const parts = [];
+        for (const [name, c] of [
+            ["delegates", s.delegates],
+            ["constants", s.constants],
+            ["named data", s.named_data],
+            [".ptd", s.ptd],
+        ]) {
+            if (changed(c))
+                parts.push(`${name} ${signed(c.delta ?? 0, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+        }
+        lines.push(`${style.strong(".pte")} ${fromTo(shipped, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+    }
+    else {
+        if (shipped.delta === 0)
+            same.push("size");
+        if (changed(s.ptd))
+            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+    }
+    const nodes = Object.entries(diff.nodes)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (nodes.length > 0) {
+        lines.push(`${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    }
+    else if (Object.keys(diff.nodes).length > 0)
+        same.push("nodes");
+    if (diff.ops_left_tensorrt.length > 0)
+        lines.push(`${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map((n) => style.code(n)).join(", ")}`);
+    if (diff.kernels.added.length > 0 || diff.kernels.removed.length > 0) {
+        const k = diff.kernels;
+        const parts = [
+            ...k.added.map((op) => `+${style.code(op)}`),
+            ...k.removed.map((op) => `−${style.code(op)}`),
+        ];
+        lines.push(`${style.strong("Kernels")} ${parts.join(", ")}`);
+    }
+    const delegates = Object.entries(diff.delegates)
+        .filter(([, c]) => changed(c))
+        .sort(([a], [b]) => byBackend(a, b));
+    if (delegates.length > 0)
+        lines.push(`${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
+    const engines = diff.engines.filter((e) => e.state !== "same");
+    for (const e of engines) {
+        const list = (names) => names.map((n) => style.code(n)).join(", ") || "–";
+        const io = (side) => `${list(e.inputs[side])} → ${list(e.outputs[side])}`;
+        // Only the side that changed, before ⇒ after: short enough for a phone.
+        const ioChanges = ["inputs", "outputs"]
+            .filter((k) => list(e[k].before) !== list(e[k].after))
+            .map((k) => `${k} ${list(e[k].before)} ⇒ ${list(e[k].after)}`);
+        const what = e.state === "added"
+            ? `added, ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(e.bytes.after ?? 0)}: ${io("after")}`
+            : e.state === "removed"
+                ? `removed (was ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(e.bytes.before ?? 0)})`
+                : [fromTo(e.bytes, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3), ...ioChanges].join("; ");
+        lines.push(`${style.strong(`TensorRT engine ${e.index}`)} ${what}`);
+    }
+    if (diff.engines.length > 0 && engines.length === 0)
+        same.push("engines");
+    const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
+    if (payloads.length > 0)
+        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`).join(" · ")}`);
+    if (diff.accuracy !== null) {
+        if (changed(diff.accuracy.max_rel))
+            lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
+        else if (diff.accuracy.max_rel.delta === 0)
+            same.push("accuracy");
+    }
+    for (const p of diff.latency) {
+        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+        if (p.eager_median_ms.delta !== null)
+            parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
+        lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
+    }
+    if (changed(diff.export_seconds))
+        lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
+    if (diff.versions.length > 0)
+        lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
+    return { lines, same };
+}
+const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
+function gateLines(verdicts) {
+    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+}
+function heading(view) {
+    const ref = view.baseline?.ref ?? view.comparison.base_ref;
+    const base = `vs ${ref === null ? "baseline" : code(ref)}`;
+    const b = view.baseline;
+    if (b === null)
+        return base;
+    const run = b.run === null ? "" : ` · [run ${b.run.run_id}](${b.run.url})`;
+    return `${base}${run} · ${code(b.pte_sha256.slice(0, 12))}`;
+}
+/** Why there is no diff, in words; the branch name is the event's, so it is code. */
+function noteText(c) {
+    if (c.state === "off")
+        return "Comparison is off (`compare: false`).";
+    if (c.state === "no_baseline")
+        return c.base_ref === null
+            ? "No branch to compare with: this is neither a push nor a pull request build."
+            : `No build of ${code(c.base_ref)} to compare with yet.`;
+    return `The baseline${c.base_ref === null ? "" : ` of ${code(c.base_ref)}`} could not be read; see the log.`;
+}
+/** The whole section, or "" when comparison is off and no gate is set. */
+function renderComparison(view, level = "####") {
+    const off = view.comparison.state === "off";
+    if (off && view.gates.length === 0)
+        return "";
+    const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+    if (view.diff === null) {
+        out.push(noteText(view.comparison));
+    }
+    else {
+        const { lines, same } = diffLines(view.diff);
+        if (lines.length === 0)
+            out.push("No change in what was measured.");
+        for (const l of lines)
+            out.push(`- ${l}`);
+        if (same.length > 0 && lines.length > 0)
+            out.push(`- Unchanged: ${same.join(", ")}`);
+    }
+    if (view.gates.length > 0) {
+        if (!off)
+            out.push("", "**Gates**");
+        out.push("");
+        for (const l of gateLines(view.gates))
+            out.push(`- ${l}`);
+    }
+    return `${out.join("\n")}\n`;
+}
+/**
+ * What changed against the baseline in a few words, for a rollup's one line per model: the size
+ * change of what ships, then the names of the other facts that moved (the section has the details),
+ * a tripped gate first.
+ */
+function changeSummary(state, diff, gates) {
+    const tripped = gates.filter((g) => g.state === "fail").map((g) => `❌ ${g.input}`);
+    const parts = [];
+    if (diff === null) {
+        parts.push(state === "off" ? "not compared" : state === "no_baseline" ? "no baseline yet" : "baseline unreadable");
+    }
+    else {
+        const shipped = diff.size.pte;
+        if (changed(shipped))
+            parts.push(`.pte ${arrow(shipped, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+        else if (changed(diff.size.ptd))
+            parts.push(`.ptd ${arrow(diff.size.ptd, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+        if (Object.values(diff.nodes).some(changed) || diff.ops_left_tensorrt.length > 0)
+            parts.push("partition");
+        if (diff.engines.some((e) => e.state !== "same"))
+            parts.push("engines");
+        if (diff.accuracy !== null && changed(diff.accuracy.max_rel))
+            parts.push("accuracy");
+        const latency = diff.latency.find((p) => changed(p.built_median_ms));
+        if (latency !== undefined)
+            parts.push(`latency ${arrow(latency.built_median_ms, ms)}`);
+        if (diff.versions.length > 0)
+            parts.push("versions");
+        if (parts.length === 0)
+            parts.push("no change");
+    }
+    return [...tripped, ...parts].join(", ");
+}
+
+
+/***/ }),
+
 /***/ 4533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29218,7 +29465,7 @@ module.exports = {
 /* harmony export */   GN: () => (/* binding */ SettingsError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/* unused harmony exports TrtPteError, describeError */
+/* unused harmony exports TrtPteError, ProblemsError, describeError */
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
@@ -29241,6 +29488,18 @@ class SettingsError extends TrtPteError {
         super("settings", `${input}: ${problem}`, hint);
         this.input = input;
         this.name = "SettingsError";
+    }
+}
+/**
+ * Several independent problems found at once (every mistake in a trt-pte.yml, not only the first),
+ * each with its own place; the entry points tell each one (src/failure.ts).
+ */
+class ProblemsError extends TrtPteError {
+    problems;
+    constructor(problems, summary, hint) {
+        super("settings", summary, hint);
+        this.problems = problems;
+        this.name = "ProblemsError";
     }
 }
 /**
@@ -29267,24 +29526,27 @@ function errorMessage(e) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ns: () => (/* binding */ artifactEntries),
+/* harmony export */   aA: () => (/* binding */ byBuild),
 /* harmony export */   nh: () => (/* binding */ groupCalls)
 /* harmony export */ });
 /* unused harmony exports MAX_CALLS, MAX_RESULTS_PER_CALL, MAX_UNREADABLE */
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4981);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3679);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7355);
-// How the report step groups build results into comments, and the per-GPU outputs it sets.
+// How the report step groups build results into comments, and the per-build outputs it sets.
 
 
 /**
  * Bounds on what one report step does with results it may not trust (the fork commenter reads a
  * fork's run): comments it keeps (each costs a listing of the pull request's comments and a write),
- * builds per comment, and unreadable files it names. What is over is counted, not shown.
+ * builds per comment (a call's matrix has at most GitHub's 256 jobs), and unreadable files it names.
+ * What is over is counted, not shown.
  */
 const MAX_CALLS = 10;
-const MAX_RESULTS_PER_CALL = 64;
+const MAX_RESULTS_PER_CALL = 256;
 const MAX_UNREADABLE = 10;
+const order = (a, b) => a.name.localeCompare(b.name) || a.gpu.localeCompare(b.gpu);
 function call(key, results, missing, unreadable) {
-    const shown = [...results].sort((a, b) => a.gpu.localeCompare(b.gpu)).slice(0, MAX_RESULTS_PER_CALL);
+    const shown = [...results].sort(order).slice(0, MAX_RESULTS_PER_CALL);
     return {
         key,
         results: shown,
@@ -29296,13 +29558,14 @@ function call(key, results, missing, unreadable) {
             Math.max(0, unreadable.length - MAX_UNREADABLE),
     };
 }
-/** One call per key (at most MAX_CALLS); with `key` given, exactly that call, including GPUs that sent nothing. */
+/** One call per key (at most MAX_CALLS); with `key` given, exactly that call, including builds that sent nothing. */
 function groupCalls(results, unreadable, key, expected) {
     if (key !== "") {
         const mine = results.filter((r) => r.key === key);
-        const present = new Set(mine.map((r) => r.gpu));
+        const present = new Set(mine.map((r) => JSON.stringify([r.name, r.gpu])));
+        const planned = (expected.models.length === 0 ? [""] : expected.models).flatMap((name) => expected.gpus.map((gpu) => ({ name, gpu })));
         return [
-            call(key, mine, expected.filter((g) => !present.has(g)), unreadable),
+            call(key, mine, planned.filter((b) => !present.has(JSON.stringify([b.name, b.gpu]))), unreadable),
         ];
     }
     const keys = [...new Set(results.map((r) => r.key))].sort().slice(0, MAX_CALLS);
@@ -29311,6 +29574,7 @@ function groupCalls(results, unreadable, key, expected) {
 /** One entry per build, for the workflow's `artifacts`, `artifact-ids` and `artifact-urls` outputs. */
 function artifactEntries(results, links) {
     return results.map((r) => ({
+        ...(r.name === "" ? {} : { model: r.name }),
         gpu: (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .gpuLabel */ .FC)(r.gpu),
         outcome: r.outcome,
         "artifact-name": r.report?.artifactName ?? "",
@@ -29324,11 +29588,30 @@ function artifactEntries(results, links) {
         digest: r.digest,
     }));
 }
+/**
+ * `artifact-ids` / `artifact-urls`: GPU name → value for a call with `model` (as before), and model
+ * name → GPU name → value for a trt-pte.yml's models, so `fromJSON(...).detector.a100` reads one.
+ */
+function byBuild(entries, field) {
+    // Maps, then Object.fromEntries: names read from result files never reach an object's prototype.
+    const flat = new Map();
+    const nested = new Map();
+    for (const e of entries) {
+        if (e.model === undefined)
+            flat.set(e.gpu, e[field]);
+        else
+            nested.set(e.model, (nested.get(e.model) ?? new Map()).set(e.gpu, e[field]));
+    }
+    return Object.fromEntries([
+        ...flat,
+        ...[...nested].map(([model, gpus]) => [model, Object.fromEntries(gpus)]),
+    ]);
+}
 
 
 /***/ }),
 
-/***/ 9964:
+/***/ 8026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29461,211 +29744,10 @@ function diffFacts(before, after) {
     };
 }
 
+// EXTERNAL MODULE: ./src/compare/render.ts
+var render = __nccwpck_require__(3886);
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(8678);
-;// CONCATENATED MODULE: ./src/compare/render.ts
-// The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
-// report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
-// enough to read on a phone. Every name from the model or the event goes through code.
-
-const BACKENDS = {
-    TensorRTBackend: "TensorRT",
-    CudaBackend: "CUDA",
-    XnnpackBackend: "XNNPACK",
-    undelegated: "undelegated",
-};
-const ORDER = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
-/** A backend id (read from the .pte, so the model's to choose) as its short name, or as code. */
-function backendName(id, style) {
-    return BACKENDS[id] ?? style.code(id);
-}
-/** The packages the driver reports; any other name came from somewhere else and is code. */
-const KNOWN_VERSIONS = new Set([
-    "torch",
-    "torch_tensorrt",
-    "tensorrt",
-    "executorch",
-    "python",
-    "cuda",
-    "driver",
-]);
-function byBackend(a, b) {
-    const rank = (k) => (k === "undelegated" ? 99 : ORDER.includes(k) ? ORDER.indexOf(k) : 50);
-    return rank(a) - rank(b) || a.localeCompare(b);
-}
-function signed(value, unit) {
-    return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${unit(Math.abs(value))}`;
-}
-/** `▲ +700 B (+28.2%)`, `▼ −2 (−16.7%)`, or `=`. */
-function arrow(c, unit = String) {
-    if (c.delta === null)
-        return "";
-    if (c.delta === 0)
-        return "=";
-    const pct = c.percent === null ? "" : ` (${c.percent > 0 ? "+" : "−"}${formatPercent(Math.abs(c.percent))})`;
-    return `${c.delta > 0 ? "▲" : "▼"} ${signed(c.delta, unit)}${pct}`;
-}
-function formatPercent(p) {
-    return `${p >= 100 ? Math.round(p) : p >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
-}
-const NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
-function sci(x) {
-    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : NUMBER.format(x);
-}
-const ms = (x) => `${NUMBER.format(x)} ms`;
-const seconds = (x) => `${NUMBER.format(x)} s`;
-function fromTo(c, unit) {
-    const side = (v) => (v === null ? "?" : unit(v));
-    return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
-}
-function changed(c) {
-    return c !== undefined && c.delta !== null && c.delta !== 0;
-}
-const MARKDOWN = { strong: (t) => `**${t}**`, code: format/* code */.aY };
-/** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
-const TEXT = {
-    strong: (t) => `${t}:`,
-    code: (t) => 
-    // eslint-disable-next-line no-control-regex
-    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
-};
-/** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
-function diffLines(diff, style = MARKDOWN) {
-    const lines = [];
-    const same = [];
-    const s = diff.size;
-    const shipped = s.pte;
-    if (changed(shipped)) {
-        const parts = [];
-        for (const [name, c] of [
-            ["delegates", s.delegates],
-            ["constants", s.constants],
-            ["named data", s.named_data],
-            [".ptd", s.ptd],
-        ]) {
-            if (changed(c))
-                parts.push(`${name} ${signed(c.delta ?? 0, format/* formatBytes */.z3)}`);
-        }
-        lines.push(`${style.strong(".pte")} ${fromTo(shipped, format/* formatBytes */.z3)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
-    }
-    else {
-        if (shipped.delta === 0)
-            same.push("size");
-        if (changed(s.ptd))
-            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, format/* formatBytes */.z3)}`);
-    }
-    const nodes = Object.entries(diff.nodes)
-        .filter(([, c]) => changed(c))
-        .sort(([a], [b]) => byBackend(a, b));
-    if (nodes.length > 0) {
-        lines.push(`${style.strong("Nodes")} ${nodes.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
-    }
-    else if (Object.keys(diff.nodes).length > 0)
-        same.push("nodes");
-    if (diff.ops_left_tensorrt.length > 0)
-        lines.push(`${style.strong("Left TensorRT")} ${diff.ops_left_tensorrt.map((n) => style.code(n)).join(", ")}`);
-    if (diff.kernels.added.length > 0 || diff.kernels.removed.length > 0) {
-        const k = diff.kernels;
-        const parts = [
-            ...k.added.map((op) => `+${style.code(op)}`),
-            ...k.removed.map((op) => `−${style.code(op)}`),
-        ];
-        lines.push(`${style.strong("Kernels")} ${parts.join(", ")}`);
-    }
-    const delegates = Object.entries(diff.delegates)
-        .filter(([, c]) => changed(c))
-        .sort(([a], [b]) => byBackend(a, b));
-    if (delegates.length > 0)
-        lines.push(`${style.strong("Delegates")} ${delegates.map(([k, c]) => `${backendName(k, style)} ${fromTo(c, String)}`).join(" · ")}`);
-    const engines = diff.engines.filter((e) => e.state !== "same");
-    for (const e of engines) {
-        const list = (names) => names.map((n) => style.code(n)).join(", ") || "–";
-        const io = (side) => `${list(e.inputs[side])} → ${list(e.outputs[side])}`;
-        // Only the side that changed, before ⇒ after: short enough for a phone.
-        const ioChanges = ["inputs", "outputs"]
-            .filter((k) => list(e[k].before) !== list(e[k].after))
-            .map((k) => `${k} ${list(e[k].before)} ⇒ ${list(e[k].after)}`);
-        const what = e.state === "added"
-            ? `added, ${(0,format/* formatBytes */.z3)(e.bytes.after ?? 0)}: ${io("after")}`
-            : e.state === "removed"
-                ? `removed (was ${(0,format/* formatBytes */.z3)(e.bytes.before ?? 0)})`
-                : [fromTo(e.bytes, format/* formatBytes */.z3), ...ioChanges].join("; ");
-        lines.push(`${style.strong(`TensorRT engine ${e.index}`)} ${what}`);
-    }
-    if (diff.engines.length > 0 && engines.length === 0)
-        same.push("engines");
-    const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
-    if (payloads.length > 0)
-        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, format/* formatBytes */.z3)}`).join(" · ")}`);
-    if (diff.accuracy !== null) {
-        if (changed(diff.accuracy.max_rel))
-            lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
-        else if (diff.accuracy.max_rel.delta === 0)
-            same.push("accuracy");
-    }
-    for (const p of diff.latency) {
-        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
-        if (p.eager_median_ms.delta !== null)
-            parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
-        lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
-    }
-    if (changed(diff.export_seconds))
-        lines.push(`${style.strong("Export")} ${fromTo(diff.export_seconds, seconds)}`);
-    if (diff.versions.length > 0)
-        lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
-    return { lines, same };
-}
-const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
-function gateLines(verdicts) {
-    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
-}
-function heading(view) {
-    const ref = view.baseline?.ref ?? view.comparison.base_ref;
-    const base = `vs ${ref === null ? "baseline" : code(ref)}`;
-    const b = view.baseline;
-    if (b === null)
-        return base;
-    const run = b.run === null ? "" : ` · [run ${b.run.run_id}](${b.run.url})`;
-    return `${base}${run} · ${code(b.pte_sha256.slice(0, 12))}`;
-}
-/** Why there is no diff, in words; the branch name is the event's, so it is code. */
-function noteText(c) {
-    if (c.state === "off")
-        return "Comparison is off (`compare: false`).";
-    if (c.state === "no_baseline")
-        return c.base_ref === null
-            ? "No branch to compare with: this is neither a push nor a pull request build."
-            : `No build of ${code(c.base_ref)} to compare with yet.`;
-    return `The baseline${c.base_ref === null ? "" : ` of ${code(c.base_ref)}`} could not be read; see the log.`;
-}
-/** The whole section, or "" when comparison is off and no gate is set. */
-function renderComparison(view, level = "####") {
-    const off = view.comparison.state === "off";
-    if (off && view.gates.length === 0)
-        return "";
-    const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
-    if (view.diff === null) {
-        out.push(noteText(view.comparison));
-    }
-    else {
-        const { lines, same } = diffLines(view.diff);
-        if (lines.length === 0)
-            out.push("No change in what was measured.");
-        for (const l of lines)
-            out.push(`- ${l}`);
-        if (same.length > 0 && lines.length > 0)
-            out.push(`- Unchanged: ${same.join(", ")}`);
-    }
-    if (view.gates.length > 0) {
-        if (!off)
-            out.push("", "**Gates**");
-        out.push("");
-        for (const l of gateLines(view.gates))
-            out.push(`- ${l}`);
-    }
-    return `${out.join("\n")}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/gather/comparison.ts
 // Each build's comparison with its base branch, for the call's one comment: read from the build's
 // report.json as plain, checked data (the fork-PR commenter reads reports from runs it does not
@@ -29806,7 +29888,7 @@ function comparisonLines(c, runUrl) {
     const run = c.baselineRunId === null ? "" : ` ([run ${c.baselineRunId}](${runUrl(c.baselineRunId)}))`;
     const lines = [];
     if (c.state === "compared" && c.diff !== null) {
-        const { lines: changed } = diffLines(c.diff);
+        const { lines: changed } = (0,render/* diffLines */.Pp)(c.diff);
         lines.push(`- **vs ${ref}**${run}: ${changed.length === 0 ? "no change in what was measured" : ""}`.trimEnd());
         for (const l of changed)
             lines.push(`  - ${l}`);
@@ -29933,14 +30015,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5747);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8587);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6492);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4981);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3679);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6347);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4027);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2363);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7355);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4533);
 /* harmony import */ var _fork_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9260);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2289);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4875);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
@@ -29959,7 +30041,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 class InputError extends Error {
 }
-function expectedGpus(raw) {
+/** A JSON array of names (`expected-gpus`, `expected-models`); empty input: none. */
+function nameList(input, example) {
+    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(input);
     if (raw.trim() === "")
         return [];
     let value;
@@ -29967,10 +30051,10 @@ function expectedGpus(raw) {
         value = JSON.parse(raw);
     }
     catch {
-        throw new InputError(`expected-gpus: '${raw}' is not JSON; give a JSON array of GPU names, e.g. ["a100","h100"]`);
+        throw new InputError(`${input}: '${raw}' is not JSON; give a JSON array of names, e.g. ${example}`);
     }
     if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-        throw new InputError(`expected-gpus: give a JSON array of GPU names, e.g. ["a100","h100"]`);
+        throw new InputError(`${input}: give a JSON array of names, e.g. ${example}`);
     }
     return value;
 }
@@ -29998,7 +30082,10 @@ async function main() {
     const { results, unreadable } = (0,_results_js__WEBPACK_IMPORTED_MODULE_2__/* .readResults */ .x8)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("results", { required: true }));
     for (const bad of unreadable)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`unreadable build result ${bad.file}: ${bad.reason}`);
-    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .groupCalls */ .nh)(results, unreadable, key, expectedGpus(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("expected-gpus")));
+    const calls = (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .groupCalls */ .nh)(results, unreadable, key, {
+        models: nameList("expected-models", '["detector","segmenter"]'),
+        gpus: nameList("expected-gpus", '["a100","h100"]'),
+    });
     let octokit;
     const api = () => (octokit ??= (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4("github-token", { required: true })));
     // A fork's run (the commenter's workflow_run event): its files count only once GitHub confirms
@@ -30019,8 +30106,8 @@ async function main() {
         ? (0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactEntries */ .Ns)(calls.flatMap((c) => c.results), links)
         : [];
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifacts", JSON.stringify(entries));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-id"]]))));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify(Object.fromEntries(entries.map((e) => [e.gpu, e["artifact-url"]]))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-ids", JSON.stringify((0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .byBuild */ .aA)(entries, "artifact-id")));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH("artifact-urls", JSON.stringify((0,_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .byBuild */ .aA)(entries, "artifact-url")));
     const pull = payload.pull_request;
     const headSha = String(pull?.head?.sha ?? run.head_sha ?? env.GITHUB_SHA ?? "");
     const label = check?.confirmed === true ? (0,_fork_run_js__WEBPACK_IMPORTED_MODULE_7__/* .forkRunLabel */ .sV)(check) : null;
@@ -30092,7 +30179,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4981:
+/***/ 3679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30102,6 +30189,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   FC: () => (/* binding */ gpuLabel),
   Jy: () => (/* binding */ renderCall)
 });
+
+// UNUSED EXPORTS: rollupRow
 
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(8678);
@@ -30114,21 +30203,28 @@ var format = __nccwpck_require__(8678);
 // the rest is. Nothing is ever cut mid-line, so no code span is left open.
 /** GitHub refuses an issue comment body over 65536 characters; JS lengths count UTF-16 units, never fewer. */
 const COMMENT_MAX_CHARS = 65_536;
-/** A section without its ``` fenced blocks (diagrams) and <details> blocks. */
+/**
+ * A section without its ``` fenced blocks (diagrams) and <details> blocks. Details may hold details
+ * (a model's collapsed comment holds its collapsed partition): the block ends where its own
+ * </details> is, counted by depth; a fence inside one is skipped with it.
+ */
 function withoutExtras(section) {
     const kept = [];
-    let closing = null;
+    let fenced = false;
+    let depth = 0;
     for (const line of section.split("\n")) {
-        if (closing !== null) {
-            if (closing.test(line))
-                closing = null;
+        if (fenced) {
+            if (/^```\s*$/.test(line))
+                fenced = false;
             continue;
         }
         if (/^```/.test(line))
-            closing = /^```\s*$/;
+            fenced = true;
         else if (/^<details[\s>]/i.test(line))
-            closing = /^<\/details>/i;
-        else
+            depth++;
+        else if (depth > 0 && /^<\/details>/i.test(line))
+            depth--;
+        else if (depth === 0)
             kept.push(line);
     }
     return kept.join("\n").replace(/\n{3,}/g, "\n\n");
@@ -30333,13 +30429,264 @@ function useItOf(report, downloads, repository, by) {
 var sticky_comment = __nccwpck_require__(2363);
 // EXTERNAL MODULE: ./src/github/run-links.ts
 var run_links = __nccwpck_require__(7355);
-// EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
-var comparison = __nccwpck_require__(9964);
+// EXTERNAL MODULE: ./src/gather/comparison.ts + 1 modules
+var comparison = __nccwpck_require__(8026);
+// EXTERNAL MODULE: ./src/compare/render.ts
+var render = __nccwpck_require__(3886);
+;// CONCATENATED MODULE: ./src/publish/rollup.ts
+// The rollup: one line per build of a call that builds several (a trt-pte.yml's models, or models ×
+// GPUs in the reusable workflow), so a reviewer sees how the pull request changed the set as a whole
+// before reading any one build. The same rows render as a markdown table (summary, comment) and as
+// plain text (the CLI). Names and details may come from files trt-pte does not trust (the reusable
+// workflow's results): markdown shows them as code, text with control characters escaped.
+
+
+/**
+ * What a comment's rollup may take of GitHub's 65536 characters, the sections sharing the rest:
+ * about 180 rows of 64-character names with links, latencies and changes (up to ~300 characters each);
+ * rows past it are counted in the table's last line and the job summary has them all.
+ */
+const COMMENT_ROLLUP_CHARS = 56_000;
+const ICON = {
+    built: "✅",
+    regressed: "❌",
+    failed: "❌",
+    cancelled: "⚠️",
+    skipped: "⚠️",
+    missing: "⚠️",
+};
+const WORD = {
+    built: "built",
+    regressed: "gate tripped",
+    failed: "failed",
+    cancelled: "cancelled",
+    skipped: "did not run",
+    missing: "no result",
+};
+function isSuccess(row) {
+    return row.state === "built";
+}
+/** `2 of 3 models built`, or `2 of 3 builds succeeded` when the rows are models × GPUs. */
+function rollupHeadline(rows) {
+    const built = rows.filter(isSuccess).length;
+    const n = rows.length;
+    return rows.some((r) => r.gpu !== "")
+        ? `${built} of ${n} build${n === 1 ? "" : "s"} succeeded`
+        : `${built} of ${n} model${n === 1 ? "" : "s"} built`;
+}
+function result(row) {
+    const detail = row.detail === "" ? "" : `: ${(0,format/* code */.aY)(row.detail, 80)}`;
+    return `${ICON[row.state]} ${WORD[row.state]}${row.state === "built" ? "" : detail}`;
+}
+/**
+ * The markdown table, within `maxChars` (the rest of the rows counted in a last line): a comment has
+ * a size limit, and the rollup is the part of it that is always kept.
+ */
+function rollupTable(rows, maxChars = Infinity) {
+    const gpus = rows.some((r) => r.gpu !== "");
+    const head = ["Model", ...(gpus ? ["GPU"] : []), "Target", "Result", "Size", "Latency", "Cache", "Changes"];
+    const lines = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+    let length = lines.join("\n").length;
+    let shown = 0;
+    for (const row of rows) {
+        const name = row.download === null ? (0,format/* code */.aY)(row.name) : `[${(0,format/* code */.aY)(row.name)}](${row.download.url})`;
+        const cells = [
+            name,
+            ...(gpus ? [row.gpu === "" ? "–" : (0,format/* code */.aY)(row.gpu)] : []),
+            row.target === "" ? "–" : (0,format/* code */.aY)(row.target),
+            result(row),
+            row.bytes === null ? "–" : (0,format/* formatBytes */.z3)(row.bytes),
+            row.latency === "" ? "–" : row.latency,
+            row.cache === "" ? "–" : row.cache,
+            row.changes === "" ? "–" : row.changes,
+        ];
+        const line = `| ${cells.map(format/* cell */.Hn).join(" | ")} |`;
+        // Room for the line that counts what is left out.
+        if (length + line.length + 1 > maxChars - 80)
+            break;
+        lines.push(line);
+        length += line.length + 1;
+        shown++;
+    }
+    const over = rows.length - shown;
+    if (over > 0)
+        lines.push("", `…and ${over} more row${over === 1 ? "" : "s"}: see the job summary.`);
+    return lines.join("\n");
+}
+/** The same rows as aligned plain text for a terminal, one line each. */
+function rollupText(rows) {
+    const table = rows.map((row) => [
+        row.state === "built" ? "ok" : WORD[row.state],
+        TEXT.code(row.name),
+        ...(rows.some((r) => r.gpu !== "") ? [TEXT.code(row.gpu)] : []),
+        TEXT.code(row.target),
+        row.bytes === null ? "-" : formatBytes(row.bytes),
+        row.latency === "" ? "-" : row.latency,
+        row.cache === "" ? "-" : `cache ${row.cache}`,
+        row.state === "built" || row.state === "regressed" ? row.changes : TEXT.code(row.detail),
+    ]);
+    const widths = table[0]?.map((_, i) => Math.max(...table.map((cols) => cols[i]?.length ?? 0))) ?? [];
+    return table.map((cols) => cols
+        .map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join("  ")
+        .trimEnd());
+}
+
+;// CONCATENATED MODULE: ./src/publish/render-run.ts
+// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
+// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
+// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
+// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
+// `code`; the table escapes its cells itself.
+
+
+/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
+function ms(value) {
+    if (value >= 1000)
+        return Math.round(value).toString();
+    return value.toPrecision(3);
+}
+function times(speedup) {
+    if (speedup === null)
+        return "";
+    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+function spread(t) {
+    return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
+}
+/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+function latencyLine(point) {
+    const { built, eager } = point;
+    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
+    return (`${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
+}
+/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
+function measuredBy(report) {
+    if (!report.cache.hit)
+        return "";
+    const from = report.cache.from_run;
+    return from === null
+        ? " · measured by the earlier local run that built it"
+        : ` · measured by [run ${from.run_id}](${from.url})`;
+}
+function formatExecution(report) {
+    const e = report.execution;
+    if (e === null)
+        return "–";
+    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
+    const said = e.pte_ran
+        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
+        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatDeterminism(report) {
+    const d = report.determinism;
+    if (d === null)
+        return "not checked: nothing in process returned outputs";
+    const said = d.identical
+        ? `✅ bitwise identical in ${d.runs} runs on one input`
+        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatLatency(report) {
+    const b = report.benchmark;
+    if (b === null)
+        return "not timed";
+    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
+    if (head === undefined)
+        return "not timed";
+    const others = b.points
+        .filter((p) => p !== head)
+        .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
+    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
+    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
+    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
+    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
+}
+function formatMemory(report) {
+    const m = report.memory;
+    if (m === null)
+        return "–";
+    const parts = [];
+    if (m.eager_device_bytes !== null)
+        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
+    if (m.built_device_bytes !== null) {
+        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
+    }
+    if (m.host_peak_bytes !== null)
+        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
+    return parts.join(" · ") || "–";
+}
+function majorMinor(version) {
+    if (!version)
+        return null;
+    const m = /^(\d+)\.(\d+)/.exec(version);
+    return m === null ? version : `${m[1]}.${m[2]}`;
+}
+/**
+ * What the .pte needs to run, part by part, each name quoted by `quote` (inline code in markdown,
+ * as is on a terminal). `ptdNames` are the .ptd files as the reader will have them (the artifacts'
+ * names once uploaded); the runtime is given them with the .pte, wherever they are.
+ */
+function needsToRun(report, ptdNames, quote) {
+    const parts = [];
+    const versions = report.versions;
+    if (report.target === "tensorrt") {
+        const trt = majorMinor(versions.tensorrt);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+    }
+    if (isTarget(report.target) && targetSpec(report.target).gpu) {
+        const compile = (report.details.compile_settings ?? {});
+        if (report.target === "tensorrt" && compile.hardware_compatible === true)
+            parts.push("an Ampere or newer GPU");
+        else if (report.gpu !== null) {
+            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
+        }
+        else
+            parts.push("the GPU architecture it was built on");
+    }
+    else {
+        parts.push("any CPU");
+    }
+    const et = versions.executorch;
+    parts.push(et ? `ExecuTorch ${quote(et)}` : "ExecuTorch");
+    if (ptdNames.length > 0)
+        parts.push(`loaded with ${ptdNames.map((p) => quote(p)).join(", ")}`);
+    return parts;
+}
+/** What the .pte needs to run, for the summary and the comment. */
+function formatNeeds(report, ptdNames = report.ptd.map((p) => p.name)) {
+    return needsToRun(report, ptdNames, code).join(" · ");
+}
+/**
+ * The headline point in a few words, for a rollup's line: `0.41 ms (p10–p90 0.40–0.45), 4.6× eager`;
+ * "" when not timed.
+ */
+function latencyBrief(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    if (point === undefined)
+        return "";
+    const speedup = times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
+    return `${ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
+}
+/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
+function headlineSpeedup(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    return point?.speedup ?? null;
+}
+
 ;// CONCATENATED MODULE: ./src/gather/render.ts
 // The one comment (and job summary) for a reusable-workflow call: a section per model × target × GPU.
 // Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
+
+
+
 
 
 
@@ -30389,13 +30736,16 @@ function useIt(result, report, links, by) {
         inputs: report.inputs,
     });
 }
+/** The model's name: the trt-pte.yml's, else the report's short name, else the spec. */
+function modelOf(result) {
+    return result.name || result.report?.modelName || result.model;
+}
+function targetOf(result) {
+    return result.report?.target || result.target || "tensorrt";
+}
 function section(result, links, label, by) {
     const report = result.report;
-    const title = [
-        report?.modelName || result.model,
-        report?.target || result.target || "tensorrt",
-        gpuLabel(result.gpu),
-    ];
+    const title = [modelOf(result), targetOf(result), gpuLabel(result.gpu)];
     const icon = result.outcome === "success" ? "✅" : result.outcome === "failure" ? "❌" : "⚠️";
     const lines = [`#### ${icon} ${title.map((t) => (0,format/* code */.aY)(t)).join(" · ")}`, ""];
     if (label !== null)
@@ -30454,6 +30804,49 @@ function section(result, links, label, by) {
         lines.push("", use.trimEnd());
     return lines.join("\n");
 }
+function rowState(result) {
+    if (result.outcome === "success")
+        return "built";
+    if (result.outcome === "failure") {
+        const tripped = result.report?.comparison?.gates.some((g) => g.state === "fail") ?? false;
+        return tripped ? "regressed" : "failed";
+    }
+    return result.outcome;
+}
+/** One build as a rollup row; every string in it came from a result file and is shown as code. */
+function rollupRow(result, links) {
+    const report = result.report;
+    const latency = report?.latency ?? null;
+    const comparison = report?.comparison ?? null;
+    return {
+        name: modelOf(result),
+        gpu: gpuLabel(result.gpu),
+        target: targetOf(result),
+        state: rowState(result),
+        detail: "",
+        download: result.artifactId === null ? null : { url: (0,run_links/* artifactUrl */.Wk)(links, result.artifactId) },
+        bytes: report === null ? null : report.pte.bytes + report.ptd.reduce((sum, f) => sum + f.bytes, 0),
+        latency: latency === null
+            ? ""
+            : `${ms(latency.medianMs)} ms (p10–p90 ${ms(latency.p10Ms)}–${ms(latency.p90Ms)})${latency.speedup === null ? "" : `, ${latency.speedup.toPrecision(2)}× eager`}`,
+        cache: report?.cacheHit === true ? "hit" : report?.cacheHit === false ? "miss" : "",
+        changes: comparison === null ? "" : (0,render/* changeSummary */.lb)(comparison.state, comparison.diff, comparison.gates),
+    };
+}
+function missingRow(build) {
+    return {
+        name: build.name,
+        gpu: gpuLabel(build.gpu),
+        target: "",
+        state: "missing",
+        detail: "",
+        download: null,
+        bytes: null,
+        latency: "",
+        cache: "",
+        changes: "",
+    };
+}
 /**
  * The markdown body of one call's comment, without its marker. `label`, when given, heads every
  * build's section (the fork commenter's: whose report the section is).
@@ -30461,7 +30854,7 @@ function section(result, links, label, by) {
 function renderCall(call, links, commit, maxChars = COMMENT_MAX_CHARS, label = null, 
 /** How the "Use it" sections' `trt-pte fetch` finds the builds: the pull request in a comment. */
 by = { run: links.runId }) {
-    const ordered = [...call.results].sort((a, b) => a.gpu.localeCompare(b.gpu));
+    const ordered = [...call.results].sort((a, b) => modelOf(a).localeCompare(modelOf(b)) || a.gpu.localeCompare(b.gpu));
     const built = ordered.filter((r) => r.outcome === "success").length;
     const total = ordered.length + call.missing.length;
     const head = [
@@ -30471,9 +30864,15 @@ by = { run: links.runId }) {
         // Hidden: how `trt-pte fetch --pr` finds this run's builds.
         ...(/^[0-9]+$/.test(links.runId) ? [(0,sticky_comment/* runMarker */.qW)(links.runId)] : []),
     ];
+    // Several builds get the rollup first, one line each; it is part of the head, so always kept.
+    if (total > 1) {
+        const rows = [...ordered.map((r) => rollupRow(r, links)), ...call.missing.map(missingRow)];
+        head.push("", rollupTable(rows, COMMENT_ROLLUP_CHARS));
+    }
     const sections = ordered.map((r) => section(r, links, label, by));
-    for (const gpu of call.missing) {
-        sections.push(`#### ⚠️ ${(0,format/* code */.aY)(gpuLabel(gpu))}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
+    for (const { name, gpu } of call.missing) {
+        const what = [...(name === "" ? [] : [name]), gpuLabel(gpu)].map((t) => (0,format/* code */.aY)(t)).join(" · ");
+        sections.push(`#### ⚠️ ${what}\n\nNo result: the job did not run or stopped before reporting ([run](${(0,run_links/* runUrl */.Vp)(links)})).`);
     }
     for (const bad of call.unreadable) {
         sections.push(`#### ⚠️ Unreadable result ${(0,format/* code */.aY)(bad.file)}\n\n${(0,format/* code */.aY)(bad.reason)}`);
@@ -30508,8 +30907,8 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
-var settings = __nccwpck_require__(2289);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
+var settings = __nccwpck_require__(4875);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
@@ -30652,15 +31051,18 @@ function currentReport(cached) {
     };
 }
 
-// EXTERNAL MODULE: ./src/gather/comparison.ts + 2 modules
-var comparison = __nccwpck_require__(9964);
+// EXTERNAL MODULE: ./src/gather/comparison.ts + 1 modules
+var comparison = __nccwpck_require__(8026);
 // EXTERNAL MODULE: ./src/settings/input-spec.ts
 var input_spec = __nccwpck_require__(4602);
+// EXTERNAL MODULE: ./src/settings/names.ts
+var names = __nccwpck_require__(972);
 ;// CONCATENATED MODULE: ./src/gather/results.ts
 // The build jobs' results as the reusable workflow's report job downloads them: one folder per GPU
 // holding result.json (outcome, artifact id) and, when the export got that far, the action's
 // report.json. The fork-PR commenter downloads the same files from a run it does not trust, so every
 // field is checked and kept as plain data: nothing read here is executed, and no link is taken from it.
+
 
 
 
@@ -30754,6 +31156,10 @@ function parseReport(raw) {
         gpuName: results_text(report, "gpu_name", 64),
         inputs: (0,input_spec/* inputSpecsFromJson */.vY)(report.inputs),
         comparison: (0,comparison/* parseComparison */.f)(report),
+        latency: headlineLatency(report.benchmark),
+        cacheHit: typeof report.cache?.hit === "boolean"
+            ? report.cache.hit
+            : null,
     };
 }
 // An artifact name as trt-pte makes them (src/settings/names.ts): plain, and at most this long.
@@ -30782,6 +31188,25 @@ function artifactFiles(raw) {
         return { name, id };
     });
 }
+/** The benchmark's headline point, when its numbers are finite and non-negative. */
+function headlineLatency(value) {
+    if (typeof value !== "object" || value === null)
+        return null;
+    const points = value.points;
+    if (!Array.isArray(points))
+        return null;
+    const list = points.slice(0, 16).filter((p) => typeof p === "object" && p !== null);
+    const point = list.find((p) => p.shape === "opt") ?? list[0];
+    const built = point?.built;
+    if (typeof built !== "object" || built === null)
+        return null;
+    const b = built;
+    const [medianMs, p10Ms, p90Ms] = [b.median_ms, b.p10_ms, b.p90_ms].map(finiteOrNull);
+    if (medianMs == null || p10Ms == null || p90Ms == null || Math.min(medianMs, p10Ms, p90Ms) < 0)
+        return null;
+    const speedup = finiteOrNull(point?.speedup);
+    return { medianMs, p10Ms, p90Ms, speedup: speedup !== null && speedup > 0 ? speedup : null };
+}
 function parseResult(raw, report) {
     const result = object(raw, RESULT_FILE);
     if (result.schema !== RESULT_SCHEMA)
@@ -30795,8 +31220,12 @@ function parseResult(raw, report) {
     const digest = results_text(result, "digest", 80);
     if (digest !== "" && !/^sha256:[0-9a-f]{64}$/.test(digest))
         throw new Invalid("digest is not sha256:<hex>");
+    const name = results_text(result, "name", 64);
+    if (name !== "" && !names/* MODEL_NAME */.Ub.test(name))
+        throw new Invalid(`name '${name}' is not a model name`);
     return {
         key,
+        name,
         gpu: results_text(result, "gpu", 64),
         model: results_text(result, "model"),
         target: results_text(result, "target", 32),
@@ -31026,8 +31455,8 @@ function jobUrl(links, checkRunId) {
 // invisible when rendered) and updated in place on each push, created only the first time. Only
 // comments written by a bot account count, so a person who pastes the marker into a comment of
 // their own can neither have it edited by us nor pass it off as ours later.
-// Used by the action (one comment per model and target) and by the reusable workflow's report step
-// (one comment per call).
+// Used by the action (one comment per model and target, or one per call with `config`) and by the
+// reusable workflow's report step (one comment per call).
 function octokitIssueComments(octokit) {
     return {
         async *list({ owner, repo, number }) {
@@ -31474,7 +31903,107 @@ function inputSpecsFromJson(value) {
 
 /***/ }),
 
-/***/ 2289:
+/***/ 972:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ub: () => (/* binding */ MODEL_NAME)
+/* harmony export */ });
+/* unused harmony exports modelName, sanitizeName, artifactNameFor, defaultArtifactName, configCommentKey, pteArtifactName, ptdArtifactName, ptdArtifactPrefix, reportArtifactName, buildOfReportArtifact */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Names derived from the model spec: the model's short name, the default artifact name and the
+// folder a model's files are written to. One function each so the action, the CLI and the tests
+// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
+
+
+/**
+ * The model's short name: the file stem (or last module component) and the factory, e.g.
+ * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
+ * file never share an artifact or output folder.
+ */
+function modelName(spec) {
+    const colon = spec.lastIndexOf(":");
+    const where = colon > 0 ? spec.slice(0, colon) : spec;
+    const factory = colon > 0 ? spec.slice(colon + 1) : "";
+    const base = where.endsWith(".py") || where.includes("/")
+        ? path.basename(where, ".py")
+        : (where.split(".").pop() ?? where);
+    return sanitizeName(factory === "" ? base : `${base}-${factory}`);
+}
+// GitHub refuses artifact names with " : < > | * ? \r \n \ /; we keep a stricter set that is also a
+// safe folder name and a readable comment key.
+const UNSAFE = /[^A-Za-z0-9._-]+/g;
+const MAX_NAME = 200;
+function sanitizeName(name) {
+    const cleaned = name
+        .replace(UNSAFE, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-.]+|[-.]+$/g, "");
+    return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
+}
+/** `<model>-<target>[-<gpu name>]`, sanitised, from the model's short name. */
+function artifactNameFor(name, target, gpuName) {
+    return sanitizeName([name, target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
+}
+/** `<model>-<target>[-<gpu name>]`, sanitised, from the model spec. */
+function defaultArtifactName(spec, target, gpuName) {
+    return artifactNameFor(modelName(spec), target, gpuName);
+}
+/**
+ * A `name` a trt-pte.yml gives a model: it becomes part of artifact names, folders, comment keys and
+ * job names as written, so it must already be safe (the same rule as the reusable workflow's GPU names).
+ */
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/**
+ * The sticky comment's key of a call that builds a trt-pte.yml: the file, the `only` list and the
+ * GPU, so two calls of one job (another file, another subset, another GPU) keep comments of their own.
+ */
+function configCommentKey(configPath, only, gpuName) {
+    const subset = only.length === 0
+        ? ""
+        : `-only-${createHash("sha256")
+            .update([...only].sort().join("\n"))
+            .digest("hex")
+            .slice(0, 12)}`;
+    return sanitizeName(["config", configPath, gpuName].filter((p) => p !== "").join("-") + subset);
+}
+// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
+// artifact by its file, so the names are the files' names once downloaded. Artifact names never
+// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
+// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
+// same for every CUDA build) follows it.
+/** `<artifact>.pte`: the program. */
+function pteArtifactName(artifact) {
+    return `${artifact}.pte`;
+}
+/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
+function ptdArtifactName(artifact, ptdFile) {
+    return `${ptdArtifactPrefix(artifact)}${sanitizeName(path.basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
+}
+/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
+function ptdArtifactPrefix(artifact) {
+    return `${artifact}--`;
+}
+const REPORT_SUFFIX = ".report.json";
+/** `<artifact>.report.json`: the build's report.json. */
+function reportArtifactName(artifact) {
+    return `${artifact}${REPORT_SUFFIX}`;
+}
+/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
+function buildOfReportArtifact(name) {
+    if (!name.endsWith(REPORT_SUFFIX))
+        return null;
+    const build = name.slice(0, -REPORT_SUFFIX.length);
+    return build !== "" && sanitizeName(build) === build ? build : null;
+}
+
+
+/***/ }),
+
+/***/ 4875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31505,13 +32034,29 @@ const inputs_PRECISIONS = ["fp32", "fp16", "bf16"];
 const inputs_INPUTS = [
     {
         name: "model",
+        use: "build",
         kind: "string",
-        required: true,
         description: "The model factory: `path/to/file.py:factory` or `package.module:factory`, relative to the workspace. " +
-            "The factory returns a module, or `(module, args)` / `(module, args, kwargs)` with example inputs.",
+            "The factory returns a module, or `(module, args)` / `(module, args, kwargs)` with example inputs. " +
+            "Required, unless `config` lists the models instead.",
+    },
+    {
+        name: "config",
+        use: "call",
+        kind: "string",
+        description: "A `trt-pte.yml` (relative to the workspace) that lists several models, each built in turn by this one call " +
+            "instead of `model`: each model's own artifacts, one summary and one comment with a row per model, and the `builds` " +
+            "output. Build inputs then live in the file; see docs/config.md.",
+    },
+    {
+        name: "only",
+        use: "call",
+        kind: "multiline",
+        description: "With `config`: build only the models of these names (commas or lines). Empty: every model in the file.",
     },
     {
         name: "inputs",
+        use: "build",
         kind: "multiline",
         description: "Example input specs when the factory returns none, e.g. `float32[1,3,224,224]` or " +
             "`int64[b:1..8,128]; mask=bool[b:1..8,128]`. One spec per `;` or line; `MIN..OPT..MAX` marks a dynamic " +
@@ -31519,6 +32064,7 @@ const inputs_INPUTS = [
     },
     {
         name: "target",
+        use: "build",
         kind: "choice",
         default: "tensorrt",
         choices: [...targets/* TARGETS */.dW],
@@ -31527,12 +32073,14 @@ const inputs_INPUTS = [
     },
     {
         name: "python",
+        use: "call",
         kind: "string",
         default: "python3",
         description: "The Python interpreter that has torch, executorch (and torch_tensorrt for `tensorrt`) installed.",
     },
     {
         name: "output-dir",
+        use: "call",
         kind: "string",
         default: "trt-pte-out",
         description: "Where the files are written, relative to the workspace; each model and target gets its own folder inside it " +
@@ -31540,12 +32088,14 @@ const inputs_INPUTS = [
     },
     {
         name: "artifact-name",
+        use: "publish",
         kind: "string",
         description: "Artifact name. Default `<model>-<target>`, sanitised; use a distinct name per matrix job when one job " +
             "builds the same model for several GPUs.",
     },
     {
         name: "gpu-name",
+        use: "call",
         kind: "string",
         description: "The GPU kind this build is for, e.g. `a100` (the reusable workflow sets it from each `gpus` entry). " +
             "Appended to the default artifact name, `<model>-<target>-<gpu-name>`, so one call builds the same model " +
@@ -31553,6 +32103,7 @@ const inputs_INPUTS = [
     },
     {
         name: "precision",
+        use: "build",
         kind: "choice",
         default: "fp32",
         choices: [...inputs_PRECISIONS],
@@ -31561,45 +32112,53 @@ const inputs_INPUTS = [
     },
     {
         name: "min-block-size",
+        use: "build",
         kind: "integer",
         range: [1, 1_000_000],
         description: "Fewest convertible ops in a row that become a TensorRT engine (target `tensorrt`). Empty: the release's default, 5.",
     },
     {
         name: "torch-executed-ops",
+        use: "build",
         kind: "multiline",
         description: "Ops kept out of TensorRT (target `tensorrt`), as ATen overloads separated by commas or lines, e.g. " +
             "`aten.cos.default`; they go to the CUDA delegate.",
     },
     {
         name: "require-full-compilation",
+        use: "build",
         kind: "boolean",
         description: "Fail unless TensorRT takes every op (target `tensorrt`). Empty: false. Cannot be combined with " +
             "`torch-executed-ops` or `fallback-data-dependent-ops`.",
     },
     {
         name: "optimization-level",
+        use: "build",
         kind: "integer",
         range: [0, 5],
         description: "TensorRT builder optimization level 0-5 (target `tensorrt`): higher builds longer for possibly faster engines. Empty: TensorRT's default, 3.",
     },
     {
         name: "workspace-size",
+        use: "build",
         kind: "string",
         description: "TensorRT builder workspace (target `tensorrt`), in bytes or with a unit: `1073741824`, `512MiB`, `2GiB`. Empty: TensorRT's default.",
     },
     {
         name: "hardware-compatible",
+        use: "build",
         kind: "boolean",
         description: "Build engines that run on every GPU architecture from Ampere on, not only the runner's (target `tensorrt`). Empty: false.",
     },
     {
         name: "truncate-double",
+        use: "build",
         kind: "boolean",
         description: "Run float64 parts of the model in float32 inside TensorRT (target `tensorrt`). Empty: false.",
     },
     {
         name: "fallback-data-dependent-ops",
+        use: "build",
         kind: "boolean",
         description: "Keep ops with data-dependent output shapes (e.g. `nonzero`) out of TensorRT, which ExecuTorch needs " +
             "(target `tensorrt`; torch_tensorrt 2.13 or newer). Empty: true on 2.13 and newer unless " +
@@ -31608,6 +32167,7 @@ const inputs_INPUTS = [
     },
     {
         name: "tolerance",
+        use: "build",
         kind: "string",
         description: "Largest max relative error (max |difference| / max |eager output|) against eager PyTorch before the run fails. " +
             `Empty: ${tolerance("xnnpack", "fp32")} for \`portable\`/\`xnnpack\`; for \`tensorrt\`/\`cuda\` ${tolerance("tensorrt", "fp32")} at fp32 ` +
@@ -31616,6 +32176,7 @@ const inputs_INPUTS = [
     },
     {
         name: "runner",
+        use: "call",
         kind: "string",
         description: "A runner binary that runs the `.pte` before it is published, for `tensorrt`/`cuda`: an ExecuTorch `executor_runner` " +
             "built with the CUDA and TensorRT backends (it takes `--model_path`, `--data_path`, `--inputs`, `--output_file`). " +
@@ -31625,6 +32186,7 @@ const inputs_INPUTS = [
     },
     {
         name: "benchmark-seconds",
+        use: "build",
         kind: "integer",
         default: "10",
         range: [0, 3600],
@@ -31633,18 +32195,21 @@ const inputs_INPUTS = [
     },
     {
         name: "fail-on-nondeterminism",
+        use: "build",
         kind: "boolean",
         default: "false",
         description: "Fail the run when the `.pte` gives different outputs for the same input across runs; otherwise that is a warning.",
     },
     {
         name: "retention-days",
+        use: "publish",
         kind: "integer",
         range: [1, 90],
         description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
     },
     {
         name: "cache",
+        use: "build",
         kind: "boolean",
         default: "true",
         description: "Reuse earlier work: skip the export when a `.pte` was already built from the same files, settings and versions, " +
@@ -31652,6 +32217,7 @@ const inputs_INPUTS = [
     },
     {
         name: "cache-dir",
+        use: "call",
         kind: "string",
         description: "A persistent folder on a self-hosted runner to keep the caches in, instead of GitHub's cache service: no upload " +
             "or download, so GB-size engines restore at disk speed. Entries are scoped like GitHub's cache (repository and ref; " +
@@ -31660,12 +32226,14 @@ const inputs_INPUTS = [
     },
     {
         name: "cache-dir-max-size",
+        use: "call",
         kind: "string",
         default: "20GiB",
         description: "Size bound of `cache-dir` (e.g. `500MiB`, `20GiB`); the least recently used entries are evicted beyond it.",
     },
     {
         name: "hash-files",
+        use: "build",
         kind: "multiline",
         default: DEFAULT_HASH_FILES.join("\n"),
         description: "Globs (relative to the workspace, one per line, `!` to exclude) of the files whose content determines the model. " +
@@ -31673,6 +32241,7 @@ const inputs_INPUTS = [
     },
     {
         name: "engine-cache",
+        use: "build",
         kind: "boolean",
         default: "false",
         description: "Persist Torch-TensorRT's engine cache between runs (target `tensorrt`). Engines are then built refittable " +
@@ -31680,12 +32249,14 @@ const inputs_INPUTS = [
     },
     {
         name: "engine-cache-max-size",
+        use: "build",
         kind: "string",
         default: "5GiB",
         description: "Size bound of the engine cache, passed to Torch-TensorRT and checked before saving it.",
     },
     {
         name: "env-passthrough",
+        use: "build",
         kind: "multiline",
         description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
             "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
@@ -31693,6 +32264,7 @@ const inputs_INPUTS = [
     },
     {
         name: "compare",
+        use: "build",
         kind: "boolean",
         default: "true",
         description: "Compare the build with its base branch's newest build (a pull request) or its branch's previous one (a push), in the " +
@@ -31700,29 +32272,34 @@ const inputs_INPUTS = [
     },
     {
         name: "max-size-increase",
+        use: "build",
         kind: "string",
         description: "Fail when the `.pte` and its `.ptd` files together grew by more than this against the baseline: `10%` or `5MiB`. " +
             "Empty: no gate. Checked on cache hits too, after the files are published.",
     },
     {
         name: "max-latency-increase",
+        use: "build",
         kind: "string",
         description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
             "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
     },
     {
         name: "max-tensorrt-nodes-lost",
+        use: "build",
         kind: "string",
         description: "Fail when more graph nodes than this left TensorRT (target `tensorrt`): a count like `0` or `3`, or `10%`. Empty: no gate.",
     },
     {
         name: "max-error-increase",
+        use: "build",
         kind: "string",
         description: "Fail when the accuracy check's max relative error grew by more than this: `50%`, or an absolute amount like `1e-4`. " +
             "Empty: no gate.",
     },
     {
         name: "upload",
+        use: "publish",
         kind: "boolean",
         default: "true",
         description: "Upload the `.pte`, each `.ptd` it needs and `report.json` as artifacts of one file each, unzipped: " +
@@ -31730,14 +32307,16 @@ const inputs_INPUTS = [
     },
     {
         name: "comment",
+        use: "publish",
         kind: "boolean",
         default: "false",
-        description: "On a pull request, keep one comment per model and target with the download link, updated in place on each push " +
+        description: "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
             "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
             "see docs/action.md “Comments on fork pull requests”.",
     },
     {
         name: "github-token",
+        use: "publish",
         kind: "string",
         default: "${{ github.token }}",
         description: "Token for the pull-request comment. Never printed.",
@@ -31785,7 +32364,16 @@ const OUTPUTS = [
         description: "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
             "unzipped (empty when not uploaded).",
     },
+    {
+        name: "builds",
+        description: 'One entry per model, as JSON: `[{"name","target","outcome":"success|failure","artifact-name","artifact-id",' +
+            '"artifact-url","digest","speedup","cache-hit"}]` (the artifact id and url are the `.pte`\'s). With `config` every ' +
+            "model of the call; with `model` the one. " +
+            "With `config`, the other outputs are set only when the call builds exactly one model.",
+    },
 ];
+/** The inputs a `trt-pte.yml` may set (its `defaults:` and each model's entry). */
+const BUILD_INPUTS = inputs_INPUTS.filter((i) => i.use === "build");
 function inputs_inputDefinition(name) {
     const found = inputs_INPUTS.find((i) => i.name === name);
     if (found === undefined)
@@ -31795,70 +32383,8 @@ function inputs_inputDefinition(name) {
 
 // EXTERNAL MODULE: ./src/settings/input-spec.ts
 var input_spec = __nccwpck_require__(4602);
-;// CONCATENATED MODULE: ./src/settings/names.ts
-// Names derived from the model spec: the model's short name, the default artifact name and the
-// folder a model's files are written to. One function each so the action, the CLI and the tests
-// agree on them (`<model>-<target>[-<gpu name>]`, sanitised; the sticky comment's key is the same string).
-
-/**
- * The model's short name: the file stem (or last module component) and the factory, e.g.
- * `models/detector/model.py:build` → `model-build`. Both parts are kept so two factories of one
- * file never share an artifact or output folder.
- */
-function names_modelName(spec) {
-    const colon = spec.lastIndexOf(":");
-    const where = colon > 0 ? spec.slice(0, colon) : spec;
-    const factory = colon > 0 ? spec.slice(colon + 1) : "";
-    const base = where.endsWith(".py") || where.includes("/")
-        ? path.basename(where, ".py")
-        : (where.split(".").pop() ?? where);
-    return names_sanitizeName(factory === "" ? base : `${base}-${factory}`);
-}
-// GitHub refuses artifact names with " : < > | * ? \r \n \ /; we keep a stricter set that is also a
-// safe folder name and a readable comment key.
-const UNSAFE = /[^A-Za-z0-9._-]+/g;
-const MAX_NAME = 200;
-function names_sanitizeName(name) {
-    const cleaned = name
-        .replace(UNSAFE, "-")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[-.]+|[-.]+$/g, "");
-    return (cleaned === "" ? "model" : cleaned).slice(0, MAX_NAME);
-}
-/** `<model>-<target>[-<gpu name>]`, sanitised. */
-function names_defaultArtifactName(spec, target, gpuName) {
-    return names_sanitizeName([names_modelName(spec), target, gpuName].filter((p) => p !== undefined && p !== "").join("-"));
-}
-// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
-// artifact by its file, so the names are the files' names once downloaded. Artifact names never
-// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
-// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
-// same for every CUDA build) follows it.
-/** `<artifact>.pte`: the program. */
-function pteArtifactName(artifact) {
-    return `${artifact}.pte`;
-}
-/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
-function ptdArtifactName(artifact, ptdFile) {
-    return `${ptdArtifactPrefix(artifact)}${names_sanitizeName(path.basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
-}
-/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
-function ptdArtifactPrefix(artifact) {
-    return `${artifact}--`;
-}
-const REPORT_SUFFIX = ".report.json";
-/** `<artifact>.report.json`: the build's report.json. */
-function reportArtifactName(artifact) {
-    return `${artifact}${REPORT_SUFFIX}`;
-}
-/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
-function buildOfReportArtifact(name) {
-    if (!name.endsWith(REPORT_SUFFIX))
-        return null;
-    const build = name.slice(0, -REPORT_SUFFIX.length);
-    return build !== "" && names_sanitizeName(build) === build ? build : null;
-}
-
+// EXTERNAL MODULE: ./src/settings/names.ts
+var names = __nccwpck_require__(972);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(4533);
 // EXTERNAL MODULE: ./src/util/size.ts
@@ -32148,10 +32674,13 @@ function readCompileSettings(get, target) {
 function readSettings(get, ctx) {
     for (const def of INPUTS) {
         if (def.required && get(def.name).trim() === "") {
-            throw new SettingsError(def.name, "is required", `set it, e.g. ${def.name}: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start")`);
+            throw new SettingsError(def.name, "is required");
         }
     }
     const model = settings_text(get, "model");
+    if (model === "") {
+        throw new SettingsError("model", "is required", `set it, e.g. model: models/net.py:build (the file, a colon, the function that returns your model; README "Quick start"), or list several models in a trt-pte.yml and set config (docs/config.md)`);
+    }
     if (!/^[^:]+:[A-Za-z_][A-Za-z0-9_]*$/.test(model)) {
         throw new SettingsError("model", `'${model}' is not of the form path/to/file.py:factory or package.module:factory`, "name the file or module, a colon, and the function that returns the model");
     }
@@ -32171,12 +32700,13 @@ function readSettings(get, ctx) {
     const compile = readCompileSettings(get, target);
     const tolerance = parseTolerance(get("tolerance"), target, compile.precision);
     const rawName = get("artifact-name").trim();
-    const artifactName = rawName === "" ? defaultArtifactName(model, target, gpuName) : sanitizeName(rawName);
+    const name = ctx.name ?? modelName(model);
+    const artifactName = rawName === "" ? artifactNameFor(name, target, gpuName) : sanitizeName(rawName);
     const retention = settings_text(get, "retention-days");
     const runner = settings_text(get, "runner");
     return {
         model,
-        modelName: modelName(model),
+        modelName: name,
         inputs,
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
@@ -32214,7 +32744,7 @@ function withGpuName(settings, gpuName) {
     const kind = gpuKind(settings, gpuName);
     if (named || kind === "")
         return settings;
-    const artifactName = defaultArtifactName(settings.model, settings.target, kind);
+    const artifactName = artifactNameFor(settings.modelName, settings.target, kind);
     return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
 }
 /**
@@ -32283,11 +32813,12 @@ function isTarget(name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ codeBlock),
 /* harmony export */   Hg: () => (/* binding */ stringLiteral),
+/* harmony export */   Hn: () => (/* binding */ cell),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   r7: () => (/* binding */ shellWord),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports cell, CODE_MAX_CHARS */
+/* unused harmony export CODE_MAX_CHARS */
 // Small formatting helpers shared by the summary, the comment and the inspector, and the markdown
 // escaping of text trt-pte does not control (names read from a .pte, a report or a result file, model
 // messages): every such string in a comment or summary goes through `code`, and through `cell` when it

@@ -28562,7 +28562,7 @@ const INPUTS = [
         use: "call",
         kind: "string",
         description: "A `trt-pte.yml` (relative to the workspace) that lists several models, each built in turn by this one call " +
-            "instead of `model`: one artifact per model, one summary and one comment with a row per model, and the `builds` " +
+            "instead of `model`: each model's own artifacts, one summary and one comment with a row per model, and the `builds` " +
             "output. Build inputs then live in the file; see docs/config.md.",
     },
     {
@@ -28819,7 +28819,8 @@ const INPUTS = [
         use: "publish",
         kind: "boolean",
         default: "true",
-        description: "Upload the `.pte`, its `.ptd` files and `report.json` as an artifact.",
+        description: "Upload the `.pte`, each `.ptd` it needs and `report.json` as artifacts of one file each, unzipped: " +
+            "`<artifact-name>.pte`, `<artifact-name>--<data file>.ptd`, `<artifact-name>.report.json`.",
     },
     {
         name: "comment",
@@ -28845,10 +28846,15 @@ const OUTPUTS = [
         description: "Absolute paths of the `.ptd` files the `.pte` needs, one per line (empty when none).",
     },
     { name: "report", description: "Absolute path of `report.json`." },
-    { name: "artifact-id", description: "ID of the uploaded artifact (empty when `upload` is false)." },
+    { name: "artifact-id", description: "ID of the `.pte`'s artifact (empty when `upload` is false)." },
     {
         name: "artifact-url",
-        description: "Link to the artifact for signed-in users (empty when `upload` is false).",
+        description: "Link that downloads the `.pte` itself, for signed-in users (empty when `upload` is false).",
+    },
+    {
+        name: "artifact-files",
+        description: 'Every artifact this build uploaded, as JSON: `[{"name","file","id","url","digest"}]`, the `.pte` last; `name` is ' +
+            "the file's name once downloaded, `file` its name in the output folder (`[]` when `upload` is false).",
     },
     { name: "digest", description: "sha256 of the `.pte`, as `sha256:<hex>`." },
     {
@@ -28872,12 +28878,14 @@ const OUTPUTS = [
     },
     {
         name: "artifact-digest",
-        description: "sha256 of the uploaded artifact as the artifact service recorded it (empty when not uploaded).",
+        description: "sha256 of the `.pte`'s artifact as the artifact service recorded it: the `.pte`'s own sha256, as it is uploaded " +
+            "unzipped (empty when not uploaded).",
     },
     {
         name: "builds",
         description: 'One entry per model, as JSON: `[{"name","target","outcome":"success|failure","artifact-name","artifact-id",' +
-            '"artifact-url","digest","speedup","cache-hit"}]`. With `config` every model of the call; with `model` the one. ' +
+            '"artifact-url","digest","speedup","cache-hit"}]` (the artifact id and url are the `.pte`\'s). With `config` every ' +
+            "model of the call; with `model` the one. " +
             "With `config`, the other outputs are set only when the call builds exactly one model.",
     },
 ];
@@ -29129,6 +29137,40 @@ function formatInputSpecs(specs) {
     })
         .join("; ");
 }
+/**
+ * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
+ * are well formed, else [] (they only shape the example tensors of the "Use it" section).
+ */
+function inputSpecsFromJson(value) {
+    if (!Array.isArray(value) || value.length > 64)
+        return [];
+    const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+    const size = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
+    const specs = [];
+    for (const raw of value) {
+        const spec = raw;
+        if (typeof spec !== "object" || spec === null)
+            return [];
+        const { name, dtype, dims } = spec;
+        if (!DTYPES.includes(dtype))
+            return [];
+        if (name !== null && !(typeof name === "string" && ident.test(name)))
+            return [];
+        if (!Array.isArray(dims) || dims.length > 16)
+            return [];
+        const read = [];
+        for (const d of dims) {
+            if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max))
+                return [];
+            const symbol = d.symbol ?? null;
+            if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol)))
+                return [];
+            read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
+        }
+        specs.push({ name, dtype: dtype, dims: read });
+    }
+    return specs;
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -29188,6 +29230,35 @@ function configCommentKey(configPath, only, gpuName) {
             .digest("hex")
             .slice(0, 12)}`;
     return sanitizeName(["config", configPath, gpuName].filter((p) => p !== "").join("-") + subset);
+}
+// One build's artifacts, one file each, uploaded as they are (no zip): GitHub names such an
+// artifact by its file, so the names are the files' names once downloaded. Artifact names never
+// hold `--` (sanitizeName collapses it), so `<artifact>--` starts only this build's .ptd files and
+// names of two builds never meet; the .ptd's own name (ExecuTorch's, e.g. `aoti_cuda_blob`, the
+// same for every CUDA build) follows it.
+/** `<artifact>.pte`: the program. */
+function pteArtifactName(artifact) {
+    return `${artifact}.pte`;
+}
+/** `<artifact>--<data file>.ptd`: a .ptd the program loads, named after the build it belongs to. */
+function ptdArtifactName(artifact, ptdFile) {
+    return `${ptdArtifactPrefix(artifact)}${sanitizeName(path.basename(ptdFile).replace(/\.ptd$/i, ""))}.ptd`;
+}
+/** What every .ptd artifact of the build `artifact` starts with, and no other file. */
+function ptdArtifactPrefix(artifact) {
+    return `${artifact}--`;
+}
+const REPORT_SUFFIX = ".report.json";
+/** `<artifact>.report.json`: the build's report.json. */
+function reportArtifactName(artifact) {
+    return `${artifact}${REPORT_SUFFIX}`;
+}
+/** The build (artifact name) whose report an artifact is, or null for any other artifact. */
+function buildOfReportArtifact(name) {
+    if (!name.endsWith(REPORT_SUFFIX))
+        return null;
+    const build = name.slice(0, -REPORT_SUFFIX.length);
+    return build !== "" && sanitizeName(build) === build ? build : null;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -29628,10 +29699,22 @@ function readSettings(get, ctx) {
  */
 function withGpuName(settings, gpuName) {
     const named = settings.artifactNameGiven || settings.gpuName !== "";
-    if (named || gpuName === undefined || !targetSpec(settings.target).gpu)
+    const kind = gpuKind(settings, gpuName);
+    if (named || kind === "")
         return settings;
-    const artifactName = artifactNameFor(settings.modelName, settings.target, gpuName.replace(/^NVIDIA\s+/i, ""));
+    const artifactName = artifactNameFor(settings.modelName, settings.target, kind);
     return { ...settings, artifactName, outputDir: path.join(path.dirname(settings.outputDir), artifactName) };
+}
+/**
+ * The GPU kind a build is for (report.json's `gpu_name`, `trt-pte fetch --gpu`): `gpu-name` when
+ * given, else, for a GPU target, the detected GPU's name without "NVIDIA "; "" for a CPU target.
+ */
+function gpuKind(settings, detected) {
+    if (settings.gpuName !== "")
+        return settings.gpuName;
+    if (detected === undefined || !targetSpec(settings.target).gpu)
+        return "";
+    return detected.replace(/^NVIDIA\s+/i, "");
 }
 /** One glob a line; blank lines and `#` comments are skipped. */
 function splitPatterns(text) {

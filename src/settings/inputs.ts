@@ -56,7 +56,7 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "string",
     description:
       "A `trt-pte.yml` (relative to the workspace) that lists several models, each built in turn by this one call " +
-      "instead of `model`: one artifact per model, one summary and one comment with a row per model, and the `builds` " +
+      "instead of `model`: each model's own artifacts, one summary and one comment with a row per model, and the `builds` " +
       "output. Build inputs then live in the file; see docs/config.md.",
   },
   {
@@ -423,7 +423,8 @@ export const OUTPUTS: readonly OutputDefinition[] = [
     name: "builds",
     description:
       'One entry per model, as JSON: `[{"name","target","outcome":"success|failure","artifact-name","artifact-id",' +
-      '"artifact-url","digest","speedup","cache-hit"}]`. With `config` every model of the call; with `model` the one. ' +
+      '"artifact-url","digest","speedup","cache-hit"}]` (the artifact id and url are the `.pte`\'s). With `config` every ' +
+      "model of the call; with `model` the one. " +
       "With `config`, the other outputs are set only when the call builds exactly one model.",
   },
 ];

@@ -178,9 +178,14 @@ describe("the bundled action", () => {
       ws,
     );
     expect(run.code, run.log).toBe(1);
-    // One artifact per built model.
+    // Each built model's files as artifacts of their own; nothing of the broken one.
     const uploaded = artifacts.artifacts.slice(before);
-    expect(uploaded.map((a) => a.name).sort()).toEqual(["cos_block-build-xnnpack", "relu-portable"]);
+    expect(uploaded.map((a) => a.name).sort()).toEqual([
+      "cos_block-build-xnnpack.pte",
+      "cos_block-build-xnnpack.report.json",
+      "relu-portable.pte",
+      "relu-portable.report.json",
+    ]);
     // The broken model is annotated at its line and named; the step fails after the others were published.
     expect(run.log).toContain(
       "::error file=models/broken.py,line=2::broken: the model factory 'build' raised RuntimeError: no weights",
@@ -193,7 +198,7 @@ describe("the bundled action", () => {
       ["broken", "portable", "failure", ""],
     ]);
     for (const built of builds.slice(0, 2)) {
-      const stored = uploaded.find((a) => a.name === built!["artifact-name"])!;
+      const stored = uploaded.find((a) => a.name === `${built!["artifact-name"]}.pte`)!;
       expect(built!["artifact-id"]).toBe(String(stored.id));
       expect(built!["artifact-url"]).toBe(
         `https://github.com/octo/models/actions/runs/4343/artifacts/${stored.id}`,

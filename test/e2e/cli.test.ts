@@ -254,11 +254,13 @@ describe("trt-pte CLI", () => {
     expect(fs.existsSync(path.join(out, "cos_block-build-portable", "cos_block-build.pte"))).toBe(true);
     expect(fs.existsSync(path.join(out, "relu-portable", "relu.pte"))).toBe(true);
     expect(fs.existsSync(path.join(out, "broken-portable"))).toBe(false);
-    // (and the .gitignore of `*` the CLI gives each folder it makes)
+    // (one file per artifact, and the .gitignore of `*` the CLI gives each folder it makes)
     expect(fs.readdirSync(path.join(ws, "many")).sort()).toEqual([
       ".gitignore",
-      "cos_block-build-portable",
-      "relu-portable",
+      "cos_block-build-portable.pte",
+      "cos_block-build-portable.report.json",
+      "relu-portable.pte",
+      "relu-portable.report.json",
     ]);
     // The broken model is told at its line, named; the others went on.
     expect(run.stderr).toContain(
