@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from standin_runtimes import CRASHING_RUNNER, EXAMPLE_RUNNER, EXECUTOR_RUNNER, write_runner, write_wheel
 
-from trt_pte import accuracy, benchmark, determinism, execution, runner_binary, runner_libraries
+from trt_pte import accuracy, determinism, execution, runner_binary, runner_libraries
 from trt_pte.context import ExportContext
 from trt_pte.errors import EXPORT_FAILURE, DriverError
 from trt_pte.export import nondeterminism_error
@@ -408,16 +408,6 @@ def test_an_uninformative_accuracy_check_says_so() -> None:
             assert report.to_json()["uninformative"] == report.uninformative
     # A single number is not a pattern.
     assert accuracy.uninformative([torch.tensor([0.0])]) is None
-
-
-def test_timings_are_consistent() -> None:
-    samples = [5.0, 1.0, 3.0, 2.0, 4.0, 10.0, 2.5]
-    t = benchmark.summarize(samples)
-    assert t.p10_ms <= t.median_ms <= t.p90_ms and t.median_ms == 3.0 and t.runs == 7
-    single = benchmark.summarize([1.5])
-    assert (single.p10_ms, single.median_ms, single.p90_ms, single.runs) == (1.5, 1.5, 1.5, 1)
-    point = benchmark.Point("opt", benchmark.summarize([4.0, 4.0]), benchmark.summarize([1.0, 1.0]))
-    assert point.to_json()["speedup"] == 4.0
 
 
 @pytest.mark.gpu

@@ -36,13 +36,37 @@ def test_the_benchmark_times_both_sides_on_the_device_at_every_point() -> None:
     ctx = _context()
     half = ctx.module.half()  # a "build" that is honestly faster on most GPUs, on the same inputs
 
-    bench = benchmark.run(ctx, lambda a, k: half(a[0].half()), "fp16 copy", 2.0, device_name="gpu")
+    subjects = benchmark.Subjects(lambda a, k: half(a[0].half()), "fp16 copy")
+    bench = benchmark.run(ctx, subjects, 2.0, device_name="gpu")
     assert [p.shape for p in bench.points] == ["min", "opt", "max"] and bench.threads is None
     for p in bench.points:
         for t in (p.eager, p.built):
-            assert t.runs >= 1 and 0 < t.p10_ms <= t.median_ms <= t.p90_ms
-        assert p.speedup == pytest.approx(p.eager.median_ms / p.built.median_ms)
+            assert t.runs == p.ratio.rounds >= 1 and 0 < t.p10_ms <= t.median_ms <= t.p90_ms
+            assert t.median_ci[0] <= t.median_ms <= t.median_ci[1]
+        assert p.ratio.low <= p.speedup <= p.ratio.high
     torch.cuda.synchronize()
+
+
+def test_a_built_side_that_copies_through_the_host_is_timed_beside_the_compiled_module() -> None:
+    # The runtime wheel's boundary: inputs to the host and back. The compiled module (here the
+    # module itself) is timed on the device-resident inputs beside it.
+    ctx = _context()
+
+    def through_host(args: tuple, kwargs: dict) -> object:  # type: ignore[type-arg]
+        return ctx.module(args[0].cpu().to(args[0].device)).cpu()
+
+    subjects = benchmark.Subjects(
+        through_host,
+        "host-copying runtime",
+        built_includes="host copies",
+        compiled=lambda a, k: ctx.module(*a),
+        compiled_label="compiled module",
+    )
+    bench = benchmark.run(ctx, subjects, 2.0, device_name="gpu")
+    for p in bench.points:
+        assert p.compiled is not None and p.compiled.timing.runs == p.built.runs
+        assert p.compiled.ratio.low <= p.compiled.ratio.estimate <= p.compiled.ratio.high
+    assert bench.to_json()["built_includes"] == "host copies"
 
 
 def test_device_memory_is_read_around_one_call() -> None:

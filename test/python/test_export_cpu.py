@@ -66,11 +66,16 @@ def assert_ran_and_timed(result: dict[str, Any], shapes: list[str]) -> None:
     bench = result["benchmark"]
     assert bench["device"] == "cpu" and bench["built"] == "executorch runtime" and bench["threads"] >= 1
     assert [p["shape"] for p in bench["points"]] == shapes
+    assert bench["method"] == "paired" and bench["base"] is None and bench["built_includes"] is None
     for point in bench["points"]:
         for side in ("eager", "built"):
             t = point[side]
-            assert t["runs"] >= 1 and t["p10_ms"] <= t["median_ms"] <= t["p90_ms"]
-        assert point["speedup"] == point["eager"]["median_ms"] / point["built"]["median_ms"]
+            # Paired rounds: both sides timed the same number of times.
+            assert t["runs"] == point["rounds"] >= 1 and t["p10_ms"] <= t["median_ms"] <= t["p90_ms"]
+            assert t["median_ci"][0] <= t["median_ms"] <= t["median_ci"][1]
+        low, high = point["speedup_ci"]
+        assert low <= point["speedup"] <= high and isinstance(point["noisy"], bool)
+        assert (point["noise"] is None) == (not point["noisy"])
     assert result["timings"]["run"] <= bench["budget_s"] + 1.0  # determinism's runs on top of the budget
     assert result["memory"]["host_peak_bytes"] > 0 and result["memory"]["eager_device_bytes"] is None
     assert result["accuracy"]["uninformative"] is None

@@ -35,6 +35,7 @@ from .memory import Held, held_across
 from .targets import TargetOutcome
 
 STOCK_RUNTIME = "executorch runtime"
+HOST_COPIES = "host↔device copies of the inputs and outputs on every call (the runtime takes and returns host tensors)"
 WHEEL = "torch_tensorrt_executorch_runtime"
 WHEEL_DIST = "torch-tensorrt-executorch-runtime"
 # How often the reference runner runs the program (its --num_runs=).
@@ -65,6 +66,13 @@ class Execution:
     notes: list[str] | None = None
     # Device memory `timed` holds since it was loaded (GPU targets; memory.py).
     held: Held | None = None
+    # What a timed call pays for beyond the program itself (host↔device copies), or None.
+    timed_includes: str | None = None
+    # The compiled module, timed too when `timed` pays for copies it does not (benchmark.py).
+    compiled: Runner | None = None
+    # Loads another .pte (and its .ptd files) into the runtime that runs this one: the base
+    # branch's build is timed beside this one in the same runtime. None: nothing in process can.
+    load_pte: Callable[[str, list[str]], Runner] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -109,7 +117,13 @@ def cpu_execution(ctx: ExportContext, outcome: TargetOutcome) -> Execution:
             STOCK_RUNTIME, False, f"the installed executorch runtime cannot load this .pte ({describe_exception(exc)})"
         )
     reset = getattr(portable_lib, "_unsafe_reset_threadpool", None)
-    return Execution(STOCK_RUNTIME, True, run=run, timed=run, timed_label=STOCK_RUNTIME, set_threads=reset)
+
+    def load(pte: str, ptd: list[str]) -> Runner:
+        return accuracy.pte_runner(pte, ptd, ctx.keyword_order)
+
+    return Execution(
+        STOCK_RUNTIME, True, run=run, timed=run, timed_label=STOCK_RUNTIME, set_threads=reset, load_pte=load
+    )
 
 
 def _wheel_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Execution | str:
@@ -166,8 +180,40 @@ def _wheel_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Ex
         _ = (program, data)
         return base(args, kwargs)
 
+    def load_other(pte: str, ptd: list[str]) -> Runner:
+        """Another .pte (the base branch's build) in the same runtime."""
+        if len(ptd) > 1:
+            raise RuntimeError(f"{label} loads one .ptd, that build has {len(ptd)}")
+        other = _read(pte)
+        other_data = _read(ptd[0]) if ptd else None
+        loaded = (
+            native._load_for_executorch_from_buffer(other, data_map_buffer=other_data)
+            if other_data is not None
+            else native._load_for_executorch_from_buffer(other)
+        )
+        runner = method_runner(loaded, ctx.keyword_order)
+
+        def run_other(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+            _ = (other, other_data)  # referenced, not copied, by the runtime: keep them alive
+            return runner(args, kwargs)
+
+        return run_other
+
     reset = getattr(native, "_unsafe_reset_threadpool", None)
-    return Execution(label, True, run=run, timed=run, timed_label=label, set_threads=reset, held=held)
+    return Execution(
+        label,
+        True,
+        run=run,
+        timed=run,
+        timed_label=label,
+        set_threads=reset,
+        held=held,
+        # The wheel's program takes host tensors and returns host outputs (accuracy.method_runner),
+        # so a timed call copies the inputs off the device and the runtime copies them back.
+        timed_includes=HOST_COPIES,
+        compiled=outcome.compiled,
+        load_pte=load_other,
+    )
 
 
 def _binary_execution(ctx: ExportContext, outcome: TargetOutcome, log: Log) -> Execution | str:

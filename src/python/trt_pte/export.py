@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from . import accuracy, execution
+from . import accuracy, benchmark, execution
 from .classify import EXPORT, classify
 from .context import ExportContext, Log
 from .deps import require
@@ -195,7 +195,7 @@ def run_and_time(ctx: ExportContext, ran: execution.Execution, outcome: TargetOu
     (determinism's few runs are taken out of the benchmark's share)."""
     import time
 
-    from . import benchmark, determinism
+    from . import determinism
     from .classify import RUN, classify
 
     started = time.perf_counter()
@@ -215,23 +215,86 @@ def run_and_time(ctx: ExportContext, ran: execution.Execution, outcome: TargetOu
             device_name = "cpu" if ctx.device is None else _device_name(ctx.device)
             bench = benchmark.run(
                 ctx,
-                ran.timed,
-                ran.timed_label,
+                benchmark_subjects(ctx, ran, log),
                 max(left, 0.0),
                 set_threads=ran.set_threads,
                 device_name=device_name,
             )
             bench.budget_s = request.benchmark_seconds
             facts["benchmark"] = bench.to_json()
-            for p in bench.points:
-                log(
-                    f"latency at {p.shape}: {p.built.median_ms:.3g} ms vs eager {p.eager.median_ms:.3g} ms "
-                    f"({p.speedup or 0:.2f}x), median of {p.built.runs} runs"
-                )
+            for line in latency_log(bench):
+                log(line)
         facts["memory"] = _memory(ctx, ran)
     except Exception as exc:
         raise classify(exc, RUN, request.workspace, what=f"the {ran.timed_label or ran.runtime} run again") from exc
     return facts
+
+
+def benchmark_subjects(ctx: ExportContext, ran: execution.Execution, log: Log) -> benchmark.Subjects:
+    """What the benchmark times besides eager: what ran, the compiled module when what ran pays for
+    copies it does not, and the base branch's .pte in the same runtime when the request names one."""
+    from .errors import describe_exception
+
+    assert ran.timed is not None and ran.timed_label is not None
+    subjects = benchmark.Subjects(ran.timed, ran.timed_label, built_includes=ran.timed_includes)
+    if ran.compiled is not None and ran.timed_includes is not None:
+        subjects.compiled, subjects.compiled_label = ran.compiled, "compiled module"
+    base = ctx.request.base_build
+    if base is None:
+        return subjects
+    subjects.base_sha256 = base.sha256
+    if ran.load_pte is None:
+        subjects.base_skipped = f"{ran.timed_label} runs no .pte in process, so the base .pte cannot be timed beside it"
+    else:
+        try:
+            subjects.base = ran.load_pte(base.pte, list(base.ptd))
+            log(f"timing the base branch's .pte (sha256 {base.sha256[:12]}) beside this one")
+        except Exception as exc:  # noqa: BLE001 - a base build this runtime cannot load is reported, not fatal
+            subjects.base_skipped = f"{ran.timed_label} cannot load the base .pte ({describe_exception(exc)})"
+    return subjects
+
+
+def latency_log(bench: benchmark.Benchmark) -> list[str]:
+    """The log's latency lines: each point's speedup with its interval and runs per side, and the
+    change against the base build; "noisy" instead of a confident number when it is."""
+    lines: list[str] = []
+    for p in bench.points:
+        at = p.shape + "".join(f" (= {s})" for s in p.same_as)
+        said = (
+            f"latency at {at}: built {p.built.median_ms:.3g} ms vs eager {p.eager.median_ms:.3g} ms, "
+            f"{_times(p.ratio)}, {p.ratio.rounds} paired rounds ({p.built.runs} built and {p.eager.runs} eager runs)"
+        )
+        if p.noise is not None:
+            said += f": noisy, {p.noise}"
+        lines.append(said)
+        if p.compiled is not None:
+            lines.append(
+                f"  compiled module at {at} (no host copies): {p.compiled.timing.median_ms:.3g} ms, "
+                f"{_times(p.compiled.ratio)} vs eager"
+            )
+        if p.base is not None and p.base.change is not None and p.base.timing is not None:
+            lines.append(
+                f"  vs the base .pte at {at}: built {p.base.timing.median_ms:.3g} -> {p.built.median_ms:.3g} ms, "
+                f"{_change(p.base.change)}"
+            )
+    if bench.built_includes is not None:
+        lines.append(f"built includes {bench.built_includes}")
+    if bench.base is not None and bench.base.status == "skipped":
+        lines.append(f"the base .pte was not timed: {bench.base.reason}")
+    lines.extend(f"warning: {flag}" for flag in bench.shape_flags)
+    return lines
+
+
+def _times(ratio: Any) -> str:
+    return f"{ratio.estimate:.3g}x (95% CI {ratio.low:.3g} to {ratio.high:.3g})"
+
+
+def _change(ratio: Any) -> str:
+    def pct(x: float) -> str:
+        return f"{(x - 1) * 100:+.0f}%"
+
+    verdict = "no clear change" if not ratio.clear else ("slower" if ratio.low > 1 else "faster")
+    return f"{pct(ratio.estimate)} (95% CI {pct(ratio.low)} to {pct(ratio.high)}): {verdict}"
 
 
 def _device_name(device: Any) -> str:

@@ -74,6 +74,16 @@ _COMPILE_BOOLS = ("require_full_compilation", "hardware_compatible", "truncate_d
 
 
 @dataclass(frozen=True)
+class BaseBuild:
+    """The base branch's build, restored by the action from its output cache entry and checked
+    against the digest the base branch's report recorded: timed beside this build (benchmark.py)."""
+
+    pte: str
+    ptd: tuple[str, ...]
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Request:
     model: str
     workspace: str
@@ -94,6 +104,8 @@ class Request:
     benchmark_seconds: float = 10.0
     # A difference between runs on the same input fails the run instead of warning.
     fail_on_nondeterminism: bool = False
+    # The base branch's .pte to time beside this one; None when there is none to time.
+    base_build: BaseBuild | None = None
 
 
 def _bad(message: str) -> DriverError:
@@ -152,6 +164,21 @@ def parse_compile(raw: Any) -> CompileSettings:
     return CompileSettings(precision=precision, torch_executed_ops=tuple(ops), **values)
 
 
+def _parse_base_build(raw: Any) -> BaseBuild | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise _bad("'base_build' must be an object or null")
+    pte, ptd, sha256 = raw.get("pte"), raw.get("ptd", []), raw.get("sha256")
+    if not isinstance(pte, str) or not pte:
+        raise _bad("base_build.pte must be a non-empty string")
+    if not isinstance(ptd, list) or not all(isinstance(p, str) and p for p in ptd):
+        raise _bad("base_build.ptd must be a list of paths")
+    if not isinstance(sha256, str) or len(sha256) != 64:
+        raise _bad("base_build.sha256 must be a sha256 in hex")
+    return BaseBuild(pte, tuple(ptd), sha256)
+
+
 def parse_request(raw: Any) -> Request:
     if not isinstance(raw, dict):
         raise _bad("the request must be a JSON object")
@@ -200,6 +227,7 @@ def parse_request(raw: Any) -> Request:
         runner=runner,
         benchmark_seconds=float(seconds),
         fail_on_nondeterminism=fail_on_nondeterminism,
+        base_build=_parse_base_build(raw.get("base_build")),
     )
 
 
