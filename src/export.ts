@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CompileSettings, Settings } from "./settings/settings.js";
 import type { Log } from "./platform/platform.js";
-import type { BuildCaches, ExportRequest, ExportResult } from "./protocol.js";
+import type { BaseBuildRequest, BuildCaches, ExportRequest, ExportResult } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
 import { runDriver } from "./python-driver.js";
@@ -21,6 +21,7 @@ export function buildRequest(
   settings: Settings,
   outputDir: string,
   caches: BuildCaches = NO_BUILD_CACHES,
+  baseBuild: BaseBuildRequest | null = null,
 ): ExportRequest {
   return {
     protocol: PROTOCOL_VERSION,
@@ -36,6 +37,7 @@ export function buildRequest(
     runner: settings.runner,
     benchmark_seconds: settings.benchmarkSeconds,
     fail_on_nondeterminism: settings.failOnNondeterminism,
+    base_build: baseBuild,
   };
 }
 
@@ -73,13 +75,17 @@ export async function runExport(
   stagingDir: string,
   log: Log,
   caches: BuildCaches = NO_BUILD_CACHES,
+  baseBuild: BaseBuildRequest | null = null,
 ): Promise<ExportResult> {
   await fs.mkdir(stagingDir, { recursive: true });
   const scratch = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), "trt-pte-"));
   try {
     const requestPath = path.join(scratch, "request.json");
     const resultPath = path.join(scratch, "result.json");
-    await fs.writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
+    await fs.writeFile(
+      requestPath,
+      JSON.stringify(buildRequest(settings, stagingDir, caches, baseBuild), null, 2),
+    );
     const run = await log.verbatim(() =>
       runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
         cwd: settings.workspace,

@@ -30,6 +30,9 @@ import type { Inspection } from "./pte/inspection.js";
 import { CompareSession, type Comparison } from "./compare/session.js";
 import { renderComparison } from "./compare/render.js";
 import { mermaidBlock } from "./compare/mermaid.js";
+import { entryOf } from "./compare/history.js";
+import { historyMarkdown } from "./compare/history-chart.js";
+import type { BaseBuildRequest } from "./protocol.js";
 import { judgeGates, trippedGates } from "./compare/gates.js";
 import { TrtPteError } from "./errors.js";
 import type { ExtraSections } from "./publish/summary.js";
@@ -69,6 +72,7 @@ async function buildFresh(
   caches: CacheSession | null,
   stage: Stage,
   env: NodeJS.ProcessEnv,
+  baseBuild: BaseBuildRequest | null,
 ): Promise<Built> {
   const { log } = platform;
   const buildLayers = caches?.buildLayers() ?? null;
@@ -78,7 +82,7 @@ async function buildFresh(
   await fs.rm(staging, { recursive: true, force: true });
   try {
     const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
-      runExport(settings, staging, log, buildLayers?.paths()),
+      runExport(settings, staging, log, buildLayers?.paths(), baseBuild),
     );
     caches?.checkSources(result.sources ?? []);
     const files = await stage("verify", "Verify", async () => {
@@ -177,12 +181,22 @@ export async function buildModel(
   const cached = caches
     ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
     : null;
+  const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
   let built: Built;
   if (cached !== null) {
     checkCachedAccuracy(cached.report, settings);
     built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
   } else {
-    built = await buildFresh(settings, platform, pre, caches, stage, env);
+    // The base branch's .pte, timed beside this build by the driver (src/compare/base-build.ts).
+    const base =
+      comparer !== null && settings.benchmarkSeconds > 0
+        ? await stage("base_build", "Restore the base build's .pte", () => comparer.restoreBaseBuild())
+        : null;
+    try {
+      built = await buildFresh(settings, platform, pre, caches, stage, env, base?.request ?? null);
+    } finally {
+      await base?.cleanup();
+    }
     if (caches) await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
   }
   const { files } = built;
@@ -194,7 +208,6 @@ export async function buildModel(
     cache: caches?.report ?? NO_CACHE,
     inspection: files.inspection,
   };
-  const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
   const comparison = comparer
     ? await stage("compare", "Compare with the baseline", () => comparer.compare(described))
     : null;
@@ -204,6 +217,7 @@ export async function buildModel(
     baseline: comparison?.baseline ?? null,
     diff: comparison?.diff ?? null,
     gates: comparison?.gates ?? judgeGates(settings.compare.gates, null),
+    history: comparison?.history ?? [],
   };
   await writeReport(settings.outputDir, report);
   for (const warning of exportWarnings(report, settings)) log.warning(warning);
@@ -242,7 +256,9 @@ function baselineInspection(comparison: Comparison | null): Inspection | null {
 }
 
 function extraSections(report: Report, comparison: Comparison | null): ExtraSections {
+  const pullRequest = comparison !== null && report.run?.ref.startsWith("refs/pull/") === true;
   return {
+    history: historyMarkdown(report.history, entryOf(report), pullRequest ? "this PR" : "this build"),
     comparison: renderComparison({
       comparison: report.comparison,
       baseline: report.baseline,

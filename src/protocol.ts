@@ -24,6 +24,15 @@ export interface ExportRequest {
   runner: string | null;
   benchmark_seconds: number;
   fail_on_nondeterminism: boolean;
+  /** The base branch's build, timed beside this one; null when there is none to time (src/compare/base-build.ts). */
+  base_build: BaseBuildRequest | null;
+}
+
+export interface BaseBuildRequest {
+  pte: string;
+  ptd: string[];
+  /** The digest the base branch's report recorded, checked against the restored file. */
+  sha256: string;
 }
 
 export interface BuildCaches {
@@ -86,25 +95,68 @@ export interface TimingResult {
   p10_ms: number;
   p90_ms: number;
   runs: number;
+  /** 95% interval of the median (order statistics, src/python/trt_pte/intervals.py); absent before report@3. */
+  median_ci?: [number, number];
+}
+
+/** A ratio of two sides timed in paired rounds, with its 95% interval. */
+export interface RatioResult {
+  ratio: number;
+  low: number;
+  high: number;
+  rounds: number;
 }
 
 export interface BenchmarkPoint {
   shape: "min" | "opt" | "max";
+  /** Later shape points with the same concrete shapes, measured once with this one (`max` when OPT = MAX). */
+  same_as?: string[];
   eager: TimingResult;
   built: TimingResult;
-  /** eager.median_ms / built.median_ms (null when the built median is 0). */
+  /**
+   * eager / built: exp(median of the paired rounds' log-ratios) from report@3 on, the ratio of the
+   * two medians before (null when the built median was 0).
+   */
   speedup: number | null;
+  /** 95% interval of the speedup; absent before report@3. */
+  speedup_ci?: [number, number];
+  /** Paired rounds: every side was timed this many times. */
+  rounds?: number;
+  /** The speedup cannot be told apart from noise; `noise` says why. */
+  noisy?: boolean;
+  noise?: string | null;
+  /** The compiled module, timed beside `built` when `built` pays for host↔device copies it does not. */
+  compiled?: {
+    timing: TimingResult;
+    speedup: number;
+    speedup_ci: [number, number];
+    noisy: boolean;
+    noise: string | null;
+  } | null;
+  /** The base branch's .pte in the same rounds: `change` is built / base. */
+  base?: { timing: TimingResult | null; change: RatioResult | null; error: string | null } | null;
 }
 
 export interface BenchmarkResult {
+  /** "paired" (interleaved rounds) from report@3 on; absent before. */
+  method?: "paired";
   /** "cpu" or the GPU's name. */
   device: string;
   budget_s: number;
   /** What was timed: the runtime that ran the .pte, or the compiled module. */
   built: string;
+  /** What a `built` call pays for beyond the program (host↔device copies); null when nothing. */
+  built_includes?: string | null;
+  /** What the points' `compiled` timings are, when timed. */
+  compiled?: string | null;
   /** Threads of both sides on the CPU; null on a GPU. */
   threads: number | null;
+  warmup_rounds?: number;
   points: BenchmarkPoint[];
+  /** The base branch's .pte named in the request, and whether it was timed beside this build. */
+  base?: { sha256: string; status: "timed" | "skipped"; reason: string | null } | null;
+  /** Smaller shapes that are slower than larger ones beyond the noise. */
+  shape_flags?: string[];
 }
 
 /** Device figures: what each side holds once loaded plus one call's peak (memory.py in the driver). */

@@ -13,7 +13,9 @@ import {
   formatNeeds,
   headlineSpeedup,
   latencyLine,
+  speedupText,
 } from "../src/publish/render-run.js";
+import type { BenchmarkPoint } from "../src/protocol.js";
 import { runWarnings } from "../src/publish/warnings.js";
 import { formatAccuracy } from "../src/publish/render.js";
 import { renderComment } from "../src/publish/comment-body.js";
@@ -25,29 +27,129 @@ const real = (): Report =>
   ) as Report;
 
 describe("the latency line", () => {
-  it("says built vs eager, the ratio of the medians, the runs and the spread", () => {
-    const eager = { median_ms: 1.9, p10_ms: 1.8, p90_ms: 2.1, runs: 200 };
-    const built = { median_ms: 0.41, p10_ms: 0.4, p90_ms: 0.45, runs: 200 };
-    expect(latencyLine({ shape: "opt", eager, built, speedup: 1.9 / 0.41 })).toBe(
-      "0.410 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.400–0.450 vs 1.80–2.10 ms)",
+  const eager = {
+    median_ms: 1.9,
+    p10_ms: 1.8,
+    p90_ms: 2.1,
+    runs: 200,
+    median_ci: [1.88, 1.93] as [number, number],
+  };
+  const built = {
+    median_ms: 0.41,
+    p10_ms: 0.4,
+    p90_ms: 0.45,
+    runs: 200,
+    median_ci: [0.405, 0.415] as [number, number],
+  };
+  const paired: BenchmarkPoint = {
+    shape: "opt",
+    eager,
+    built,
+    speedup: 4.63,
+    speedup_ci: [4.52, 4.71],
+    rounds: 200,
+    noisy: false,
+    noise: null,
+  };
+
+  it("says built vs eager, the speedup with its 95% interval, the runs of each side and the spread", () => {
+    expect(latencyLine(paired)).toBe(
+      "0.410 ms vs eager 1.90 ms: 4.6× (95% CI 4.5–4.7), 200 paired runs each (p10–p90 0.400–0.450 vs 1.80–2.10 ms)",
+    );
+    // Digits enough to tell the bounds apart.
+    expect(speedupText(1.06, [1.04, 1.09])).toBe("1.06× (95% CI 1.04–1.09)");
+    expect(speedupText(2.1, [2.0, 2.2])).toBe("2.1× (95% CI 2.0–2.2)");
+    expect(speedupText(325, [310, 342])).toBe("325× (95% CI 310–342)");
+  });
+
+  it("says noisy instead of a confident number, with the interval and why", () => {
+    const noisy = {
+      ...paired,
+      speedup: 2.1,
+      speedup_ci: [1.4, 2.7] as [number, number],
+      noisy: true,
+      noise: "only 6 paired rounds",
+    };
+    expect(latencyLine(noisy)).toContain(
+      "vs eager 1.90 ms: noisy: 1.4–2.7× (95% CI; `only 6 paired rounds`), 200 paired runs each",
+    );
+    expect(latencyLine(noisy)).not.toContain("2.1×");
+  });
+
+  it("names each side's run count in a report from before paired rounds, which has no interval", () => {
+    const old: BenchmarkPoint = {
+      shape: "opt",
+      eager: { ...eager, runs: 8 },
+      built: { ...built, runs: 1000 },
+      speedup: 4.6,
+    };
+    expect(latencyLine(old)).toBe(
+      "0.410 ms vs eager 1.90 ms: 4.6× (no interval: timed before report@3), built 1000 runs, eager 8 (p10–p90 0.400–0.450 vs 1.80–2.10 ms)",
+    );
+  });
+
+  it("says what built includes on a GPU, times the compiled module beside it, and flags a shape series", () => {
+    const report = real();
+    const gpu: Report = {
+      ...report,
+      benchmark: {
+        ...report.benchmark!,
+        device: "NVIDIA H100",
+        threads: null,
+        built: "torch-tensorrt-executorch-runtime 0.1.0",
+        built_includes: "host↔device copies of the inputs and outputs on every call",
+        compiled: "compiled module",
+        points: [
+          {
+            ...paired,
+            same_as: ["max"],
+            compiled: {
+              timing: { ...built, median_ms: 0.3 },
+              speedup: 6.3,
+              speedup_ci: [6.1, 6.5],
+              noisy: false,
+              noise: null,
+            },
+          },
+        ],
+        shape_flags: [
+          "eager at min (84 ms) is slower than at the larger max (4.76 ms), beyond both medians' 95% intervals",
+        ],
+      },
+    };
+    const text = formatLatency(gpu);
+    expect(text).toMatch(/^at opt \(= `max`\): 0\.410 ms vs eager 1\.90 ms: 4\.6× \(95% CI 4\.5–4\.7\)/);
+    expect(text).toContain("<br>built includes `host↔device copies of the inputs and outputs on every call`");
+    expect(text).toContain(
+      "<br>`compiled module` (device-resident inputs, like eager) 0.300 ms: 6.3× (95% CI 6.1–6.5)",
+    );
+    expect(text).toContain("<br>⚠️ `eager at min (84 ms) is slower than at the larger max (4.76 ms)");
+    expect(runWarnings(gpu)).toContain(
+      "latency: eager at min (84 ms) is slower than at the larger max (4.76 ms), beyond both medians' 95% intervals; " +
+        "the timings of this shape series contradict each other",
     );
   });
 
   it("is in the real report with consistent numbers at min, opt and max", () => {
     const report = real();
     const bench = report.benchmark!;
+    expect(bench.method).toBe("paired");
     expect(bench.points.map((p) => p.shape)).toEqual(["min", "opt", "max"]);
     for (const p of bench.points) {
       for (const t of [p.eager, p.built]) {
         expect(t.p10_ms).toBeLessThanOrEqual(t.median_ms);
         expect(t.median_ms).toBeLessThanOrEqual(t.p90_ms);
+        expect(t.runs).toBe(p.rounds);
+        expect(t.median_ci![0]).toBeLessThanOrEqual(t.median_ms);
+        expect(t.median_ci![1]).toBeGreaterThanOrEqual(t.median_ms);
       }
-      expect(p.speedup).toBeCloseTo(p.eager.median_ms / p.built.median_ms, 10);
+      expect(p.speedup_ci![0]).toBeLessThanOrEqual(p.speedup!);
+      expect(p.speedup!).toBeLessThanOrEqual(p.speedup_ci![1]);
     }
     const [min, opt, max] = bench.points;
-    expect(formatLatency(report)).toContain(`at opt: ${latencyLine(opt!)}; min (`);
+    expect(formatLatency(report)).toContain(`at opt: ${latencyLine(opt!)}; min `);
     expect(formatLatency(report)).toContain(
-      `, max (${max!.speedup! >= 10 ? max!.speedup!.toFixed(0) : max!.speedup!.toPrecision(2)}×)`,
+      `; max ${speedupText(max!.speedup, max!.speedup_ci, max!.noisy)}`,
     );
     expect(min!.shape).toBe("min");
     expect(headlineSpeedup(report)).toBe(bench.points[1]!.speedup);
@@ -84,7 +186,7 @@ describe("on a cache hit", () => {
       ...(old as unknown as Report),
       schema: "trt-pte/report@1" as Report["schema"],
     });
-    expect(report.schema).toBe("trt-pte/report@2");
+    expect(report.schema).toBe("trt-pte/report@3");
     expect(formatExecution(report)).toBe("–");
     expect(formatLatency(report)).toBe("not timed");
   });

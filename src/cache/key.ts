@@ -22,8 +22,11 @@ export interface KeyMaterial {
   schema: typeof KEY_SCHEMA;
   /** sha256 of the Python driver's own sources: a changed driver may write a different .pte. */
   driver: string;
-  /** The export request without where it writes and what it tolerates (re-checked on a hit). */
-  request: Omit<ExportRequest, "output_dir" | "workspace" | "tolerance" | "caches">;
+  /**
+   * The export request without where it writes, what it tolerates (re-checked on a hit) and the
+   * base build it times beside (a measurement, not part of what is built).
+   */
+  request: Omit<ExportRequest, "output_dir" | "workspace" | "tolerance" | "caches" | "base_build">;
   versions: Record<string, string | null>;
   /** Every distribution in the interpreter's environment but the installers (key-inputs.ts). */
   distributions: Record<string, string>;

@@ -81,7 +81,15 @@ export async function computeOutputKey(
   // The output folder holds earlier builds (.pte and friends): never let them feed the key.
   const outputRoot = path.dirname(settings.outputDir);
   const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
-  const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
+  // What only measures or publishes stays out: the tolerance judges, the base build is timed beside.
+  const {
+    output_dir: _o,
+    workspace: _w,
+    tolerance: _t,
+    caches: _c,
+    base_build: _b,
+    ...request
+  } = buildRequest(settings, "");
   const versions: Record<string, string | null> = { python: pre.python.version };
   for (const name of STACK_PACKAGES) versions[name] = pre.packages[name] ?? null;
   const model = modelFile(settings);
@@ -134,6 +142,29 @@ async function linkFolder(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * Restores the output entry `key` (exact match only, under the store's scope rules) into `dest`,
+ * replacing it; false when there is no such entry. Throws on a store failure.
+ */
+export async function restoreOutputEntry(
+  store: CacheStore,
+  workspace: string,
+  key: string,
+  dest: string,
+): Promise<boolean> {
+  const stage = path.join(workspace, OUTPUT_STAGE_DIR);
+  await fs.rm(dest, { recursive: true, force: true });
+  await fs.rm(stage, { recursive: true, force: true });
+  try {
+    const found = await store.restore([OUTPUT_STAGE_DIR], key);
+    if (found === undefined) return false;
+    await moveFolder(stage, dest);
+    return true;
+  } finally {
+    await fs.rm(stage, { recursive: true, force: true });
+  }
+}
+
 /** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
 export async function restoreOutput(
   store: CacheStore,
@@ -141,15 +172,11 @@ export async function restoreOutput(
   key: string,
   log: Log,
 ): Promise<LayerStatus> {
-  const stage = path.join(settings.workspace, OUTPUT_STAGE_DIR);
-  await fs.rm(settings.outputDir, { recursive: true, force: true });
-  await fs.rm(stage, { recursive: true, force: true });
-  const matched = await guarded(log, "restoring the output", async () => {
-    const found = await store.restore([OUTPUT_STAGE_DIR], key);
-    if (found !== undefined) await moveFolder(stage, settings.outputDir);
-    return found;
-  });
-  await fs.rm(stage, { recursive: true, force: true });
+  const matched = await guarded(log, "restoring the output", () =>
+    restoreOutputEntry(store, settings.workspace, key, settings.outputDir).then((hit) =>
+      hit ? key : undefined,
+    ),
+  );
   if (matched instanceof Error) return { layer: "output", state: "error", key, detail: matched.message };
   if (matched === undefined) return { layer: "output", state: "miss", key };
   return { layer: "output", state: "hit", key };

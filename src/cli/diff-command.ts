@@ -29,6 +29,7 @@ async function facts(file: string): Promise<Facts> {
     keptOut: [],
     accuracy: null,
     latency: [],
+    timedBaseSha256: null,
     exportSeconds: null,
     versions: {},
     ...inspectionFacts(inspection),

@@ -1,8 +1,14 @@
 // The diff of two builds' facts (src/compare/facts.ts): what a reviewer asks of a model change. Pure
 // data, rendered by src/compare/render.ts and stored as report.json's `diff`.
 
-import type { EngineChange, LatencyChange, NumberChange, ReportDiff } from "../report/comparison.js";
-import type { EngineFacts, Facts } from "./facts.js";
+import type {
+  BuiltChange,
+  EngineChange,
+  LatencyChange,
+  NumberChange,
+  ReportDiff,
+} from "../report/comparison.js";
+import type { EngineFacts, Facts, LatencyFacts } from "./facts.js";
 
 export const TENSORRT = "TensorRTBackend";
 
@@ -58,16 +64,58 @@ function engines(before: EngineFacts[] | null, after: EngineFacts[] | null): Eng
   return out;
 }
 
-function latency(before: Facts, after: Facts): LatencyChange[] {
+function verdict(interval: [number, number] | null): BuiltChange["verdict"] {
+  if (interval === null) return "no_clear_change";
+  return interval[0] > 1 ? "slower" : interval[1] < 1 ? "faster" : "no_clear_change";
+}
+
+/**
+ * The built change at one point: from the paired rounds when this build timed the baseline's own
+ * .pte beside it (`sameJob`), else from the two reports' medians and their intervals.
+ */
+function builtChange(b: LatencyFacts, a: LatencyFacts, sameJob: boolean): BuiltChange | null {
+  if (sameJob && a.vsBase !== null) {
+    const interval: [number, number] = [a.vsBase.low, a.vsBase.high];
+    return {
+      ratio: a.vsBase.ratio,
+      interval,
+      how: "same_job",
+      verdict: verdict(interval),
+      rounds: a.vsBase.rounds,
+      before_ci: null,
+      after_ci: null,
+    };
+  }
+  if (b.built === null || a.built === null || b.built <= 0) return null;
+  const interval: [number, number] | null =
+    b.builtCi === null || a.builtCi === null || b.builtCi[0] <= 0
+      ? null
+      : [a.builtCi[0] / b.builtCi[1], a.builtCi[1] / b.builtCi[0]];
+  return {
+    ratio: a.built / b.built,
+    interval,
+    how: "across_runs",
+    verdict: verdict(interval),
+    rounds: null,
+    before_ci: b.builtCi,
+    after_ci: a.builtCi,
+  };
+}
+
+/** `sameJob`: the after build timed the before build's .pte beside it (the digests match). */
+function latency(before: Facts, after: Facts, sameJob: boolean): LatencyChange[] {
   return after.latency.flatMap((a) => {
     const b = before.latency.find((p) => p.shape === a.shape);
     if (b === undefined) return [];
+    const change_ = builtChange(b, a, sameJob);
+    const builtBefore = change_?.how === "same_job" && a.vsBase !== null ? a.vsBase.baseMs : b.built;
     return [
       {
         shape: a.shape,
-        built_median_ms: change(b.built, a.built),
+        built_median_ms: change(builtBefore, a.built),
         eager_median_ms: change(b.eager, a.eager),
         speedup: change(b.speedup, a.speedup),
+        built_change: change_,
       },
     ];
   });
@@ -128,7 +176,11 @@ export function diffFacts(before: Facts, after: Facts): ReportDiff {
             max_rel: change(before.accuracy?.maxRel, after.accuracy?.maxRel),
             max_abs: change(before.accuracy?.maxAbs, after.accuracy?.maxAbs),
           },
-    latency: latency(before, after),
+    latency: latency(
+      before,
+      after,
+      after.timedBaseSha256 !== null && before.sha256 !== null && after.timedBaseSha256 === before.sha256,
+    ),
     export_seconds: change(before.exportSeconds, after.exportSeconds),
     versions: versions(before, after),
   };

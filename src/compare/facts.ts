@@ -11,11 +11,17 @@ export interface EngineFacts {
   outputs: string[];
 }
 
+export type Interval = [number, number];
+
 export interface LatencyFacts {
   shape: string;
   built: number | null;
+  /** The built median's 95% interval; null in reports before @3. */
+  builtCi: Interval | null;
   eager: number | null;
   speedup: number | null;
+  /** This build against the base branch's .pte timed beside it in the same job. */
+  vsBase: { baseMs: number; ratio: number; low: number; high: number; rounds: number } | null;
 }
 
 export interface Facts {
@@ -40,6 +46,8 @@ export interface Facts {
   keptOut: string[];
   accuracy: { maxRel: number; maxAbs: number } | null;
   latency: LatencyFacts[];
+  /** The base .pte the driver timed beside this build (`vsBase`), when it did. */
+  timedBaseSha256: string | null;
   exportSeconds: number | null;
   versions: Record<string, string | null>;
 }
@@ -71,7 +79,15 @@ export function inspectionFacts(
   inspection: Inspection,
 ): Omit<
   Facts,
-  "schema" | "sha256" | "accuracy" | "latency" | "exportSeconds" | "versions" | "nodes" | "keptOut"
+  | "schema"
+  | "sha256"
+  | "accuracy"
+  | "latency"
+  | "timedBaseSha256"
+  | "exportSeconds"
+  | "versions"
+  | "nodes"
+  | "keptOut"
 > {
   const delegates: Record<string, number> = {};
   for (const d of inspection.delegates) delegates[d.id] = (delegates[d.id] ?? 0) + 1;
@@ -128,6 +144,28 @@ function exportSeconds(timings: Json | null): number | null {
   return total === null ? null : Math.round(total * 1000) / 1000;
 }
 
+/** A [low, high] pair of finite numbers in order, or null. */
+export function interval(value: unknown): Interval | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [low, high] = [num(value[0]), num(value[1])];
+  return low === null || high === null || low > high ? null : [low, high];
+}
+
+function vsBase(point: Json): LatencyFacts["vsBase"] {
+  const base = obj(point.base);
+  const change = obj(base?.change);
+  const baseMs = num(obj(base?.timing)?.median_ms);
+  const [ratio, low, high, rounds] = [
+    num(change?.ratio),
+    num(change?.low),
+    num(change?.high),
+    num(change?.rounds),
+  ];
+  if (baseMs === null || ratio === null || low === null || high === null || !(low <= ratio && ratio <= high))
+    return null;
+  return { baseMs, ratio, low, high, rounds: rounds ?? 0 };
+}
+
 function latency(benchmark: Json | null): LatencyFacts[] {
   return list(benchmark?.points).flatMap((p) => {
     const point = obj(p);
@@ -136,11 +174,19 @@ function latency(benchmark: Json | null): LatencyFacts[] {
       {
         shape: str(point.shape) ?? "?",
         built: num(obj(point.built)?.median_ms),
+        builtCi: interval(obj(point.built)?.median_ci),
         eager: num(obj(point.eager)?.median_ms),
         speedup: num(point.speedup),
+        vsBase: vsBase(point),
       },
     ];
   });
+}
+
+function timedBase(benchmark: Json | null): string | null {
+  const base = obj(benchmark?.base);
+  const sha = str(base?.sha256);
+  return base?.status === "timed" && sha !== null && /^[0-9a-f]{64}$/.test(sha) ? sha : null;
 }
 
 /** Facts from a parsed report.json; tolerant of older schemas and missing fields. */
@@ -179,6 +225,7 @@ export function reportFacts(report: unknown): Facts {
     keptOut,
     accuracy: checked ? { maxRel: accuracy.max_rel as number, maxAbs: num(accuracy.max_abs) ?? 0 } : null,
     latency: latency(obj(r.benchmark)),
+    timedBaseSha256: timedBase(obj(r.benchmark)),
     exportSeconds: exportSeconds(obj(r.timings)),
     versions,
   };

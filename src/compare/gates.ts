@@ -1,7 +1,7 @@
 // Judges the regression gates (src/settings/gate-limits.ts) on a diff: one verdict per gate that is
 // set. A tripped gate fails the job only after the files are written and published (src/main.ts).
 
-import type { GateVerdict, NumberChange, ReportDiff } from "../report/comparison.js";
+import type { BuiltChange, GateVerdict, NumberChange, ReportDiff } from "../report/comparison.js";
 import { GATES, type GateDefinition, type GateSettings, type Limit } from "../settings/gate-limits.js";
 import { TENSORRT } from "./diff.js";
 import { formatBytes } from "../util/format.js";
@@ -42,24 +42,69 @@ function judge(
   };
 }
 
-/** The worst latency point: the one whose built median got worse by the most, in the limit's terms. */
-function worstLatency(
-  diff: ReportDiff,
-  limit: Limit,
-): { change: NumberChange; what: string; unit: (n: number) => string } | null {
-  let worst: { change: NumberChange; what: string; unit: (n: number) => string; by: number } | null = null;
-  for (const p of diff.latency) {
-    const by = worsening(p.built_median_ms, limit);
-    if (by === null) continue;
-    if (worst === null || by > worst.by)
-      worst = {
-        change: p.built_median_ms,
-        what: `built median at ${p.shape}`,
-        unit: (n) => `${plain(n)} ms`,
-        by,
-      };
+/** A signed percentage: `+4%`, `−18%`, `+0.5%`. */
+export function signedPercent(ratio: number): string {
+  const p = (ratio - 1) * 100;
+  const digits = Math.abs(p) < 1 ? 1 : 0;
+  const text = Math.abs(p).toFixed(digits);
+  return `${p < 0 && Number(text) !== 0 ? "−" : "+"}${text}%`;
+}
+
+/** `+4% (95% CI −1…+9%, same job)`, the words a reviewer reads. */
+export function changeText(c: BuiltChange): string {
+  const how = c.how === "same_job" ? "same job" : "across runs";
+  const ci =
+    c.interval === null
+      ? "no interval"
+      : `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+  return `${signedPercent(c.ratio)} (${ci}, ${how})`;
+}
+
+/**
+ * max-latency-increase: trips only when the increase exceeds the limit with 95% confidence (the
+ * interval's low end is above it); passes when even its high end is within the limit; otherwise it
+ * could not tell, which is a warning, never a pass. The point that decides is named.
+ */
+function judgeLatency(def: GateDefinition, limit: Limit, diff: ReportDiff): GateVerdict {
+  const base = { gate: def.gate, input: def.input, limit: limit.text };
+  // How much worse, in the limit's terms, at a ratio r of the built median: percent, or ms from before.
+  const points = diff.latency.flatMap((p) => {
+    const c = p.built_change;
+    const before = p.built_median_ms.before;
+    if (c === null || before === null) return [];
+    const worse = (r: number) => (limit.kind === "percent" ? (r - 1) * 100 : before * (r - 1));
+    const [low, high] = c.interval === null ? [null, null] : [worse(c.interval[0]), worse(c.interval[1])];
+    return [{ p, c, low, high }];
+  });
+  if (points.length === 0)
+    return { ...base, state: "skipped", detail: "built latency: not timed in both builds" };
+  const what = (x: (typeof points)[number]) => `built median at ${x.p.shape} ${changeText(x.c)}`;
+  const failing = points.filter((x) => x.low !== null && x.low > limit.value);
+  if (failing.length > 0) {
+    const worst = failing.reduce((a, b) => ((b.low ?? 0) > (a.low ?? 0) ? b : a));
+    return {
+      ...base,
+      state: "fail",
+      detail: `${what(worst)}: above the limit ${limit.text} with 95% confidence`,
+    };
   }
-  return worst;
+  const unclear = points.filter((x) => x.high === null || x.high > limit.value);
+  if (unclear.length > 0) {
+    const worst =
+      unclear.find((x) => x.high === null) ??
+      unclear.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+    const why =
+      worst.c.interval === null
+        ? "a report has no interval (written before report@3), so it cannot tell"
+        : `its interval straddles the limit ${limit.text}, so it cannot tell`;
+    return { ...base, state: "unclear", detail: `${what(worst)}: ${why}` };
+  }
+  const worst = points.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+  return {
+    ...base,
+    state: "pass",
+    detail: `${what(worst)}: within the limit ${limit.text} with 95% confidence`,
+  };
 }
 
 /** One verdict per gate that is set; none when no gate is set. */
@@ -83,19 +128,21 @@ export function judgeGates(gates: GateSettings, diff: ReportDiff | null): GateVe
       what: ".pte + .ptd size",
       unit: formatBytes,
     };
+    if (def.gate === "latency") {
+      verdicts.push(judgeLatency(def, limit, diff));
+      continue;
+    }
     const nodes = diff.nodes[TENSORRT];
     const measured =
       def.gate === "size"
         ? shipped
-        : def.gate === "latency"
-          ? worstLatency(diff, limit)
-          : def.gate === "tensorrt-nodes"
-            ? nodes === undefined
-              ? null
-              : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 as const }
-            : diff.accuracy === null
-              ? null
-              : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
+        : def.gate === "tensorrt-nodes"
+          ? nodes === undefined
+            ? null
+            : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 as const }
+          : diff.accuracy === null
+            ? null
+            : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
     verdicts.push(judge(def, limit, measured));
   }
   return verdicts;

@@ -6,9 +6,11 @@ import type {
   BaselineRef,
   ComparisonState,
   GateVerdict,
+  LatencyChange,
   NumberChange,
   ReportDiff,
 } from "../report/comparison.js";
+import { signedPercent } from "./gates.js";
 import { formatBytes, code } from "../util/format.js";
 
 const BACKENDS: Record<string, string> = {
@@ -63,6 +65,30 @@ function sci(x: number): string {
 }
 const ms = (x: number): string => `${NUMBER.format(x)} ms`;
 const seconds = (x: number): string => `${NUMBER.format(x)} s`;
+
+function ciText(ci: [number, number] | null): string {
+  return ci === null ? "" : ` (${NUMBER.format(ci[0])}–${NUMBER.format(ci[1])})`;
+}
+
+/**
+ * The built latency's change, the way a reviewer acts on it: same job, `built 0.46 → 0.48 ms, +4%
+ * (95% CI −1…+9%): no clear change`; across runs each side's own interval, `built 0.46 (0.45–0.47)
+ * → 0.48 (0.47–0.50) ms, …, across runs`. ▲/▼ only for a change beyond the interval.
+ */
+export function builtLatency(p: LatencyChange): string {
+  const c = p.built_change;
+  if (c === null) return `built ${fromTo(p.built_median_ms, ms)}`;
+  const side = (v: number | null, ci: [number, number] | null) =>
+    v === null ? "?" : `${NUMBER.format(v)}${ciText(ci)}`;
+  const sides = `${side(p.built_median_ms.before, c.before_ci)} → ${side(p.built_median_ms.after, c.after_ci)} ms`;
+  const how = c.how === "same_job" ? `same job, ${c.rounds ?? "?"} paired rounds` : "across runs";
+  if (c.interval === null)
+    return `built ${sides}, ${signedPercent(c.ratio)} (no interval: a report from before report@3) · ${how}`;
+  const ci = `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+  const arrow_ = c.verdict === "slower" ? "▲ " : c.verdict === "faster" ? "▼ " : "";
+  const said = c.verdict === "no_clear_change" ? ": no clear change" : "";
+  return `built ${sides}, ${arrow_}${signedPercent(c.ratio)} (${ci})${said} · ${how}`;
+}
 
 function fromTo(c: NumberChange, unit: (n: number) => string): string {
   const side = (v: number | null) => (v === null ? "?" : unit(v));
@@ -170,7 +196,7 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
     else if (diff.accuracy.max_rel.delta === 0) same.push("accuracy");
   }
   for (const p of diff.latency) {
-    const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+    const parts = [builtLatency(p)];
     if (p.eager_median_ms.delta !== null) parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
     lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
   }
@@ -183,12 +209,17 @@ export function diffLines(diff: ReportDiff, style: Style = MARKDOWN): { lines: s
   return { lines, same };
 }
 
-const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" } as const;
+export const GATE_ICON = { pass: "✅", fail: "❌", unclear: "⚠️", skipped: "➖" } as const;
+export const GATE_WORD = {
+  pass: "passed",
+  fail: "**tripped**",
+  unclear: "could not tell",
+  skipped: "skipped",
+} as const;
 
 export function gateLines(verdicts: readonly GateVerdict[]): string[] {
   return verdicts.map(
-    (v) =>
-      `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`,
+    (v) => `${GATE_ICON[v.state]} \`${v.input}: ${v.limit}\` ${GATE_WORD[v.state]}: ${v.detail}`,
   );
 }
 
@@ -230,6 +261,7 @@ export function renderComparison(view: ComparisonView, level = "####"): string {
     if (lines.length === 0) out.push("No change in what was measured.");
     for (const l of lines) out.push(`- ${l}`);
     if (same.length > 0 && lines.length > 0) out.push(`- Unchanged: ${same.join(", ")}`);
+    if (view.comparison.latency) out.push(`- ${view.comparison.latency}`);
   }
   if (view.gates.length > 0) {
     if (!off) out.push("", "**Gates**");

@@ -1,15 +1,27 @@
 // One run's comparison, start to end: find the baseline (the CLI's `--baseline` file, or the newest
-// baseline of the branch this run compares with, in the caches' store), diff, judge the gates, and
-// on a push record this run's report as its branch's baseline. A store problem is a warning and a
-// note, never a failed run; only a tripped gate fails it, and main.ts does that last.
+// baseline of the branch this run compares with, in the caches' store), restore the base build's
+// .pte for the driver to time beside this one (before the export), diff, judge the gates, carry
+// the branch's history on, and on a push record this run's report as its branch's baseline. A
+// store problem is a warning and a note, never a failed run; only a tripped gate fails it, and
+// main.ts does that last.
 
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Settings } from "../settings/settings.js";
 import type { Log, Platform } from "../platform/platform.js";
 import type { Report } from "../report/report.js";
-import type { BaselineRef, ComparisonState, GateVerdict, ReportDiff } from "../report/comparison.js";
+import type {
+  BaselineRef,
+  ComparisonState,
+  GateVerdict,
+  HistoryEntry,
+  ReportDiff,
+} from "../report/comparison.js";
+import type { CacheStore } from "../platform/store.js";
 import { openCacheStore } from "../cache/select.js";
+import { restoreBaseBuild, type RestoredBaseBuild } from "./base-build.js";
+import { chainHistory } from "./history.js";
+import { code } from "../util/format.js";
 import { BaselineStore, artifactKey, baselineKey } from "./baseline.js";
 import { compareRefs, type CompareRefs } from "./refs.js";
 import { diffFacts } from "./diff.js";
@@ -25,7 +37,11 @@ export interface Comparison extends ComparisonView {
   gates: GateVerdict[];
   /** The baseline report as read (any schema), for the partition picture's marks. */
   baselineReport: unknown;
+  /** The branch's earlier builds, for this report's `history` and the chart. */
+  history: HistoryEntry[];
 }
+
+type Found = { report: unknown } | { state: "no_baseline" | "unavailable"; note: string };
 
 type Json = Record<string, unknown>;
 
@@ -45,11 +61,16 @@ function baselineRef(report: unknown, fallbackRef: string, env: NodeJS.ProcessEn
 }
 
 export class CompareSession {
+  private found: Promise<Found> | null = null;
+  /** Why the base build was not handed to the driver (our own words), once that was tried. */
+  private baseBuildNote: string | null = null;
+
   private constructor(
     private readonly settings: Settings,
     private readonly log: Log,
     private readonly refs: CompareRefs,
     private readonly store: BaselineStore | null,
+    private readonly cacheStore: CacheStore | null,
     private readonly artifact: string,
     private readonly env: NodeJS.ProcessEnv,
   ) {}
@@ -64,25 +85,72 @@ export class CompareSession {
     if (!settings.compare.enabled) return null;
     const refs = compareRefs(env);
     const artifact = artifactKey(settings, gpu);
-    // The CLI's --baseline file stands in for the store; a run outside GitHub has no branch to read.
+    // The CLI's --baseline file stands in for the baseline store; a run outside GitHub has no
+    // branch to read. The store still holds the base build's .pte (a local run's own entries).
     const fromFile = settings.compare.baselineFile !== undefined;
     if (!fromFile && refs.baseBranch === null && refs.saveBranch === null) return null;
-    const store = !fromFile
-      ? await openCacheStore(settings, platform, platform.log, env, { quiet: true })
-      : null;
+    const store = await openCacheStore(settings, platform, platform.log, env, { quiet: true });
     return new CompareSession(
       settings,
       platform.log,
       refs,
-      store === null ? null : new BaselineStore(store, settings.workspace, artifact),
+      store === null || fromFile ? null : new BaselineStore(store, settings.workspace, artifact),
+      store,
       artifact,
       env,
     );
   }
 
+  private baseline(): Promise<Found> {
+    this.found ??= this.findBaseline();
+    return this.found;
+  }
+
+  /**
+   * Before a fresh export: the baseline's own .pte, restored and checked, for the driver to time
+   * beside this build; null (and the reason kept for the report) when there is none to time.
+   */
+  async restoreBaseBuild(): Promise<RestoredBaseBuild | null> {
+    const found = await this.baseline();
+    if ("note" in found) return null;
+    const restored =
+      this.cacheStore === null
+        ? "no cache store is reachable to hold the base build's .pte"
+        : await restoreBaseBuild(this.cacheStore, this.settings.workspace, found.report);
+    if (typeof restored === "string") {
+      this.baseBuildNote = restored;
+      this.log.info(
+        `compare: the base build is not timed beside this one (${restored}); latency compares across runs`,
+      );
+      return null;
+    }
+    this.log.info(
+      `compare: timing the base build's .pte (sha256 ${restored.request.sha256.slice(0, 12)}) beside this one`,
+    );
+    return restored;
+  }
+
+  /** How the latency was compared, in words for the summary (null when nothing was timed). */
+  private latencyHow(report: Report, diff: ReportDiff): string | null {
+    if (diff.latency.length === 0) return null;
+    const sameJob = diff.latency.find((p) => p.built_change?.how === "same_job");
+    if (sameJob !== undefined)
+      return `Latency: the base build's .pte was timed beside this build in one job, in paired rounds${report.cache.hit ? ", by the run that built this .pte" : ""}.`;
+    const base = report.benchmark?.base;
+    const why =
+      base?.status === "skipped"
+        ? `the base build's .pte was not timed beside this build: ${code(base.reason ?? "")}`
+        : report.cache.hit
+          ? "this .pte came from the cache, so this job timed nothing"
+          : this.baseBuildNote !== null
+            ? this.baseBuildNote
+            : "the base build's .pte was not timed beside this build";
+    return `Latency across runs (each report's own 95% intervals; runs on other machines or at other times differ by more): ${why}.`;
+  }
+
   /** Compares `report` with the baseline; never throws for a missing or unreadable baseline. */
   async compare(report: Report): Promise<Comparison> {
-    const found = await this.findBaseline();
+    const found = await this.baseline();
     if ("note" in found) {
       return {
         comparison: { state: found.state, base_ref: this.refs.baseBranch, note: found.note, saved: null },
@@ -90,6 +158,7 @@ export class CompareSession {
         diff: null,
         gates: judgeGates(this.settings.compare.gates, null),
         baselineReport: null,
+        history: [],
       };
     }
     const diff = diffFacts(reportFacts(found.report), reportFacts(report));
@@ -97,17 +166,22 @@ export class CompareSession {
     const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : path.basename(file);
     const baseline = baselineRef(found.report, fallback, this.env);
     return {
-      comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
+      comparison: {
+        state: "compared",
+        base_ref: baseline.ref,
+        note: null,
+        saved: null,
+        latency: this.latencyHow(report, diff),
+      },
       baseline,
       diff,
       gates: judgeGates(this.settings.compare.gates, diff),
       baselineReport: found.report,
+      history: chainHistory(found.report),
     };
   }
 
-  private async findBaseline(): Promise<
-    { report: unknown } | { state: "no_baseline" | "unavailable"; note: string }
-  > {
+  private async findBaseline(): Promise<Found> {
     const file = this.settings.compare.baselineFile;
     if (file !== undefined) {
       try {

@@ -4,6 +4,7 @@
 // rendered as code, lists are capped, and the baseline run's link is rebuilt from its numeric ID.
 
 import type {
+  BuiltChange,
   EngineChange,
   GateVerdict,
   LatencyChange,
@@ -12,7 +13,7 @@ import type {
 } from "../report/comparison.js";
 import { GATES } from "../settings/gate-limits.js";
 import { change } from "../compare/diff.js";
-import { diffLines } from "../compare/render.js";
+import { GATE_ICON, GATE_WORD, diffLines } from "../compare/render.js";
 import { code } from "../util/format.js";
 
 export interface GatheredComparison {
@@ -67,6 +68,40 @@ function engines(value: unknown): EngineChange[] {
   });
 }
 
+function pair(value: unknown): [number, number] | null {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [a, b] = [num(value[0]), num(value[1])];
+  return a === null || b === null || a > b ? null : [a, b];
+}
+
+const HOWS = ["same_job", "across_runs"] as const;
+
+/** A built change as checked data: the verdict is recomputed from the interval, never taken as written. */
+function builtChange(value: unknown): BuiltChange | null {
+  const c = obj(value);
+  const ratio = num(c?.ratio);
+  const how = HOWS.find((h) => h === c?.how);
+  if (c === null || ratio === null || ratio <= 0 || how === undefined) return null;
+  const interval = pair(c.interval);
+  const rounds = num(c.rounds);
+  return {
+    ratio,
+    interval,
+    how,
+    verdict:
+      interval === null
+        ? "no_clear_change"
+        : interval[0] > 1
+          ? "slower"
+          : interval[1] < 1
+            ? "faster"
+            : "no_clear_change",
+    rounds: rounds === null ? null : Math.round(rounds),
+    before_ci: pair(c.before_ci),
+    after_ci: pair(c.after_ci),
+  };
+}
+
 function latency(value: unknown): LatencyChange[] {
   return (Array.isArray(value) ? value : []).slice(0, MAX_ITEMS).flatMap((v) => {
     const p = obj(v);
@@ -78,6 +113,7 @@ function latency(value: unknown): LatencyChange[] {
         built_median_ms: numberChange(p.built_median_ms),
         eager_median_ms: numberChange(p.eager_median_ms),
         speedup: numberChange(p.speedup),
+        built_change: builtChange(p.built_change),
       },
     ];
   });
@@ -119,7 +155,7 @@ function parseDiff(value: unknown): ReportDiff | null {
 }
 
 const STATES = ["off", "no_baseline", "compared", "unavailable"] as const;
-const VERDICTS = ["pass", "fail", "skipped"] as const;
+const VERDICTS = ["pass", "fail", "unclear", "skipped"] as const;
 
 function gates(value: unknown): GateVerdict[] {
   return (Array.isArray(value) ? value : []).slice(0, GATES.length).flatMap((v) => {
@@ -151,8 +187,6 @@ export function parseComparison(report: Json): GatheredComparison | null {
   };
 }
 
-const ICON = { pass: "✅", fail: "❌", skipped: "➖" } as const;
-
 /** Markdown lines for one build's section: "vs `main`" and the changed facts, then the gates. */
 export function comparisonLines(c: GatheredComparison, runUrl: (id: string) => string): string[] {
   if (c.state === "off" && c.gates.length === 0) return [];
@@ -170,9 +204,9 @@ export function comparisonLines(c: GatheredComparison, runUrl: (id: string) => s
   } else if (c.state === "unavailable") {
     lines.push(`- **vs ${ref}**: the baseline could not be read`);
   }
-  for (const g of c.gates) {
-    const verdict = g.state === "fail" ? "**tripped**" : g.state === "pass" ? "passed" : "skipped";
-    lines.push(`- ${ICON[g.state]} ${code(`${g.input}: ${g.limit}`)} ${verdict}: ${code(g.detail)}`);
-  }
+  for (const g of c.gates)
+    lines.push(
+      `- ${GATE_ICON[g.state]} ${code(`${g.input}: ${g.limit}`)} ${GATE_WORD[g.state]}: ${code(g.detail)}`,
+    );
   return lines;
 }

@@ -12,7 +12,8 @@ import { artifactUrl, jobUrl, runUrl, type RunLinks } from "../github/run-links.
 import { comparisonLines } from "./comparison.js";
 import { COMMENT_ROLLUP_CHARS, rollupTable, type RollupRow, type RowState } from "../publish/rollup.js";
 import { changeSummary } from "../compare/render.js";
-import { ms } from "../publish/render-run.js";
+import { ms, speedupText } from "../publish/render-run.js";
+import { historyDetails, latencyText } from "./latency.js";
 
 // The marker line goes in front of the body (src/github/sticky-comment.ts); keys are at most 64 hex digits.
 const COMMENT_MARKER_ROOM = 128;
@@ -125,9 +126,12 @@ function section(result: BuildResult, links: RunLinks, label: string | null, by:
   const versions = Object.entries(report.versions);
   if (versions.length > 0)
     lines.push(`- Versions: ${versions.map(([k, v]) => `${code(k)} ${code(v)}`).join(", ")}`);
+  if (report.timing !== null) lines.push(`- ${latencyText(report.timing)}`);
   lines.push(...compared);
   const use = useIt(result, report, links, by);
   if (use !== "") lines.push("", use.trimEnd());
+  const history = historyDetails(report.history);
+  if (history !== "") lines.push("", history);
   return lines.join("\n");
 }
 
@@ -146,6 +150,15 @@ function rowState(result: BuildResult): RowState {
   return result.outcome;
 }
 
+/** `, 4.6× (95% CI 4.5–4.7) vs eager` (`4.6× eager` for a report from before intervals), or "". */
+function speedupPart(report: ReportSummary | null): string {
+  const t = report?.timing ?? null;
+  if (t !== null && t.speedupCi !== undefined)
+    return `, ${speedupText(t.speedup, t.speedupCi, t.noisy)} vs eager`;
+  const speedup = report?.latency?.speedup ?? null;
+  return speedup === null ? "" : `, ${speedup.toPrecision(2)}× eager`;
+}
+
 /** One build as a rollup row; every string in it came from a result file and is shown as code. */
 export function rollupRow(result: BuildResult, links: RunLinks): RollupRow {
   const report = result.report;
@@ -162,7 +175,7 @@ export function rollupRow(result: BuildResult, links: RunLinks): RollupRow {
     latency:
       latency === null
         ? ""
-        : `${ms(latency.medianMs)} ms (p10–p90 ${ms(latency.p10Ms)}–${ms(latency.p90Ms)})${latency.speedup === null ? "" : `, ${latency.speedup.toPrecision(2)}× eager`}`,
+        : `${ms(latency.medianMs)} ms (p10–p90 ${ms(latency.p10Ms)}–${ms(latency.p90Ms)})${speedupPart(report)}`,
     cache: report?.cacheHit === true ? "hit" : report?.cacheHit === false ? "miss" : "",
     changes: comparison === null ? "" : changeSummary(comparison.state, comparison.diff, comparison.gates),
   };

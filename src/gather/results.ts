@@ -9,6 +9,7 @@ import { REPORT_FILE } from "../report/report.js";
 import { parseComparison, type GatheredComparison } from "./comparison.js";
 import { inputSpecsFromJson, type InputSpec } from "../settings/input-spec.js";
 import { MODEL_NAME } from "../settings/names.js";
+import { parseHistory, parseLatency, type GatheredHistory, type GatheredLatency } from "./latency.js";
 
 export const RESULT_SCHEMA = "trt-pte/result@1";
 export const RESULT_FILE = "result.json";
@@ -43,6 +44,10 @@ export interface ReportSummary {
   latency: { medianMs: number; p10Ms: number; p90Ms: number; speedup: number | null } | null;
   /** Whether the .pte came from the cache; null when the report does not say. */
   cacheHit: boolean | null;
+  /** The headline latency point with its interval; null when not timed. */
+  timing: GatheredLatency | null;
+  /** The branch's earlier builds and this one (report@3). */
+  history: GatheredHistory;
 }
 
 export interface BuildResult {
@@ -165,6 +170,8 @@ export function parseReport(raw: unknown): ReportSummary {
       typeof (report.cache as Json | undefined)?.hit === "boolean"
         ? ((report.cache as Json).hit as boolean)
         : null,
+    timing: parseLatency(report),
+    history: parseHistory(report),
   };
 }
 

@@ -55,5 +55,9 @@ export function renderComment(
   const picture =
     extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
   const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}${footer}`;
+  const history =
+    (extras.history ?? "") === ""
+      ? ""
+      : `\n<details><summary>Latency history</summary>\n\n${extras.history}\n</details>\n`;
+  return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}${footer}`;
 }

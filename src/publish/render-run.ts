@@ -15,23 +15,63 @@ export function ms(value: number): string {
   return value.toPrecision(3);
 }
 
+/** Significant digits (2 to 4) at which the values read apart: `2.0–2.2`, `1.04–1.09`. */
+function apart(values: readonly number[]): (x: number) => string {
+  for (const digits of [2, 3, 4]) {
+    const f = (x: number) => (x >= 10 ** digits ? Math.round(x).toString() : x.toPrecision(digits));
+    if (new Set(values.map(f)).size === new Set(values).size) return f;
+  }
+  return (x) => (x >= 10000 ? Math.round(x).toString() : x.toPrecision(4));
+}
+
 function times(speedup: number | null): string {
   if (speedup === null) return "";
   return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+
+/**
+ * A speedup as a reviewer should read it: `2.1× (95% CI 2.0–2.2)`, or `noisy: 1.4–2.7× (95% CI;
+ * why)` instead of a confident number; a report from before @3 has no interval and says so.
+ */
+export function speedupText(
+  speedup: number | null,
+  ci: [number, number] | undefined,
+  noisy = false,
+  why: string | null = null,
+): string {
+  if (speedup === null) return "no speedup (the built median is 0)";
+  if (ci === undefined) return `${times(speedup).slice(2, -1)} (no interval: timed before report@3)`;
+  const f = apart([ci[0], speedup, ci[1]]);
+  if (noisy) return `noisy: ${f(ci[0])}–${f(ci[1])}× (95% CI${why ? `; ${code(why)}` : ""})`;
+  return `${f(speedup)}× (95% CI ${f(ci[0])}–${f(ci[1])})`;
 }
 
 function spread(t: TimingResult): string {
   return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
 }
 
-/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+/** How many times each side ran: `200 paired runs each`, or, before paired rounds, `built 1000 runs, eager 8`. */
+function runCounts(point: BenchmarkPoint): string {
+  const { built, eager } = point;
+  if (point.rounds !== undefined) return `${point.rounds} paired runs each`;
+  return built.runs === eager.runs
+    ? `${built.runs} runs each`
+    : `built ${built.runs} runs, eager ${eager.runs}`;
+}
+
+/** `0.41 ms vs eager 1.90 ms: 4.6× (95% CI 4.4–4.8), 200 paired runs each (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
 export function latencyLine(point: BenchmarkPoint): string {
   const { built, eager } = point;
-  const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
+  const speed = speedupText(point.speedup, point.speedup_ci, point.noisy, point.noise ?? null);
   return (
-    `${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+    `${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms: ${speed}, ${runCounts(point)} ` +
     `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`
   );
+}
+
+/** `opt`, or `opt (= max)` when max has the same shapes and was measured once with it. */
+function pointName(point: BenchmarkPoint): string {
+  return `${point.shape}${(point.same_as ?? []).map((s) => ` (= ${code(s)})`).join("")}`;
 }
 
 /** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
@@ -65,16 +105,26 @@ export function formatDeterminism(report: Report): string {
 export function formatLatency(report: Report): string {
   const b = report.benchmark;
   if (b === null) return "not timed";
-  // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+  // The OPT point in full, the other points by their speedup (report.json has them all).
   const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
   if (head === undefined) return "not timed";
   const others = b.points
     .filter((p) => p !== head)
-    .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
-  const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
-  const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
+    .map((p) => `${pointName(p)} ${speedupText(p.speedup, p.speedup_ci, p.noisy)}`);
+  const at = b.points.length > 1 || (head.same_as ?? []).length > 0 ? `at ${pointName(head)}: ` : "";
+  const rest = others.length > 0 ? `; ${others.join("; ")}` : "";
   const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-  return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
+  const parts = [`${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}`];
+  if (b.built_includes) parts.push(`built includes ${code(b.built_includes)}`);
+  const compiled = head.compiled;
+  if (compiled && b.compiled) {
+    parts.push(
+      `${code(b.compiled)} (device-resident inputs, like eager) ${ms(compiled.timing.median_ms)} ms: ` +
+        speedupText(compiled.speedup, compiled.speedup_ci, compiled.noisy),
+    );
+  }
+  for (const flag of b.shape_flags ?? []) parts.push(`⚠️ ${code(flag)}`);
+  return `${parts.join("<br>")}${measuredBy(report)}`;
 }
 
 export function formatMemory(report: Report): string {
@@ -151,7 +201,10 @@ export function latencyBrief(report: Report): string {
   const points = report.benchmark?.points ?? [];
   const point = points.find((p) => p.shape === "opt") ?? points[0];
   if (point === undefined) return "";
-  const speedup = times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
+  const speedup =
+    point.speedup !== null && point.speedup_ci !== undefined
+      ? `, ${speedupText(point.speedup, point.speedup_ci, point.noisy)} vs eager`
+      : times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
   return `${ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
 }
 

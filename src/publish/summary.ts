@@ -40,16 +40,21 @@ function commentLine(outcome: CommentOutcome): string | null {
   }
 }
 
-/** Sections rendered elsewhere (src/compare/): the comparison with the baseline and the partition picture. */
+/**
+ * Sections rendered elsewhere (src/compare/): the comparison with the baseline, the partition
+ * picture and the branch's latency history.
+ */
 export interface ExtraSections {
   comparison: string;
   /** A ```mermaid block. */
   picture: string;
   /** The collapsed "Use it" section (src/publish/use-it.ts), or "". */
   useIt?: string;
+  /** ```mermaid xychart blocks with their key, or "". */
+  history?: string;
 }
 
-export const NO_EXTRAS: ExtraSections = { comparison: "", picture: "" };
+export const NO_EXTRAS: ExtraSections = { comparison: "", picture: "", history: "" };
 
 export function renderSummary(
   report: Report,
@@ -88,5 +93,6 @@ export function renderSummary(
   const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
   const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
   const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}`;
+  const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
+  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
 }

@@ -29,6 +29,8 @@ export function exportWarnings(report: Report, settings: Settings): string[] {
     }
   }
   warnings.push(...runWarnings(report));
+  for (const gate of (report.gates ?? []).filter((g) => g.state === "unclear"))
+    warnings.push(`${gate.input} ${gate.limit}: ${gate.detail}`);
   const acc = report.accuracy;
   if (
     acc?.status === "checked" &&
@@ -57,6 +59,8 @@ export function runWarnings(report: Report): string[] {
   const e = report.execution;
   if (e !== null && !e.pte_ran)
     warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
+  for (const flag of report.benchmark?.shape_flags ?? [])
+    warnings.push(`latency: ${flag}; the timings of this shape series contradict each other`);
   const d = report.determinism;
   if (d !== null && !d.identical) {
     const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;

@@ -35,9 +35,31 @@ export interface EngineChange {
 
 export interface LatencyChange {
   shape: string;
+  /** Before is the base build's median: timed in this job when `built_change.how` is same_job. */
   built_median_ms: NumberChange;
   eager_median_ms: NumberChange;
   speedup: NumberChange;
+  /** The built latency's change with its interval; null when a side was not timed. */
+  built_change: BuiltChange | null;
+}
+
+/** How the built latency changed: after / before, with a 95% interval where one can be had. */
+export interface BuiltChange {
+  ratio: number;
+  /**
+   * [low, high] of the ratio. same_job: the paired rounds' interval (base .pte and this one timed
+   * side by side). across_runs: from both reports' median intervals, [after low / before high,
+   * after high / before low]. Null when a report has no interval (written before report@3).
+   */
+  interval: [number, number] | null;
+  how: "same_job" | "across_runs";
+  /** slower / faster when the interval excludes no change; no_clear_change otherwise or without one. */
+  verdict: "slower" | "faster" | "no_clear_change";
+  /** Paired rounds (same_job). */
+  rounds: number | null;
+  /** Each report's built-median interval (across_runs). */
+  before_ci: [number, number] | null;
+  after_ci: [number, number] | null;
 }
 
 export interface ReportDiff {
@@ -74,9 +96,32 @@ export interface GateVerdict {
   input: string;
   /** The limit as the user wrote it, e.g. `10%`. */
   limit: string;
-  state: "pass" | "fail" | "skipped";
+  /** unclear: the interval of the change straddles the limit, so it could not tell (a warning, never a pass). */
+  state: "pass" | "fail" | "unclear" | "skipped";
   /** What was measured against the limit, in words. */
   detail: string;
+}
+
+/** One earlier build of a branch, as its report carried it (src/compare/history.ts). */
+export interface HistoryEntry {
+  /** The run that built it; null for a local run. */
+  run_id: string | null;
+  /** The commit it was built from; "" when unknown. */
+  sha: string;
+  /** When its report was written (ISO 8601, UTC). */
+  date: string;
+  pte_bytes: number;
+  /** All its .ptd files together. */
+  ptd_bytes: number;
+  points: HistoryPoint[];
+}
+
+export interface HistoryPoint {
+  shape: string;
+  /** The built median and its 95% interval (null when the report had none). */
+  built_ms: number;
+  built_ci: [number, number] | null;
+  speedup: number | null;
 }
 
 /** Whether and how this run was compared. */
@@ -88,4 +133,9 @@ export interface ComparisonState {
   note: string | null;
   /** Whether this run recorded its report as its branch's baseline. */
   saved: "saved" | "exists" | "refused" | "error" | null;
+  /**
+   * How the built latency was compared, in words: the base branch's .pte timed beside this build
+   * in this job, or across runs and why; null when there was no latency to compare.
+   */
+  latency?: string | null;
 }

@@ -16,14 +16,17 @@ import type { VerifiedFiles } from "../verify.js";
 import type { InputSpec } from "../settings/input-spec.js";
 import type { Inspection } from "../pte/inspection.js";
 import { runLinks, runUrl } from "../github/run-links.js";
-import type { BaselineRef, ComparisonState, GateVerdict, ReportDiff } from "./comparison.js";
+import type { BaselineRef, ComparisonState, GateVerdict, HistoryEntry, ReportDiff } from "./comparison.js";
 
 /** The report written beside the .pte and uploaded with it. */
 export const REPORT_FILE = "report.json";
 
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
 // comparison with the branch's baseline (baseline, diff, gates, comparison).
-export const REPORT_SCHEMA = "trt-pte/report@2";
+// @3: latency as paired rounds with 95% intervals (benchmark: speedup_ci, noisy, median_ci, the
+// compiled module and the base build timed beside), the change's interval and how it was measured
+// (diff.latency[].built_change), the gate state `unclear`, the date, and the branch's history.
+export const REPORT_SCHEMA = "trt-pte/report@3";
 
 export interface RunInfo {
   /** The run's page on GitHub. */
@@ -76,6 +79,10 @@ export interface Report {
   diff: ReportDiff | null;
   /** One verdict per regression gate that is set. */
   gates: GateVerdict[];
+  /** When this report was written (ISO 8601, UTC): this run's time, also on a cache hit. */
+  date: string;
+  /** The branch's earlier builds, oldest first, from the baseline (src/compare/history.ts). */
+  history: HistoryEntry[];
 }
 
 export const NOT_COMPARED: ComparisonState = { state: "off", base_ref: null, note: null, saved: null };
@@ -202,6 +209,8 @@ function assemble(
     baseline: null,
     diff: null,
     gates: [],
+    date: new Date().toISOString(),
+    history: [],
   };
 }
 
@@ -257,7 +266,8 @@ export function buildReport(
 
 /**
  * A cached report as this release writes it: an entry saved before schema @2 has no execution,
- * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now;
+ * one before @3 has a benchmark without intervals, which the renderers say (no interval).
  */
 export function currentReport(cached: Report): Report {
   return {

@@ -12,6 +12,8 @@ import { diffFacts } from "../../src/compare/diff.js";
 import { judgeGates } from "../../src/compare/gates.js";
 import { renderComparison } from "../../src/compare/render.js";
 import { mermaidBlock } from "../../src/compare/mermaid.js";
+import { entryOf } from "../../src/compare/history.js";
+import { historyMarkdown } from "../../src/compare/history-chart.js";
 import { readGateSettings } from "../../src/settings/gate-limits.js";
 import { REPO } from "../support/action-run.js";
 import { parseMermaid } from "../support/mermaid-parse.js";
@@ -43,19 +45,59 @@ const artifact = {
   },
 };
 
-const bench = (built: number, eager: number) => ({
+const timing = (median: number) => ({
+  median_ms: median,
+  p10_ms: median * 0.9,
+  p90_ms: median * 1.1,
+  runs: 400,
+  median_ci: [median * 0.98, median * 1.02],
+});
+
+/** A report@3 benchmark on a GPU through the runtime wheel; `base`: the base build timed beside it. */
+const bench = (built: number, eager: number, base?: number) => ({
+  method: "paired",
   device: "NVIDIA H100",
   budget_s: 10,
-  built: "executorch runtime",
+  built: "torch-tensorrt-executorch-runtime 0.1.0",
+  built_includes: "host↔device copies of the inputs and outputs on every call",
+  compiled: "compiled module",
   threads: null,
+  warmup_rounds: 3,
   points: [
     {
       shape: "opt",
-      eager: { median_ms: eager, p10_ms: eager * 0.9, p90_ms: eager * 1.1, runs: 50 },
-      built: { median_ms: built, p10_ms: built * 0.9, p90_ms: built * 1.1, runs: 50 },
+      same_as: [],
+      eager: timing(eager),
+      built: timing(built),
       speedup: eager / built,
+      speedup_ci: [(eager / built) * 0.97, (eager / built) * 1.03],
+      rounds: 400,
+      noisy: false,
+      noise: null,
+      compiled: {
+        timing: timing(built * 0.7),
+        speedup: eager / (built * 0.7),
+        speedup_ci: [(eager / (built * 0.7)) * 0.97, (eager / (built * 0.7)) * 1.03],
+        noisy: false,
+        noise: null,
+      },
+      base:
+        base === undefined
+          ? null
+          : {
+              timing: timing(base),
+              change: {
+                ratio: built / base,
+                low: (built / base) * 0.96,
+                high: (built / base) * 1.04,
+                rounds: 400,
+              },
+              error: null,
+            },
     },
   ],
+  base: base === undefined ? null : { sha256: "a".repeat(64), status: "timed", reason: null },
+  shape_flags: [],
 });
 
 function compared(): { report: Report; baseline: Report } {
@@ -90,7 +132,7 @@ function compared(): { report: Report; baseline: Report } {
       python: "3.11.7",
     },
     timings: { "export.export": 3.3, "export.lower": 24.9, "export.accuracy": 1 },
-    ...({ benchmark: bench(1.0, 2.4) } as object),
+    ...({ benchmark: bench(1.0, 2.4, 0.8) } as object),
   });
   const diff = diffFacts(reportFacts(baseline), reportFacts(current));
   const gates = judgeGates(
@@ -103,7 +145,13 @@ function compared(): { report: Report; baseline: Report } {
   );
   const report: Report = {
     ...current,
-    comparison: { state: "compared", base_ref: "main", note: null, saved: null },
+    comparison: {
+      state: "compared",
+      base_ref: "main",
+      note: null,
+      saved: null,
+      latency: "Latency: the base build's .pte was timed beside this build in one job, in paired rounds.",
+    },
     baseline: {
       ref: "main",
       run: { run_id: "4100", url: baseline.run!.url },
@@ -125,11 +173,12 @@ describe("the comparison in the summary and the comment", () => {
     );
     expect(section).toContain("**Left TensorRT** `aten.relu.default`");
     expect(section).toMatch(/\*\*Nodes\*\* TensorRT 4 → 3 ▼ −1 \(−25\.0%\) · CUDA 1 → 2 ▲ \+1 \(\+100%\)/);
-    expect(section).toMatch(
-      /\*\*Latency\*\* at `opt` \(median\): built 0\.8 ms → 1 ms ▲ \+0\.2 ms \(\+25\.0%\) · eager 2\.4 ms → 2\.4 ms =/,
+    // The base build's .pte was timed beside this one (the digests match): the paired interval.
+    expect(section).toContain(
+      "**Latency** at `opt` (median): built 0.8 → 1 ms, ▲ +25% (95% CI +20%…+30%) · same job, 400 paired rounds · eager 2.4 ms → 2.4 ms =",
     );
     expect(section).toContain(
-      "❌ `max-latency-increase: 15%` **tripped**: built median at opt +25.0% (limit 15%)",
+      "❌ `max-latency-increase: 15%` **tripped**: built median at opt +25% (95% CI +20%…+30%, same job): above the limit 15% with 95% confidence",
     );
     expect(section).toContain("✅ `max-size-increase: 5MiB` passed");
     expect(section).toContain(
@@ -139,7 +188,24 @@ describe("the comparison in the summary and the comment", () => {
     expect(section).not.toContain("|");
     const picture = mermaidBlock(report.inspection, { baseline: baseline.inspection });
     expect(await parseMermaid(picture.replace(/^```mermaid\n|```\n$/g, ""))).toMatch(/^flowchart/);
-    const extras = { comparison: section, picture };
+    const earlier = [3, 2, 1].map((n) => ({
+      run_id: String(4100 - n),
+      sha: `${n}`.repeat(40),
+      date: `2026-12-0${n}T10:00:00.000Z`,
+      pte_bytes: baseline.pte.bytes,
+      ptd_bytes: 0,
+      points: [
+        {
+          shape: "opt",
+          built_ms: 0.8 + n / 100,
+          built_ci: [0.78 + n / 100, 0.82 + n / 100] as [number, number],
+          speedup: 3,
+        },
+      ],
+    }));
+    const history = historyMarkdown([...earlier, entryOf(baseline)!], entryOf(report), "this PR");
+    expect(await parseMermaid(history.split("```mermaid\n")[1]!.split("```")[0]!)).toBe("xychart");
+    const extras = { comparison: section, picture, history };
     await expect(renderSummary(report, artifact, { state: "off" }, extras)).toMatchFileSnapshot(
       snapshot("summary-tensorrt-vs-main.md"),
     );

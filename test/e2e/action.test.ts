@@ -93,7 +93,7 @@ describe("the bundled action", () => {
     ) as Record<string, unknown>;
     expect(report).toEqual(JSON.parse(fs.readFileSync(run.outputs.report!, "utf8")));
     expect(report).toMatchObject({
-      schema: "trt-pte/report@2",
+      schema: "trt-pte/report@3",
       target: "xnnpack",
       model: "examples/cos_block.py:build",
     });

@@ -117,7 +117,7 @@ describe("comparing with the base branch on the bundled action", () => {
   it("records a push build as main's baseline, a small report-only entry in main's scope", () => {
     expect(mainRun.code, mainRun.log).toBe(0);
     const report = readReport(mainRun);
-    expect(report.schema).toBe("trt-pte/report@2");
+    expect(report.schema).toBe("trt-pte/report@3");
     expect(report.comparison).toMatchObject({ state: "no_baseline", base_ref: "main", saved: "saved" });
     expect(mainRun.summary).toContain("No build of `main` to compare with yet.");
     expect(baselines()).toHaveLength(1);
@@ -143,8 +143,27 @@ describe("comparing with the base branch on the bundled action", () => {
       ref: "main",
       run: { run_id: "700", url: "https://github.com/octo/models/actions/runs/700" },
       pte_sha256: main.pte.sha256,
-      schema: "trt-pte/report@2",
+      schema: "trt-pte/report@3",
     });
+    // main's own .pte, restored from its output cache entry (main's scope, read-only to a pull
+    // request), was timed beside this build in the same process: the change has a paired interval.
+    expect(report.benchmark!.base).toEqual({ sha256: main.pte.sha256, status: "timed", reason: null });
+    const [latency] = report.diff!.latency;
+    expect(latency!.built_change).toMatchObject({
+      how: "same_job",
+      rounds: report.benchmark!.points[0]!.rounds,
+    });
+    const [low, high] = latency!.built_change!.interval!;
+    expect(low).toBeLessThanOrEqual(latency!.built_change!.ratio);
+    expect(latency!.built_change!.ratio).toBeLessThanOrEqual(high);
+    expect(latency!.built_median_ms.before).toBe(report.benchmark!.points[0]!.base!.timing!.median_ms);
+    expect(report.comparison.latency).toContain("timed beside this build in one job");
+    expect(run.log).toContain("compare: timing the base build's .pte");
+    expect(run.summary).toMatch(
+      /\*\*Latency\*\* at `opt` \(median\): built [\d.]+ → [\d.]+ ms, .*\(95% CI .*%….*%\).* · same job, \d+ paired rounds/,
+    );
+    // The restored files are gone once the export is over.
+    expect(fs.existsSync(path.join(ws, ".trt-pte", "base-build"))).toBe(false);
     expect(report.baseline!.pte_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.diff!.size.pte).toMatchObject({
       before: main.pte.bytes,
@@ -198,6 +217,11 @@ describe("comparing with the base branch on the bundled action", () => {
     const run = await runAction(ACTION, inputs(), pr("703", { fork: true, number: 9 }), grownWorkspace());
     expect(run.code, run.log).toBe(0);
     expect(readReport(run).baseline?.pte_sha256).toBe(readReport(mainRun).pte.sha256);
+    // The fork's build timed main's .pte too: reading the base branch's entries is what a fork may do.
+    expect(readReport(run).benchmark!.base).toMatchObject({
+      sha256: readReport(mainRun).pte.sha256,
+      status: "timed",
+    });
     expect(baselines()).toHaveLength(1);
     expect(baselines().every((e) => e.scope === "refs/heads/main")).toBe(true);
   }, 120_000);
@@ -244,11 +268,21 @@ describe("comparing with the base branch on the bundled action", () => {
     const first = await runAction(ACTION, dirInputs, push("710"), makeWorkspace());
     expect(first.code, first.log).toBe(0);
     expect(readReport(first).comparison.saved).toBe("saved");
+    // A second push (a cache hit: no export) chains the first into main's history.
+    const again = await runAction(ACTION, dirInputs, push("712"), makeWorkspace());
+    expect(again.code, again.log).toBe(0);
+    expect(readReport(again).cache.hit).toBe(true);
+    expect(readReport(again).history.map((e) => e.run_id)).toEqual(["710"]);
     const second = await runAction(ACTION, dirInputs, pr("711"), grownWorkspace());
     expect(second.code, second.log).toBe(0);
-    expect(readReport(second).baseline).toMatchObject({
-      ref: "main",
-      pte_sha256: readReport(first).pte.sha256,
-    });
+    const report = readReport(second);
+    expect(report.baseline).toMatchObject({ ref: "main", pte_sha256: readReport(first).pte.sha256 });
+    // main's .pte came out of cache-dir (main's scope) and was timed beside this build.
+    expect(report.benchmark!.base).toMatchObject({ sha256: readReport(first).pte.sha256, status: "timed" });
+    expect(report.diff!.latency[0]!.built_change!.how).toBe("same_job");
+    // main's last builds, then this one, as a chart (the parser checks it in test/compare).
+    expect(report.history.map((e) => e.run_id)).toEqual(["710", "712"]);
+    expect(second.summary).toContain("#### Latency history\n\n```mermaid\nxychart-beta\n");
+    expect(second.summary).toMatch(/x-axis \["run 710", "run 712", "this PR"\]/);
   }, 180_000);
 });

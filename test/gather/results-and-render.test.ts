@@ -10,6 +10,7 @@ import { commentMarker, renderCall } from "../../src/gather/render.js";
 import type { RunLinks } from "../../src/github/run-links.js";
 import { KEY, resultsDir, sampleReport, singleFiles, writeResult } from "../support/build-results.js";
 import { liveMarkdown } from "../support/markdown.js";
+import { parseMermaid } from "../support/mermaid-parse.js";
 import { runMarker } from "../../src/github/sticky-comment.js";
 
 const links: RunLinks = { server: "https://github.com", repository: "octo/models", runId: "4242" };
@@ -220,6 +221,47 @@ describe("the comment", () => {
     const { results, unreadable } = readResults(dir);
     expect(results).toEqual([]);
     expect(unreadable[0]!.reason).toContain(reason);
+  });
+
+  it("shows each build's latency with its interval and the branch's history collapsed, dropping forged entries", async () => {
+    const point = {
+      shape: "opt",
+      eager: { median_ms: 2, p10_ms: 1.9, p90_ms: 2.1, runs: 300, median_ci: [1.98, 2.02] },
+      built: { median_ms: 0.5, p10_ms: 0.48, p90_ms: 0.52, runs: 300, median_ci: [0.49, 0.51] },
+      speedup: 4,
+      speedup_ci: [3.9, 4.1],
+      rounds: 300,
+      noisy: false,
+    };
+    const entry = (n: number) => ({
+      run_id: String(100 + n),
+      sha: String(n).repeat(40),
+      date: "2026-12-01T10:00:00.000Z",
+      pte_bytes: 3 * 1024 * 1024,
+      ptd_bytes: 1024,
+      points: [{ shape: "opt", built_ms: 0.5, built_ci: [0.49, 0.51], speedup: 4 }],
+    });
+    const forged = { ...entry(3), sha: '"]\n  line [999]', run_id: "<img src=x>" };
+    const body = render((dir) =>
+      writeResult(dir, {
+        gpu: "a100",
+        report: sampleReport("a100", {
+          date: "2026-12-02T10:00:00.000Z",
+          run: { run_id: "4242", sha: "e".repeat(40) },
+          benchmark: { points: [point, { ...point, shape: "max", speedup: "9000" }] },
+          history: [entry(1), forged, entry(2)],
+        }),
+      }),
+    );
+    expect(body).toContain(
+      "- Latency at opt: 0.500 ms vs eager 2.00 ms: 4.0× (95% CI 3.9–4.1), 300 paired runs each",
+    );
+    expect(body).toContain("<details><summary>Latency history</summary>");
+    const chart = body.split("```mermaid\n")[1]!.split("```")[0]!;
+    expect(await parseMermaid(chart)).toBe("xychart");
+    expect(chart).toContain('x-axis ["1111111", "2222222", "this build"]');
+    expect(body).not.toContain("999");
+    expect(body).not.toContain("<img");
   });
 
   it("keys the hidden marker by call", () => {

@@ -29,6 +29,10 @@ def test_the_median_interval_ranks_are_the_sign_test_table() -> None:
     assert intervals.median_ranks(10) == (1, 8)
     assert intervals.median_ranks(20) == (5, 14)
     assert intervals.median_ranks(100) == (39, 60)
+    # Above 1000 values the normal approximation takes over and agrees with the exact ranks.
+    assert intervals.median_ranks(1000) == (468, 531)
+    assert intervals.median_ranks(1001) == (468, 532)
+    assert intervals.median_ranks(20000) == (9860, 10139)
     for n in range(6, 300):
         lo, hi = intervals.median_ranks(n) or (0, 0)
         k = lo + 1

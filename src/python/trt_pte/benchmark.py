@@ -29,7 +29,8 @@ WARMUP_MIN = 3
 WARMUP_MAX = 100
 WARMUP_SHARE = 0.25
 SETTLED = 1.2
-MAX_ROUNDS = 1000
+# Enough rounds to spend a budget on a model that takes microseconds, few enough to keep in memory.
+MAX_ROUNDS = 20000
 
 
 @dataclass
