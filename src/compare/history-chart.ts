@@ -13,9 +13,10 @@ function plain(x: number): string {
   return /e/i.test(text) ? x.toFixed(9).replace(/\.?0+$/, "") : text;
 }
 
-function label(entry: HistoryEntry, isCurrent: boolean, currentLabel: string): string {
-  if (isCurrent) return currentLabel;
-  if (entry.sha !== "") return entry.sha.slice(0, 7);
+/** A build's axis label: its short commit, or its run where commits repeat (re-runs, cache hits). */
+function label(entry: HistoryEntry, all: readonly HistoryEntry[]): string {
+  const unique = entry.sha !== "" && all.filter((e) => e.sha === entry.sha).length === 1;
+  if (unique || (entry.sha !== "" && entry.run_id === null)) return entry.sha.slice(0, 7);
   return entry.run_id === null ? entry.date.slice(0, 10) : `run ${entry.run_id}`;
 }
 
@@ -46,7 +47,7 @@ export function historyCharts(
 ): HistoryCharts {
   if (current === null || history.length === 0) return { latency: "", size: "" };
   const all = [...history, current];
-  const labelOf = (e: HistoryEntry) => label(e, e === current, currentLabel);
+  const labelOf = (e: HistoryEntry) => (e === current ? currentLabel : label(e, history));
   let latency = "";
   const shape = chartShape(current);
   const timed =

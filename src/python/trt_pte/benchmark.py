@@ -23,8 +23,8 @@ from .example_inputs import make_tensors, shape_at, shapes_to_check
 
 # Warm-up: the first calls pay for lazy work (allocators, kernel choice, caches filled; one cold
 # eager call can take 20 times a warm one). Rounds are discarded until every side's last two calls
-# are within SETTLED of its fastest warm-up call (a side still getting faster has not settled),
-# after at least WARMUP_MIN rounds, and for at most WARMUP_SHARE of the point's budget.
+# are within SETTLED of its fastest warm-up call (a side still getting faster has not settled):
+# at least WARMUP_MIN rounds, and after those for at most WARMUP_SHARE of the point's budget.
 WARMUP_MIN = 3
 WARMUP_MAX = 100
 WARMUP_SHARE = 0.25
@@ -256,9 +256,8 @@ def paired_rounds(sides: list[Side], budget_s: float, timer: Callable[[Callable[
             settled = settled and newest <= limit and previous[side.name] <= limit
             previous[side.name] = newest
         warmup += 1
-        if warmup >= WARMUP_MIN and settled:
-            break
-        if time.perf_counter() - started > WARMUP_SHARE * budget_s:
+        # WARMUP_MIN rounds whatever the budget: a cold call must never be a timed one.
+        if warmup >= WARMUP_MIN and (settled or time.perf_counter() - started > WARMUP_SHARE * budget_s):
             break
     rounds = 0
     while rounds < MAX_ROUNDS and (rounds == 0 or time.perf_counter() < deadline):
