@@ -252,7 +252,7 @@ def main() -> int:
     args = parser.parse_args()
     shape = (4, 3, 64, 64)
     if args.smoke:
-        args.budget, args.runs, args.builds, shape = 0.2, 2, 2, (1, 3, 8, 8)
+        args.budget, args.runs, args.builds, shape = 0.5, 2, 2, (1, 3, 8, 8)
     import torch
 
     print(

@@ -41,6 +41,16 @@ const SCRIPTS: { script: string; command: string[]; prints: RegExp[] }[] = [
     command: [TEST_PYTHON, "bench/run_and_time.py", "--smoke"],
     prints: [/ratio added \/ export alone: \d+\.\d+; timed runs per point: \[\d+/],
   },
+  {
+    script: "latency.py",
+    command: [TEST_PYTHON, "bench/latency.py", "--smoke"],
+    prints: [
+      /new, paired rounds \(95% CI\): .*\n\s+max\/min \d+\.\d+ \(goal <= 1\.10\)/,
+      /new, same job, 95% CI above \+10%: \d+ of 2 tripped \(goal 0\)/,
+      /new: \d+ of 2 tripped \(goal 2\)/,
+      /ratio new \/ old: \d+\.\d+; \d+ paired rounds per run/,
+    ],
+  },
 ];
 
 /** Files the scripts above use (each must be named by one of them). */

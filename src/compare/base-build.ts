@@ -83,7 +83,7 @@ export async function restoreBaseBuild(
   try {
     if (!(await restoreOutputEntry(store, workspace, entry.key, dir))) {
       await cleanup();
-      return `the base build's output cache entry is gone from ${store.name} (evicted or expired)`;
+      return "the base build's output cache entry is gone (evicted or expired)";
     }
     for (const file of [entry.pte, ...entry.ptd]) {
       const at = path.join(dir, file.name);
@@ -103,6 +103,6 @@ export async function restoreBaseBuild(
     };
   } catch (e) {
     await cleanup();
-    return `restoring the base build from ${store.name} failed: ${errorMessage(e)}`;
+    return `restoring the base build's cache entry failed: ${errorMessage(e)}`;
   }
 }

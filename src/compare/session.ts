@@ -143,7 +143,7 @@ export class CompareSession {
         : report.cache.hit
           ? "this .pte came from the cache, so this job timed nothing"
           : this.baseBuildNote !== null
-            ? this.baseBuildNote
+            ? code(this.baseBuildNote)
             : "the base build's .pte was not timed beside this build";
     return `Latency across runs (each report's own 95% intervals; runs on other machines or at other times differ by more): ${why}.`;
   }

@@ -220,7 +220,8 @@ export const INPUTS: readonly InputDefinition[] = [
     default: "10",
     range: [0, 3600],
     description:
-      "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+      "Time budget of the latency benchmark against eager PyTorch, in paired rounds (at `opt`, or at `min`/`opt`/`max` " +
+      "for dynamic inputs; the base branch's `.pte` too when it can be had). " +
       "`0` turns timing off.",
   },
   {
@@ -321,8 +322,9 @@ export const INPUTS: readonly InputDefinition[] = [
     use: "build",
     kind: "string",
     description:
-      "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-      "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
+      "Fail when the built program's median latency at any benchmarked shape grew by more than this with 95% confidence " +
+      "(the change's interval is above it): `15%` or `2ms`; an interval that straddles it is a warning, never a pass. " +
+      "Empty: no gate. See docs/comparing.md.",
   },
   {
     name: "max-tensorrt-nodes-lost",
@@ -404,8 +406,8 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   {
     name: "speedup",
     description:
-      "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
-      "in process ran it.",
+      "Eager / built latency at `opt` over paired rounds (e.g. `4.6`; report.json has its 95% interval); empty when " +
+      "timing was off or nothing in process ran it.",
   },
   {
     name: "gates",

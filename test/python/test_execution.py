@@ -104,6 +104,30 @@ def test_the_runtime_wheel_runs_the_pte(tmp_path: Path, written: tuple[Any, str]
 
 
 @pytest.mark.usefixtures("wheel")
+def test_the_wheel_path_labels_its_host_copies_times_the_compiled_module_and_the_base_pte(
+    tmp_path: Path, written: tuple[Any, str]
+) -> None:
+    """The runtime wheel takes and returns host tensors: `built` says it pays those copies, the
+    compiled module is timed beside it, and the base branch's .pte loads in the same runtime."""
+    from trt_pte import benchmark
+    from trt_pte.export import benchmark_subjects, latency_log
+
+    module, pte = written
+    base = {"pte": pte, "ptd": [], "sha256": "e" * 64}
+    ctx = _context(tmp_path, module, base_build=base)
+    ran = execution.gpu_execution(ctx, _outcome(pte, module), print)
+    assert ran.timed_includes == execution.HOST_COPIES and ran.compiled is not None and ran.load_pte is not None
+    bench = benchmark.run(ctx, benchmark_subjects(ctx, ran, print), 0.5)
+    data = bench.to_json()
+    assert data["built"] == "torch-tensorrt-executorch-runtime 0.1.0"
+    assert data["built_includes"] == execution.HOST_COPIES and data["compiled"] == "compiled module"
+    assert data["base"] == {"sha256": "e" * 64, "status": "timed", "reason": None}
+    [point] = data["points"]
+    assert point["compiled"]["timing"]["runs"] == point["base"]["timing"]["runs"] == point["rounds"]
+    assert any("compiled module at opt (no host copies)" in line for line in latency_log(bench))
+
+
+@pytest.mark.usefixtures("wheel")
 def test_a_runtime_that_differs_on_the_second_run_is_caught(
     tmp_path: Path, written: tuple[Any, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -274,7 +274,7 @@ def latency_log(bench: benchmark.Benchmark) -> list[str]:
             )
         if p.base is not None and p.base.change is not None and p.base.timing is not None:
             lines.append(
-                f"  vs the base .pte at {at}: built {p.base.timing.median_ms:.3g} -> {p.built.median_ms:.3g} ms, "
+                f"  vs the base .pte at {at}: built {p.base.timing.median_ms:.3g} → {p.built.median_ms:.3g} ms, "
                 f"{_change(p.base.change)}"
             )
     if bench.built_includes is not None:
@@ -286,15 +286,16 @@ def latency_log(bench: benchmark.Benchmark) -> list[str]:
 
 
 def _times(ratio: Any) -> str:
-    return f"{ratio.estimate:.3g}x (95% CI {ratio.low:.3g} to {ratio.high:.3g})"
+    # The summary's words (render-run.ts): a reviewer reads the same text in the log.
+    return f"{ratio.estimate:.3g}× (95% CI {ratio.low:.3g}–{ratio.high:.3g})"  # noqa: RUF001
 
 
 def _change(ratio: Any) -> str:
     def pct(x: float) -> str:
-        return f"{(x - 1) * 100:+.0f}%"
+        return f"{(x - 1) * 100:+.0f}%".replace("-", "\u2212")  # the summary's minus sign
 
     verdict = "no clear change" if not ratio.clear else ("slower" if ratio.low > 1 else "faster")
-    return f"{pct(ratio.estimate)} (95% CI {pct(ratio.low)} to {pct(ratio.high)}): {verdict}"
+    return f"{pct(ratio.estimate)} (95% CI {pct(ratio.low)}…{pct(ratio.high)}): {verdict}"
 
 
 def _device_name(device: Any) -> str:
