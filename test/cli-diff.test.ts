@@ -42,7 +42,7 @@ describe("trt-pte diff", () => {
     const run = cli("--json", a, b);
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout) as DiffDoc; // stdout holds only the JSON
-    expect(doc.schema).toBe("trt-pte/diff@1");
+    expect(doc.schema).toBe("trt-pte/diff@2");
     expect(doc.a.sha256).toMatch(/^[0-9a-f]{64}$/);
     const [ia, ib] = [inspectPte(a), inspectPte(b)];
     expect(doc.diff.size.pte).toMatchObject({
@@ -96,6 +96,14 @@ describe("trt-pte diff", () => {
     const ungated = cli(a, b);
     expect(ungated.code).toBe(0);
     expect(ungated.stdout).toMatch(/\.pte: [\d.]+ KiB → [\d.]+ KiB ▲ .*\(\+100%\)/);
+    // The latency at each shape, across the two runs, with each report's interval and the change's.
+    expect(ungated.stdout).toMatch(
+      /^ {2}Latency: at opt \(median\): built [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+ \([\d.]+–[\d.]+\) ms, \+0\.0% \(95% CI −[\d.]+%…\+[\d.]+%\): no clear change · across runs/m,
+    );
+    // A latency gate cannot tell from two runs' intervals that straddle it: a warning, exit 0.
+    const unclear = cli("--json", "--max-latency-increase", "1%", a, b);
+    expect(unclear.code).toBe(0);
+    expect((JSON.parse(unclear.stdout) as DiffDoc).gates[0]!.state).toBe("unclear");
     const tripped = cli("--json", "--max-size-increase", "10%", a, b);
     expect(tripped.code).toBe(1);
     expect((JSON.parse(tripped.stdout) as DiffDoc).gates[0]!.state).toBe("fail");

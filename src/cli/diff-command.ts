@@ -17,7 +17,9 @@ import { sha256File } from "../util/hash.js";
 
 export const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
 
-export const DIFF_SCHEMA = "trt-pte/diff@1";
+// @2: each latency point's built_change (the change with its interval, same job or across runs) and
+// the gate state `unclear`.
+export const DIFF_SCHEMA = "trt-pte/diff@2";
 
 async function facts(file: string): Promise<Facts> {
   if (file.endsWith(".json")) return reportFacts(JSON.parse(fs.readFileSync(file, "utf8")) as unknown);

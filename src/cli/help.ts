@@ -69,7 +69,7 @@ blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspect
 prints the partition as a Mermaid flowchart.
 
 Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
-report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
+report.json files; --json prints the trt-pte/diff@2 document (sizes in bytes). Exit 0 unless a
 gate flag is given and trips (1).
 
 Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
