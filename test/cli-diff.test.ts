@@ -101,7 +101,7 @@ describe("trt-pte diff", () => {
       /^ {2}Latency: at opt \(median\): built [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+ \([\d.]+–[\d.]+\) ms, \+0\.0% \(95% CI −[\d.]+%…\+[\d.]+%\): no clear change · across runs/m,
     );
     // A latency gate cannot tell from two runs' intervals that straddle it: a warning, exit 0.
-    const unclear = cli("--json", "--max-latency-increase", "1%", a, b);
+    const unclear = cli("--json", "--max-latency-increase", "0%", a, b);
     expect(unclear.code).toBe(0);
     expect((JSON.parse(unclear.stdout) as DiffDoc).gates[0]!.state).toBe("unclear");
     const tripped = cli("--json", "--max-size-increase", "10%", a, b);
