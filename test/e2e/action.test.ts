@@ -108,7 +108,7 @@ describe("the bundled action", () => {
 
     expect(run.summary).toContain("### trt-pte · cos_block-build · xnnpack");
     expect(run.summary).toMatch(
-      /\| Latency \| [0-9.]+ ms vs eager [0-9.]+ ms \([0-9.]+×\), median of \d+ (\/ \d+ )?runs/,
+      /\| Latency \| [0-9.]+ ms vs eager [0-9.]+ ms: (?:[0-9.]+× \(95% CI [0-9.]+–[0-9.]+\)|noisy: [0-9.]+–[0-9.]+× \(95% CI; .*?\)), \d+ paired runs each/,
     );
     expect(run.summary).toContain("| Ran | ✅ the .pte ran in `executorch runtime` |");
     expect(run.summary).toContain(`[⬇ cos_block-build-xnnpack.pte](${run.outputs["artifact-url"]})`);
