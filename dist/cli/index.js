@@ -11404,7 +11404,8 @@ const INPUTS = [
         kind: "integer",
         default: "10",
         range: [0, 3600],
-        description: "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+        description: "Time budget of the latency benchmark against eager PyTorch, in paired rounds (at `opt`, or at `min`/`opt`/`max` " +
+            "for dynamic inputs; the base branch's `.pte` too when it can be had). " +
             "`0` turns timing off.",
     },
     {
@@ -11495,8 +11496,9 @@ const INPUTS = [
         name: "max-latency-increase",
         use: "build",
         kind: "string",
-        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-            "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
+        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this with 95% confidence " +
+            "(the change's interval is above it): `15%` or `2ms`; an interval that straddles it is a warning, never a pass. " +
+            "Empty: no gate. See docs/comparing.md.",
     },
     {
         name: "max-tensorrt-nodes-lost",
@@ -11565,8 +11567,8 @@ const OUTPUTS = [
     },
     {
         name: "speedup",
-        description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
-            "in process ran it.",
+        description: "Eager / built latency at `opt` over paired rounds (e.g. `4.6`; report.json has its 95% interval); empty when " +
+            "timing was off or nothing in process ran it.",
     },
     {
         name: "gates",
@@ -13937,6 +13939,27 @@ function exportSeconds(timings) {
     }
     return total === null ? null : Math.round(total * 1000) / 1000;
 }
+/** A [low, high] pair of finite numbers in order, or null. */
+function interval(value) {
+    if (!Array.isArray(value) || value.length !== 2)
+        return null;
+    const [low, high] = [num(value[0]), num(value[1])];
+    return low === null || high === null || low > high ? null : [low, high];
+}
+function vsBase(point) {
+    const base = obj(point.base);
+    const change = obj(base?.change);
+    const baseMs = num(obj(base?.timing)?.median_ms);
+    const [ratio, low, high, rounds] = [
+        num(change?.ratio),
+        num(change?.low),
+        num(change?.high),
+        num(change?.rounds),
+    ];
+    if (baseMs === null || ratio === null || low === null || high === null || !(low <= ratio && ratio <= high))
+        return null;
+    return { baseMs, ratio, low, high, rounds: rounds ?? 0 };
+}
 function latency(benchmark) {
     return list(benchmark?.points).flatMap((p) => {
         const point = obj(p);
@@ -13946,11 +13969,18 @@ function latency(benchmark) {
             {
                 shape: str(point.shape) ?? "?",
                 built: num(obj(point.built)?.median_ms),
+                builtCi: interval(obj(point.built)?.median_ci),
                 eager: num(obj(point.eager)?.median_ms),
                 speedup: num(point.speedup),
+                vsBase: vsBase(point),
             },
         ];
     });
+}
+function timedBase(benchmark) {
+    const base = obj(benchmark?.base);
+    const sha = str(base?.sha256);
+    return base?.status === "timed" && sha !== null && /^[0-9a-f]{64}$/.test(sha) ? sha : null;
 }
 /** Facts from a parsed report.json; tolerant of older schemas and missing fields. */
 function reportFacts(report) {
@@ -13986,6 +14016,7 @@ function reportFacts(report) {
         keptOut,
         accuracy: checked ? { maxRel: accuracy.max_rel, maxAbs: num(accuracy.max_abs) ?? 0 } : null,
         latency: latency(obj(r.benchmark)),
+        timedBaseSha256: timedBase(obj(r.benchmark)),
         exportSeconds: exportSeconds(obj(r.timings)),
         versions,
     };
@@ -14039,17 +14070,58 @@ function engines(before, after) {
     }
     return out;
 }
-function diff_latency(before, after) {
+function verdict(interval) {
+    if (interval === null)
+        return "no_clear_change";
+    return interval[0] > 1 ? "slower" : interval[1] < 1 ? "faster" : "no_clear_change";
+}
+/**
+ * The built change at one point: from the paired rounds when this build timed the baseline's own
+ * .pte beside it (`sameJob`), else from the two reports' medians and their intervals.
+ */
+function builtChange(b, a, sameJob) {
+    if (sameJob && a.vsBase !== null) {
+        const interval = [a.vsBase.low, a.vsBase.high];
+        return {
+            ratio: a.vsBase.ratio,
+            interval,
+            how: "same_job",
+            verdict: verdict(interval),
+            rounds: a.vsBase.rounds,
+            before_ci: null,
+            after_ci: null,
+        };
+    }
+    if (b.built === null || a.built === null || b.built <= 0)
+        return null;
+    const interval = b.builtCi === null || a.builtCi === null || b.builtCi[0] <= 0
+        ? null
+        : [a.builtCi[0] / b.builtCi[1], a.builtCi[1] / b.builtCi[0]];
+    return {
+        ratio: a.built / b.built,
+        interval,
+        how: "across_runs",
+        verdict: verdict(interval),
+        rounds: null,
+        before_ci: b.builtCi,
+        after_ci: a.builtCi,
+    };
+}
+/** `sameJob`: the after build timed the before build's .pte beside it (the digests match). */
+function diff_latency(before, after, sameJob) {
     return after.latency.flatMap((a) => {
         const b = before.latency.find((p) => p.shape === a.shape);
         if (b === undefined)
             return [];
+        const change_ = builtChange(b, a, sameJob);
+        const builtBefore = change_?.how === "same_job" && a.vsBase !== null ? a.vsBase.baseMs : b.built;
         return [
             {
                 shape: a.shape,
-                built_median_ms: change(b.built, a.built),
+                built_median_ms: change(builtBefore, a.built),
                 eager_median_ms: change(b.eager, a.eager),
                 speedup: change(b.speedup, a.speedup),
+                built_change: change_,
             },
         ];
     });
@@ -14106,7 +14178,7 @@ function diffFacts(before, after) {
                 max_rel: change(before.accuracy?.maxRel, after.accuracy?.maxRel),
                 max_abs: change(before.accuracy?.maxAbs, after.accuracy?.maxAbs),
             },
-        latency: diff_latency(before, after),
+        latency: diff_latency(before, after, after.timedBaseSha256 !== null && before.sha256 !== null && after.timedBaseSha256 === before.sha256),
         export_seconds: change(before.exportSeconds, after.exportSeconds),
         versions: versions(before, after),
     };
@@ -14237,22 +14309,65 @@ function judge(def, limit, measured) {
         detail: `${measured.what} ${amount(worse, limit, measured.unit)} (limit ${limit.text})`,
     };
 }
-/** The worst latency point: the one whose built median got worse by the most, in the limit's terms. */
-function worstLatency(diff, limit) {
-    let worst = null;
-    for (const p of diff.latency) {
-        const by = worsening(p.built_median_ms, limit);
-        if (by === null)
-            continue;
-        if (worst === null || by > worst.by)
-            worst = {
-                change: p.built_median_ms,
-                what: `built median at ${p.shape}`,
-                unit: (n) => `${plain(n)} ms`,
-                by,
-            };
+/** A signed percentage: `+4%`, `−18%`, `+0.5%`. */
+function signedPercent(ratio) {
+    const p = (ratio - 1) * 100;
+    const digits = Math.abs(p) < 1 ? 1 : 0;
+    const text = Math.abs(p).toFixed(digits);
+    return `${p < 0 && Number(text) !== 0 ? "−" : "+"}${text}%`;
+}
+/** `+4% (95% CI −1…+9%, same job)`, the words a reviewer reads. */
+function changeText(c) {
+    const how = c.how === "same_job" ? "same job" : "across runs";
+    const ci = c.interval === null
+        ? "no interval"
+        : `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    return `${signedPercent(c.ratio)} (${ci}, ${how})`;
+}
+/**
+ * max-latency-increase: trips only when the increase exceeds the limit with 95% confidence (the
+ * interval's low end is above it); passes when even its high end is within the limit; otherwise it
+ * could not tell, which is a warning, never a pass. The point that decides is named.
+ */
+function judgeLatency(def, limit, diff) {
+    const base = { gate: def.gate, input: def.input, limit: limit.text };
+    // How much worse, in the limit's terms, at a ratio r of the built median: percent, or ms from before.
+    const points = diff.latency.flatMap((p) => {
+        const c = p.built_change;
+        const before = p.built_median_ms.before;
+        if (c === null || before === null)
+            return [];
+        const worse = (r) => (limit.kind === "percent" ? (r - 1) * 100 : before * (r - 1));
+        const [low, high] = c.interval === null ? [null, null] : [worse(c.interval[0]), worse(c.interval[1])];
+        return [{ p, c, low, high }];
+    });
+    if (points.length === 0)
+        return { ...base, state: "skipped", detail: "built latency: not timed in both builds" };
+    const what = (x) => `built median at ${x.p.shape} ${changeText(x.c)}`;
+    const failing = points.filter((x) => x.low !== null && x.low > limit.value);
+    if (failing.length > 0) {
+        const worst = failing.reduce((a, b) => ((b.low ?? 0) > (a.low ?? 0) ? b : a));
+        return {
+            ...base,
+            state: "fail",
+            detail: `${what(worst)}: above the limit ${limit.text} with 95% confidence`,
+        };
     }
-    return worst;
+    const unclear = points.filter((x) => x.high === null || x.high > limit.value);
+    if (unclear.length > 0) {
+        const worst = unclear.find((x) => x.high === null) ??
+            unclear.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+        const why = worst.c.interval === null
+            ? "a report has no interval (written before report@3), so it cannot tell"
+            : `its interval straddles the limit ${limit.text}, so it cannot tell`;
+        return { ...base, state: "unclear", detail: `${what(worst)}: ${why}` };
+    }
+    const worst = points.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+    return {
+        ...base,
+        state: "pass",
+        detail: `${what(worst)}: within the limit ${limit.text} with 95% confidence`,
+    };
 }
 /** One verdict per gate that is set; none when no gate is set. */
 function judgeGates(gates, diff) {
@@ -14276,18 +14391,20 @@ function judgeGates(gates, diff) {
             what: ".pte + .ptd size",
             unit: formatBytes,
         };
+        if (def.gate === "latency") {
+            verdicts.push(judgeLatency(def, limit, diff));
+            continue;
+        }
         const nodes = diff.nodes[TENSORRT];
         const measured = def.gate === "size"
             ? shipped
-            : def.gate === "latency"
-                ? worstLatency(diff, limit)
-                : def.gate === "tensorrt-nodes"
-                    ? nodes === undefined
-                        ? null
-                        : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 }
-                    : diff.accuracy === null
-                        ? null
-                        : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
+            : def.gate === "tensorrt-nodes"
+                ? nodes === undefined
+                    ? null
+                    : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 }
+                : diff.accuracy === null
+                    ? null
+                    : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
         verdicts.push(judge(def, limit, measured));
     }
     return verdicts;
@@ -14306,6 +14423,7 @@ function trippedGates(verdicts) {
 // The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
 // report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
 // enough to read on a phone. Every name from the model or the event goes through code.
+
 
 const BACKENDS = {
     TensorRTBackend: "TensorRT",
@@ -14353,6 +14471,28 @@ function sci(x) {
 }
 const ms = (x) => `${NUMBER.format(x)} ms`;
 const seconds = (x) => `${NUMBER.format(x)} s`;
+function ciText(ci) {
+    return ci === null ? "" : ` (${NUMBER.format(ci[0])}–${NUMBER.format(ci[1])})`;
+}
+/**
+ * The built latency's change, the way a reviewer acts on it: same job, `built 0.46 → 0.48 ms, +4%
+ * (95% CI −1…+9%): no clear change`; across runs each side's own interval, `built 0.46 (0.45–0.47)
+ * → 0.48 (0.47–0.50) ms, …, across runs`. ▲/▼ only for a change beyond the interval.
+ */
+function builtLatency(p) {
+    const c = p.built_change;
+    if (c === null)
+        return `built ${fromTo(p.built_median_ms, ms)}`;
+    const side = (v, ci) => v === null ? "?" : `${NUMBER.format(v)}${ciText(ci)}`;
+    const sides = `${side(p.built_median_ms.before, c.before_ci)} → ${side(p.built_median_ms.after, c.after_ci)} ms`;
+    const how = c.how === "same_job" ? `same job, ${c.rounds ?? "?"} paired rounds` : "across runs";
+    if (c.interval === null)
+        return `built ${sides}, ${signedPercent(c.ratio)} (no interval: a report from before report@3) · ${how}`;
+    const ci = `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    const arrow_ = c.verdict === "slower" ? "▲ " : c.verdict === "faster" ? "▼ " : "";
+    const said = c.verdict === "no_clear_change" ? ": no clear change" : "";
+    return `built ${sides}, ${arrow_}${signedPercent(c.ratio)} (${ci})${said} · ${how}`;
+}
 function fromTo(c, unit) {
     const side = (v) => (v === null ? "?" : unit(v));
     return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
@@ -14443,7 +14583,7 @@ function diffLines(diff, style = MARKDOWN) {
             same.push("accuracy");
     }
     for (const p of diff.latency) {
-        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+        const parts = [builtLatency(p)];
         if (p.eager_median_ms.delta !== null)
             parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
         lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
@@ -14454,9 +14594,15 @@ function diffLines(diff, style = MARKDOWN) {
         lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
     return { lines, same };
 }
-const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
+const GATE_ICON = { pass: "✅", fail: "❌", unclear: "⚠️", skipped: "➖" };
+const GATE_WORD = {
+    pass: "passed",
+    fail: "**tripped**",
+    unclear: "could not tell",
+    skipped: "skipped",
+};
 function gateLines(verdicts) {
-    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+    return verdicts.map((v) => `${GATE_ICON[v.state]} \`${v.input}: ${v.limit}\` ${GATE_WORD[v.state]}: ${v.detail}`);
 }
 function heading(view) {
     const ref = view.baseline?.ref ?? view.comparison.base_ref;
@@ -14494,6 +14640,8 @@ function renderComparison(view, level = "####") {
             out.push(`- ${l}`);
         if (same.length > 0 && lines.length > 0)
             out.push(`- Unchanged: ${same.join(", ")}`);
+        if (view.comparison.latency)
+            out.push(`- ${view.comparison.latency}`);
     }
     if (view.gates.length > 0) {
         if (!off)
@@ -14582,7 +14730,9 @@ function manifestDigest(entries) {
 
 
 const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
-const DIFF_SCHEMA = "trt-pte/diff@1";
+// @2: each latency point's built_change (the change with its interval, same job or across runs) and
+// the gate state `unclear`.
+const DIFF_SCHEMA = "trt-pte/diff@2";
 async function facts(file) {
     if (file.endsWith(".json"))
         return reportFacts(JSON.parse(external_node_fs_default().readFileSync(file, "utf8")));
@@ -14594,6 +14744,7 @@ async function facts(file) {
         keptOut: [],
         accuracy: null,
         latency: [],
+        timedBaseSha256: null,
         exportSeconds: null,
         versions: {},
         ...inspectionFacts(inspection),
@@ -15782,20 +15933,56 @@ function render_run_ms(value) {
         return Math.round(value).toString();
     return value.toPrecision(3);
 }
+/** Significant digits (2 to 4) at which the values read apart: `2.0–2.2`, `1.04–1.09`. */
+function apart(values) {
+    for (const digits of [2, 3, 4]) {
+        const f = (x) => (x >= 10 ** digits ? Math.round(x).toString() : x.toPrecision(digits));
+        if (new Set(values.map(f)).size === new Set(values).size)
+            return f;
+    }
+    return (x) => (x >= 10000 ? Math.round(x).toString() : x.toPrecision(4));
+}
 function times(speedup) {
     if (speedup === null)
         return "";
     return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
 }
+/**
+ * A speedup as a reviewer should read it: `2.1× (95% CI 2.0–2.2)`, or `noisy: 1.4–2.7× (95% CI;
+ * why)` instead of a confident number; a report from before @3 has no interval and says so.
+ */
+function speedupText(speedup, ci, noisy = false, why = null) {
+    if (speedup === null)
+        return "no speedup (the built median is 0)";
+    if (ci === undefined)
+        return `${times(speedup).slice(2, -1)} (no interval: timed before report@3)`;
+    const f = apart([ci[0], speedup, ci[1]]);
+    if (noisy)
+        return `noisy: ${f(ci[0])}–${f(ci[1])}× (95% CI${why ? `; ${code(why)}` : ""})`;
+    return `${f(speedup)}× (95% CI ${f(ci[0])}–${f(ci[1])})`;
+}
 function spread(t) {
     return `${render_run_ms(t.p10_ms)}–${render_run_ms(t.p90_ms)}`;
 }
-/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+/** How many times each side ran: `200 paired runs each`, or, before paired rounds, `built 1000 runs, eager 8`. */
+function runCounts(point) {
+    const { built, eager } = point;
+    if (point.rounds !== undefined)
+        return `${point.rounds} paired runs each`;
+    return built.runs === eager.runs
+        ? `${built.runs} runs each`
+        : `built ${built.runs} runs, eager ${eager.runs}`;
+}
+/** `0.41 ms vs eager 1.90 ms: 4.6× (95% CI 4.4–4.8), 200 paired runs each (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
 function latencyLine(point) {
     const { built, eager } = point;
-    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
-    return (`${render_run_ms(built.median_ms)} ms vs eager ${render_run_ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
+    const speed = speedupText(point.speedup, point.speedup_ci, point.noisy, point.noise ?? null);
+    return (`${render_run_ms(built.median_ms)} ms vs eager ${render_run_ms(eager.median_ms)} ms: ${speed}, ${runCounts(point)} ` +
         `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
+}
+/** `opt`, or `opt (= max)` when max has the same shapes and was measured once with it. */
+function pointName(point) {
+    return `${point.shape}${(point.same_as ?? []).map((s) => ` (= ${code(s)})`).join("")}`;
 }
 /** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
 function measuredBy(report) {
@@ -15829,17 +16016,27 @@ function formatLatency(report) {
     const b = report.benchmark;
     if (b === null)
         return "not timed";
-    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
+    // The OPT point in full, the other points by their speedup (report.json has them all).
     const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
     if (head === undefined)
         return "not timed";
     const others = b.points
         .filter((p) => p !== head)
-        .map((p) => `${p.shape}${times(p.speedup) || ` ${render_run_ms(p.built.median_ms)} ms`}`);
-    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
-    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
+        .map((p) => `${pointName(p)} ${speedupText(p.speedup, p.speedup_ci, p.noisy)}`);
+    const at = b.points.length > 1 || (head.same_as ?? []).length > 0 ? `at ${pointName(head)}: ` : "";
+    const rest = others.length > 0 ? `; ${others.join("; ")}` : "";
     const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
+    const parts = [`${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}`];
+    if (b.built_includes)
+        parts.push(`built includes ${code(b.built_includes)}`);
+    const compiled = head.compiled;
+    if (compiled && b.compiled) {
+        parts.push(`${code(b.compiled)} (device-resident inputs, like eager) ${render_run_ms(compiled.timing.median_ms)} ms: ` +
+            speedupText(compiled.speedup, compiled.speedup_ci, compiled.noisy));
+    }
+    for (const flag of b.shape_flags ?? [])
+        parts.push(`⚠️ ${code(flag)}`);
+    return `${parts.join("<br>")}${measuredBy(report)}`;
 }
 function formatMemory(report) {
     const m = report.memory;
@@ -15905,7 +16102,9 @@ function latencyBrief(report) {
     const point = points.find((p) => p.shape === "opt") ?? points[0];
     if (point === undefined)
         return "";
-    const speedup = times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
+    const speedup = point.speedup !== null && point.speedup_ci !== undefined
+        ? `, ${speedupText(point.speedup, point.speedup_ci, point.noisy)} vs eager`
+        : times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
     return `${render_run_ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
 }
 /** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
@@ -16087,7 +16286,7 @@ blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspect
 prints the partition as a Mermaid flowchart.
 
 Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
-report.json files; --json prints the trt-pte/diff@1 document (sizes in bytes). Exit 0 unless a
+report.json files; --json prints the trt-pte/diff@2 document (sizes in bytes). Exit 0 unless a
 gate flag is given and trips (1).
 
 Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
@@ -17843,7 +18042,7 @@ const NO_BUILD_CACHES = {
     engine_cache_dir: null,
     engine_cache_max_bytes: null,
 };
-function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES) {
+function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES, baseBuild = null) {
     return {
         protocol: PROTOCOL_VERSION,
         model: settings.model,
@@ -17858,6 +18057,7 @@ function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES) {
         runner: settings.runner,
         benchmark_seconds: settings.benchmarkSeconds,
         fail_on_nondeterminism: settings.failOnNondeterminism,
+        base_build: baseBuild,
     };
 }
 /** The request's `compile` object: snake_case keys, only the settings the user set. */
@@ -17887,13 +18087,13 @@ function errorFromResult(result) {
  * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
  * files into place only after they are verified.
  */
-async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES) {
+async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, baseBuild = null) {
     await promises_default().mkdir(stagingDir, { recursive: true });
     const scratch = await promises_default().mkdtemp(external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), "trt-pte-"));
     try {
         const requestPath = external_node_path_default().join(scratch, "request.json");
         const resultPath = external_node_path_default().join(scratch, "result.json");
-        await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches), null, 2));
+        await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches, baseBuild), null, 2));
         const run = await log.verbatim(() => runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
             cwd: settings.workspace,
             onLine: (line) => log.info(line),
@@ -18063,7 +18263,10 @@ function jobUrl(links, checkRunId) {
 const REPORT_FILE = "report.json";
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
 // comparison with the branch's baseline (baseline, diff, gates, comparison).
-const REPORT_SCHEMA = "trt-pte/report@2";
+// @3: latency as paired rounds with 95% intervals (benchmark: speedup_ci, noisy, median_ci, the
+// compiled module and the base build timed beside), the change's interval and how it was measured
+// (diff.latency[].built_change), the gate state `unclear`, the date, and the branch's history.
+const REPORT_SCHEMA = "trt-pte/report@3";
 const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
 const NO_CACHE = {
     enabled: false,
@@ -18142,6 +18345,8 @@ function assemble(settings, build, files, env) {
         baseline: null,
         diff: null,
         gates: [],
+        date: new Date().toISOString(),
+        history: [],
     };
 }
 /**
@@ -18183,7 +18388,8 @@ function buildReport(settings, pre, result, files, env) {
 }
 /**
  * A cached report as this release writes it: an entry saved before schema @2 has no execution,
- * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now;
+ * one before @3 has a benchmark without intervals, which the renderers say (no interval).
  */
 function currentReport(cached) {
     return {
@@ -18319,7 +18525,7 @@ function commentLine(outcome) {
             return `not posted: ${outcome.reason ?? ""}`;
     }
 }
-const NO_EXTRAS = { comparison: "", picture: "" };
+const NO_EXTRAS = { comparison: "", picture: "", history: "" };
 function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
     const rows = [
         ["Download", formatDownload(downloads)],
@@ -18351,7 +18557,8 @@ function renderSummary(report, downloads, comment = { state: "off" }, extras = N
     const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
     const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
     const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}`;
+    const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
+    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -18383,7 +18590,10 @@ function renderComment(report, downloads, extras = NO_EXTRAS) {
     // The picture is long: collapsed, so the comment stays short on a phone.
     const picture = extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
     const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${picture}${footer}`;
+    const history = (extras.history ?? "") === ""
+        ? ""
+        : `\n<details><summary>Latency history</summary>\n\n${extras.history}\n</details>\n`;
+    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}${footer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
@@ -18570,6 +18780,8 @@ function exportWarnings(report, settings) {
         }
     }
     warnings.push(...runWarnings(report));
+    for (const gate of (report.gates ?? []).filter((g) => g.state === "unclear"))
+        warnings.push(`${gate.input} ${gate.limit}: ${gate.detail}`);
     const acc = report.accuracy;
     if (acc?.status === "checked" &&
         settings.tolerance !== null &&
@@ -18591,6 +18803,8 @@ function runWarnings(report) {
     const e = report.execution;
     if (e !== null && !e.pte_ran)
         warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
+    for (const flag of report.benchmark?.shape_flags ?? [])
+        warnings.push(`latency: ${flag}; the timings of this shape series contradict each other`);
     const d = report.determinism;
     if (d !== null && !d.identical) {
         const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;
@@ -19455,7 +19669,8 @@ async function computeOutputKey(settings, pre, driver) {
     // The output folder holds earlier builds (.pte and friends): never let them feed the key.
     const outputRoot = external_node_path_default().dirname(settings.outputDir);
     const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
-    const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, ...request } = buildRequest(settings, "");
+    // What only measures or publishes stays out: the tolerance judges, the base build is timed beside.
+    const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, base_build: _b, ...request } = buildRequest(settings, "");
     const versions = { python: pre.python.version };
     for (const name of STACK_PACKAGES)
         versions[name] = pre.packages[name] ?? null;
@@ -19509,18 +19724,28 @@ async function linkFolder(from, to) {
         }
     }
 }
+/**
+ * Restores the output entry `key` (exact match only, under the store's scope rules) into `dest`,
+ * replacing it; false when there is no such entry. Throws on a store failure.
+ */
+async function restoreOutputEntry(store, workspace, key, dest) {
+    const stage = external_node_path_default().join(workspace, OUTPUT_STAGE_DIR);
+    await promises_default().rm(dest, { recursive: true, force: true });
+    await promises_default().rm(stage, { recursive: true, force: true });
+    try {
+        const found = await store.restore([OUTPUT_STAGE_DIR], key);
+        if (found === undefined)
+            return false;
+        await moveFolder(stage, dest);
+        return true;
+    }
+    finally {
+        await promises_default().rm(stage, { recursive: true, force: true });
+    }
+}
 /** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
 async function restoreOutput(store, settings, key, log) {
-    const stage = external_node_path_default().join(settings.workspace, OUTPUT_STAGE_DIR);
-    await promises_default().rm(settings.outputDir, { recursive: true, force: true });
-    await promises_default().rm(stage, { recursive: true, force: true });
-    const matched = await guarded(log, "restoring the output", async () => {
-        const found = await store.restore([OUTPUT_STAGE_DIR], key);
-        if (found !== undefined)
-            await moveFolder(stage, settings.outputDir);
-        return found;
-    });
-    await promises_default().rm(stage, { recursive: true, force: true });
+    const matched = await guarded(log, "restoring the output", () => restoreOutputEntry(store, settings.workspace, key, settings.outputDir).then((hit) => hit ? key : undefined));
     if (matched instanceof Error)
         return { layer: "output", state: "error", key, detail: matched.message };
     if (matched === undefined)
@@ -19793,6 +20018,196 @@ class CacheSession {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/base-build.ts
+// The base branch's build, timed beside this one in the same job. Its report (the baseline) names
+// the output cache entry that holds its .pte (`cache.key`) and the files' digests; the entry is
+// restored from the store under the usual scope rules (a pull request reads its base branch's
+// entries and never writes them), every file is checked against the digest the baseline recorded,
+// and the driver gets the paths (request `base_build`) and times both builds in paired rounds.
+// Anything missing or different means no base build: the change is then computed across runs, and
+// the reason is said.
+
+
+
+
+
+/** Where the base build's files are restored to for the export, relative to the workspace. */
+const BASE_BUILD_DIR = external_node_path_default().join(".trt-pte", "base-build");
+const SHA256 = /^[0-9a-f]{64}$/;
+// Output keys are trt-pte's own (src/cache/key.ts): printable, no separators the stores treat specially.
+const OUTPUT_KEY = /^trt-pte-out-[A-Za-z0-9._-]{1,400}$/;
+function base_build_obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+/** A plain file name inside the entry (what verify wrote): no folders, no way out. */
+function fileOf(value) {
+    const f = base_build_obj(value);
+    const name = f?.name;
+    const sha256 = f?.sha256;
+    if (typeof name !== "string" || typeof sha256 !== "string" || !SHA256.test(sha256))
+        return null;
+    if (name === "" || name === "." || name === ".." || /[/\\\0]/.test(name))
+        return null;
+    return { name, sha256 };
+}
+/** The output entry and files a baseline report names, or why it names none. */
+function baseEntryOf(baseline) {
+    const r = base_build_obj(baseline);
+    const key = base_build_obj(r?.cache)?.key;
+    if (typeof key !== "string" || !OUTPUT_KEY.test(key))
+        return "the base build's report names no output cache entry (it was built with caching off, or before trt-pte recorded one)";
+    const pte = fileOf(r?.pte);
+    const ptd = Array.isArray(r?.ptd) ? r.ptd.map(fileOf) : [];
+    if (pte === null || ptd.some((f) => f === null))
+        return "the base build's report does not name its files with their digests";
+    return { key, pte, ptd: ptd };
+}
+/**
+ * Restores the base build's files for the driver, or says why not (a string). Never throws: a
+ * store problem is a reason like any other.
+ */
+async function restoreBaseBuild(store, workspace, baseline) {
+    const entry = baseEntryOf(baseline);
+    if (typeof entry === "string")
+        return entry;
+    const dir = external_node_path_default().join(workspace, BASE_BUILD_DIR);
+    const cleanup = () => promises_default().rm(dir, { recursive: true, force: true });
+    try {
+        if (!(await restoreOutputEntry(store, workspace, entry.key, dir))) {
+            await cleanup();
+            return "the base build's output cache entry is gone (evicted or expired)";
+        }
+        for (const file of [entry.pte, ...entry.ptd]) {
+            const at = external_node_path_default().join(dir, file.name);
+            const digest = await sha256File(at).catch(() => null);
+            if (digest !== file.sha256) {
+                await cleanup();
+                return `the base build's cache entry holds ${digest === null ? "no" : "a different"} ${file.name} than its report recorded`;
+            }
+        }
+        return {
+            request: {
+                pte: external_node_path_default().join(dir, entry.pte.name),
+                ptd: entry.ptd.map((f) => external_node_path_default().join(dir, f.name)),
+                sha256: entry.pte.sha256,
+            },
+            cleanup,
+        };
+    }
+    catch (e) {
+        await cleanup();
+        return `restoring the base build's cache entry failed: ${errorMessage(e)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/history.ts
+// A branch's recent builds (run, commit, date, size, built latency per shape with its interval,
+// speedup), carried in each push build's report: a build takes its baseline's history, adds the
+// baseline itself, and keeps the newest HISTORY_LENGTH. So a push build's baseline holds the
+// branch's last builds, chained from one baseline to the next, and nothing has to list the store.
+// Entries are read as untrusted data: one that does not look exactly like an entry is dropped,
+// never shown.
+/** How many earlier builds a report carries. */
+const HISTORY_LENGTH = 30;
+/** The most entries read from a report before keeping the newest (a hostile file can hold millions). */
+const READ_AT_MOST = 200;
+const RUN_ID = /^[0-9]{1,20}$/;
+const history_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const SHAPES = new Set(["min", "opt", "max"]);
+function history_obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function positive(value) {
+    return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : null;
+}
+function bytes(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+function ci(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (!Array.isArray(value) || value.length !== 2)
+        return undefined;
+    const [low, high] = [positive(value[0]), positive(value[1])];
+    return low === null || high === null || low > high ? undefined : [low, high];
+}
+function point(value) {
+    const p = history_obj(value);
+    const builtMs = positive(p?.built_ms);
+    const interval = ci(p?.built_ci);
+    if (p === null || typeof p.shape !== "string" || !SHAPES.has(p.shape) || builtMs === null)
+        return null;
+    if (interval === undefined)
+        return null;
+    const speedup = p.speedup === null ? null : positive(p.speedup);
+    if (speedup === null && p.speedup !== null)
+        return null;
+    return { shape: p.shape, built_ms: builtMs, built_ci: interval, speedup };
+}
+/** One entry exactly as HistoryEntry says, or null: malformed entries are dropped, never rendered. */
+function history_readEntry(value) {
+    const e = history_obj(value);
+    if (e === null)
+        return null;
+    const runId = e.run_id === null ? null : typeof e.run_id === "string" && RUN_ID.test(e.run_id) ? e.run_id : undefined;
+    const sha = typeof e.sha === "string" && (e.sha === "" || history_SHA.test(e.sha)) ? e.sha : null;
+    const date = typeof e.date === "string" && DATE.test(e.date) ? e.date : null;
+    const [pte, ptd] = [bytes(e.pte_bytes), bytes(e.ptd_bytes)];
+    if (runId === undefined || sha === null || date === null || pte === null || ptd === null)
+        return null;
+    if (!Array.isArray(e.points) || e.points.length > SHAPES.size)
+        return null;
+    const points = e.points.map(point);
+    if (points.some((p) => p === null))
+        return null;
+    return { run_id: runId, sha, date, pte_bytes: pte, ptd_bytes: ptd, points: points };
+}
+/** The well-formed entries of a history, oldest first, at most HISTORY_LENGTH. */
+function readHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const entries = value
+        .slice(-READ_AT_MOST)
+        .map(history_readEntry)
+        .filter((e) => e !== null);
+    return entries.slice(-HISTORY_LENGTH);
+}
+/** A build's own entry, from its report.json (this schema or newer); null when it lacks what one needs. */
+function entryOf(report) {
+    const r = history_obj(report) ?? {};
+    const run = history_obj(r.run);
+    const benchmark = history_obj(r.benchmark);
+    const points = (Array.isArray(benchmark?.points) ? benchmark.points : []).slice(0, SHAPES.size).map((p) => {
+        const q = history_obj(p) ?? {};
+        const built = history_obj(q.built) ?? {};
+        return {
+            shape: q.shape,
+            built_ms: built.median_ms,
+            built_ci: built.median_ci ?? null,
+            speedup: q.speedup ?? null,
+        };
+    });
+    const ptd = Array.isArray(r.ptd) ? r.ptd.map((f) => bytes(history_obj(f)?.bytes)) : [];
+    return history_readEntry({
+        run_id: typeof run?.run_id === "string" ? run.run_id : null,
+        sha: typeof run?.sha === "string" ? run.sha : "",
+        date: r.date,
+        pte_bytes: history_obj(r.pte)?.bytes,
+        ptd_bytes: ptd.some((b) => b === null) ? null : ptd.reduce((a, b) => a + (b ?? 0), 0),
+        // A point that does not read as one is left out; the entry keeps the others.
+        points: points.filter((p) => point(p) !== null),
+    });
+}
+/** This build's history: its baseline's history, then the baseline itself, the newest HISTORY_LENGTH. */
+function chainHistory(baseline) {
+    if (baseline === null || baseline === undefined)
+        return [];
+    const earlier = readHistory(history_obj(baseline)?.history);
+    const own = entryOf(baseline);
+    return [...earlier, ...(own === null ? [] : [own])].slice(-HISTORY_LENGTH);
+}
+
 ;// CONCATENATED MODULE: ./src/compare/baseline.ts
 // A branch's baseline: the report of its newest push build, kept as a small entry (report.json only,
 // never the large files) in the store the caches use. Keys are
@@ -19906,9 +20321,14 @@ function compareRefs(env) {
 
 ;// CONCATENATED MODULE: ./src/compare/session.ts
 // One run's comparison, start to end: find the baseline (the CLI's `--baseline` file, or the newest
-// baseline of the branch this run compares with, in the caches' store), diff, judge the gates, and
-// on a push record this run's report as its branch's baseline. A store problem is a warning and a
-// note, never a failed run; only a tripped gate fails it, and main.ts does that last.
+// baseline of the branch this run compares with, in the caches' store), restore the base build's
+// .pte for the driver to time beside this one (before the export), diff, judge the gates, carry
+// the branch's history on, and on a push record this run's report as its branch's baseline. A
+// store problem is a warning and a note, never a failed run; only a tripped gate fails it, and
+// main.ts does that last.
+
+
+
 
 
 
@@ -19937,13 +20357,18 @@ class CompareSession {
     log;
     refs;
     store;
+    cacheStore;
     artifact;
     env;
-    constructor(settings, log, refs, store, artifact, env) {
+    found = null;
+    /** Why the base build was not handed to the driver (our own words), once that was tried. */
+    baseBuildNote = null;
+    constructor(settings, log, refs, store, cacheStore, artifact, env) {
         this.settings = settings;
         this.log = log;
         this.refs = refs;
         this.store = store;
+        this.cacheStore = cacheStore;
         this.artifact = artifact;
         this.env = env;
     }
@@ -19953,18 +20378,57 @@ class CompareSession {
             return null;
         const refs = compareRefs(env);
         const artifact = artifactKey(settings, gpu);
-        // The CLI's --baseline file stands in for the store; a run outside GitHub has no branch to read.
+        // The CLI's --baseline file stands in for the baseline store; a run outside GitHub has no
+        // branch to read. The store still holds the base build's .pte (a local run's own entries).
         const fromFile = settings.compare.baselineFile !== undefined;
         if (!fromFile && refs.baseBranch === null && refs.saveBranch === null)
             return null;
-        const store = !fromFile
-            ? await openCacheStore(settings, platform, platform.log, env, { quiet: true })
-            : null;
-        return new CompareSession(settings, platform.log, refs, store === null ? null : new BaselineStore(store, settings.workspace, artifact), artifact, env);
+        const store = await openCacheStore(settings, platform, platform.log, env, { quiet: true });
+        return new CompareSession(settings, platform.log, refs, store === null || fromFile ? null : new BaselineStore(store, settings.workspace, artifact), store, artifact, env);
+    }
+    baseline() {
+        this.found ??= this.findBaseline();
+        return this.found;
+    }
+    /**
+     * Before a fresh export: the baseline's own .pte, restored and checked, for the driver to time
+     * beside this build; null (and the reason kept for the report) when there is none to time.
+     */
+    async restoreBaseBuild() {
+        const found = await this.baseline();
+        if ("note" in found)
+            return null;
+        const restored = this.cacheStore === null
+            ? "no cache store is reachable to hold the base build's .pte"
+            : await restoreBaseBuild(this.cacheStore, this.settings.workspace, found.report);
+        if (typeof restored === "string") {
+            this.baseBuildNote = restored;
+            this.log.info(`compare: the base build is not timed beside this one (${restored}); latency compares across runs`);
+            return null;
+        }
+        this.log.info(`compare: timing the base build's .pte (sha256 ${restored.request.sha256.slice(0, 12)}) beside this one`);
+        return restored;
+    }
+    /** How the latency was compared, in words for the summary (null when nothing was timed). */
+    latencyHow(report, diff) {
+        if (diff.latency.length === 0)
+            return null;
+        const sameJob = diff.latency.find((p) => p.built_change?.how === "same_job");
+        if (sameJob !== undefined)
+            return `Latency: the base build's .pte was timed beside this build in one job, in paired rounds${report.cache.hit ? ", by the run that built this .pte" : ""}.`;
+        const base = report.benchmark?.base;
+        const why = base?.status === "skipped"
+            ? `the base build's .pte was not timed beside this build: ${code(base.reason ?? "")}`
+            : report.cache.hit
+                ? "this .pte came from the cache, so this job timed nothing"
+                : this.baseBuildNote !== null
+                    ? code(this.baseBuildNote)
+                    : "the base build's .pte was not timed beside this build";
+        return `Latency across runs (each report's own 95% intervals; runs on other machines or at other times differ by more): ${why}.`;
     }
     /** Compares `report` with the baseline; never throws for a missing or unreadable baseline. */
     async compare(report) {
-        const found = await this.findBaseline();
+        const found = await this.baseline();
         if ("note" in found) {
             return {
                 comparison: { state: found.state, base_ref: this.refs.baseBranch, note: found.note, saved: null },
@@ -19972,6 +20436,7 @@ class CompareSession {
                 diff: null,
                 gates: judgeGates(this.settings.compare.gates, null),
                 baselineReport: null,
+                history: [],
             };
         }
         const diff = diffFacts(reportFacts(found.report), reportFacts(report));
@@ -19979,11 +20444,18 @@ class CompareSession {
         const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : external_node_path_default().basename(file);
         const baseline = baselineRef(found.report, fallback, this.env);
         return {
-            comparison: { state: "compared", base_ref: baseline.ref, note: null, saved: null },
+            comparison: {
+                state: "compared",
+                base_ref: baseline.ref,
+                note: null,
+                saved: null,
+                latency: this.latencyHow(report, diff),
+            },
             baseline,
             diff,
             gates: judgeGates(this.settings.compare.gates, diff),
             baselineReport: found.report,
+            history: chainHistory(found.report),
         };
     }
     async findBaseline() {
@@ -20036,10 +20508,96 @@ class CompareSession {
     }
 }
 
+;// CONCATENATED MODULE: ./src/compare/history-chart.ts
+// The branch's history with this build as the last point, as Mermaid `xychart-beta` charts that
+// GitHub renders: the built latency at one shape (the median, and its 95% interval's bounds when
+// every build has one), and the .pte + .ptd size when it changed. Labels are the commits' short
+// hashes (or run numbers); the entries were checked by src/compare/history.ts, and every label
+// still goes through the escaping helper.
+
+/** A number as Mermaid's chart grammar takes it: plain decimal, no exponent. */
+function history_chart_plain(x) {
+    const text = String(Number(x.toPrecision(4)));
+    return /e/i.test(text) ? x.toFixed(9).replace(/\.?0+$/, "") : text;
+}
+/** A build's axis label: its short commit, or its run where commits repeat (re-runs, cache hits). */
+function history_chart_label(entry, all) {
+    const unique = entry.sha !== "" && all.filter((e) => e.sha === entry.sha).length === 1;
+    if (unique || (entry.sha !== "" && entry.run_id === null))
+        return entry.sha.slice(0, 7);
+    return entry.run_id === null ? entry.date.slice(0, 10) : `run ${entry.run_id}`;
+}
+function axis(labels) {
+    return `[${labels.map((l) => `"${mermaidText(l, 24)}"`).join(", ")}]`;
+}
+/** The shape the chart follows: `opt` when this build has it, else its first. */
+function chartShape(current) {
+    return current.points.find((p) => p.shape === "opt")?.shape ?? current.points[0]?.shape ?? null;
+}
+/**
+ * Mermaid chart texts (without fences) over `history` and `current` (this build, the last
+ * point). `currentLabel` names it on the axis ("this PR", "this build").
+ */
+function historyCharts(history, current, currentLabel = "this build") {
+    if (current === null || history.length === 0)
+        return { latency: "", size: "" };
+    const all = [...history, current];
+    const labelOf = (e) => (e === current ? currentLabel : history_chart_label(e, history));
+    let latency = "";
+    const shape = chartShape(current);
+    const timed = shape === null
+        ? []
+        : all.flatMap((e) => e.points.filter((p) => p.shape === shape).map((p) => ({ e, p })));
+    if (shape !== null && timed.length >= 2) {
+        const lines = [
+            "xychart-beta",
+            `  title "${mermaidText(`Built latency at ${shape}, ms`)}"`,
+            `  x-axis ${axis(timed.map(({ e }) => labelOf(e)))}`,
+            `  y-axis "${mermaidText("median ms")}"`,
+            `  line [${timed.map(({ p }) => history_chart_plain(p.built_ms)).join(", ")}]`,
+        ];
+        const bounds = timed.flatMap(({ p }) => (p.built_ci === null ? [] : [p.built_ci]));
+        if (bounds.length === timed.length) {
+            lines.push(`  line [${bounds.map((b) => history_chart_plain(b[0])).join(", ")}]`);
+            lines.push(`  line [${bounds.map((b) => history_chart_plain(b[1])).join(", ")}]`);
+        }
+        latency = `${lines.join("\n")}\n`;
+    }
+    const sizes = all.map((e) => e.pte_bytes + e.ptd_bytes);
+    let size = "";
+    if (new Set(sizes).size > 1) {
+        const kib = Math.max(...sizes) < 10 * 1024 * 1024;
+        const scale = kib ? 1024 : 1024 * 1024;
+        size = `${[
+            "xychart-beta",
+            `  title "${mermaidText(`.pte + .ptd, ${kib ? "KiB" : "MiB"}`)}"`,
+            `  x-axis ${axis(all.map(labelOf))}`,
+            `  y-axis "${kib ? "KiB" : "MiB"}"`,
+            `  bar [${sizes.map((b) => history_chart_plain(b / scale)).join(", ")}]`,
+        ].join("\n")}\n`;
+    }
+    return { latency, size };
+}
+/** The charts as markdown with a one-line key, or "" when there is nothing to draw. */
+function historyMarkdown(history, current, currentLabel = "this build") {
+    const charts = historyCharts(history, current, currentLabel);
+    const parts = [];
+    if (charts.latency !== "") {
+        const bounds = charts.latency.split("\n").filter((l) => l.trim().startsWith("line")).length > 1;
+        parts.push(`\`\`\`mermaid\n${charts.latency}\`\`\``, `The last ${history.length} builds of the branch, then ${currentLabel}: the built median` +
+            `${bounds ? " and its 95% interval's bounds" : ""} (each build timed in its own run).`);
+    }
+    if (charts.size !== "")
+        parts.push(`\`\`\`mermaid\n${charts.size}\`\`\``);
+    return parts.length === 0 ? "" : `${parts.join("\n\n")}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
 // module of its own; this file orders them, times them, and keeps half-made output from ever
 // being published.
+
+
 
 
 
@@ -20070,7 +20628,7 @@ async function writeReport(dir, report) {
     await promises_default().writeFile(external_node_path_default().join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }
 /** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
-async function buildFresh(settings, platform, pre, caches, stage, env) {
+async function buildFresh(settings, platform, pre, caches, stage, env, baseBuild) {
     const { log } = platform;
     const buildLayers = caches?.buildLayers() ?? null;
     if (buildLayers)
@@ -20078,7 +20636,7 @@ async function buildFresh(settings, platform, pre, caches, stage, env) {
     const staging = `${settings.outputDir}.staging-${process.pid}`;
     await promises_default().rm(staging, { recursive: true, force: true });
     try {
-        const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths()));
+        const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths(), baseBuild));
         caches?.checkSources(result.sources ?? []);
         const files = await stage("verify", "Verify", async () => {
             const verified = await verifyOutput(staging, result, settings.target, log);
@@ -20145,13 +20703,23 @@ async function buildModel(given, platform, env = process.env) {
     const cached = caches
         ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
         : null;
+    const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
     let built;
     if (cached !== null) {
         checkCachedAccuracy(cached.report, settings);
         built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
     }
     else {
-        built = await buildFresh(settings, platform, pre, caches, stage, env);
+        // The base branch's .pte, timed beside this build by the driver (src/compare/base-build.ts).
+        const base = comparer !== null && settings.benchmarkSeconds > 0
+            ? await stage("base_build", "Restore the base build's .pte", () => comparer.restoreBaseBuild())
+            : null;
+        try {
+            built = await buildFresh(settings, platform, pre, caches, stage, env, base?.request ?? null);
+        }
+        finally {
+            await base?.cleanup();
+        }
         if (caches)
             await stage("cache_save", "Save .pte to the cache", () => caches.saveOutput());
     }
@@ -20164,7 +20732,6 @@ async function buildModel(given, platform, env = process.env) {
         cache: caches?.report ?? NO_CACHE,
         inspection: files.inspection,
     };
-    const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
     const comparison = comparer
         ? await stage("compare", "Compare with the baseline", () => comparer.compare(described))
         : null;
@@ -20174,6 +20741,7 @@ async function buildModel(given, platform, env = process.env) {
         baseline: comparison?.baseline ?? null,
         diff: comparison?.diff ?? null,
         gates: comparison?.gates ?? judgeGates(settings.compare.gates, null),
+        history: comparison?.history ?? [],
     };
     await writeReport(settings.outputDir, report);
     for (const warning of exportWarnings(report, settings))
@@ -20207,7 +20775,9 @@ function baselineInspection(comparison) {
         : null;
 }
 function extraSections(report, comparison) {
+    const pullRequest = comparison !== null && report.run?.ref.startsWith("refs/pull/") === true;
     return {
+        history: historyMarkdown(report.history, entryOf(report), pullRequest ? "this PR" : "this build"),
         comparison: renderComparison({
             comparison: report.comparison,
             baseline: report.baseline,

@@ -29211,18 +29211,178 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3886:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pp: () => (/* binding */ diffLines),
-/* harmony export */   lb: () => (/* binding */ changeSummary)
-/* harmony export */ });
-/* unused harmony exports arrow, MARKDOWN, TEXT, gateLines, renderComparison */
-/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8678);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OF: () => (/* binding */ GATE_ICON),
+  ZD: () => (/* binding */ GATE_WORD),
+  lb: () => (/* binding */ changeSummary),
+  Pp: () => (/* binding */ diffLines)
+});
+
+// UNUSED EXPORTS: MARKDOWN, TEXT, arrow, builtLatency, gateLines, renderComparison
+
+// EXTERNAL MODULE: ./src/settings/gate-limits.ts
+var gate_limits = __nccwpck_require__(7018);
+;// CONCATENATED MODULE: ./src/compare/gates.ts
+// Judges the regression gates (src/settings/gate-limits.ts) on a diff: one verdict per gate that is
+// set. A tripped gate fails the job only after the files are written and published (src/main.ts).
+
+
+
+/** How much worse `c` is, in the limit's terms (positive = worse); null when unknown. */
+function worsening(c, limit, sign = 1) {
+    if (c.delta === null)
+        return null;
+    if (limit.kind === "absolute")
+        return sign * c.delta;
+    if (c.before === null || c.before === 0)
+        return sign * c.delta > 0 ? Infinity : 0;
+    return (sign * c.delta * 100) / Math.abs(c.before);
+}
+function amount(value, limit, unit) {
+    if (!Number.isFinite(value))
+        return "from 0";
+    const sign = value >= 0 ? "+" : "−";
+    return limit.kind === "percent"
+        ? `${sign}${Math.abs(value).toFixed(1)}%`
+        : `${sign}${unit(Math.abs(value))}`;
+}
+const plain = (n) => String(+n.toPrecision(4));
+function judge(def, limit, measured) {
+    const base = { gate: def.gate, input: def.input, limit: limit.text };
+    if (measured === null)
+        return { ...base, state: "skipped", detail: "not measured in both builds" };
+    const worse = worsening(measured.change, limit, measured.sign);
+    if (worse === null)
+        return { ...base, state: "skipped", detail: `${measured.what}: not known in both builds` };
+    const state = worse > limit.value ? "fail" : "pass";
+    return {
+        ...base,
+        state,
+        detail: `${measured.what} ${amount(worse, limit, measured.unit)} (limit ${limit.text})`,
+    };
+}
+/** A signed percentage: `+4%`, `−18%`, `+0.5%`. */
+function signedPercent(ratio) {
+    const p = (ratio - 1) * 100;
+    const digits = Math.abs(p) < 1 ? 1 : 0;
+    const text = Math.abs(p).toFixed(digits);
+    return `${p < 0 && Number(text) !== 0 ? "−" : "+"}${text}%`;
+}
+/** `+4% (95% CI −1…+9%, same job)`, the words a reviewer reads. */
+function changeText(c) {
+    const how = c.how === "same_job" ? "same job" : "across runs";
+    const ci = c.interval === null
+        ? "no interval"
+        : `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    return `${signedPercent(c.ratio)} (${ci}, ${how})`;
+}
+/**
+ * max-latency-increase: trips only when the increase exceeds the limit with 95% confidence (the
+ * interval's low end is above it); passes when even its high end is within the limit; otherwise it
+ * could not tell, which is a warning, never a pass. The point that decides is named.
+ */
+function judgeLatency(def, limit, diff) {
+    const base = { gate: def.gate, input: def.input, limit: limit.text };
+    // How much worse, in the limit's terms, at a ratio r of the built median: percent, or ms from before.
+    const points = diff.latency.flatMap((p) => {
+        const c = p.built_change;
+        const before = p.built_median_ms.before;
+        if (c === null || before === null)
+            return [];
+        const worse = (r) => (limit.kind === "percent" ? (r - 1) * 100 : before * (r - 1));
+        const [low, high] = c.interval === null ? [null, null] : [worse(c.interval[0]), worse(c.interval[1])];
+        return [{ p, c, low, high }];
+    });
+    if (points.length === 0)
+        return { ...base, state: "skipped", detail: "built latency: not timed in both builds" };
+    const what = (x) => `built median at ${x.p.shape} ${changeText(x.c)}`;
+    const failing = points.filter((x) => x.low !== null && x.low > limit.value);
+    if (failing.length > 0) {
+        const worst = failing.reduce((a, b) => ((b.low ?? 0) > (a.low ?? 0) ? b : a));
+        return {
+            ...base,
+            state: "fail",
+            detail: `${what(worst)}: above the limit ${limit.text} with 95% confidence`,
+        };
+    }
+    const unclear = points.filter((x) => x.high === null || x.high > limit.value);
+    if (unclear.length > 0) {
+        const worst = unclear.find((x) => x.high === null) ??
+            unclear.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+        const why = worst.c.interval === null
+            ? "a report has no interval (written before report@3), so it cannot tell"
+            : `its interval straddles the limit ${limit.text}, so it cannot tell`;
+        return { ...base, state: "unclear", detail: `${what(worst)}: ${why}` };
+    }
+    const worst = points.reduce((a, b) => ((b.high ?? 0) > (a.high ?? 0) ? b : a));
+    return {
+        ...base,
+        state: "pass",
+        detail: `${what(worst)}: within the limit ${limit.text} with 95% confidence`,
+    };
+}
+/** One verdict per gate that is set; none when no gate is set. */
+function judgeGates(gates, diff) {
+    const verdicts = [];
+    for (const def of GATES) {
+        const limit = gates[def.key];
+        if (limit === undefined)
+            continue;
+        if (diff === null) {
+            verdicts.push({
+                gate: def.gate,
+                input: def.input,
+                limit: limit.text,
+                state: "skipped",
+                detail: "no baseline to compare with",
+            });
+            continue;
+        }
+        const shipped = {
+            change: sumChange(diff.size.pte, diff.size.ptd),
+            what: ".pte + .ptd size",
+            unit: formatBytes,
+        };
+        if (def.gate === "latency") {
+            verdicts.push(judgeLatency(def, limit, diff));
+            continue;
+        }
+        const nodes = diff.nodes[TENSORRT];
+        const measured = def.gate === "size"
+            ? shipped
+            : def.gate === "tensorrt-nodes"
+                ? nodes === undefined
+                    ? null
+                    : { change: nodes, what: "TensorRT nodes lost", unit: plain, sign: -1 }
+                : diff.accuracy === null
+                    ? null
+                    : { change: diff.accuracy.max_rel, what: "max relative error", unit: plain };
+        verdicts.push(judge(def, limit, measured));
+    }
+    return verdicts;
+}
+function sumChange(a, b) {
+    const before = a.before === null ? null : a.before + (b.before ?? 0);
+    const after = a.after === null ? null : a.after + (b.after ?? 0);
+    const delta = before === null || after === null ? null : after - before;
+    return { before, after, delta, percent: delta === null || !before ? null : (delta / before) * 100 };
+}
+function trippedGates(verdicts) {
+    return verdicts.filter((v) => v.state === "fail");
+}
+
+// EXTERNAL MODULE: ./src/util/format.ts
+var format = __nccwpck_require__(8678);
+;// CONCATENATED MODULE: ./src/compare/render.ts
 // The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
 // report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
 // enough to read on a phone. Every name from the model or the event goes through code.
+
 
 const BACKENDS = {
     TensorRTBackend: "TensorRT",
@@ -29270,6 +29430,28 @@ function sci(x) {
 }
 const ms = (x) => `${NUMBER.format(x)} ms`;
 const seconds = (x) => `${NUMBER.format(x)} s`;
+function ciText(ci) {
+    return ci === null ? "" : ` (${NUMBER.format(ci[0])}–${NUMBER.format(ci[1])})`;
+}
+/**
+ * The built latency's change, the way a reviewer acts on it: same job, `built 0.46 → 0.48 ms, +4%
+ * (95% CI −1…+9%): no clear change`; across runs each side's own interval, `built 0.46 (0.45–0.47)
+ * → 0.48 (0.47–0.50) ms, …, across runs`. ▲/▼ only for a change beyond the interval.
+ */
+function builtLatency(p) {
+    const c = p.built_change;
+    if (c === null)
+        return `built ${fromTo(p.built_median_ms, ms)}`;
+    const side = (v, ci) => v === null ? "?" : `${NUMBER.format(v)}${ciText(ci)}`;
+    const sides = `${side(p.built_median_ms.before, c.before_ci)} → ${side(p.built_median_ms.after, c.after_ci)} ms`;
+    const how = c.how === "same_job" ? `same job, ${c.rounds ?? "?"} paired rounds` : "across runs";
+    if (c.interval === null)
+        return `built ${sides}, ${signedPercent(c.ratio)} (no interval: a report from before report@3) · ${how}`;
+    const ci = `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    const arrow_ = c.verdict === "slower" ? "▲ " : c.verdict === "faster" ? "▼ " : "";
+    const said = c.verdict === "no_clear_change" ? ": no clear change" : "";
+    return `built ${sides}, ${arrow_}${signedPercent(c.ratio)} (${ci})${said} · ${how}`;
+}
 function fromTo(c, unit) {
     const side = (v) => (v === null ? "?" : unit(v));
     return `${side(c.before)} → ${side(c.after)} ${arrow(c, unit)}`.trimEnd();
@@ -29277,7 +29459,7 @@ function fromTo(c, unit) {
 function changed(c) {
     return c !== undefined && c.delta !== null && c.delta !== 0;
 }
-const MARKDOWN = { strong: (t) => `**${t}**`, code: _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY };
+const MARKDOWN = { strong: (t) => `**${t}**`, code: format/* code */.aY };
 /** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
 const TEXT = {
     strong: (t) => `${t}:`,
@@ -29300,15 +29482,15 @@ function diffLines(diff, style = MARKDOWN) {
             [".ptd", s.ptd],
         ]) {
             if (changed(c))
-                parts.push(`${name} ${signed(c.delta ?? 0, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+                parts.push(`${name} ${signed(c.delta ?? 0, format/* formatBytes */.z3)}`);
         }
-        lines.push(`${style.strong(".pte")} ${fromTo(shipped, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
+        lines.push(`${style.strong(".pte")} ${fromTo(shipped, format/* formatBytes */.z3)}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}`);
     }
     else {
         if (shipped.delta === 0)
             same.push("size");
         if (changed(s.ptd))
-            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+            lines.push(`${style.strong(".ptd")} ${fromTo(s.ptd, format/* formatBytes */.z3)}`);
     }
     const nodes = Object.entries(diff.nodes)
         .filter(([, c]) => changed(c))
@@ -29342,17 +29524,17 @@ function diffLines(diff, style = MARKDOWN) {
             .filter((k) => list(e[k].before) !== list(e[k].after))
             .map((k) => `${k} ${list(e[k].before)} ⇒ ${list(e[k].after)}`);
         const what = e.state === "added"
-            ? `added, ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(e.bytes.after ?? 0)}: ${io("after")}`
+            ? `added, ${(0,format/* formatBytes */.z3)(e.bytes.after ?? 0)}: ${io("after")}`
             : e.state === "removed"
-                ? `removed (was ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(e.bytes.before ?? 0)})`
-                : [fromTo(e.bytes, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3), ...ioChanges].join("; ");
+                ? `removed (was ${(0,format/* formatBytes */.z3)(e.bytes.before ?? 0)})`
+                : [fromTo(e.bytes, format/* formatBytes */.z3), ...ioChanges].join("; ");
         lines.push(`${style.strong(`TensorRT engine ${e.index}`)} ${what}`);
     }
     if (diff.engines.length > 0 && engines.length === 0)
         same.push("engines");
     const payloads = Object.entries(diff.payloads ?? {}).filter(([, c]) => changed(c));
     if (payloads.length > 0)
-        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`).join(" · ")}`);
+        lines.push(`${style.strong("Payloads")} ${payloads.map(([k, c]) => `${style.code(k)} ${fromTo(c, format/* formatBytes */.z3)}`).join(" · ")}`);
     if (diff.accuracy !== null) {
         if (changed(diff.accuracy.max_rel))
             lines.push(`${style.strong("Max rel error")} ${fromTo(diff.accuracy.max_rel, sci)}`);
@@ -29360,7 +29542,7 @@ function diffLines(diff, style = MARKDOWN) {
             same.push("accuracy");
     }
     for (const p of diff.latency) {
-        const parts = [`built ${fromTo(p.built_median_ms, ms)}`];
+        const parts = [builtLatency(p)];
         if (p.eager_median_ms.delta !== null)
             parts.push(`eager ${fromTo(p.eager_median_ms, ms)}`);
         lines.push(`${style.strong("Latency")} at ${style.code(p.shape)} (median): ${parts.join(" · ")}`);
@@ -29371,9 +29553,15 @@ function diffLines(diff, style = MARKDOWN) {
         lines.push(`${style.strong("Versions")} ${diff.versions.map((v) => `${KNOWN_VERSIONS.has(v.name) ? v.name : style.code(v.name)} ${v.before === null ? "–" : style.code(v.before)} → ${v.after === null ? "–" : style.code(v.after)}`).join(" · ")}`);
     return { lines, same };
 }
-const VERDICT = { pass: "✅", fail: "❌", skipped: "➖" };
+const GATE_ICON = { pass: "✅", fail: "❌", unclear: "⚠️", skipped: "➖" };
+const GATE_WORD = {
+    pass: "passed",
+    fail: "**tripped**",
+    unclear: "could not tell",
+    skipped: "skipped",
+};
 function gateLines(verdicts) {
-    return verdicts.map((v) => `${VERDICT[v.state]} \`${v.input}: ${v.limit}\` ${v.state === "fail" ? "**tripped**" : v.state === "pass" ? "passed" : "skipped"}: ${v.detail}`);
+    return verdicts.map((v) => `${GATE_ICON[v.state]} \`${v.input}: ${v.limit}\` ${GATE_WORD[v.state]}: ${v.detail}`);
 }
 function heading(view) {
     const ref = view.baseline?.ref ?? view.comparison.base_ref;
@@ -29411,6 +29599,8 @@ function renderComparison(view, level = "####") {
             out.push(`- ${l}`);
         if (same.length > 0 && lines.length > 0)
             out.push(`- Unchanged: ${same.join(", ")}`);
+        if (view.comparison.latency)
+            out.push(`- ${view.comparison.latency}`);
     }
     if (view.gates.length > 0) {
         if (!off)
@@ -29435,9 +29625,9 @@ function changeSummary(state, diff, gates) {
     else {
         const shipped = diff.size.pte;
         if (changed(shipped))
-            parts.push(`.pte ${arrow(shipped, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+            parts.push(`.pte ${arrow(shipped, format/* formatBytes */.z3)}`);
         else if (changed(diff.size.ptd))
-            parts.push(`.ptd ${arrow(diff.size.ptd, _util_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)}`);
+            parts.push(`.ptd ${arrow(diff.size.ptd, format/* formatBytes */.z3)}`);
         if (Object.values(diff.nodes).some(changed) || diff.ops_left_tensorrt.length > 0)
             parts.push("partition");
         if (diff.engines.some((e) => e.state !== "same"))
@@ -29530,7 +29720,7 @@ function errorMessage(e) {
 /* harmony export */   nh: () => (/* binding */ groupCalls)
 /* harmony export */ });
 /* unused harmony exports MAX_CALLS, MAX_RESULTS_PER_CALL, MAX_UNREADABLE */
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3679);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1888);
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7355);
 // How the report step groups build results into comments, and the per-build outputs it sets.
 
@@ -29671,17 +29861,58 @@ function engines(before, after) {
     }
     return out;
 }
-function latency(before, after) {
+function verdict(interval) {
+    if (interval === null)
+        return "no_clear_change";
+    return interval[0] > 1 ? "slower" : interval[1] < 1 ? "faster" : "no_clear_change";
+}
+/**
+ * The built change at one point: from the paired rounds when this build timed the baseline's own
+ * .pte beside it (`sameJob`), else from the two reports' medians and their intervals.
+ */
+function builtChange(b, a, sameJob) {
+    if (sameJob && a.vsBase !== null) {
+        const interval = [a.vsBase.low, a.vsBase.high];
+        return {
+            ratio: a.vsBase.ratio,
+            interval,
+            how: "same_job",
+            verdict: verdict(interval),
+            rounds: a.vsBase.rounds,
+            before_ci: null,
+            after_ci: null,
+        };
+    }
+    if (b.built === null || a.built === null || b.built <= 0)
+        return null;
+    const interval = b.builtCi === null || a.builtCi === null || b.builtCi[0] <= 0
+        ? null
+        : [a.builtCi[0] / b.builtCi[1], a.builtCi[1] / b.builtCi[0]];
+    return {
+        ratio: a.built / b.built,
+        interval,
+        how: "across_runs",
+        verdict: verdict(interval),
+        rounds: null,
+        before_ci: b.builtCi,
+        after_ci: a.builtCi,
+    };
+}
+/** `sameJob`: the after build timed the before build's .pte beside it (the digests match). */
+function latency(before, after, sameJob) {
     return after.latency.flatMap((a) => {
         const b = before.latency.find((p) => p.shape === a.shape);
         if (b === undefined)
             return [];
+        const change_ = builtChange(b, a, sameJob);
+        const builtBefore = change_?.how === "same_job" && a.vsBase !== null ? a.vsBase.baseMs : b.built;
         return [
             {
                 shape: a.shape,
-                built_median_ms: change(b.built, a.built),
+                built_median_ms: change(builtBefore, a.built),
                 eager_median_ms: change(b.eager, a.eager),
                 speedup: change(b.speedup, a.speedup),
+                built_change: change_,
             },
         ];
     });
@@ -29738,14 +29969,14 @@ function diffFacts(before, after) {
                 max_rel: change(before.accuracy?.maxRel, after.accuracy?.maxRel),
                 max_abs: change(before.accuracy?.maxAbs, after.accuracy?.maxAbs),
             },
-        latency: latency(before, after),
+        latency: latency(before, after, after.timedBaseSha256 !== null && before.sha256 !== null && after.timedBaseSha256 === before.sha256),
         export_seconds: change(before.exportSeconds, after.exportSeconds),
         versions: versions(before, after),
     };
 }
 
-// EXTERNAL MODULE: ./src/compare/render.ts
-var render = __nccwpck_require__(3886);
+// EXTERNAL MODULE: ./src/compare/render.ts + 1 modules
+var render = __nccwpck_require__(4030);
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(8678);
 ;// CONCATENATED MODULE: ./src/gather/comparison.ts
@@ -29796,6 +30027,38 @@ function comparison_engines(value) {
         return [{ index, state, bytes: numberChange(e.bytes), inputs: io("inputs"), outputs: io("outputs") }];
     });
 }
+function pair(value) {
+    if (!Array.isArray(value) || value.length !== 2)
+        return null;
+    const [a, b] = [num(value[0]), num(value[1])];
+    return a === null || b === null || a > b ? null : [a, b];
+}
+const HOWS = ["same_job", "across_runs"];
+/** A built change as checked data: the verdict is recomputed from the interval, never taken as written. */
+function comparison_builtChange(value) {
+    const c = obj(value);
+    const ratio = num(c?.ratio);
+    const how = HOWS.find((h) => h === c?.how);
+    if (c === null || ratio === null || ratio <= 0 || how === undefined)
+        return null;
+    const interval = pair(c.interval);
+    const rounds = num(c.rounds);
+    return {
+        ratio,
+        interval,
+        how,
+        verdict: interval === null
+            ? "no_clear_change"
+            : interval[0] > 1
+                ? "slower"
+                : interval[1] < 1
+                    ? "faster"
+                    : "no_clear_change",
+        rounds: rounds === null ? null : Math.round(rounds),
+        before_ci: pair(c.before_ci),
+        after_ci: pair(c.after_ci),
+    };
+}
 function comparison_latency(value) {
     return (Array.isArray(value) ? value : []).slice(0, MAX_ITEMS).flatMap((v) => {
         const p = obj(v);
@@ -29808,6 +30071,7 @@ function comparison_latency(value) {
                 built_median_ms: numberChange(p.built_median_ms),
                 eager_median_ms: numberChange(p.eager_median_ms),
                 speedup: numberChange(p.speedup),
+                built_change: comparison_builtChange(p.built_change),
             },
         ];
     });
@@ -29848,7 +30112,7 @@ function parseDiff(value) {
     };
 }
 const STATES = ["off", "no_baseline", "compared", "unavailable"];
-const VERDICTS = ["pass", "fail", "skipped"];
+const VERDICTS = ["pass", "fail", "unclear", "skipped"];
 function gates(value) {
     return (Array.isArray(value) ? value : []).slice(0, gate_limits/* GATES */.JH.length).flatMap((v) => {
         const g = obj(v);
@@ -29879,7 +30143,6 @@ function parseComparison(report) {
         gates: gates(report.gates),
     };
 }
-const ICON = { pass: "✅", fail: "❌", skipped: "➖" };
 /** Markdown lines for one build's section: "vs `main`" and the changed facts, then the gates. */
 function comparisonLines(c, runUrl) {
     if (c.state === "off" && c.gates.length === 0)
@@ -29899,10 +30162,8 @@ function comparisonLines(c, runUrl) {
     else if (c.state === "unavailable") {
         lines.push(`- **vs ${ref}**: the baseline could not be read`);
     }
-    for (const g of c.gates) {
-        const verdict = g.state === "fail" ? "**tripped**" : g.state === "pass" ? "passed" : "skipped";
-        lines.push(`- ${ICON[g.state]} ${(0,format/* code */.aY)(`${g.input}: ${g.limit}`)} ${verdict}: ${(0,format/* code */.aY)(g.detail)}`);
-    }
+    for (const g of c.gates)
+        lines.push(`- ${render/* GATE_ICON */.OF[g.state]} ${(0,format/* code */.aY)(`${g.input}: ${g.limit}`)} ${render/* GATE_WORD */.ZD[g.state]}: ${(0,format/* code */.aY)(g.detail)}`);
     return lines;
 }
 
@@ -30015,7 +30276,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5747);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8587);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6492);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3679);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1888);
 /* harmony import */ var _calls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6347);
 /* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4027);
 /* harmony import */ var _github_sticky_comment_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2363);
@@ -30179,7 +30440,546 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3679:
+/***/ 9041:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dJ: () => (/* binding */ historyDetails),
+  eN: () => (/* binding */ latencyText),
+  i6: () => (/* binding */ parseHistory),
+  Cb: () => (/* binding */ parseLatency)
+});
+
+;// CONCATENATED MODULE: ./src/compare/history.ts
+// A branch's recent builds (run, commit, date, size, built latency per shape with its interval,
+// speedup), carried in each push build's report: a build takes its baseline's history, adds the
+// baseline itself, and keeps the newest HISTORY_LENGTH. So a push build's baseline holds the
+// branch's last builds, chained from one baseline to the next, and nothing has to list the store.
+// Entries are read as untrusted data: one that does not look exactly like an entry is dropped,
+// never shown.
+/** How many earlier builds a report carries. */
+const HISTORY_LENGTH = 30;
+/** The most entries read from a report before keeping the newest (a hostile file can hold millions). */
+const READ_AT_MOST = 200;
+const RUN_ID = /^[0-9]{1,20}$/;
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const SHAPES = new Set(["min", "opt", "max"]);
+function obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function positive(value) {
+    return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : null;
+}
+function bytes(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+function ci(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (!Array.isArray(value) || value.length !== 2)
+        return undefined;
+    const [low, high] = [positive(value[0]), positive(value[1])];
+    return low === null || high === null || low > high ? undefined : [low, high];
+}
+function point(value) {
+    const p = obj(value);
+    const builtMs = positive(p?.built_ms);
+    const interval = ci(p?.built_ci);
+    if (p === null || typeof p.shape !== "string" || !SHAPES.has(p.shape) || builtMs === null)
+        return null;
+    if (interval === undefined)
+        return null;
+    const speedup = p.speedup === null ? null : positive(p.speedup);
+    if (speedup === null && p.speedup !== null)
+        return null;
+    return { shape: p.shape, built_ms: builtMs, built_ci: interval, speedup };
+}
+/** One entry exactly as HistoryEntry says, or null: malformed entries are dropped, never rendered. */
+function readEntry(value) {
+    const e = obj(value);
+    if (e === null)
+        return null;
+    const runId = e.run_id === null ? null : typeof e.run_id === "string" && RUN_ID.test(e.run_id) ? e.run_id : undefined;
+    const sha = typeof e.sha === "string" && (e.sha === "" || SHA.test(e.sha)) ? e.sha : null;
+    const date = typeof e.date === "string" && DATE.test(e.date) ? e.date : null;
+    const [pte, ptd] = [bytes(e.pte_bytes), bytes(e.ptd_bytes)];
+    if (runId === undefined || sha === null || date === null || pte === null || ptd === null)
+        return null;
+    if (!Array.isArray(e.points) || e.points.length > SHAPES.size)
+        return null;
+    const points = e.points.map(point);
+    if (points.some((p) => p === null))
+        return null;
+    return { run_id: runId, sha, date, pte_bytes: pte, ptd_bytes: ptd, points: points };
+}
+/** The well-formed entries of a history, oldest first, at most HISTORY_LENGTH. */
+function readHistory(value) {
+    if (!Array.isArray(value))
+        return [];
+    const entries = value
+        .slice(-READ_AT_MOST)
+        .map(readEntry)
+        .filter((e) => e !== null);
+    return entries.slice(-HISTORY_LENGTH);
+}
+/** A build's own entry, from its report.json (this schema or newer); null when it lacks what one needs. */
+function entryOf(report) {
+    const r = obj(report) ?? {};
+    const run = obj(r.run);
+    const benchmark = obj(r.benchmark);
+    const points = (Array.isArray(benchmark?.points) ? benchmark.points : []).slice(0, SHAPES.size).map((p) => {
+        const q = obj(p) ?? {};
+        const built = obj(q.built) ?? {};
+        return {
+            shape: q.shape,
+            built_ms: built.median_ms,
+            built_ci: built.median_ci ?? null,
+            speedup: q.speedup ?? null,
+        };
+    });
+    const ptd = Array.isArray(r.ptd) ? r.ptd.map((f) => bytes(obj(f)?.bytes)) : [];
+    return readEntry({
+        run_id: typeof run?.run_id === "string" ? run.run_id : null,
+        sha: typeof run?.sha === "string" ? run.sha : "",
+        date: r.date,
+        pte_bytes: obj(r.pte)?.bytes,
+        ptd_bytes: ptd.some((b) => b === null) ? null : ptd.reduce((a, b) => a + (b ?? 0), 0),
+        // A point that does not read as one is left out; the entry keeps the others.
+        points: points.filter((p) => point(p) !== null),
+    });
+}
+/** This build's history: its baseline's history, then the baseline itself, the newest HISTORY_LENGTH. */
+function chainHistory(baseline) {
+    if (baseline === null || baseline === undefined)
+        return [];
+    const earlier = readHistory(obj(baseline)?.history);
+    const own = entryOf(baseline);
+    return [...earlier, ...(own === null ? [] : [own])].slice(-HISTORY_LENGTH);
+}
+
+// EXTERNAL MODULE: ./src/publish/render-run.ts
+var render_run = __nccwpck_require__(2822);
+;// CONCATENATED MODULE: ./src/pte/render-summary.ts
+// One line about the delegates of an Inspection, for the job summary and the PR comment: which
+// backends run the model and how big their engines and blobs are. Every name in them was read from
+// the .pte, so it is shown through `code` (markdown-inert inline code).
+
+// The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
+const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
+const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : code(id));
+function delegateSummary(inspection) {
+    if (inspection.delegates.length === 0)
+        return "none (portable kernels only)";
+    const byId = new Map();
+    for (const d of inspection.delegates)
+        byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+    return [...byId.entries()]
+        .map(([id, list]) => `${backend(id)} ×${list.length} (${detail(list)})`)
+        .join(" · ");
+}
+function detail(delegates) {
+    let engines = 0;
+    let blobs = 0;
+    let bindings = 0;
+    const files = new Set();
+    for (const d of delegates) {
+        if (d.payload.format === "tensorrt") {
+            engines += d.payload.engine.bytes;
+            bindings += d.payload.io_bindings.length;
+        }
+        else if (d.payload.format === "cuda") {
+            for (const k of d.payload.keys) {
+                blobs += k.bytes ?? 0;
+                if (k.found_in !== null)
+                    files.add(k.found_in);
+            }
+        }
+    }
+    const parts = [];
+    if (engines > 0)
+        parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
+    if (blobs > 0)
+        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
+    if (parts.length === 0)
+        parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
+    return parts.join("; ");
+}
+/** One engine binding as plain text, `name dtype[dims]`, `?` for a dynamic dimension or an unknown dtype. */
+function render_summary_bindingText(b) {
+    const dims = b.shape.map((d) => (d < 0 ? "?" : String(d))).join(",");
+    return `${b.name} ${b.dtype || "?"}[${dims}]`;
+}
+/** A binding for markdown: its name comes from the model, so it is code. */
+function bindingCode(b) {
+    return code(render_summary_bindingText(b));
+}
+/**
+ * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
+ * person checks before flashing a device, in the summary and the PR comment. Empty when there are
+ * no such delegates.
+ */
+function engineLines(inspection) {
+    const lines = [];
+    inspection.delegates.forEach((d, i) => {
+        if (d.payload.format === "tensorrt") {
+            const inputs = d.payload.io_bindings.filter((b) => b.is_input).map(bindingCode);
+            const outputs = d.payload.io_bindings.filter((b) => !b.is_input).map(bindingCode);
+            const compat = d.payload.hardware_compatible ? ", hardware-compatible" : "";
+            lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
+        }
+        else if (d.payload.format === "cuda") {
+            const blobs = d.payload.keys.map((k) => `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`);
+            lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
+        }
+    });
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/compare/mermaid.ts
+// The partition as a Mermaid flowchart, from what the reader found in the .pte (never from the
+// driver's word): the plan's inputs → each step in instruction order (a TensorRT engine with its
+// size and I/O, a CUDA delegate with its blobs, an XNNPACK delegate, a run of portable kernels with
+// its ops) → outputs. GitHub renders it in the summary and comment. With a baseline inspection,
+// steps that are new or differ are marked, and what disappeared is listed in a note.
+// Every label is escaped here: op and binding names come from the model.
+
+
+/** Ops listed per kernel run before the rest are counted ("+ 12 more"). */
+const OPS_SHOWN = 6;
+/** Characters kept of any one name (a hostile model can make them megabytes long). */
+const NAME_CHARS = 80;
+/**
+ * Text for a quoted Mermaid label: letters, digits and plain punctuation as they are; `<`, `>` and
+ * `&` as look-alikes so no HTML can form; everything else (quotes, backticks, `#`, `;`, `|`, braces,
+ * line breaks, emoji...) as Mermaid's `#<code>;` entity, which it decodes back to the character.
+ */
+function mermaidText(text, max = NAME_CHARS) {
+    const chars = [...text];
+    const cut = chars.length > max ? [...chars.slice(0, max - 1), "…"] : chars;
+    return cut
+        .map((c) => {
+        if (/^[A-Za-z0-9 _.,:=+\-/()[\]?*×→…·▲Δ‹›＆]$/.test(c))
+            return c;
+        if (c === "<")
+            return "‹";
+        if (c === ">")
+            return "›";
+        if (c === "&")
+            return "＆";
+        return `#${c.codePointAt(0)};`;
+    })
+        .join("");
+}
+function ioText(v) {
+    if (v.tensor === null)
+        return v.kind;
+    return `${v.tensor.dtype}[${v.tensor.shape.join(",")}]${v.tensor.dynamism === "static" ? "" : "*"}`;
+}
+const BACKEND_NAMES = {
+    TensorRTBackend: "TensorRT",
+    CudaBackend: "CUDA",
+    XnnpackBackend: "XNNPACK",
+};
+/** A step's lines of text (unescaped) and a signature that says whether it changed. */
+function describe(step, inspection, engineOf) {
+    if (step.kind === "kernels") {
+        const names = step.ops.map((o) => (o.calls > 1 ? `${o.name} ×${o.calls}` : o.name));
+        const shown = names.slice(0, OPS_SHOWN);
+        if (names.length > OPS_SHOWN)
+            shown.push(`+ ${names.length - OPS_SHOWN} more`);
+        return {
+            kind: "kernels",
+            lines: [`portable kernels ×${step.calls}`, ...shown],
+            sig: step.ops.map((o) => `${o.name}:${o.calls}`).join(","),
+        };
+    }
+    const d = inspection.delegates[step.delegate];
+    if (d === undefined)
+        return { kind: "delegate", lines: [`delegate ${step.delegate}`], sig: "?" };
+    const p = d.payload;
+    if (p.format === "tensorrt") {
+        const i = engineOf.get(step.delegate) ?? 0;
+        const inputs = p.io_bindings.filter((b) => b.is_input).map(bindingText);
+        const outputs = p.io_bindings.filter((b) => !b.is_input).map(bindingText);
+        return {
+            kind: "tensorrt",
+            lines: [
+                `TensorRT engine ${i} · ${formatBytes(p.engine.bytes)}`,
+                `in: ${inputs.join(", ") || "?"}`,
+                `out: ${outputs.join(", ") || "?"}`,
+            ],
+            sig: `${p.engine.bytes}|${inputs.join(",")}|${outputs.join(",")}`,
+        };
+    }
+    if (p.format === "cuda") {
+        const blobs = p.keys.map((k) => `${k.role} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${k.found_in}`}`);
+        return {
+            kind: "cuda",
+            lines: [`CUDA delegate ${d.plan}/${d.index}`, ...blobs],
+            sig: p.keys.map((k) => `${k.role}:${k.bytes}`).join(","),
+        };
+    }
+    if (p.format === "xnnpack") {
+        return {
+            kind: "xnnpack",
+            lines: [
+                `XNNPACK delegate ${d.plan}/${d.index}`,
+                `${formatBytes(d.bytes)} (constants ${formatBytes(p.constant_bytes)})`,
+            ],
+            sig: `${d.bytes}`,
+        };
+    }
+    return {
+        kind: "other",
+        lines: [`${BACKEND_NAMES[d.id] ?? d.id} delegate ${d.plan}/${d.index}`, formatBytes(d.bytes)],
+        sig: `${d.id}:${d.bytes}`,
+    };
+}
+function engineIndices(inspection) {
+    const out = new Map();
+    inspection.delegates.forEach((d, i) => {
+        if (d.payload.format === "tensorrt")
+            out.set(i, out.size);
+    });
+    return out;
+}
+function planSteps(inspection, plan) {
+    const engines = engineIndices(inspection);
+    // Older inspections (report@1 baselines) have no steps: fall back to the delegates in order.
+    const steps = plan.steps ?? plan.delegates.map((delegate) => ({ kind: "delegate", delegate }));
+    return steps.map((s) => describe(s, inspection, engines));
+}
+const CLASSES = {
+    tensorrt: "fill:#e8f5e9,stroke:#2e7d32",
+    cuda: "fill:#e3f2fd,stroke:#1565c0",
+    xnnpack: "fill:#f3e5f5,stroke:#6a1b9a",
+    kernels: "fill:#fff8e1,stroke:#f9a825",
+    other: "fill:#eeeeee,stroke:#616161",
+    io: "fill:#ffffff,stroke:#9e9e9e",
+    changed: "stroke:#d84315,stroke-width:3px,stroke-dasharray:4 2",
+};
+/** The flowchart text (without the ```mermaid fence), one subgraph per plan when there are several. */
+function partitionMermaid(inspection, options = {}) {
+    const out = ["flowchart TD"];
+    const used = new Set();
+    const multiple = inspection.plans.length > 1;
+    inspection.plans.forEach((plan, p) => {
+        const id = (local) => `p${p}_${local}`;
+        const indent = multiple ? "    " : "  ";
+        if (multiple)
+            out.push(`  subgraph ${id("plan")}["${mermaidText(`method ${plan.name}`)}"]`);
+        const steps = planSteps(inspection, plan);
+        const basePlan = options.baseline?.plans.find((b) => b.name === plan.name) ?? null;
+        const before = options.baseline && basePlan ? planSteps(options.baseline, basePlan) : null;
+        const inputs = plan.inputs.map((v, i) => `${i}: ${ioText(v)}`);
+        const outputs = plan.outputs.map((v, i) => `${i}: ${ioText(v)}`);
+        out.push(`${indent}${id("in")}(["${label(["inputs", ...inputs])}"])`);
+        const ids = [id("in")];
+        used.add("io");
+        const marked = [];
+        const seen = {};
+        steps.forEach((step, i) => {
+            const nth = (seen[step.kind] = (seen[step.kind] ?? 0) + 1);
+            const old = before?.filter((b) => b.kind === step.kind)[nth - 1];
+            const mark = before === null ? "" : old === undefined ? "new" : old.sig !== step.sig ? "changed" : "";
+            const text = mark === ""
+                ? step.lines
+                : [...step.lines, mark === "new" ? "▲ new since baseline" : "Δ changed since baseline"];
+            const node = id(`s${i}`);
+            const shape = step.kind === "kernels" ? [`["`, `"]`] : [`[["`, `"]]`];
+            out.push(`${indent}${node}${shape[0]}${label(text)}${shape[1]}`);
+            out.push(`${indent}class ${node} ${step.kind}`);
+            used.add(step.kind);
+            if (mark !== "")
+                marked.push(node);
+            ids.push(node);
+        });
+        out.push(`${indent}${id("out")}(["${label(["outputs", ...outputs])}"])`);
+        ids.push(id("out"));
+        out.push(`${indent}class ${id("in")},${id("out")} io`);
+        for (let i = 1; i < ids.length; i++)
+            out.push(`${indent}${ids[i - 1]} --> ${ids[i]}`);
+        if (before !== null) {
+            const gone = [];
+            const count = (list, kind) => list.filter((s) => s.kind === kind).length;
+            for (const kind of new Set(before.map((b) => b.kind))) {
+                const lost = count(before, kind) - count(steps, kind);
+                if (lost > 0)
+                    gone.push(`${lost} ${kind === "kernels" ? "kernel run" : `${kind} step`}${lost === 1 ? "" : "s"}`);
+            }
+            if (gone.length > 0) {
+                out.push(`${indent}${id("gone")}>"${label([`removed since baseline: ${gone.join(", ")}`])}"]`);
+                marked.push(id("gone"));
+            }
+        }
+        if (marked.length > 0) {
+            out.push(`${indent}class ${marked.join(",")} changed`);
+            used.add("changed");
+        }
+        if (multiple)
+            out.push("  end");
+    });
+    for (const [name, style] of Object.entries(CLASSES))
+        if (used.has(name))
+            out.push(`  classDef ${name} ${style}`);
+    return `${out.join("\n")}\n`;
+}
+function label(lines) {
+    return lines.map((l) => mermaidText(l)).join("<br/>");
+}
+/** The flowchart in a ```mermaid fence, for markdown. */
+function mermaidBlock(inspection, options = {}) {
+    return `\`\`\`mermaid\n${partitionMermaid(inspection, options)}\`\`\`\n`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/history-chart.ts
+// The branch's history with this build as the last point, as Mermaid `xychart-beta` charts that
+// GitHub renders: the built latency at one shape (the median, and its 95% interval's bounds when
+// every build has one), and the .pte + .ptd size when it changed. Labels are the commits' short
+// hashes (or run numbers); the entries were checked by src/compare/history.ts, and every label
+// still goes through the escaping helper.
+
+/** A number as Mermaid's chart grammar takes it: plain decimal, no exponent. */
+function plain(x) {
+    const text = String(Number(x.toPrecision(4)));
+    return /e/i.test(text) ? x.toFixed(9).replace(/\.?0+$/, "") : text;
+}
+/** A build's axis label: its short commit, or its run where commits repeat (re-runs, cache hits). */
+function history_chart_label(entry, all) {
+    const unique = entry.sha !== "" && all.filter((e) => e.sha === entry.sha).length === 1;
+    if (unique || (entry.sha !== "" && entry.run_id === null))
+        return entry.sha.slice(0, 7);
+    return entry.run_id === null ? entry.date.slice(0, 10) : `run ${entry.run_id}`;
+}
+function axis(labels) {
+    return `[${labels.map((l) => `"${mermaidText(l, 24)}"`).join(", ")}]`;
+}
+/** The shape the chart follows: `opt` when this build has it, else its first. */
+function chartShape(current) {
+    return current.points.find((p) => p.shape === "opt")?.shape ?? current.points[0]?.shape ?? null;
+}
+/**
+ * Mermaid chart texts (without fences) over `history` and `current` (this build, the last
+ * point). `currentLabel` names it on the axis ("this PR", "this build").
+ */
+function historyCharts(history, current, currentLabel = "this build") {
+    if (current === null || history.length === 0)
+        return { latency: "", size: "" };
+    const all = [...history, current];
+    const labelOf = (e) => (e === current ? currentLabel : history_chart_label(e, history));
+    let latency = "";
+    const shape = chartShape(current);
+    const timed = shape === null
+        ? []
+        : all.flatMap((e) => e.points.filter((p) => p.shape === shape).map((p) => ({ e, p })));
+    if (shape !== null && timed.length >= 2) {
+        const lines = [
+            "xychart-beta",
+            `  title "${mermaidText(`Built latency at ${shape}, ms`)}"`,
+            `  x-axis ${axis(timed.map(({ e }) => labelOf(e)))}`,
+            `  y-axis "${mermaidText("median ms")}"`,
+            `  line [${timed.map(({ p }) => plain(p.built_ms)).join(", ")}]`,
+        ];
+        const bounds = timed.flatMap(({ p }) => (p.built_ci === null ? [] : [p.built_ci]));
+        if (bounds.length === timed.length) {
+            lines.push(`  line [${bounds.map((b) => plain(b[0])).join(", ")}]`);
+            lines.push(`  line [${bounds.map((b) => plain(b[1])).join(", ")}]`);
+        }
+        latency = `${lines.join("\n")}\n`;
+    }
+    const sizes = all.map((e) => e.pte_bytes + e.ptd_bytes);
+    let size = "";
+    if (new Set(sizes).size > 1) {
+        const kib = Math.max(...sizes) < 10 * 1024 * 1024;
+        const scale = kib ? 1024 : 1024 * 1024;
+        size = `${[
+            "xychart-beta",
+            `  title "${mermaidText(`.pte + .ptd, ${kib ? "KiB" : "MiB"}`)}"`,
+            `  x-axis ${axis(all.map(labelOf))}`,
+            `  y-axis "${kib ? "KiB" : "MiB"}"`,
+            `  bar [${sizes.map((b) => plain(b / scale)).join(", ")}]`,
+        ].join("\n")}\n`;
+    }
+    return { latency, size };
+}
+/** The charts as markdown with a one-line key, or "" when there is nothing to draw. */
+function historyMarkdown(history, current, currentLabel = "this build") {
+    const charts = historyCharts(history, current, currentLabel);
+    const parts = [];
+    if (charts.latency !== "") {
+        const bounds = charts.latency.split("\n").filter((l) => l.trim().startsWith("line")).length > 1;
+        parts.push(`\`\`\`mermaid\n${charts.latency}\`\`\``, `The last ${history.length} builds of the branch, then ${currentLabel}: the built median` +
+            `${bounds ? " and its 95% interval's bounds" : ""} (each build timed in its own run).`);
+    }
+    if (charts.size !== "")
+        parts.push(`\`\`\`mermaid\n${charts.size}\`\`\``);
+    return parts.length === 0 ? "" : `${parts.join("\n\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/gather/latency.ts
+// Each build's latency for the call's one comment, read from its report.json as checked data:
+// numbers only when finite and in order, the noise verdict as a boolean, nothing else taken. The
+// branch's history comes through src/compare/history.ts, which drops malformed entries.
+
+
+
+function latency_obj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function latency_positive(value) {
+    return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : null;
+}
+/** The headline point (opt, else the first) of a report's benchmark, or null. */
+function parseLatency(report) {
+    const points = latency_obj(report.benchmark)?.points;
+    if (!Array.isArray(points))
+        return null;
+    const shaped = points.slice(0, 3).map(latency_obj);
+    const head = shaped.find((p) => p?.shape === "opt") ?? shaped[0] ?? null;
+    const shape = head?.shape;
+    if (head === null || (shape !== "min" && shape !== "opt" && shape !== "max"))
+        return null;
+    const builtMs = latency_positive(latency_obj(head.built)?.median_ms);
+    const eagerMs = latency_positive(latency_obj(head.eager)?.median_ms);
+    const speedup = latency_positive(head.speedup);
+    if (builtMs === null || eagerMs === null || speedup === null)
+        return null;
+    const ci = Array.isArray(head.speedup_ci) ? head.speedup_ci.map(latency_positive) : [];
+    const [low, high] = [ci[0] ?? null, ci[1] ?? null];
+    const rounds = typeof head.rounds === "number" && Number.isSafeInteger(head.rounds) && head.rounds > 0
+        ? head.rounds
+        : null;
+    return {
+        shape,
+        builtMs,
+        eagerMs,
+        speedup,
+        speedupCi: low !== null && high !== null && low <= speedup && speedup <= high ? [low, high] : undefined,
+        noisy: head.noisy === true,
+        rounds,
+    };
+}
+function parseHistory(report) {
+    return { history: readHistory(report.history), current: entryOf(report) };
+}
+/** `Latency at opt: 0.41 ms vs eager 1.90 ms: 4.6× (95% CI 4.4–4.8), 200 paired runs each` */
+function latencyText(l) {
+    const runs = l.rounds === null ? "" : `, ${l.rounds} paired runs each`;
+    return `Latency at ${l.shape}: ${(0,render_run.ms)(l.builtMs)} ms vs eager ${(0,render_run.ms)(l.eagerMs)} ms: ${(0,render_run/* speedupText */.e1)(l.speedup, l.speedupCi, l.noisy)}${runs}`;
+}
+/** The history charts collapsed, or "" when there is no history. */
+function historyDetails(h) {
+    const charts = historyMarkdown(h.history, h.current, "this build");
+    return charts === "" ? "" : `<details><summary>Latency history</summary>\n\n${charts}\n</details>`;
+}
+
+
+/***/ }),
+
+/***/ 1888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30431,8 +31231,8 @@ var sticky_comment = __nccwpck_require__(2363);
 var run_links = __nccwpck_require__(7355);
 // EXTERNAL MODULE: ./src/gather/comparison.ts + 1 modules
 var comparison = __nccwpck_require__(8026);
-// EXTERNAL MODULE: ./src/compare/render.ts
-var render = __nccwpck_require__(3886);
+// EXTERNAL MODULE: ./src/compare/render.ts + 1 modules
+var render = __nccwpck_require__(4030);
 ;// CONCATENATED MODULE: ./src/publish/rollup.ts
 // The rollup: one line per build of a call that builds several (a trt-pte.yml's models, or models ×
 // GPUs in the reusable workflow), so a reviewer sees how the pull request changed the set as a whole
@@ -30532,158 +31332,16 @@ function rollupText(rows) {
         .trimEnd());
 }
 
-;// CONCATENATED MODULE: ./src/publish/render-run.ts
-// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
-// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
-// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
-// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
-// `code`; the table escapes its cells itself.
-
-
-/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
-function ms(value) {
-    if (value >= 1000)
-        return Math.round(value).toString();
-    return value.toPrecision(3);
-}
-function times(speedup) {
-    if (speedup === null)
-        return "";
-    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
-}
-function spread(t) {
-    return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
-}
-/** `0.41 ms vs eager 1.90 ms (4.6×), median of 200 runs (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
-function latencyLine(point) {
-    const { built, eager } = point;
-    const runs = built.runs === eager.runs ? `${built.runs} runs` : `${built.runs} / ${eager.runs} runs`;
-    return (`${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms${times(point.speedup)}, median of ${runs} ` +
-        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
-}
-/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
-function measuredBy(report) {
-    if (!report.cache.hit)
-        return "";
-    const from = report.cache.from_run;
-    return from === null
-        ? " · measured by the earlier local run that built it"
-        : ` · measured by [run ${from.run_id}](${from.url})`;
-}
-function formatExecution(report) {
-    const e = report.execution;
-    if (e === null)
-        return "–";
-    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
-    const said = e.pte_ran
-        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
-        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
-    return `${said}${measuredBy(report)}`;
-}
-function formatDeterminism(report) {
-    const d = report.determinism;
-    if (d === null)
-        return "not checked: nothing in process returned outputs";
-    const said = d.identical
-        ? `✅ bitwise identical in ${d.runs} runs on one input`
-        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
-    return `${said}${measuredBy(report)}`;
-}
-function formatLatency(report) {
-    const b = report.benchmark;
-    if (b === null)
-        return "not timed";
-    // One line: the OPT point in full, the other points by their ratio (report.json has them all).
-    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
-    if (head === undefined)
-        return "not timed";
-    const others = b.points
-        .filter((p) => p !== head)
-        .map((p) => `${p.shape}${times(p.speedup) || ` ${ms(p.built.median_ms)} ms`}`);
-    const at = b.points.length > 1 ? `at ${head.shape}: ` : "";
-    const rest = others.length > 0 ? `; ${others.join(", ")}` : "";
-    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-    return `${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}${measuredBy(report)}`;
-}
-function formatMemory(report) {
-    const m = report.memory;
-    if (m === null)
-        return "–";
-    const parts = [];
-    if (m.eager_device_bytes !== null)
-        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
-    if (m.built_device_bytes !== null) {
-        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
-    }
-    if (m.host_peak_bytes !== null)
-        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
-    return parts.join(" · ") || "–";
-}
-function majorMinor(version) {
-    if (!version)
-        return null;
-    const m = /^(\d+)\.(\d+)/.exec(version);
-    return m === null ? version : `${m[1]}.${m[2]}`;
-}
-/**
- * What the .pte needs to run, part by part, each name quoted by `quote` (inline code in markdown,
- * as is on a terminal). `ptdNames` are the .ptd files as the reader will have them (the artifacts'
- * names once uploaded); the runtime is given them with the .pte, wherever they are.
- */
-function needsToRun(report, ptdNames, quote) {
-    const parts = [];
-    const versions = report.versions;
-    if (report.target === "tensorrt") {
-        const trt = majorMinor(versions.tensorrt);
-        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
-    }
-    if (isTarget(report.target) && targetSpec(report.target).gpu) {
-        const compile = (report.details.compile_settings ?? {});
-        if (report.target === "tensorrt" && compile.hardware_compatible === true)
-            parts.push("an Ampere or newer GPU");
-        else if (report.gpu !== null) {
-            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
-        }
-        else
-            parts.push("the GPU architecture it was built on");
-    }
-    else {
-        parts.push("any CPU");
-    }
-    const et = versions.executorch;
-    parts.push(et ? `ExecuTorch ${quote(et)}` : "ExecuTorch");
-    if (ptdNames.length > 0)
-        parts.push(`loaded with ${ptdNames.map((p) => quote(p)).join(", ")}`);
-    return parts;
-}
-/** What the .pte needs to run, for the summary and the comment. */
-function formatNeeds(report, ptdNames = report.ptd.map((p) => p.name)) {
-    return needsToRun(report, ptdNames, code).join(" · ");
-}
-/**
- * The headline point in a few words, for a rollup's line: `0.41 ms (p10–p90 0.40–0.45), 4.6× eager`;
- * "" when not timed.
- */
-function latencyBrief(report) {
-    const points = report.benchmark?.points ?? [];
-    const point = points.find((p) => p.shape === "opt") ?? points[0];
-    if (point === undefined)
-        return "";
-    const speedup = times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
-    return `${ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
-}
-/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
-function headlineSpeedup(report) {
-    const points = report.benchmark?.points ?? [];
-    const point = points.find((p) => p.shape === "opt") ?? points[0];
-    return point?.speedup ?? null;
-}
-
+// EXTERNAL MODULE: ./src/publish/render-run.ts
+var render_run = __nccwpck_require__(2822);
+// EXTERNAL MODULE: ./src/gather/latency.ts + 4 modules
+var latency = __nccwpck_require__(9041);
 ;// CONCATENATED MODULE: ./src/gather/render.ts
 // The one comment (and job summary) for a reusable-workflow call: a section per model × target × GPU.
 // Pure functions of the results, kept apart from the GitHub calls so the single-job comment can share
 // them. Every string that came from a result file is shown as inline code (no markdown, HTML or
 // @-mention survives that), and every link is built here from numeric IDs, never read from a file.
+
 
 
 
@@ -30798,10 +31456,15 @@ function section(result, links, label, by) {
     const versions = Object.entries(report.versions);
     if (versions.length > 0)
         lines.push(`- Versions: ${versions.map(([k, v]) => `${(0,format/* code */.aY)(k)} ${(0,format/* code */.aY)(v)}`).join(", ")}`);
+    if (report.timing !== null)
+        lines.push(`- ${(0,latency/* latencyText */.eN)(report.timing)}`);
     lines.push(...compared);
     const use = useIt(result, report, links, by);
     if (use !== "")
         lines.push("", use.trimEnd());
+    const history = (0,latency/* historyDetails */.dJ)(report.history);
+    if (history !== "")
+        lines.push("", history);
     return lines.join("\n");
 }
 function rowState(result) {
@@ -30812,6 +31475,14 @@ function rowState(result) {
         return tripped ? "regressed" : "failed";
     }
     return result.outcome;
+}
+/** `, 4.6× (95% CI 4.5–4.7) vs eager` (`4.6× eager` for a report from before intervals), or "". */
+function speedupPart(report) {
+    const t = report?.timing ?? null;
+    if (t !== null && t.speedupCi !== undefined)
+        return `, ${(0,render_run/* speedupText */.e1)(t.speedup, t.speedupCi, t.noisy)} vs eager`;
+    const speedup = report?.latency?.speedup ?? null;
+    return speedup === null ? "" : `, ${speedup.toPrecision(2)}× eager`;
 }
 /** One build as a rollup row; every string in it came from a result file and is shown as code. */
 function rollupRow(result, links) {
@@ -30828,7 +31499,7 @@ function rollupRow(result, links) {
         bytes: report === null ? null : report.pte.bytes + report.ptd.reduce((sum, f) => sum + f.bytes, 0),
         latency: latency === null
             ? ""
-            : `${ms(latency.medianMs)} ms (p10–p90 ${ms(latency.p10Ms)}–${ms(latency.p90Ms)})${latency.speedup === null ? "" : `, ${latency.speedup.toPrecision(2)}× eager`}`,
+            : `${(0,render_run.ms)(latency.medianMs)} ms (p10–p90 ${(0,render_run.ms)(latency.p10Ms)}–${(0,render_run.ms)(latency.p90Ms)})${speedupPart(report)}`,
         cache: report?.cacheHit === true ? "hit" : report?.cacheHit === false ? "miss" : "",
         changes: comparison === null ? "" : (0,render/* changeSummary */.lb)(comparison.state, comparison.diff, comparison.gates),
     };
@@ -30918,7 +31589,10 @@ var settings = __nccwpck_require__(4875);
 const REPORT_FILE = "report.json";
 // @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
 // comparison with the branch's baseline (baseline, diff, gates, comparison).
-const REPORT_SCHEMA = "trt-pte/report@2";
+// @3: latency as paired rounds with 95% intervals (benchmark: speedup_ci, noisy, median_ci, the
+// compiled module and the base build timed beside), the change's interval and how it was measured
+// (diff.latency[].built_change), the gate state `unclear`, the date, and the branch's history.
+const REPORT_SCHEMA = "trt-pte/report@3";
 const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
 const NO_CACHE = {
     enabled: false,
@@ -30997,6 +31671,8 @@ function assemble(settings, build, files, env) {
         baseline: null,
         diff: null,
         gates: [],
+        date: new Date().toISOString(),
+        history: [],
     };
 }
 /**
@@ -31038,7 +31714,8 @@ function buildReport(settings, pre, result, files, env) {
 }
 /**
  * A cached report as this release writes it: an entry saved before schema @2 has no execution,
- * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now.
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now;
+ * one before @3 has a benchmark without intervals, which the renderers say (no interval).
  */
 function currentReport(cached) {
     return {
@@ -31057,11 +31734,14 @@ var comparison = __nccwpck_require__(8026);
 var input_spec = __nccwpck_require__(4602);
 // EXTERNAL MODULE: ./src/settings/names.ts
 var names = __nccwpck_require__(972);
+// EXTERNAL MODULE: ./src/gather/latency.ts + 4 modules
+var latency = __nccwpck_require__(9041);
 ;// CONCATENATED MODULE: ./src/gather/results.ts
 // The build jobs' results as the reusable workflow's report job downloads them: one folder per GPU
 // holding result.json (outcome, artifact id) and, when the export got that far, the action's
 // report.json. The fork-PR commenter downloads the same files from a run it does not trust, so every
 // field is checked and kept as plain data: nothing read here is executed, and no link is taken from it.
+
 
 
 
@@ -31160,6 +31840,8 @@ function parseReport(raw) {
         cacheHit: typeof report.cache?.hit === "boolean"
             ? report.cache.hit
             : null,
+        timing: (0,latency/* parseLatency */.Cb)(report),
+        history: (0,latency/* parseHistory */.i6)(report),
     };
 }
 // An artifact name as trt-pte makes them (src/settings/names.ts): plain, and at most this long.
@@ -31548,6 +32230,213 @@ function isPermissionError(e) {
     return (status === 403 ||
         status === 404 ||
         (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
+}
+
+
+/***/ }),
+
+/***/ 2822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e1: () => (/* binding */ speedupText),
+/* harmony export */   ms: () => (/* binding */ ms)
+/* harmony export */ });
+/* unused harmony exports latencyLine, formatExecution, formatDeterminism, formatLatency, formatMemory, needsToRun, formatNeeds, latencyBrief, headlineSpeedup */
+/* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8678);
+/* harmony import */ var _settings_targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1820);
+// What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
+// took and what it needs to run elsewhere, as short markdown pieces for the summary and the comment.
+// On a cache hit these facts come from the run that built the entry and are labelled so. Strings the
+// driver reports (runtime names, reasons, device names, file names) are untrusted: they go through
+// `code`; the table escapes its cells itself.
+
+
+/** Milliseconds with three significant digits (0.41, 1.90, 12.3, 1234). */
+function ms(value) {
+    if (value >= 1000)
+        return Math.round(value).toString();
+    return value.toPrecision(3);
+}
+/** Significant digits (2 to 4) at which the values read apart: `2.0–2.2`, `1.04–1.09`. */
+function apart(values) {
+    for (const digits of [2, 3, 4]) {
+        const f = (x) => (x >= 10 ** digits ? Math.round(x).toString() : x.toPrecision(digits));
+        if (new Set(values.map(f)).size === new Set(values).size)
+            return f;
+    }
+    return (x) => (x >= 10000 ? Math.round(x).toString() : x.toPrecision(4));
+}
+function times(speedup) {
+    if (speedup === null)
+        return "";
+    return ` (${speedup >= 10 ? speedup.toFixed(0) : speedup.toPrecision(2)}×)`;
+}
+/**
+ * A speedup as a reviewer should read it: `2.1× (95% CI 2.0–2.2)`, or `noisy: 1.4–2.7× (95% CI;
+ * why)` instead of a confident number; a report from before @3 has no interval and says so.
+ */
+function speedupText(speedup, ci, noisy = false, why = null) {
+    if (speedup === null)
+        return "no speedup (the built median is 0)";
+    if (ci === undefined)
+        return `${times(speedup).slice(2, -1)} (no interval: timed before report@3)`;
+    const f = apart([ci[0], speedup, ci[1]]);
+    if (noisy)
+        return `noisy: ${f(ci[0])}–${f(ci[1])}× (95% CI${why ? `; ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(why)}` : ""})`;
+    return `${f(speedup)}× (95% CI ${f(ci[0])}–${f(ci[1])})`;
+}
+function spread(t) {
+    return `${ms(t.p10_ms)}–${ms(t.p90_ms)}`;
+}
+/** How many times each side ran: `200 paired runs each`, or, before paired rounds, `built 1000 runs, eager 8`. */
+function runCounts(point) {
+    const { built, eager } = point;
+    if (point.rounds !== undefined)
+        return `${point.rounds} paired runs each`;
+    return built.runs === eager.runs
+        ? `${built.runs} runs each`
+        : `built ${built.runs} runs, eager ${eager.runs}`;
+}
+/** `0.41 ms vs eager 1.90 ms: 4.6× (95% CI 4.4–4.8), 200 paired runs each (p10–p90 0.40–0.45 vs 1.85–2.01 ms)` */
+function latencyLine(point) {
+    const { built, eager } = point;
+    const speed = speedupText(point.speedup, point.speedup_ci, point.noisy, point.noise ?? null);
+    return (`${ms(built.median_ms)} ms vs eager ${ms(eager.median_ms)} ms: ${speed}, ${runCounts(point)} ` +
+        `(p10–p90 ${spread(built)} vs ${spread(eager)} ms)`);
+}
+/** `opt`, or `opt (= max)` when max has the same shapes and was measured once with it. */
+function pointName(point) {
+    return `${point.shape}${(point.same_as ?? []).map((s) => ` (= ${code(s)})`).join("")}`;
+}
+/** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
+function measuredBy(report) {
+    if (!report.cache.hit)
+        return "";
+    const from = report.cache.from_run;
+    return from === null
+        ? " · measured by the earlier local run that built it"
+        : ` · measured by [run ${from.run_id}](${from.url})`;
+}
+function formatExecution(report) {
+    const e = report.execution;
+    if (e === null)
+        return "–";
+    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
+    const said = e.pte_ran
+        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
+        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatDeterminism(report) {
+    const d = report.determinism;
+    if (d === null)
+        return "not checked: nothing in process returned outputs";
+    const said = d.identical
+        ? `✅ bitwise identical in ${d.runs} runs on one input`
+        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
+    return `${said}${measuredBy(report)}`;
+}
+function formatLatency(report) {
+    const b = report.benchmark;
+    if (b === null)
+        return "not timed";
+    // The OPT point in full, the other points by their speedup (report.json has them all).
+    const head = b.points.find((p) => p.shape === "opt") ?? b.points[0];
+    if (head === undefined)
+        return "not timed";
+    const others = b.points
+        .filter((p) => p !== head)
+        .map((p) => `${pointName(p)} ${speedupText(p.speedup, p.speedup_ci, p.noisy)}`);
+    const at = b.points.length > 1 || (head.same_as ?? []).length > 0 ? `at ${pointName(head)}: ` : "";
+    const rest = others.length > 0 ? `; ${others.join("; ")}` : "";
+    const threads = b.threads === null ? "" : `, ${b.threads} threads`;
+    const parts = [`${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}`];
+    if (b.built_includes)
+        parts.push(`built includes ${code(b.built_includes)}`);
+    const compiled = head.compiled;
+    if (compiled && b.compiled) {
+        parts.push(`${code(b.compiled)} (device-resident inputs, like eager) ${ms(compiled.timing.median_ms)} ms: ` +
+            speedupText(compiled.speedup, compiled.speedup_ci, compiled.noisy));
+    }
+    for (const flag of b.shape_flags ?? [])
+        parts.push(`⚠️ ${code(flag)}`);
+    return `${parts.join("<br>")}${measuredBy(report)}`;
+}
+function formatMemory(report) {
+    const m = report.memory;
+    if (m === null)
+        return "–";
+    const parts = [];
+    if (m.eager_device_bytes !== null)
+        parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
+    if (m.built_device_bytes !== null) {
+        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
+    }
+    if (m.host_peak_bytes !== null)
+        parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
+    return parts.join(" · ") || "–";
+}
+function majorMinor(version) {
+    if (!version)
+        return null;
+    const m = /^(\d+)\.(\d+)/.exec(version);
+    return m === null ? version : `${m[1]}.${m[2]}`;
+}
+/**
+ * What the .pte needs to run, part by part, each name quoted by `quote` (inline code in markdown,
+ * as is on a terminal). `ptdNames` are the .ptd files as the reader will have them (the artifacts'
+ * names once uploaded); the runtime is given them with the .pte, wherever they are.
+ */
+function needsToRun(report, ptdNames, quote) {
+    const parts = [];
+    const versions = report.versions;
+    if (report.target === "tensorrt") {
+        const trt = majorMinor(versions.tensorrt);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+    }
+    if (isTarget(report.target) && targetSpec(report.target).gpu) {
+        const compile = (report.details.compile_settings ?? {});
+        if (report.target === "tensorrt" && compile.hardware_compatible === true)
+            parts.push("an Ampere or newer GPU");
+        else if (report.gpu !== null) {
+            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
+        }
+        else
+            parts.push("the GPU architecture it was built on");
+    }
+    else {
+        parts.push("any CPU");
+    }
+    const et = versions.executorch;
+    parts.push(et ? `ExecuTorch ${quote(et)}` : "ExecuTorch");
+    if (ptdNames.length > 0)
+        parts.push(`loaded with ${ptdNames.map((p) => quote(p)).join(", ")}`);
+    return parts;
+}
+/** What the .pte needs to run, for the summary and the comment. */
+function formatNeeds(report, ptdNames = report.ptd.map((p) => p.name)) {
+    return needsToRun(report, ptdNames, code).join(" · ");
+}
+/**
+ * The headline point in a few words, for a rollup's line: `0.41 ms (p10–p90 0.40–0.45), 4.6× eager`;
+ * "" when not timed.
+ */
+function latencyBrief(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    if (point === undefined)
+        return "";
+    const speedup = point.speedup !== null && point.speedup_ci !== undefined
+        ? `, ${speedupText(point.speedup, point.speedup_ci, point.noisy)} vs eager`
+        : times(point.speedup).replace(/^ \((.*)\)$/, ", $1 eager");
+    return `${ms(point.built.median_ms)} ms (p10–p90 ${spread(point.built)})${speedup}`;
+}
+/** The opt point's speedup (the first point when there is no opt), for the `speedup` output. */
+function headlineSpeedup(report) {
+    const points = report.benchmark?.points ?? [];
+    const point = points.find((p) => p.shape === "opt") ?? points[0];
+    return point?.speedup ?? null;
 }
 
 
@@ -32190,7 +33079,8 @@ const inputs_INPUTS = [
         kind: "integer",
         default: "10",
         range: [0, 3600],
-        description: "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+        description: "Time budget of the latency benchmark against eager PyTorch, in paired rounds (at `opt`, or at `min`/`opt`/`max` " +
+            "for dynamic inputs; the base branch's `.pte` too when it can be had). " +
             "`0` turns timing off.",
     },
     {
@@ -32281,8 +33171,9 @@ const inputs_INPUTS = [
         name: "max-latency-increase",
         use: "build",
         kind: "string",
-        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-            "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
+        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this with 95% confidence " +
+            "(the change's interval is above it): `15%` or `2ms`; an interval that straddles it is a warning, never a pass. " +
+            "Empty: no gate. See docs/comparing.md.",
     },
     {
         name: "max-tensorrt-nodes-lost",
@@ -32351,8 +33242,8 @@ const OUTPUTS = [
     },
     {
         name: "speedup",
-        description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
-            "in process ran it.",
+        description: "Eager / built latency at `opt` over paired rounds (e.g. `4.6`; report.json has its 95% interval); empty when " +
+            "timing was off or nothing in process ran it.",
     },
     {
         name: "gates",

@@ -28707,7 +28707,8 @@ const INPUTS = [
         kind: "integer",
         default: "10",
         range: [0, 3600],
-        description: "Time budget of the latency benchmark against eager PyTorch (at `opt`, or at `min`/`opt`/`max` for dynamic inputs). " +
+        description: "Time budget of the latency benchmark against eager PyTorch, in paired rounds (at `opt`, or at `min`/`opt`/`max` " +
+            "for dynamic inputs; the base branch's `.pte` too when it can be had). " +
             "`0` turns timing off.",
     },
     {
@@ -28798,8 +28799,9 @@ const INPUTS = [
         name: "max-latency-increase",
         use: "build",
         kind: "string",
-        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this: `15%` or `2ms`. " +
-            "Empty: no gate. Noisy on shared machines: see docs/comparing.md.",
+        description: "Fail when the built program's median latency at any benchmarked shape grew by more than this with 95% confidence " +
+            "(the change's interval is above it): `15%` or `2ms`; an interval that straddles it is a warning, never a pass. " +
+            "Empty: no gate. See docs/comparing.md.",
     },
     {
         name: "max-tensorrt-nodes-lost",
@@ -28868,8 +28870,8 @@ const OUTPUTS = [
     },
     {
         name: "speedup",
-        description: "Eager median latency / the build's median latency at `opt` (e.g. `4.6`); empty when timing was off or nothing " +
-            "in process ran it.",
+        description: "Eager / built latency at `opt` over paired rounds (e.g. `4.6`; report.json has its 95% interval); empty when " +
+            "timing was off or nothing in process ran it.",
     },
     {
         name: "gates",
