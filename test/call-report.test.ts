@@ -137,7 +137,9 @@ describe("the rollup", () => {
       bytes: fixtureReport().pte.bytes,
       changes: "not compared",
     });
-    expect(rows[0]!.latency).toMatch(/^[0-9.]+ ms \(p10–p90 [0-9.]+–[0-9.]+\), [0-9.]+× eager$/);
+    expect(rows[0]!.latency).toMatch(
+      /^[0-9.]+ ms \(p10–p90 [0-9.]+–[0-9.]+\), [0-9.]+× \(95% CI [0-9.]+–[0-9.]+\) vs eager$/,
+    );
     expect(rows[1]).toMatchObject({ state: "failed", bytes: null, latency: "" });
     const text = rollupText(rows);
     expect(text).toHaveLength(2);
