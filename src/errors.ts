@@ -3,21 +3,23 @@
 // annotate the right line without knowing which stage failed.
 
 /** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
-export type ErrorKind =
-  | "settings"
-  | "model_error"
-  | "bad_input"
-  | "missing_dependency"
-  | "gpu_missing"
-  | "unsupported_op"
-  | "export_failure"
-  | "tensorrt_build_failure"
-  | "out_of_memory"
-  | "accuracy"
-  | "verification"
-  | "publish"
-  | "regression"
-  | "internal";
+export const ERROR_KINDS = [
+  "settings",
+  "model_error",
+  "bad_input",
+  "missing_dependency",
+  "gpu_missing",
+  "unsupported_op",
+  "export_failure",
+  "tensorrt_build_failure",
+  "out_of_memory",
+  "accuracy",
+  "verification",
+  "publish",
+  "regression",
+  "internal",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface SourceLocation {
   file: string;

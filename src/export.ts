@@ -2,14 +2,14 @@
 // its result; the result file (never the exit code) says what happened.
 
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { CompileSettings, Settings } from "./settings/settings.js";
 import type { Log } from "./platform/platform.js";
 import type { BaseBuildRequest, BuildCaches, ExportRequest, ExportResult } from "./protocol.js";
 import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
-import { runDriver } from "./python-driver.js";
+import { privateTempRoot, runDriver } from "./python-driver.js";
+import { readResultFile } from "./result-file.js";
 
 export const NO_BUILD_CACHES: BuildCaches = {
   timing_cache_path: null,
@@ -78,7 +78,9 @@ export async function runExport(
   baseBuild: BaseBuildRequest | null = null,
 ): Promise<ExportResult> {
   await fs.mkdir(stagingDir, { recursive: true });
-  const scratch = await fs.mkdtemp(path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), "trt-pte-"));
+  // The request and result live in a private folder of this run (mkdtemp: mode 0700), outside
+  // RUNNER_TEMP, where the runner keeps its command files.
+  const scratch = await fs.mkdtemp(path.join(privateTempRoot(process.env), "trt-pte-"));
   try {
     const requestPath = path.join(scratch, "request.json");
     const resultPath = path.join(scratch, "result.json");
@@ -93,10 +95,9 @@ export async function runExport(
         passthrough: settings.envPassthrough,
       }),
     );
-    let result: ExportResult;
-    try {
-      result = JSON.parse(await fs.readFile(resultPath, "utf8")) as ExportResult;
-    } catch {
+    // Untrusted until checked: the model's code ran in the process that wrote it.
+    const result = await readResultFile(resultPath);
+    if (result === null) {
       const how = run.signal !== null ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
       const oom = run.signal === "SIGKILL";
       throw new TrtPteError(
@@ -108,6 +109,13 @@ export async function runExport(
       );
     }
     if (result.status !== "ok") throw errorFromResult(result);
+    if (result.target !== undefined && result.target !== settings.target) {
+      throw new TrtPteError(
+        "verification",
+        `the export process reported target ${result.target}, but this run asked for ${settings.target}`,
+        "nothing was published; the model's code may have rewritten the result file",
+      );
+    }
     return result;
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // on the wire.
 
 import type { Target } from "./settings/targets.js";
-import type { InputSpec } from "./settings/input-spec.js";
+import type { InputSpec, ShapePoint } from "./settings/input-spec.js";
 import type { ErrorKind } from "./errors.js";
 
 export const PROTOCOL_VERSION = 1;
@@ -61,7 +61,7 @@ export interface AccuracyResult {
   against: string;
   reason: string | null;
   tolerance: number | null;
-  points: { shape: string; outputs: OutputError[] }[];
+  points: { shape: ShapePoint; outputs: OutputError[] }[];
   max_abs: number;
   max_rel: number;
   passed: boolean | null;
@@ -108,7 +108,7 @@ export interface RatioResult {
 }
 
 export interface BenchmarkPoint {
-  shape: "min" | "opt" | "max";
+  shape: ShapePoint;
   /** Later shape points with the same concrete shapes, measured once with this one (`max` when OPT = MAX). */
   same_as?: string[];
   eager: TimingResult;

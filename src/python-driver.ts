@@ -52,14 +52,31 @@ export interface DriverOptions {
   env?: NodeJS.ProcessEnv;
   /** Names and globs of `env-passthrough`, already checked by the settings. */
   passthrough?: readonly string[];
-  /** Where the run's own temp folder is made: RUNNER_TEMP in the action, the system's otherwise. */
+  /** Where the run's own temp folder is made; privateTempRoot() by default. */
   tempRoot?: string;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/**
+ * Where trt-pte makes the private folders of a run (the driver's temp folder, the request and
+ * result files): the system's temp folder, never inside RUNNER_TEMP, which holds the runner's own
+ * command files (a runner that points TMPDIR there gets /tmp instead).
+ */
+export function privateTempRoot(env: NodeJS.ProcessEnv): string {
+  const system = os.tmpdir();
+  const runnerTemp = env.RUNNER_TEMP;
+  if (runnerTemp === undefined || runnerTemp === "" || process.platform === "win32") return system;
+  return isInside(path.resolve(system), path.resolve(runnerTemp)) ? "/tmp" : system;
 }
 
 /**
  * Runs the driver with `args`, calling onLine for every line it prints as soon as it is printed (the
- * export takes minutes; people watch it live). The driver gets a fresh temp folder of its own, removed
- * when it exits.
+ * export takes minutes; people watch it live). The driver gets a fresh private temp folder of its
+ * own, outside RUNNER_TEMP, removed when it exits.
  */
 export async function runDriver(
   python: string,
@@ -67,8 +84,9 @@ export async function runDriver(
   options: DriverOptions,
 ): Promise<DriverRun> {
   const parent = options.env ?? process.env;
-  const tempRoot = options.tempRoot ?? parent.RUNNER_TEMP ?? os.tmpdir();
+  const tempRoot = options.tempRoot ?? privateTempRoot(parent);
   await fs.mkdir(tempRoot, { recursive: true });
+  // mkdtemp makes the folder with mode 0700: no other user of the runner reads what the model writes.
   const runDir = await fs.mkdtemp(path.join(tempRoot, "trt-pte-run-"));
   const env = driverEnvironment(parent, { passthrough: options.passthrough ?? [], runDir });
   for (const dir of new Set([env.TMPDIR, env.TORCHINDUCTOR_CACHE_DIR, env.TRITON_CACHE_DIR])) {

@@ -4,6 +4,7 @@
 
 import type { Inspection } from "../pte/inspection.js";
 import { bindingText } from "../pte/render-summary.js";
+import { SHAPE_POINTS } from "../settings/input-spec.js";
 
 export interface EngineFacts {
   bytes: number;
@@ -172,7 +173,8 @@ function latency(benchmark: Json | null): LatencyFacts[] {
     if (point === null) return [];
     return [
       {
-        shape: str(point.shape) ?? "?",
+        // Only a known shape point: the gates put it in their own words (src/compare/gates.ts).
+        shape: (SHAPE_POINTS as readonly unknown[]).includes(point.shape) ? (point.shape as string) : "?",
         built: num(obj(point.built)?.median_ms),
         builtCi: interval(obj(point.built)?.median_ci),
         eager: num(obj(point.eager)?.median_ms),

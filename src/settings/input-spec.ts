@@ -35,6 +35,10 @@ export interface InputSpec {
   dims: DimSpec[];
 }
 
+/** The shape points example inputs are built at (MIN, OPT and MAX of every dimension). */
+export const SHAPE_POINTS = ["min", "opt", "max"] as const;
+export type ShapePoint = (typeof SHAPE_POINTS)[number];
+
 /** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
 export const MAX_DIM = 2 ** 31 - 1;
 
