@@ -8,7 +8,7 @@ import { withGpuName, type Settings } from "./settings/settings.js";
 import type { Platform } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
-import { verifyOutput, type VerifiedFiles } from "./verify.js";
+import { checkExecution, verifyOutput, type VerifiedFiles } from "./verify.js";
 import {
   NOT_COMPARED,
   NO_CACHE,
@@ -87,6 +87,10 @@ async function buildFresh(
     caches?.checkSources(result.sources ?? []);
     const files = await stage("verify", "Verify", async () => {
       const verified = await verifyOutput(staging, result, settings.target, log);
+      await checkExecution(result.execution, settings.target, {
+        distributions: pre.distributions,
+        runner: settings.runner,
+      });
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
       return verified;
     });

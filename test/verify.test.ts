@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TrtPteError } from "../src/errors.js";
-import type { ExportResult, ResultFile } from "../src/protocol.js";
+import type { ExecutionResult, ExportResult, ResultFile } from "../src/protocol.js";
 import type { Target } from "../src/settings/targets.js";
-import { verifyOutput } from "../src/verify.js";
+import { executionProblem, verifyOutput, type RuntimeEnvironment } from "../src/verify.js";
 import { copyFixture } from "./support/pte-fixtures.js";
 
 const dirs: string[] = [];
@@ -168,6 +168,125 @@ describe("verifyOutput", () => {
     const { dir, result } = exported("portable", "portable", {});
     fs.appendFileSync(path.join(dir, "model.pte"), "x");
     const error = await failure(verifyOutput(dir, result, "portable"));
-    expect(error.message).toMatch(/expected model\.pte to be \d+ bytes, found \d+/);
+    expect(error.message).toMatch(
+      /the export process reported model\.pte as \d+ bytes, the file is \d+ bytes/,
+    );
+  });
+
+  it("measures each file's sha256 itself, and refuses a result that names another", async () => {
+    const { dir, result } = exported("portable", "portable", {});
+    const real = describeFile(dir, "model.pte").sha256;
+    const verified = await verifyOutput(dir, result, "portable");
+    expect(verified.pte.sha256).toBe(real);
+
+    // What an exit hook in the model's code can write: the digest of some other (released) file.
+    const released = "ab".repeat(32);
+    const forged = { ...result, files: [{ ...result.files![0]!, sha256: released }] };
+    const error = await failure(verifyOutput(dir, forged, "portable"));
+    expect(error.message).toBe(
+      `the export process reported model.pte with sha256 ${released}, the file is sha256 ${real}`,
+    );
+  });
+
+  it("refuses a file that is a link, or a name that is a path", async () => {
+    const { dir, result } = exported("portable", "portable", {});
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-outside-"));
+    dirs.push(outside);
+    fs.renameSync(path.join(dir, "model.pte"), path.join(outside, "model.pte"));
+    fs.symlinkSync(path.join(outside, "model.pte"), path.join(dir, "model.pte"));
+    expect((await failure(verifyOutput(dir, result, "portable"))).message).toBe(
+      "expected model.pte to be a regular file, found a link or a folder",
+    );
+
+    const escaping = { ...result, files: [{ ...result.files![0]!, name: "../model.pte" }] };
+    expect((await failure(verifyOutput(dir, escaping, "portable"))).message).toBe(
+      "expected a plain file name in the export result, found a path",
+    );
+  });
+});
+
+describe("the export's claims the files and the environment can check", () => {
+  it("wants at least one reported node per delegate the .pte holds", async () => {
+    const { dir, result } = exported("xnnpack", "xnnpack", { XnnpackBackend: 0, undelegated: 9 });
+    const error = await failure(verifyOutput(dir, result, "xnnpack"));
+    expect(error.message).toContain(
+      "expected the export to report at least 1 nodes in XnnpackBackend (the .pte holds 1 XnnpackBackend delegate), found 0",
+    );
+  });
+
+  const env = (over: Partial<RuntimeEnvironment> = {}): RuntimeEnvironment => ({
+    distributions: { executorch: "1.4.1", torch_tensorrt: "2.14.0" },
+    runner: null,
+    ...over,
+  });
+  const ran = (runtime: string, pte_ran = true): ExecutionResult => ({
+    runtime,
+    pte_ran,
+    reason: pte_ran ? null : "no runtime",
+    checks: null,
+    notes: [],
+  });
+
+  it.each<[string, ExecutionResult, Target, RuntimeEnvironment, string | null]>([
+    ["ExecuTorch's runtime on a CPU target", ran("executorch runtime"), "xnnpack", env(), null],
+    [
+      "ExecuTorch's runtime on a GPU target",
+      ran("executorch runtime"),
+      "tensorrt",
+      env(),
+      "reports ExecuTorch's Python runtime for target tensorrt, which it never runs on",
+    ],
+    [
+      "the runtime wheel where it is not installed",
+      ran("torch-tensorrt-executorch-runtime 0.1.0"),
+      "tensorrt",
+      env(),
+      "reports torch-tensorrt-executorch-runtime, which is not installed in the driver's environment",
+    ],
+    [
+      "the runtime wheel at another version",
+      ran("torch-tensorrt-executorch-runtime 9.9"),
+      "tensorrt",
+      env({ distributions: { torch_tensorrt_executorch_runtime: "0.1.0" } }),
+      "reports torch-tensorrt-executorch-runtime 9.9, but the driver's environment has 0.1.0",
+    ],
+    [
+      "the runtime wheel as installed",
+      ran("torch-tensorrt-executorch-runtime 0.1.0"),
+      "tensorrt",
+      env({ distributions: { torch_tensorrt_executorch_runtime: "0.1.0" } }),
+      null,
+    ],
+    [
+      "a runner the settings do not name",
+      ran("executor_runner (/opt/et/executor_runner)"),
+      "cuda",
+      env(),
+      "reports an executor_runner that the `runner` setting does not name",
+    ],
+    [
+      "the runner the settings name",
+      ran("executor_runner (/opt/et/executor_runner)"),
+      "cuda",
+      env({ runner: "/opt/et/executor_runner" }),
+      null,
+    ],
+    [
+      "torch_tensorrt's example runner where there is none",
+      ran("example_executorch_runner (/site/torch_tensorrt/bin/example_executorch_runner)"),
+      "tensorrt",
+      env(),
+      "reports a runner binary that does not exist",
+    ],
+    [
+      "a .pte that ran in the compiled module",
+      ran("compiled module"),
+      "tensorrt",
+      env(),
+      "reports that the .pte ran, in compiled module, which does not run a .pte",
+    ],
+    ["the compiled module that did not run the .pte", ran("compiled module", false), "tensorrt", env(), null],
+  ])("%s", async (_what, execution, target, environment, problem) => {
+    expect(await executionProblem(execution, target, environment)).toBe(problem);
   });
 });

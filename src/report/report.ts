@@ -248,7 +248,9 @@ export function buildReport(
     determinism: result.determinism ?? null,
     benchmark: result.benchmark ?? null,
     memory: result.memory ?? null,
-    versions: { python: pre.python.version, ...result.versions },
+    // The packages as preflight read them, before any model code ran; the export process adds
+    // only what it alone knows (the CUDA and driver versions torch reports).
+    versions: { ...result.versions, ...pre.packages, python: pre.python.version },
     gpu:
       gpu === undefined
         ? null
