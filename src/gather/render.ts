@@ -110,12 +110,18 @@ function section(result: BuildResult, links: RunLinks, label: string | null, by:
   ];
   for (const ptd of report.ptd) files.push(`${code(ptd.name)} ${formatBytes(ptd.bytes)}`);
   lines.push(`- Files: ${files.join(" · ")}`);
+  // What only the export process could report, under one label (src/publish/render.ts PROCESS_LABEL).
+  const reported: string[] = [];
   const partition = Object.entries(report.partition).filter(([, n]) => n > 0);
   if (partition.length > 0) {
-    lines.push(`- Delegated: ${partition.map(([name, n]) => `${code(name)} ×${n}`).join(", ")}`);
+    reported.push(`Delegated: ${partition.map(([name, n]) => `${code(name)} ×${n}`).join(", ")}`);
   }
   const accuracy = accuracyText(report.accuracy);
-  if (accuracy !== null) lines.push(`- ${accuracy.charAt(0).toUpperCase()}${accuracy.slice(1)}`);
+  if (accuracy !== null) reported.push(`${accuracy.charAt(0).toUpperCase()}${accuracy.slice(1)}`);
+  if (reported.length > 0) {
+    lines.push("- Reported by the export process, which runs the model's code:");
+    lines.push(...reported.map((r) => `  - ${r}`));
+  }
   if (report.gpu !== null) {
     const cc =
       report.gpu.computeCapability === ""

@@ -9,6 +9,7 @@ import {
   formatCache,
   formatDownload,
   formatNodes,
+  PROCESS_LABEL,
   table,
   title,
 } from "./render.js";
@@ -22,7 +23,7 @@ export function renderComment(
   downloads: Downloads | null,
   extras: ExtraSections = NO_EXTRAS,
 ): string {
-  const rows: [string, string][] = [
+  const rows: (readonly [string, string])[] = [
     ["Download", formatDownload(downloads)],
     [
       ".pte",
@@ -31,11 +32,6 @@ export function renderComment(
   ];
   for (const ptd of report.ptd) rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
   rows.push(
-    ["Nodes", formatNodes(report.partition)],
-    ["Accuracy", formatAccuracy(report.accuracy)],
-    ["Ran", formatExecution(report)],
-    ["Deterministic", formatDeterminism(report)],
-    ["Latency", formatLatency(report)],
     [
       "Needs to run",
       formatNeeds(
@@ -44,6 +40,13 @@ export function renderComment(
       ),
     ],
     ["Cache", formatCache(report)],
+    // What follows, only the export process could report (src/publish/render.ts PROCESS_LABEL).
+    PROCESS_LABEL,
+    ["Nodes", formatNodes(report.partition)],
+    ["Accuracy", formatAccuracy(report.accuracy)],
+    ["Ran", formatExecution(report)],
+    ["Deterministic", formatDeterminism(report)],
+    ["Latency", formatLatency(report)],
   );
   const run = report.run;
   const footer =

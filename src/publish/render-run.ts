@@ -165,7 +165,7 @@ export function needsToRun(
   const versions = report.versions;
   if (report.target === "tensorrt") {
     const trt = majorMinor(versions.tensorrt);
-    parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+    parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${quote(trt)}`);
   }
   if (isTarget(report.target) && targetSpec(report.target).gpu) {
     const compile = (report.details.compile_settings ?? {}) as Record<string, unknown>;
@@ -173,7 +173,7 @@ export function needsToRun(
       parts.push("an Ampere or newer GPU");
     else if (report.gpu !== null) {
       parts.push(
-        `a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`,
+        `a GPU of compute capability ${quote(report.gpu.compute_capability)} (built on ${quote(report.gpu.name)})`,
       );
     } else parts.push("the GPU architecture it was built on");
   } else {

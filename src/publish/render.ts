@@ -127,6 +127,17 @@ export function formatDownload(downloads: Downloads | null): string {
     .join(" · ");
 }
 
+/**
+ * The one label over the rows only the export process could report (accuracy, what ran,
+ * determinism, latency, memory, node counts): it runs the model's code, so those are its figures,
+ * which a pull request can forge; trt-pte checks what it can (the node counts against the .pte,
+ * what ran against the environment). docs/security.md says which gates rest on them.
+ */
+export const PROCESS_LABEL: readonly [string, string] = [
+  "**Reported by the export process**",
+  "which runs the model's code",
+];
+
 export function table(rows: readonly (readonly [string, string])[]): string {
   return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
 }

@@ -16,6 +16,7 @@ import {
   formatNodes,
   formatTimings,
   formatVersions,
+  PROCESS_LABEL,
   table,
   title,
 } from "./render.js";
@@ -62,21 +63,16 @@ export function renderSummary(
   comment: CommentOutcome = { state: "off" },
   extras: ExtraSections = NO_EXTRAS,
 ): string {
-  const rows: [string, string][] = [
+  // What trt-pte measured or read itself first; then, under one label, what only the export
+  // process could report (it runs the model's code, so a pull request can forge those figures).
+  const rows: (readonly [string, string])[] = [
     ["Download", formatDownload(downloads)],
     ["Target", report.target],
     [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
     ["sha256", code(report.pte.sha256)],
   ];
   for (const ptd of report.ptd) rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-  rows.push(["Inputs", formatInputs(report.inputs)]);
-  rows.push(["Nodes", formatNodes(report.partition)]);
   rows.push(["Delegates", delegateSummary(report.inspection)]);
-  rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
-  rows.push(["Ran", formatExecution(report)]);
-  rows.push(["Deterministic", formatDeterminism(report)]);
-  rows.push(["Latency", formatLatency(report)]);
-  rows.push(["Memory", formatMemory(report)]);
   rows.push([
     "Needs to run",
     formatNeeds(
@@ -90,6 +86,14 @@ export function renderSummary(
   rows.push(["Time", formatTimings(report.timings)]);
   const comment_ = commentLine(comment);
   if (comment_ !== null) rows.push(["PR comment", comment_]);
+  rows.push(PROCESS_LABEL);
+  rows.push(["Inputs", formatInputs(report.inputs)]);
+  rows.push(["Nodes", formatNodes(report.partition)]);
+  rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+  rows.push(["Ran", formatExecution(report)]);
+  rows.push(["Deterministic", formatDeterminism(report)]);
+  rows.push(["Latency", formatLatency(report)]);
+  rows.push(["Memory", formatMemory(report)]);
   const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
   const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
   const useIt = extras.useIt ? `\n${extras.useIt}` : "";

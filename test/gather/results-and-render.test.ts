@@ -120,8 +120,8 @@ describe("the comment", () => {
     expect(sections[1]).toContain("/actions/runs/4242/artifacts/99)");
     expect(sections[0]).toContain("`cos_block-build.pte` 3.00 MiB");
     expect(sections[0]).toContain("`aoti_cuda_blob.ptd` 1.00 KiB");
-    expect(sections[0]).toContain("- Delegated: `TensorRTBackend` ×3, `CudaBackend` ×1");
-    expect(sections[0]).toContain("- Accuracy: max abs error 2.5e-5 (tolerance 1.0e-3) ✅");
+    expect(sections[0]).toContain("  - Delegated: `TensorRTBackend` ×3, `CudaBackend` ×1");
+    expect(sections[0]).toContain("  - Accuracy: max abs error 2.5e-5 (tolerance 1.0e-3) ✅");
     expect(sections[0]).toContain("- Built on `NVIDIA A100-SXM4-80GB` (compute capability `8.0`)");
     expect(sections[0]).toContain("`torch_tensorrt` `2.13.0`");
   });
