@@ -3,7 +3,13 @@
 // nothing the runner gave the action to act with: no token, no inputs, no runtime URLs, no command
 // files. The action's own process still holds all of that, so this is defence in depth (docs/security.md), not a wall against code running as the same user.
 
-import { isForbiddenEnv, matchesEnvGlob, runFolders } from "./util/env-names.js";
+import {
+  isCredentialName,
+  isForbiddenEnv,
+  isProxyWithCredentials,
+  matchesEnvGlob,
+  runFolders,
+} from "./util/env-names.js";
 
 /** Names passed as they are. */
 const NAMES = [
@@ -79,7 +85,9 @@ const PREFIXES = [
   "OPENBLAS_",
 ];
 
-function allowed(name: string, passthrough: readonly string[]): boolean {
+function allowed(name: string, value: string, passthrough: readonly string[]): boolean {
+  // A credential passes only by its exact name in env-passthrough, whatever family or glob matches it.
+  if (isCredential(name, value)) return passthrough.includes(name);
   const upper = name.toUpperCase();
   return (
     NAMES.includes(name) ||
@@ -89,9 +97,36 @@ function allowed(name: string, passthrough: readonly string[]): boolean {
   );
 }
 
+function isCredential(name: string, value: string): boolean {
+  return isCredentialName(name) || isProxyWithCredentials(name, value);
+}
+
+/**
+ * The credential-shaped variables of `parent` the driver does not get (names only, sorted), for one
+ * line in the log: each would have passed the allowlist or a glob, and needs its exact name in
+ * `env-passthrough` to reach model code.
+ */
+export function withheldCredentials(parent: NodeJS.ProcessEnv, passthrough: readonly string[]): string[] {
+  const withheld: string[] = [];
+  for (const [name, value] of Object.entries(parent)) {
+    if (value === undefined || isForbiddenEnv(name) || !isCredential(name, value)) continue;
+    if (allowed(name, value, passthrough)) continue;
+    const upper = name.toUpperCase();
+    const wouldPass =
+      NAMES.includes(name) ||
+      NAMES.includes(upper) ||
+      PREFIXES.some((prefix) => upper.startsWith(prefix)) ||
+      passthrough.some((glob) => matchesEnvGlob(name, glob));
+    if (wouldPass) withheld.push(name);
+  }
+  return withheld.sort();
+}
+
 /**
  * The driver's environment from the action's (or the CLI's) own: the allowlist, the names and globs
- * of `env-passthrough`, never a forbidden name (src/util/env-names.ts), and the run's folders.
+ * of `env-passthrough`, never a forbidden name (src/util/env-names.ts), a credential-shaped name or
+ * a proxy URL with a user or password only when `env-passthrough` names it exactly, and the run's
+ * folders.
  */
 export function driverEnvironment(
   parent: NodeJS.ProcessEnv,
@@ -99,7 +134,8 @@ export function driverEnvironment(
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(parent)) {
-    if (value !== undefined && !isForbiddenEnv(name) && allowed(name, options.passthrough)) env[name] = value;
+    if (value !== undefined && !isForbiddenEnv(name) && allowed(name, value, options.passthrough))
+      env[name] = value;
   }
   return { ...env, ...runFolders(options.runDir), PYTHONUNBUFFERED: "1" };
 }

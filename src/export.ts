@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from "./protocol.js";
 import { TrtPteError } from "./errors.js";
 import { privateTempRoot, runDriver } from "./python-driver.js";
 import { readResultFile } from "./result-file.js";
+import { withheldCredentials } from "./driver-env.js";
 
 export const NO_BUILD_CACHES: BuildCaches = {
   timing_cache_path: null,
@@ -88,6 +89,12 @@ export async function runExport(
       requestPath,
       JSON.stringify(buildRequest(settings, stagingDir, caches, baseBuild), null, 2),
     );
+    const withheld = withheldCredentials(process.env, settings.envPassthrough);
+    if (withheld.length > 0) {
+      log.info(
+        `the model's process does not get ${withheld.join(", ")}: a credential passes only by its exact name in env-passthrough (docs/security.md)`,
+      );
+    }
     const run = await log.verbatim(() =>
       runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
         cwd: settings.workspace,

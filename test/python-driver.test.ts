@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { driverRoot, runDriver } from "../src/python-driver.js";
 import { SettingsError } from "../src/errors.js";
 import { REPO, TEST_PYTHON } from "./support/action-run.js";
-import { driverEnvironment } from "../src/driver-env.js";
+import { driverEnvironment, withheldCredentials } from "../src/driver-env.js";
 import { PROTOCOL_VERSION } from "../src/protocol.js";
 
 describe("the Python driver process", () => {
@@ -119,7 +119,10 @@ describe("the driver's environment", () => {
   };
 
   it("is the allowlist, the user's names, and the run's own folders", () => {
-    const env = driverEnvironment(parent, { passthrough: ["WANDB_*", "GITHUB_SHA"], runDir: "/rt/run" });
+    const env = driverEnvironment(parent, {
+      passthrough: ["WANDB_*", "GITHUB_SHA", "WANDB_API_KEY"],
+      runDir: "/rt/run",
+    });
     expect(Object.keys(env).sort()).toEqual(
       [
         "CUDA_VISIBLE_DEVICES",
@@ -148,6 +151,63 @@ describe("the driver's environment", () => {
     );
     expect(env.TMPDIR).toBe(path.join("/rt/run", "tmp"));
     expect(env.TORCHINDUCTOR_CACHE_DIR).toBe(path.join("/rt/run", "torchinductor"));
+  });
+
+  // The names of issue 17: each would pass the allowlist's families (HF_*, NVIDIA_*, NV_*, TORCH*,
+  // CONDA_*, TRITON_*) or a glob; a proxy URL may carry a user and password.
+  const credentials: NodeJS.ProcessEnv = {
+    ...parent,
+    HF_TOKEN: "hf_secret",
+    HUGGINGFACE_HUB_TOKEN: "hf_secret2",
+    NVIDIA_API_KEY: "nvapi-secret",
+    NV_NGC_API_KEY: "ngc-secret",
+    TORCH_HUB_TOKEN: "th-secret",
+    CONDA_TOKEN: "conda-secret",
+    TRITON_API_KEY: "triton-secret",
+    WANDB_PASSWORD: "pw",
+    TORCH_CREDENTIALS: "creds",
+    HF_SECRET: "s",
+    HTTPS_PROXY: "http://user:pass@proxy.corp:3128",
+    http_proxy: "user:pass@proxy.corp:3128",
+    ALL_PROXY: "http://proxy.corp:3128",
+  };
+  const names = (passthrough: string[]) =>
+    Object.keys(driverEnvironment(credentials, { passthrough, runDir: "/rt/run" }));
+  const CREDENTIAL_NAMES = [
+    "HF_TOKEN",
+    "HUGGINGFACE_HUB_TOKEN",
+    "NVIDIA_API_KEY",
+    "NV_NGC_API_KEY",
+    "TORCH_HUB_TOKEN",
+    "CONDA_TOKEN",
+    "TRITON_API_KEY",
+    "WANDB_PASSWORD",
+    "TORCH_CREDENTIALS",
+    "HF_SECRET",
+    "HTTPS_PROXY",
+    "http_proxy",
+  ];
+
+  it("drops credential-shaped names and proxy URLs with a user, whatever family or glob matches them", () => {
+    for (const passthrough of [[], ["*"], ["HF_*", "*_TOKEN", "*_KEY", "*PROXY*", "WANDB_*"], ["hf_token"]]) {
+      const passed = names(passthrough);
+      expect(passed.filter((n) => CREDENTIAL_NAMES.includes(n))).toEqual([]);
+      expect(passed).toContain("ALL_PROXY"); // no user or password in it
+    }
+    expect(withheldCredentials(credentials, ["WANDB_*"])).toEqual(
+      [...CREDENTIAL_NAMES, "WANDB_API_KEY"].sort(),
+    );
+  });
+
+  it("passes a credential that env-passthrough names exactly", () => {
+    const env = driverEnvironment(credentials, {
+      passthrough: ["HF_TOKEN", "HTTPS_PROXY"],
+      runDir: "/rt/run",
+    });
+    expect(env.HF_TOKEN).toBe("hf_secret");
+    expect(env.HTTPS_PROXY).toBe("http://user:pass@proxy.corp:3128");
+    expect(env.NVIDIA_API_KEY).toBeUndefined();
+    expect(withheldCredentials(credentials, ["HF_TOKEN", "HTTPS_PROXY"])).not.toContain("HF_TOKEN");
   });
 
   it("never holds a forbidden name, even one a glob would match", () => {

@@ -20,6 +20,29 @@ export const FORBIDDEN_ENV = [
   "GITHUB_STEP_SUMMARY",
 ] as const;
 
+/**
+ * Names that hold a credential by their shape (HF_TOKEN, NVIDIA_API_KEY, AWS_SECRET_ACCESS_KEY...):
+ * the driver gets one only when `env-passthrough` names it exactly, never through the allowlist's
+ * families (HF_*, NV_*, CONDA_*...) or a glob, so a token reaches model code only on purpose.
+ */
+export const CREDENTIAL_SUFFIXES = ["_TOKEN", "_KEY", "_SECRET", "_PASSWORD", "_CREDENTIALS"] as const;
+
+export function isCredentialName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return CREDENTIAL_SUFFIXES.some((suffix) => upper.endsWith(suffix));
+}
+
+/** A proxy variable (`https_proxy`, `ALL_PROXY`...) whose URL carries a user name or password. */
+export function isProxyWithCredentials(name: string, value: string): boolean {
+  if (!/_proxy$/i.test(name) || !value.includes("@")) return false;
+  try {
+    const url = new URL(value.includes("://") ? value : `http://${value}`);
+    return url.username !== "" || url.password !== "";
+  } catch {
+    return true; // unparsable and holding an '@': treat it as carrying credentials
+  }
+}
+
 /** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
 export const ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
 
