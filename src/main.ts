@@ -4,7 +4,9 @@
 
 import fs from "node:fs/promises";
 import path from "node:path";
-import { withGpuName, type Settings } from "./settings/settings.js";
+import { checkLinks, withGpuName, type Settings } from "./settings/settings.js";
+import { ENGINE_CACHE_DIR, OUTPUT_STAGE_DIR, TIMING_CACHE_DIR } from "./cache/layers.js";
+import { BASELINE_DIR } from "./compare/baseline.js";
 import type { Platform } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
 import { runExport } from "./export.js";
@@ -59,6 +61,20 @@ async function writeReport(dir: string, report: Report): Promise<void> {
   await fs.writeFile(path.join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }
 
+/** The folders of the workspace trt-pte deletes and writes besides the output folder. */
+const OWN_FOLDERS = [".trt-pte", TIMING_CACHE_DIR, ENGINE_CACHE_DIR, OUTPUT_STAGE_DIR, BASELINE_DIR];
+
+/**
+ * Refuses to go on when the output folder, `.trt-pte` or a cache folder is (or passes through) a
+ * link leading out of the workspace and the runner's temp dir: checked before the first delete, and
+ * again after the export, whose model code may have made one.
+ */
+function checkFolders(settings: Settings): void {
+  const ctx = { workspace: settings.workspace, allowedRoots: settings.allowedRoots };
+  checkLinks("output-dir", settings.outputDir, ctx);
+  for (const folder of OWN_FOLDERS) checkLinks(folder, path.join(settings.workspace, folder), ctx);
+}
+
 interface Built {
   report: Report;
   files: VerifiedFiles;
@@ -84,6 +100,7 @@ async function buildFresh(
     const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
       runExport(settings, staging, log, buildLayers?.paths(), baseBuild),
     );
+    checkFolders(settings);
     caches?.checkSources(result.sources ?? []);
     const files = await stage("verify", "Verify", async () => {
       const verified = await verifyOutput(staging, result, settings.target, log);
@@ -181,6 +198,7 @@ export async function buildModel(
   if (given.upload) platform.artifacts.prepare?.();
   const pre = await stage("preflight", "Preflight", () => preflight(given, log));
   const settings = withGpuName(given, pre.gpus[0]?.name);
+  checkFolders(settings);
   const caches = await CacheSession.open(settings, platform, pre, env);
   const cached = caches
     ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SettingsError } from "./errors.js";
 import { driverEnvironment } from "./driver-env.js";
+import { isInside } from "./util/paths.js";
 
 /**
  * The folder holding the `trt_pte` package. It travels with the action (GitHub checks out the whole
@@ -54,11 +55,6 @@ export interface DriverOptions {
   passthrough?: readonly string[];
   /** Where the run's own temp folder is made; privateTempRoot() by default. */
   tempRoot?: string;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 /**

@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
+  checkLinks,
   defaultTolerance,
   parseSizeInput,
   parseOpList,
@@ -109,6 +112,73 @@ describe("readSettings", () => {
     expect(read({ model: "m.py:f", "output-dir": "/runner/tmp/out" }).outputDir).toBe(
       path.join("/runner/tmp/out", "m-f-tensorrt"),
     );
+  });
+});
+
+describe("folders reached through links", () => {
+  // A workspace with what a pull request can commit: links to folders outside it, and one that
+  // points nowhere (a write through it would create its target).
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-links-")));
+  const ws = path.join(root, "ws");
+  const runnerTemp = path.join(root, "runner-temp");
+  const outside = path.join(root, "home", ".ssh");
+  fs.mkdirSync(path.join(ws, "sub"), { recursive: true });
+  fs.mkdirSync(runnerTemp);
+  fs.mkdirSync(outside, { recursive: true });
+  fs.symlinkSync(outside, path.join(ws, "trt-pte-out"));
+  fs.symlinkSync(outside, path.join(ws, "sub", "escape"));
+  fs.symlinkSync(path.join(ws, "sub"), path.join(ws, "inside"));
+  fs.symlinkSync(runnerTemp, path.join(ws, "to-temp"));
+  fs.symlinkSync(path.join(root, "nowhere"), path.join(ws, "dangling"));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const linked: Context = { workspace: ws, allowedRoots: [runnerTemp] };
+  const readIn = (values: Record<string, string>) => readSettings((name) => values[name] ?? "", linked);
+
+  it.each([
+    [
+      "the default output folder, committed as a link",
+      {},
+      `${ws}/trt-pte-out leads to ${outside} through a link`,
+    ],
+    [
+      "a folder below a link",
+      { "output-dir": "sub/escape/deeper" },
+      `${ws}/sub/escape/deeper leads to ${outside}/deeper through a link`,
+    ],
+    [
+      "a link that points nowhere",
+      { "output-dir": "dangling/out" },
+      "a link to something that does not exist",
+    ],
+  ])("refuses %s", (_what, values, message) => {
+    const read = () => readIn({ model: "m.py:f", ...values });
+    expect(read).toThrow(SettingsError);
+    expect(read).toThrow(message);
+    expect(read).toThrow(/^output-dir: /);
+  });
+
+  it("takes a link that stays inside the workspace or the runner's temp dir", () => {
+    expect(readIn({ model: "m.py:f", "output-dir": "inside/out" }).outputDir).toBe(
+      path.join(ws, "inside", "out", "m-f-tensorrt"),
+    );
+    expect(readIn({ model: "m.py:f", "output-dir": "to-temp" }).outputDir).toBe(
+      path.join(ws, "to-temp", "m-f-tensorrt"),
+    );
+  });
+
+  it("refuses .trt-pte and the cache folders the same way", () => {
+    fs.mkdirSync(path.join(ws, ".trt-pte"));
+    fs.symlinkSync(outside, path.join(ws, ".trt-pte", "cache"));
+    try {
+      expect(() =>
+        checkLinks(".trt-pte/cache/timing", path.join(ws, ".trt-pte/cache/timing"), linked),
+      ).toThrow(
+        `.trt-pte/cache/timing: ${ws}/.trt-pte/cache/timing leads to ${outside}/timing through a link`,
+      );
+      expect(() => checkLinks(".trt-pte", path.join(ws, ".trt-pte"), linked)).not.toThrow();
+    } finally {
+      fs.rmSync(path.join(ws, ".trt-pte"), { recursive: true });
+    }
   });
 });
 

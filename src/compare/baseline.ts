@@ -16,7 +16,7 @@ import { modelName, sanitizeName } from "../settings/names.js";
 import { REPORT_FILE } from "../report/report.js";
 
 /** Where the entry's one file lives while it is saved or restored, relative to the workspace. */
-const BASELINE_DIR = path.join(".trt-pte", "baseline");
+export const BASELINE_DIR = path.join(".trt-pte", "baseline");
 
 /** The artifact key (model, target, GPU) as a readable name and a short hash of the exact values. */
 export function artifactKey(settings: Settings, gpu: string | undefined): string {

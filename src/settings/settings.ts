@@ -11,6 +11,7 @@ import { SettingsError } from "../errors.js";
 import { SIZE_HINT, parseSize } from "../util/size.js";
 import { ENV_PATTERN, RUN_FOLDER_NAMES, forbiddenOverlap, matchesEnvGlob } from "../util/env-names.js";
 import { readGateSettings, type GateSettings } from "./gate-limits.js";
+import { escapesRoots, isInside } from "../util/paths.js";
 
 /**
  * The Torch-TensorRT settings the user set; absent means "not set" (the release's default). The
@@ -38,6 +39,8 @@ export interface Settings {
   readonly python: string;
   /** The folder relative paths resolve against: GITHUB_WORKSPACE in the action, cwd in the CLI. */
   readonly workspace: string;
+  /** Folders besides the workspace that may hold output (the runner's temp dir). */
+  readonly allowedRoots: readonly string[];
   /** The model's own output folder: `<output-dir>/<artifact-name>`, absolute. */
   readonly outputDir: string;
   readonly artifactName: string;
@@ -120,14 +123,9 @@ export function parseInteger(name: string, raw: string): number {
   return value;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
-
 /**
- * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
- * "Paths").
+ * Resolves a user path against the workspace and refuses one that leaves it, by its text or through
+ * a link on its way (docs/ARCHITECTURE.md "Paths").
  */
 export function resolveInside(name: string, raw: string, ctx: Context): string {
   const resolved = path.resolve(ctx.workspace, raw);
@@ -139,7 +137,24 @@ export function resolveInside(name: string, raw: string, ctx: Context): string {
       "use a folder inside the workspace (or the runner's temp dir)",
     );
   }
+  checkLinks(name, resolved, ctx);
   return resolved;
+}
+
+/**
+ * Refuses a folder trt-pte deletes or writes (`output-dir`, `.trt-pte`, the cache folders) when it
+ * is, or passes through, a link leading out of the workspace and the runner's temp folder: a
+ * committed symlink would otherwise redirect those deletes and writes anywhere the runner's user
+ * may write.
+ */
+export function checkLinks(name: string, absolute: string, ctx: Context): void {
+  const escape = escapesRoots(absolute, [ctx.workspace, ...ctx.allowedRoots]);
+  if (escape === null) return;
+  throw new SettingsError(
+    name,
+    `${absolute} ${escape}, outside the workspace ${ctx.workspace}`,
+    "remove the link, or use a folder inside the workspace (or the runner's temp dir) that is not one",
+  );
 }
 
 /** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
@@ -376,6 +391,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     target,
     python: resolvePython(text(get, "python"), ctx.workspace),
     workspace: ctx.workspace,
+    allowedRoots: ctx.allowedRoots,
     outputDir: path.join(resolveInside("output-dir", text(get, "output-dir"), ctx), artifactName),
     artifactName,
     artifactNameGiven: rawName !== "",
