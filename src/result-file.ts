@@ -156,7 +156,6 @@ export const MEMORY: Shape<MemoryResult> = object<MemoryResult>({
   eager_device_bytes: nullable(BYTES),
   built_device_bytes: nullable(BYTES),
   built_device_how: nullable(text(200)),
-  engine_device_bytes: nullable(BYTES),
 });
 
 /** Seconds per step (`load_model`, `export`, ...). */

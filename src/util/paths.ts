@@ -25,7 +25,9 @@ export function realPathOf(absolute: string): string {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") throw e;
-      if (isLink(at)) throw new Error(`passes through ${at}, a link to something that does not exist`);
+      if (isLink(at)) {
+        throw new Error(`passes through ${at}, a link to something that does not exist`, { cause: e });
+      }
       if (path.dirname(at) === at) return path.resolve(absolute);
       missing.unshift(path.basename(at));
     }
