@@ -30,6 +30,7 @@ import { readPtdFile, type PtdView } from "./ptd.js";
 import { ptdArtifactPrefix } from "../settings/names.js";
 import { scalarTypeName } from "./scalar-type.js";
 import { Span } from "./span.js";
+import { PteFormatError } from "./format-error.js";
 import { decodeTensorRTPayload } from "./tensorrt-payload.js";
 import { decodeXnnpackPayload } from "./xnnpack-payload.js";
 
@@ -78,6 +79,51 @@ interface DelegateContext {
   specText(key: string): string | null;
 }
 
+/** Bytes the payload decoders may read beyond the file's own size (magic and header reads repeat). */
+const PAYLOAD_SLACK_BYTES = 1024 * 1024;
+
+/**
+ * The file as the payload decoders see it: every byte they read is counted, and past the file's size
+ * (plus a little for headers read twice) the file is refused. Each payload is decoded once (see
+ * `decoded` below), so only payloads that overlap, starting at different bytes, can read more than
+ * the file holds, which a file written by a real serializer never does.
+ */
+class PayloadBudget implements ByteSource {
+  private used = 0;
+  private readonly limit: number;
+
+  constructor(private readonly inner: ByteSource) {
+    this.limit = inner.size + PAYLOAD_SLACK_BYTES;
+  }
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  get size(): number {
+    return this.inner.size;
+  }
+
+  get stats(): ByteSource["stats"] {
+    return this.inner.stats;
+  }
+
+  read(pos: number, length: number): Buffer {
+    this.used += length;
+    if (this.used > this.limit) {
+      throw new PteFormatError(
+        this.inner.name,
+        pos,
+        "delegate payloads",
+        `the delegates' payloads overlap: decoding them reads more than the file's ${this.inner.size} bytes`,
+      );
+    }
+    return this.inner.read(pos, length);
+  }
+
+  close(): void {}
+}
+
 export function inspectSource(source: ByteSource, ptds: readonly PtdView[] = []): Inspection {
   const header = readPteHeader(source);
   const programSpan = new Span(source, 0, header.programSize, "program flatbuffer");
@@ -103,6 +149,10 @@ export function inspectSource(source: ByteSource, ptds: readonly PtdView[] = [])
     return { found_in: null, bytes: null };
   };
 
+  // One decode per payload: delegates that share a payload (same backend, bytes and method) share
+  // its decoding, so a thousand delegates pointing at one segment cost what one does.
+  const payloads = new PayloadBudget(source);
+  const decoded = new Map<string, PayloadInfo | CudaPayloadKeys>();
   const delegates: DelegateInfo[] = [];
   const plans: PlanInfo[] = program.plans.map((plan) => {
     const first = delegates.length;
@@ -112,17 +162,23 @@ export function inspectSource(source: ByteSource, ptds: readonly PtdView[] = [])
         d.index,
       );
       const where = { offset: (d.location === "segment" ? base : 0) + stored.offset, bytes: stored.size };
-      const payload = new Span(source, where.offset, where.offset + where.bytes, `${d.id} payload`);
       const specs = d.compileSpecs.map(compileSpecInfo);
       const context: DelegateContext = { specText: (key) => specs.find((s) => s.key === key)?.text ?? null };
-      const decode = DECODERS[d.id];
-      const decoded = decode
-        ? decode(payload, context)
-        : { format: "unknown" as const, reason: null, head_hex: headHex(payload) };
+      const key = [d.id, where.offset, where.bytes, context.specText("method_name")].join("\0");
+      let payloadInfo = decoded.get(key);
+      if (payloadInfo === undefined) {
+        const payload = new Span(payloads, where.offset, where.offset + where.bytes, `${d.id} payload`);
+        const decode = DECODERS[d.id];
+        payloadInfo = decode
+          ? decode(payload, context)
+          : { format: "unknown" as const, reason: null, head_hex: headHex(payload) };
+        decoded.set(key, payloadInfo);
+      }
+      const decodedPayload = payloadInfo;
       const label = `${plan.name}/${index}`;
       let info: PayloadInfo;
-      if (decoded.format === "cuda") {
-        const keys: CudaKey[] = decoded.keys.map((k) => ({ ...k, ...locate(k.key) }));
+      if (decodedPayload.format === "cuda") {
+        const keys: CudaKey[] = decodedPayload.keys.map((k) => ({ ...k, ...locate(k.key) }));
         for (const k of keys) {
           if (k.found_in !== pteName)
             externalKeys.push({
@@ -132,8 +188,8 @@ export function inspectSource(source: ByteSource, ptds: readonly PtdView[] = [])
               bytes: k.bytes,
             });
         }
-        info = { ...decoded, keys };
-      } else info = decoded;
+        info = { ...decodedPayload, keys };
+      } else info = decodedPayload;
       delegates.push({
         plan: plan.name,
         index,

@@ -14,6 +14,12 @@ import { readPtd, readPtdFile, type PtdView } from "../../src/pte/ptd.js";
 import { Span } from "../../src/pte/span.js";
 import { decodeTensorRTPayload } from "../../src/pte/tensorrt-payload.js";
 import { fixturePte, fixturePtds } from "../support/pte-fixtures.js";
+import {
+  SHARED_DELEGATES,
+  SHARED_METADATA_BYTES,
+  overlappingPayloadsPte,
+  sharedPayloadPte,
+} from "../support/hostile-pte.js";
 
 // TensorRT + CUDA delegates, named data, a .ptd: every kind of structure the reader walks.
 const PTE = fs.readFileSync(fixturePte("tensorrt_cuda"));
@@ -290,3 +296,41 @@ function amplifiedProgram(plans: number, instructions: number): Buffer {
   put(u32s(instruction - instructionVtable));
   return Buffer.concat(parts);
 }
+
+describe("delegates that share or overlap payloads", () => {
+  it("decodes a payload a thousand delegates point at once", () => {
+    // 16 MiB: 1000 TensorRT delegates on one segment with 15 MiB of TR01 metadata. Decoded once per
+    // delegate, that is 15 GB of JSON read and parsed (28-37 s); once per payload, the file's size.
+    const bytes = sharedPayloadPte();
+    const source = new BufferSource(bytes, "shared.pte");
+    const inspection = inspectSource(source);
+    expect(inspection.delegates).toHaveLength(SHARED_DELEGATES);
+    const layouts = new Set(
+      inspection.delegates.map((d) => (d.payload.format === "tensorrt" ? d.payload.metadata_bytes : null)),
+    );
+    expect([...layouts]).toEqual([SHARED_METADATA_BYTES]);
+    // Work counted: every byte the reader fetched, at most the file once and a little more.
+    expect(source.stats.bytes).toBeLessThanOrEqual(bytes.length + 1024 * 1024);
+    expect(source.stats.bytes).toBeGreaterThan(SHARED_METADATA_BYTES);
+  });
+
+  it("refuses payloads that overlap to read the same metadata many times", () => {
+    // 64 payloads starting 32 bytes apart, each with the same 1 MiB of metadata: 64 MiB to decode
+    // from a 1 MiB file. The payload budget stops it at the file's size (plus slack).
+    const bytes = overlappingPayloadsPte(64, 1024 * 1024);
+    const source = new BufferSource(bytes, "overlap.pte");
+    let error: unknown;
+    try {
+      inspectSource(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PteFormatError);
+    expect((error as PteFormatError).structure).toBe("delegate payloads");
+    expect((error as PteFormatError).problem).toMatch(/payloads overlap: decoding them reads more than/);
+    expect(source.stats.bytes).toBeLessThanOrEqual(2 * bytes.length + 2 * 1024 * 1024);
+    // A few overlapping payloads fit in the budget and read as they are.
+    const few = inspectSource(new BufferSource(overlappingPayloadsPte(2, 1024), "few.pte"));
+    expect(few.delegates.map((d) => d.offset)).toEqual([few.segments[0]!.offset, few.segments[1]!.offset]);
+  });
+});
