@@ -8,18 +8,19 @@ import { exportCommand } from "./cli/export-command.js";
 import { inspectCommand } from "./cli/inspect-command.js";
 import { diffCommand } from "./cli/diff-command.js";
 import { fetchCommand } from "./cli/fetch-command.js";
+import { print, printError } from "./cli/output.js";
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(helpText());
+    print(helpText());
     return command === undefined ? 2 : 0;
   }
   if (command === "export") return exportCommand(rest);
   if (command === "inspect") return inspectCommand(rest);
   if (command === "diff") return diffCommand(rest);
   if (command === "fetch") return fetchCommand(rest);
-  process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
+  printError(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
   return 2;
 }
 
@@ -28,7 +29,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${describeError(error)}\n`);
+    printError(`${describeError(error)}\n`);
     process.exitCode = 1;
   },
 );

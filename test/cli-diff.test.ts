@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { NODE24, REPO } from "./support/action-run.js";
 import { fixtureDir, fixturePte } from "./support/pte-fixtures.js";
 import { inspectPte } from "../src/pte/inspect.js";
+import { runnerCommands } from "./support/runner-commands.js";
 
 const CLI = path.join(REPO, "dist", "cli", "index.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-diff-"));
@@ -111,6 +112,43 @@ describe("trt-pte diff", () => {
       /^regression: max-size-increase 10%: \.pte \+ \.ptd size \+100\.0% \(limit 10%\)\n$/,
     );
     expect(cli("--max-size-increase", "200%", a, b).code).toBe(0);
+  });
+
+  it("prints strings from the files readable and never as a workflow command, in text, JSON and errors", () => {
+    const report = JSON.parse(
+      fs.readFileSync(path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json"), "utf8"),
+    ) as { pte: { bytes: number }; versions: Record<string, string>; partition: Record<string, number> };
+    const a = path.join(dir, "##[warning]a.json");
+    const b = path.join(dir, "hostile-b.json");
+    fs.writeFileSync(a, JSON.stringify(report));
+    fs.writeFileSync(
+      b,
+      JSON.stringify({
+        ...report,
+        pte: { ...report.pte, bytes: report.pte.bytes * 2 },
+        versions: { ...report.versions, torch: "##[error]forged", "::warning::x": "1" },
+        partition: { ...report.partition, "##[add-mask]secret": 3 },
+      }),
+    );
+    for (const args of [
+      [a, b],
+      ["--json", a, b],
+      ["--max-size-increase", "1%", a, b],
+    ]) {
+      const run = cli(...args);
+      expect(run.code, run.stderr).toBe(args.length === 4 ? 1 : 0);
+      expect(runnerCommands(run.stdout)).toEqual([]);
+      expect(runnerCommands(run.stderr)).toEqual([]);
+      // Readable as it is: the invisible mark taken out of text, `\u005b` decoded in JSON.
+      expect(run.stdout.replace(/\u200b/g, "").replace(/\\u005b/g, "[")).toContain("##[error]forged");
+    }
+    const json = JSON.parse(cli("--json", a, b).stdout) as DiffDoc & { a: { file: string } };
+    expect(json.a.file).toBe(a); // the JSON decodes to the names as they are
+    // A file that fails to read: its name and the parser's message go through the same helper.
+    fs.writeFileSync(path.join(dir, "##[error]bad.json"), "{");
+    const bad = cli(path.join(dir, "##[error]bad.json"), b);
+    expect(bad.code).toBe(1);
+    expect(runnerCommands(bad.stderr)).toEqual([]);
   });
 
   it("answers usage errors with exit 2 and unreadable files with exit 1", () => {

@@ -14,6 +14,7 @@ import { judgeGates, trippedGates } from "../compare/gates.js";
 import { diffLines, gateLines, TEXT } from "../compare/render.js";
 import { GATES, readGateSettings } from "../settings/gate-limits.js";
 import { sha256File } from "../util/hash.js";
+import { print, printError, printJson } from "./output.js";
 
 export const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
 
@@ -39,7 +40,7 @@ async function facts(file: string): Promise<Facts> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
+  printError(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
   return 2;
 }
 
@@ -73,7 +74,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
         diff,
         gates: verdicts,
       };
-      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      printJson(doc);
     } else {
       const { lines, same } = diffLines(diff, TEXT);
       const out = [`${TEXT.code(fileA)} → ${TEXT.code(fileB)}`];
@@ -82,29 +83,25 @@ export async function diffCommand(argv: string[]): Promise<number> {
       if (same.length > 0 && lines.length > 0) out.push(`  unchanged: ${same.join(", ")}`);
       if (verdicts.length > 0)
         out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
-      process.stdout.write(`${out.join("\n")}\n`);
+      print(`${out.join("\n")}\n`);
     }
     const tripped = trippedGates(verdicts);
     if (tripped.length > 0) {
-      process.stderr.write(
-        `regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`,
-      );
+      printError(`regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`);
       return 1;
     }
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      process.stderr.write(
-        `trt-pte diff: cannot read ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${code}\n`,
-      );
+      printError(`trt-pte diff: cannot read ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${code}\n`);
       return 1;
     }
     if (error instanceof SyntaxError) {
-      process.stderr.write(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
+      printError(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(
+    printError(
       `${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`,
     );
     return error instanceof TrtPteError && error.kind === "settings" ? 2 : 1;

@@ -14,6 +14,7 @@ import { runModels } from "../batch.js";
 import { reportFailure } from "../failure.js";
 import { DEFAULT_ARTIFACT_DIR } from "./help.js";
 import { makeOwnFolder } from "../util/files.js";
+import { printError } from "./output.js";
 
 type Option = { type: "string"; multiple?: boolean };
 
@@ -47,7 +48,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       string | string[] | undefined
     >;
   } catch (e) {
-    process.stderr.write(`trt-pte export: ${(e as Error).message}\nRun trt-pte --help for the flags.\n`);
+    printError(`trt-pte export: ${(e as Error).message}\nRun trt-pte --help for the flags.\n`);
     return 2;
   }
   const cwd = process.cwd();
@@ -67,9 +68,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const mode = readCallMode(get);
     if (mode.kind === "config") {
       if (baseline !== undefined) {
-        process.stderr.write(
-          "trt-pte export: --baseline compares one model; it cannot be combined with --config.\n",
-        );
+        printError("trt-pte export: --baseline compares one model; it cannot be combined with --config.\n");
         return 2;
       }
       const { models } = await readModelList(mode, get, ctx);
@@ -100,11 +99,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
         : { ...read, compare: { ...read.compare, baselineFile: path.resolve(cwd, baseline) } };
     await makeOwnFolders(cwd, artifactDir, [settings]);
     const outcome = await runPipeline(settings, platform, {});
-    process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
-    for (const ptd of outcome.ptdPaths) process.stderr.write(`.ptd: ${ptd}\n`);
-    process.stderr.write(`report: ${outcome.reportPath}\n`);
+    printError(`\n.pte: ${outcome.ptePath}\n`);
+    for (const ptd of outcome.ptdPaths) printError(`.ptd: ${ptd}\n`);
+    printError(`report: ${outcome.reportPath}\n`);
     if (outcome.published !== null) {
-      process.stderr.write(`artifacts: ${path.dirname(outcome.published.pte.url)}\n`);
+      printError(`artifacts: ${path.dirname(outcome.published.pte.url)}\n`);
     }
     return 0;
   } catch (error) {

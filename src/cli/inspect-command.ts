@@ -7,8 +7,8 @@ import { parseArgs } from "node:util";
 import { describeError } from "../errors.js";
 import { inspectPte } from "../pte/inspect.js";
 import { renderTree } from "../pte/render-tree.js";
-import { inert, inertJson } from "../util/log-text.js";
 import { partitionMermaid } from "../compare/mermaid.js";
+import { print, printError, printJson } from "./output.js";
 
 export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]";
 
@@ -26,18 +26,16 @@ export function inspectCommand(argv: string[]): number {
       allowPositionals: true,
     });
   } catch (e) {
-    process.stderr.write(`trt-pte inspect: ${(e as Error).message}\nUsage: ${INSPECT_USAGE}\n`);
+    printError(`trt-pte inspect: ${(e as Error).message}\nUsage: ${INSPECT_USAGE}\n`);
     return 2;
   }
   if (parsed.values.json && parsed.values.mermaid) {
-    process.stderr.write(
-      `trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`,
-    );
+    printError(`trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`);
     return 2;
   }
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
-    process.stderr.write(
+    printError(
       `trt-pte inspect: expected one .pte file, got ${parsed.positionals.length}\nUsage: ${INSPECT_USAGE}\n`,
     );
     return 2;
@@ -45,23 +43,16 @@ export function inspectCommand(argv: string[]): number {
   try {
     const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
     // Names come from the file: the output may be a workflow step's, so no line of it is a command.
-    process.stdout.write(
-      parsed.values.json
-        ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
-        : parsed.values.mermaid
-          ? inert(partitionMermaid(inspection))
-          : inert(renderTree(inspection)),
-    );
+    if (parsed.values.json) printJson(inspection);
+    else print(parsed.values.mermaid ? partitionMermaid(inspection) : renderTree(inspection));
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      process.stderr.write(
-        `trt-pte inspect: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${code}\n`,
-      );
+      printError(`trt-pte inspect: cannot read ${(error as NodeJS.ErrnoException).path ?? file}: ${code}\n`);
       return 1;
     }
-    process.stderr.write(`${describeError(error)}\n`);
+    printError(`${describeError(error)}\n`);
     return 1;
   }
 }
