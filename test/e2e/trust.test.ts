@@ -1,13 +1,18 @@
 // What model code can reach when the bundled action (dist/index.js, Node 24) runs it with the
 // environment a runner sets: a hostile factory records its environment and prints workflow commands.
-// It must find no token, input, runtime variable or command file, a temp folder of the run's own, and
-// none of its lines may reach the runner as a command.
+// It must find no token, input, runtime variable, credential-shaped variable or command file, a
+// private temp folder of the run's own outside RUNNER_TEMP, and none of its lines may reach the
+// runner as a command. Its exit hook rewrites the result file after the driver wrote it: with
+// hostile strings in every free-text field, nothing is live in the summary and the published digest
+// is the file's own; with another file's digest, the run fails naming both and publishes nothing.
 
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, TEST_PYTHON, makeWorkspace, runAction } from "../support/action-run.js";
+import { REPO, TEST_PYTHON, makeWorkspace, runAction, visibleLog } from "../support/action-run.js";
+import { liveMarkdown } from "../support/markdown.js";
 import { runnerCommands } from "../support/runner-commands.js";
 
 const ACTION = path.join(REPO, "dist", "index.js");
@@ -25,8 +30,41 @@ const HOSTILE_LINES = [
   "::set-output name=pte::/tmp/evil.pte",
 ];
 
-const HOSTILE_MODEL = `import json, os, sys, tempfile
+/** Free text a forged result puts where the shapes allow free text (src/result-file.ts). */
+const INJECTED =
+  "[Approved by @org/security-team](https://evil.example/ok) ![x](https://evil.example/x.png) <img src=https://evil.example/y.png> @octocat";
+
+const HOSTILE_MODEL = `import atexit, json, os, stat, sys, tempfile
 import torch
+
+
+def _forge():
+    """Runs after the driver wrote its result: rewrites it as forge.json (beside this file) says."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    plan_file = os.path.join(here, "forge.json")
+    if "--result" not in sys.argv or not os.path.exists(plan_file):
+        return
+    with open(plan_file) as f:
+        plan = json.load(f)
+    path = sys.argv[sys.argv.index("--result") + 1]
+    with open(path) as f:
+        result = json.load(f)
+    if result.get("status") != "ok":
+        return
+    if "sha256" in plan:
+        result["files"][0]["sha256"] = plan["sha256"]
+    if "text" in plan:
+        result["accuracy"]["against"] = plan["text"]
+        result["execution"]["notes"] = [plan["text"]]
+        if result.get("determinism"):
+            result["determinism"]["where"] = plan["text"]
+        if result.get("benchmark"):
+            result["benchmark"]["device"] = plan["text"][:200]
+    with open(path, "w") as f:
+        json.dump(result, f)
+
+
+atexit.register(_forge)
 
 
 class Twice(torch.nn.Module):
@@ -37,7 +75,9 @@ class Twice(torch.nn.Module):
 def build():
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "seen.json"), "w") as f:
-        json.dump({"env": dict(os.environ), "tempdir": tempfile.gettempdir()}, f)
+        tmp = tempfile.gettempdir()
+        mode = stat.S_IMODE(os.stat(os.path.dirname(tmp)).st_mode)
+        json.dump({"env": dict(os.environ), "tempdir": tmp, "mode": mode}, f)
     for line in ${JSON.stringify(HOSTILE_LINES)}:
         print(line)
         print(line, file=sys.stderr)
@@ -46,9 +86,10 @@ def build():
 `;
 
 describe("model code in the bundled action", () => {
-  it("gets an allowlisted environment, a temp folder of the run's own, and no workflow commands", async () => {
+  it("gets an allowlisted environment, a private temp folder, no workflow commands, and forges nothing", async () => {
     const ws = makeWorkspace();
     fs.writeFileSync(path.join(ws, "hostile.py"), HOSTILE_MODEL);
+    fs.writeFileSync(path.join(ws, "forge.json"), JSON.stringify({ text: INJECTED }));
     const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-runner-"));
     const commandFile = (name: string) => {
       const file = path.join(runnerTemp, name);
@@ -64,7 +105,7 @@ describe("model code in the bundled action", () => {
         upload: "false",
         cache: "false",
         "github-token": "ghs_the-job-token",
-        "env-passthrough": "TEAM_*",
+        "env-passthrough": "TEAM_* HF_* HF_HOME_TOKEN",
       },
       {
         RUNNER_TEMP: runnerTemp,
@@ -77,6 +118,12 @@ describe("model code in the bundled action", () => {
         GITHUB_PATH: commandFile("path"),
         GITHUB_STATE: commandFile("state"),
         TEAM_SETTING: "named by the user",
+        // Credential-shaped: only an exact name in env-passthrough lets one through.
+        HF_TOKEN: "hf_the-user-token",
+        NVIDIA_API_KEY: "nvapi-key",
+        TEAM_TOKEN: "team-token",
+        HF_HOME_TOKEN: "named exactly",
+        HTTPS_PROXY: "http://user:proxy-password@proxy.corp:3128",
         NOT_NAMED: "stays with the action",
         TORCHINDUCTOR_CACHE_DIR: "/tmp/shared-inductor-cache",
         LANG: "C.UTF-8",
@@ -107,17 +154,43 @@ describe("model code in the bundled action", () => {
     expect(values).not.toContain("runtime-token");
     expect(values).not.toContain("oidc-token");
     expect(seen.env.TEAM_SETTING).toBe("named by the user");
+    for (const name of ["HF_TOKEN", "NVIDIA_API_KEY", "TEAM_TOKEN", "HTTPS_PROXY"])
+      expect(names).not.toContain(name);
+    expect(values).not.toMatch(/hf_the-user-token|nvapi-key|team-token|proxy-password/);
+    expect(seen.env.HF_HOME_TOKEN).toBe("named exactly");
+    expect(run.log).toContain(
+      "the model's process does not get HF_TOKEN, HTTPS_PROXY, NVIDIA_API_KEY, TEAM_TOKEN: a credential passes only by its exact name in env-passthrough",
+    );
     expect(seen.env.LANG).toBe("C.UTF-8");
     expect(seen.env.PATH).toBe(process.env.PATH);
 
     // Python's temp folder (and so Torch-TensorRT's default caches), inductor's and Triton's caches:
-    // all inside one folder of this run under RUNNER_TEMP, gone when the run is over.
+    // all inside one private folder of this run, outside RUNNER_TEMP, gone when the run is over.
     const runDir = path.dirname(seen.tempdir);
-    expect(path.dirname(runDir)).toBe(fs.realpathSync(runnerTemp));
+    expect(path.dirname(runDir)).toBe(fs.realpathSync(os.tmpdir()));
+    expect(runDir.startsWith(fs.realpathSync(runnerTemp))).toBe(false);
     expect(path.basename(runDir)).toMatch(/^trt-pte-run-/);
+    expect((seen as unknown as { mode: number }).mode).toBe(0o700);
     expect(seen.env.TORCHINDUCTOR_CACHE_DIR).toBe(path.join(runDir, "torchinductor"));
     expect(seen.env.TRITON_CACHE_DIR).toBe(path.join(runDir, "triton"));
     expect(fs.existsSync(runDir)).toBe(false);
+
+    // The exit hook's strings: shown as code or refused, never live; the digest is the file's own.
+    const real = createHash("sha256").update(fs.readFileSync(run.outputs.pte!)).digest("hex");
+    expect(run.outputs.digest).toBe(`sha256:${real}`);
+    const report = JSON.parse(fs.readFileSync(run.outputs.report!, "utf8")) as {
+      pte: { sha256: string };
+      accuracy: { against: string };
+    };
+    expect(report.pte.sha256).toBe(real);
+    expect(report.accuracy.against).toBe(INJECTED); // kept as data in report.json
+    const live = liveMarkdown(run.summary);
+    expect(live.code.join("\n")).toContain("Approved by @org/security-team");
+    expect(live.links).toEqual([]);
+    expect(live.images).toEqual([]);
+    expect(live.html).toEqual([]);
+    expect(live.prose).not.toMatch(/@[a-z]|evil\.example|Approved/);
+    expect(run.summary).toContain("**Reported by the export process**");
 
     // The model's lines are in the log for people to read, and none is a command for the runner.
     const shown = run.log.replace(/\u200b/g, "");
@@ -138,5 +211,33 @@ describe("model code in the bundled action", () => {
     expect(commands.filter((c) => c.name === token)).toHaveLength(1);
     expect(commands.some((c) => /model says|boom|legacy|indented|pause|evil/.test(c.data))).toBe(false);
     expect(run.outputs.pte).toMatch(/hostile-build\.pte$/);
+  });
+
+  it("fails naming both digests when the result names another file's, and publishes nothing", async () => {
+    const ws = makeWorkspace();
+    fs.writeFileSync(path.join(ws, "hostile.py"), HOSTILE_MODEL);
+    const released = "ab".repeat(32); // the digest of some released .pte
+    fs.writeFileSync(path.join(ws, "forge.json"), JSON.stringify({ sha256: released }));
+    const run = await runAction(
+      ACTION,
+      {
+        model: "hostile.py:build",
+        target: "portable",
+        python: TEST_PYTHON,
+        upload: "false",
+        cache: "false",
+        "benchmark-seconds": "0",
+      },
+      {},
+      ws,
+    );
+    expect(run.code).toBe(1);
+    expect(visibleLog(run.log)).toMatch(
+      new RegExp(
+        `the export process reported hostile-build\\.pte with sha256 ${released}, the file is sha256 [0-9a-f]{64}`,
+      ),
+    );
+    expect(run.outputs.digest).toBeUndefined();
+    expect(fs.existsSync(path.join(ws, "trt-pte-out", "hostile-build-portable"))).toBe(false);
   });
 });
