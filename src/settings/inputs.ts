@@ -298,7 +298,9 @@ export const INPUTS: readonly InputDefinition[] = [
     description:
       "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
       "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-      "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
+      "TensorRT, HF_*, ...); a credential-shaped name (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_CREDENTIALS`) " +
+      "or a proxy URL with a password only when named here exactly (e.g. `HF_TOKEN`); never the inputs, the token, " +
+      "`ACTIONS_*` or the runner's command files (docs/security.md).",
   },
   {
     name: "compare",
