@@ -3,7 +3,8 @@
 // file with one delegate, in one run. Decoded once per delegate this took 28-37 s (issue 17); each
 // payload is now decoded once, so the two should cost about the same, and well under a second.
 //
-//   npx tsx bench/inspect-shared.ts        (needs npm run build for the process rows)
+//   npx tsx bench/inspect-shared.ts           (needs npm run build for the process rows)
+//   npx tsx bench/inspect-shared.ts --smoke   seconds: 1 MiB of metadata, few calls
 //
 // Prints, per file: the median of the in-process inspect call, the median wall time of the bundled
 // CLI as a process (`inspect --json`), bytes fetched from the file, and the ratio of the two files.
@@ -15,12 +16,14 @@ import { spawnSync } from "node:child_process";
 import { FileSource } from "../src/pte/byte-source.js";
 import { inspectSource } from "../src/pte/inspect.js";
 import { NODE24, REPO, TEST_PYTHON } from "../test/support/action-run.js";
-import { SHARED_DELEGATES, sharedPayloadPte } from "../test/support/hostile-pte.js";
+import { SHARED_DELEGATES, SHARED_METADATA_BYTES, sharedPayloadPte } from "../test/support/hostile-pte.js";
 
 const CLI = path.join(REPO, "dist", "cli", "index.js");
 const MEASURE = path.join(REPO, "bench", "measure.py");
-const CALLS = 15;
-const PROCESSES = 5;
+const smoke = process.argv.includes("--smoke");
+const CALLS = smoke ? 2 : 15;
+const PROCESSES = smoke ? 1 : 5;
+const METADATA_BYTES = smoke ? 2 ** 20 : SHARED_METADATA_BYTES;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,8 +82,8 @@ function main(): void {
   try {
     const single = path.join(dir, "one-delegate.pte");
     const shared = path.join(dir, "shared.pte");
-    fs.writeFileSync(single, sharedPayloadPte(1));
-    fs.writeFileSync(shared, sharedPayloadPte());
+    fs.writeFileSync(single, sharedPayloadPte(1, METADATA_BYTES));
+    fs.writeFileSync(shared, sharedPayloadPte(SHARED_DELEGATES, METADATA_BYTES));
     const rows = [
       bench("1 delegate", single, withCli),
       bench(`${SHARED_DELEGATES} delegates`, shared, withCli),
@@ -92,7 +95,7 @@ function main(): void {
     console.log("|---|---|---|---|---|");
     for (const r of rows) {
       console.log(
-        `| ${r.label} on one 15 MiB-metadata payload | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${ms(r.call)} | ${(r.fetched / 2 ** 20).toFixed(1)} MiB | ${ms(r.process)} |`,
+        `| ${r.label} on one ${METADATA_BYTES / 2 ** 20} MiB-metadata payload | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${ms(r.call)} | ${(r.fetched / 2 ** 20).toFixed(1)} MiB | ${ms(r.process)} |`,
       );
     }
     const [one, many] = rows as [Row, Row];

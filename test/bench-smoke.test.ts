@@ -37,6 +37,11 @@ const SCRIPTS: { script: string; command: string[]; prints: RegExp[] }[] = [
     prints: [/^50 models × 3 GPUs \(150 jobs\): median \d+\.\d+ s .*, \d+\.\d+× the one-model plan$/m],
   },
   {
+    script: "inspect-shared.ts",
+    command: [TSX, "bench/inspect-shared.ts", "--smoke"],
+    prints: [/1000 delegates \/ 1 delegate: call ×\d+\.\d+.*; under a second: (met|MISSED)/],
+  },
+  {
     script: "run_and_time.py",
     command: [TEST_PYTHON, "bench/run_and_time.py", "--smoke"],
     prints: [/ratio added \/ export alone: \d+\.\d+; timed runs per point: \[\d+/],

@@ -185,8 +185,11 @@ export const SHARED_METADATA_BYTES = 15 * 1024 * 1024;
  * 1 MiB engine (about 16 MiB in all). A real file has one delegate per payload; this one is legal
  * byte for byte and decodes in one pass when each payload is decoded once.
  */
-export function sharedPayloadPte(delegates: number = SHARED_DELEGATES): Buffer {
-  const payload = tr01(metadataJson(SHARED_METADATA_BYTES), 1024 * 1024);
+export function sharedPayloadPte(
+  delegates: number = SHARED_DELEGATES,
+  metadataBytes: number = SHARED_METADATA_BYTES,
+): Buffer {
+  const payload = tr01(metadataJson(metadataBytes), 1024 * 1024);
   const shared = delegate(0);
   const plan = table(
     { ref: string("forward") },
