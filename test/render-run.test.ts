@@ -249,7 +249,9 @@ describe("what the file needs to run", () => {
       "TensorRT `10.13` · a GPU of compute capability `9.0` (built on `NVIDIA H100 80GB HBM3`) · ExecuTorch `1.4.1` · " +
         "loaded with `aoti_cuda_blob.ptd`",
     );
-    expect(formatNeeds(trt(true))).toContain("TensorRT `10.13` · an Ampere or newer GPU · ExecuTorch `1.4.1`");
+    expect(formatNeeds(trt(true))).toContain(
+      "TensorRT `10.13` · an Ampere or newer GPU · ExecuTorch `1.4.1`",
+    );
     // Once uploaded, the .ptd goes by its artifact's name, which is what the reader downloads.
     expect(formatNeeds(trt(false), ["mlp-build-tensorrt-h100--aoti_cuda_blob.ptd"])).toMatch(
       /loaded with `mlp-build-tensorrt-h100--aoti_cuda_blob\.ptd`$/,

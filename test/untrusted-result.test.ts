@@ -18,6 +18,9 @@ import { REPORT_SCHEMA, buildReport, type Report } from "../src/report/report.js
 import type { VerifiedFiles } from "../src/verify.js";
 import { renderSummary } from "../src/publish/summary.js";
 import { renderComment } from "../src/publish/comment-body.js";
+import type { Downloads } from "../src/publish/render.js";
+import { renderUseIt, useItOf, type FetchSource } from "../src/publish/use-it.js";
+import { renderCallComment, renderCallSummary, type ModelView } from "../src/publish/call-report.js";
 import { exportWarnings } from "../src/publish/warnings.js";
 import { reportFacts } from "../src/compare/facts.js";
 import { diffFacts } from "../src/compare/diff.js";
@@ -204,7 +207,11 @@ describe("a forged result in the summary and the comments", () => {
     gpus: [],
   };
   const inspection = fixture().inspection;
-  const artifact = { name: "net-build-xnnpack", url: `${ours}actions/runs/4242/artifacts/1` };
+  const downloads: Downloads = {
+    pte: { name: "net-build-xnnpack.pte", url: `${ours}actions/runs/4242/artifacts/1` },
+    ptd: [{ name: "net-build-xnnpack--weights.ptd", url: `${ours}actions/runs/4242/artifacts/2` }],
+    report: { name: "net-build-xnnpack.report.json", url: `${ours}actions/runs/4242/artifacts/3` },
+  };
 
   function reportOf(result: ExportResult, settings: Settings): Report {
     const [pte = { name: "model.pte", kind: "pte", bytes: 1, sha256: "0".repeat(64) }, ...ptd] =
@@ -235,14 +242,29 @@ describe("a forged result in the summary and the comments", () => {
     return renderCall({ key: "abc123", results, missing: [], unreadable }, runLinks(env), env.GITHUB_SHA);
   }
 
-  function expectInert(body: string, allowedHtml: readonly string[]): void {
+  /** trt-pte's own HTML: collapsed sections, the footer, hidden markers (no text from a file). */
+  const OWN_HTML = [
+    /^<\/?(sub|details)>$/,
+    /^<details><summary>[A-Za-z .]+<\/summary>$/,
+    /^<summary>[A-Za-z .]+<\/summary>$/,
+    /^<!-- trt-pte:[A-Za-z0-9:._-]+(?: [a-z]+=[0-9]+)? -->$/,
+  ];
+
+  /** No link, image, HTML or mention that trt-pte did not write, and no table a string started. */
+  function expectInert(body: string, tables = 1): void {
     const live = liveMarkdown(body);
     expect(live.images).toEqual([]);
     for (const href of live.links) expect(href.startsWith(ours), href).toBe(true);
-    for (const html of live.html) expect(allowedHtml, html).toContain(html.trim());
+    for (const html of live.html) {
+      for (const line of html.trim().split("\n"))
+        expect(
+          OWN_HTML.some((own) => own.test(line.trim())),
+          line,
+        ).toBe(true);
+    }
     // Outside code spans: no mention, no bare link, nothing of the forged text.
     expect(live.prose).not.toMatch(/@[A-Za-z0-9]|evil\.example|security-team|forged/);
-    expect(live.tables).toBeLessThanOrEqual(1);
+    expect(live.tables).toBeLessThanOrEqual(tables);
   }
 
   it("shows no link, image, HTML or mention from any string the shape lets through", () => {
@@ -270,12 +292,30 @@ describe("a forged result in the summary and the comments", () => {
               gates: judgeGates(settings.compare.gates, diff),
             });
             const extras = { comparison, picture: "" };
-            expectInert(
-              renderSummary(report, artifact, { state: "created", url: `${ours}pull/7` }, extras),
-              [],
+            const useIt = (by: FetchSource) => renderUseIt(useItOf(report, downloads, "octo/models", by));
+            const summary = renderSummary(
+              report,
+              downloads,
+              { state: "created", url: `${ours}pull/7` },
+              {
+                ...extras,
+                useIt: useIt({ run: "4242" }),
+              },
             );
-            expectInert(renderComment(report, artifact, extras), ["<sub>", "</sub>"]);
-            expectInert(gatherComment(report, dir), []);
+            expectInert(summary);
+            expectInert(renderComment(report, downloads, { ...extras, useIt: useIt({ pr: 7 }) }));
+            expectInert(gatherComment(report, dir));
+            // A trt-pte.yml call: the rollup first, then each model's section.
+            const view: ModelView = {
+              name: report.model_name,
+              target: report.target,
+              report,
+              downloads,
+              extras,
+              error: null,
+            };
+            expectInert(renderCallComment([view, { ...view, report: baseline }], "trt-pte.yml", ""), 3);
+            expectInert(renderCallSummary([view], "trt-pte.yml", { state: "off" }), 2);
             // The warnings go to the log as annotations, which the log adapters make inert; they must
             // still be plain sentences, whatever the strings.
             for (const w of exportWarnings(report, settings)) expect(typeof w).toBe("string");

@@ -28379,10 +28379,27 @@ module.exports = {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   cY: () => (/* binding */ TrtPteError)
 /* harmony export */ });
-/* unused harmony export errorMessage */
+/* unused harmony exports ERROR_KINDS, errorMessage */
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
+/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+const ERROR_KINDS = (/* unused pure expression or super */ null && ([
+    "settings",
+    "model_error",
+    "bad_input",
+    "missing_dependency",
+    "gpu_missing",
+    "unsupported_op",
+    "export_failure",
+    "tensorrt_build_failure",
+    "out_of_memory",
+    "accuracy",
+    "verification",
+    "publish",
+    "regression",
+    "internal",
+]));
 class TrtPteError extends Error {
     kind;
     hint;
@@ -28466,7 +28483,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1800);
 /* harmony import */ var _platform_github_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3445);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6318);
-/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9039);
+/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
 // The reusable workflow's model list (plan/action.yml, in its plan job): reads the caller's
 // trt-pte.yml as data, checks it with the action's own validation (every mistake annotated at its
 // file, line and column), and outputs the names of the models to build, which the plan job crosses
@@ -28498,7 +28515,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9039:
+/***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28778,7 +28795,9 @@ const INPUTS = [
         kind: "multiline",
         description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
             "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
+            "TensorRT, HF_*, ...); a credential-shaped name (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_CREDENTIALS`) " +
+            "or a proxy URL with a password only when named here exactly (e.g. `HF_TOKEN`); never the inputs, the token, " +
+            "`ACTIONS_*` or the runner's command files (docs/security.md).",
     },
     {
         name: "compare",
@@ -28923,6 +28942,8 @@ const DTYPES = [
     "uint8",
     "bool",
 ];
+/** The shape points example inputs are built at (MIN, OPT and MAX of every dimension). */
+const SHAPE_POINTS = (/* unused pure expression or super */ null && (["min", "opt", "max"]));
 /** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
 const MAX_DIM = 2 ** 31 - 1;
 class InputSpecError extends Error {
@@ -29312,6 +29333,28 @@ const FORBIDDEN_ENV = [
     "GITHUB_STATE",
     "GITHUB_STEP_SUMMARY",
 ];
+/**
+ * Names that hold a credential by their shape (HF_TOKEN, NVIDIA_API_KEY, AWS_SECRET_ACCESS_KEY...):
+ * the driver gets one only when `env-passthrough` names it exactly, never through the allowlist's
+ * families (HF_*, NV_*, CONDA_*...) or a glob, so a token reaches model code only on purpose.
+ */
+const CREDENTIAL_SUFFIXES = (/* unused pure expression or super */ null && (["_TOKEN", "_KEY", "_SECRET", "_PASSWORD", "_CREDENTIALS"]));
+function isCredentialName(name) {
+    const upper = name.toUpperCase();
+    return CREDENTIAL_SUFFIXES.some((suffix) => upper.endsWith(suffix));
+}
+/** A proxy variable (`https_proxy`, `ALL_PROXY`...) whose URL carries a user name or password. */
+function isProxyWithCredentials(name, value) {
+    if (!/_proxy$/i.test(name) || !value.includes("@"))
+        return false;
+    try {
+        const url = new URL(value.includes("://") ? value : `http://${value}`);
+        return url.username !== "" || url.password !== "";
+    }
+    catch {
+        return true; // unparsable and holding an '@': treat it as carrying credentials
+    }
+}
 /** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
 const ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
 function globRegExp(glob) {
@@ -29442,10 +29485,81 @@ function readGateSettings(get) {
     return out;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/util/paths.ts
+// Where a path really leads. A path's text can stay inside the workspace while a symbolic link on
+// its way (committed to the repository, or made by model code) leads elsewhere, so the folders
+// trt-pte deletes and writes are judged by their real path: the real path of the deepest part that
+// exists, with the rest of the path after it.
+
+
+/** Whether `child` is `parent` or below it, by text (both absolute and normalised). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel));
+}
+/**
+ * `absolute` with every link on its way resolved: the real path of its deepest existing ancestor,
+ * joined with the parts below it that do not exist yet. Throws for a link that points nowhere (a
+ * write through it would create its target, wherever that is).
+ */
+function realPathOf(absolute) {
+    const missing = [];
+    for (let at = external_node_path_default().resolve(absolute);; at = external_node_path_default().dirname(at)) {
+        try {
+            return external_node_path_default().join(external_node_fs_default().realpathSync(at), ...missing);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== "ENOENT" && code !== "ENOTDIR")
+                throw e;
+            if (isLink(at)) {
+                throw new Error(`passes through ${at}, a link to something that does not exist`, { cause: e });
+            }
+            if (external_node_path_default().dirname(at) === at)
+                return external_node_path_default().resolve(absolute);
+            missing.unshift(external_node_path_default().basename(at));
+        }
+    }
+}
+function isLink(p) {
+    try {
+        return external_node_fs_default().lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * How `absolute` leaves every root (each root judged by its own real path), as a phrase ("leads to
+ * /etc/x through a link"), or null when it stays inside one.
+ */
+function escapesRoots(absolute, roots) {
+    let real;
+    try {
+        real = realPathOf(absolute);
+    }
+    catch (e) {
+        return e.message;
+    }
+    const realRoots = roots.map((root) => {
+        try {
+            return realPathOf(root);
+        }
+        catch {
+            return external_node_path_default().resolve(root);
+        }
+    });
+    return realRoots.some((root) => isInside(real, root)) ? null : `leads to ${real} through a link`;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -29481,13 +29595,9 @@ function settings_parseInteger(name, raw) {
     }
     return value;
 }
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel));
-}
 /**
- * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
- * "Paths").
+ * Resolves a user path against the workspace and refuses one that leaves it, by its text or through
+ * a link on its way (docs/ARCHITECTURE.md "Paths").
  */
 function resolveInside(name, raw, ctx) {
     const resolved = external_node_path_default().resolve(ctx.workspace, raw);
@@ -29495,7 +29605,20 @@ function resolveInside(name, raw, ctx) {
     if (!roots.some((root) => isInside(resolved, external_node_path_default().resolve(root)))) {
         throw new errors/* SettingsError */.GN(name, `'${raw}' resolves to ${resolved}, outside the workspace ${ctx.workspace}`, "use a folder inside the workspace (or the runner's temp dir)");
     }
+    checkLinks(name, resolved, ctx);
     return resolved;
+}
+/**
+ * Refuses a folder trt-pte deletes or writes (`output-dir`, `.trt-pte`, the cache folders) when it
+ * is, or passes through, a link leading out of the workspace and the runner's temp folder: a
+ * committed symlink would otherwise redirect those deletes and writes anywhere the runner's user
+ * may write.
+ */
+function checkLinks(name, absolute, ctx) {
+    const escape = escapesRoots(absolute, [ctx.workspace, ...ctx.allowedRoots]);
+    if (escape === null)
+        return;
+    throw new errors/* SettingsError */.GN(name, `${absolute} ${escape}, outside the workspace ${ctx.workspace}`, "remove the link, or use a folder inside the workspace (or the runner's temp dir) that is not one");
 }
 /** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
 function parseSizeInput(name, raw) {
@@ -29671,6 +29794,7 @@ function readSettings(get, ctx) {
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
+        allowedRoots: ctx.allowedRoots,
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
         artifactNameGiven: rawName !== "",
