@@ -188,7 +188,8 @@ describe("model code in the bundled action", () => {
     expect(live.code.join("\n")).toContain("Approved by @org/security-team");
     expect(live.links).toEqual([]);
     expect(live.images).toEqual([]);
-    expect(live.html).toEqual([]);
+    // trt-pte's own collapsed "Use it" section is the only HTML.
+    expect(live.html.map((h) => h.trim())).toEqual(["<details><summary>Use it</summary>", "</details>"]);
     expect(live.prose).not.toMatch(/@[a-z]|evil\.example|Approved/);
     expect(run.summary).toContain("**Reported by the export process**");
 
