@@ -16,6 +16,7 @@ import type {
   ExecutionResult,
   ExportResult,
   MemoryResult,
+  RatioResult,
   ResultFile,
   TimingResult,
 } from "./protocol.js";
@@ -37,6 +38,7 @@ import {
   optional,
   record,
   text,
+  tuple,
   type Shape,
 } from "./util/json-shape.js";
 
@@ -128,27 +130,73 @@ export const DETERMINISM: Shape<DeterminismResult> = object<DeterminismResult>({
   where: nullable(text(500)),
 });
 
+const MS = number(0, 1e9);
+/** A 95% interval, low and high. */
+const INTERVAL = tuple(NON_NEGATIVE, NON_NEGATIVE);
+const NOTE = text(1000);
+
 const TIMING: Shape<TimingResult> = object<TimingResult>({
-  median_ms: number(0, 1e9),
-  p10_ms: number(0, 1e9),
-  p90_ms: number(0, 1e9),
+  median_ms: MS,
+  p10_ms: MS,
+  p90_ms: MS,
   runs: integer(1, 1_000_000_000),
+  median_ci: optional(tuple(MS, MS)),
+});
+
+const RATIO: Shape<RatioResult> = object<RatioResult>({
+  ratio: NON_NEGATIVE,
+  low: NON_NEGATIVE,
+  high: NON_NEGATIVE,
+  rounds: integer(0, 1_000_000_000),
 });
 
 export const BENCHMARK: Shape<BenchmarkResult> = object<BenchmarkResult>({
+  method: optional(literal("paired")),
   device: text(200),
   budget_s: number(0, 1e7),
   built: text(4300),
+  built_includes: optional(nullable(NOTE)),
+  compiled: optional(nullable(NOTE)),
   threads: nullable(integer(1, 100_000)),
+  warmup_rounds: optional(integer(0, 1_000_000)),
   points: list(
     object<BenchmarkPoint>({
       shape: oneOf(SHAPE_POINTS),
+      same_as: optional(list(oneOf(SHAPE_POINTS), SHAPE_POINTS.length)),
       eager: TIMING,
       built: TIMING,
       speedup: nullable(NON_NEGATIVE),
+      speedup_ci: optional(INTERVAL),
+      rounds: optional(integer(0, 1_000_000_000)),
+      noisy: optional(boolean),
+      noise: optional(nullable(NOTE)),
+      compiled: optional(
+        nullable(
+          object({
+            timing: TIMING,
+            speedup: NON_NEGATIVE,
+            speedup_ci: INTERVAL,
+            noisy: boolean,
+            noise: nullable(NOTE),
+          }),
+        ),
+      ),
+      base: optional(
+        nullable(object({ timing: nullable(TIMING), change: nullable(RATIO), error: nullable(text(2000)) })),
+      ),
     }),
     SHAPE_POINTS.length,
   ),
+  base: optional(
+    nullable(
+      object({
+        sha256: text(64, /^[0-9a-f]{64}$/),
+        status: oneOf(["timed", "skipped"]),
+        reason: nullable(text(2000)),
+      }),
+    ),
+  ),
+  shape_flags: optional(list(NOTE, 16)),
 });
 
 export const MEMORY: Shape<MemoryResult> = object<MemoryResult>({

@@ -11159,6 +11159,23 @@ var __webpack_exports__ = {};
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
+/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+const ERROR_KINDS = [
+    "settings",
+    "model_error",
+    "bad_input",
+    "missing_dependency",
+    "gpu_missing",
+    "unsupported_op",
+    "export_failure",
+    "tensorrt_build_failure",
+    "out_of_memory",
+    "accuracy",
+    "verification",
+    "publish",
+    "regression",
+    "internal",
+];
 class TrtPteError extends Error {
     kind;
     hint;
@@ -11475,7 +11492,9 @@ const INPUTS = [
         kind: "multiline",
         description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
             "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
+            "TensorRT, HF_*, ...); a credential-shaped name (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_CREDENTIALS`) " +
+            "or a proxy URL with a password only when named here exactly (e.g. `HF_TOKEN`); never the inputs, the token, " +
+            "`ACTIONS_*` or the runner's command files (docs/security.md).",
     },
     {
         name: "compare",
@@ -12908,6 +12927,7 @@ function decodeXnnpackPayload(payload) {
 
 
 
+
 /** Inspects a .pte on disk. Throws PteFormatError for a malformed .pte or .ptd. */
 function inspectPte(file, options = {}) {
     const ptdFiles = options.ptd ?? ptdFilesBeside(file);
@@ -12940,6 +12960,40 @@ const DECODERS = {
     CudaBackend: (payload, d) => decodeCudaPayload(payload, d.specText("method_name")),
     XnnpackBackend: (payload) => decodeXnnpackPayload(payload),
 };
+/** Bytes the payload decoders may read beyond the file's own size (magic and header reads repeat). */
+const PAYLOAD_SLACK_BYTES = 1024 * 1024;
+/**
+ * The file as the payload decoders see it: every byte they read is counted, and past the file's size
+ * (plus a little for headers read twice) the file is refused. Each payload is decoded once (see
+ * `decoded` below), so only payloads that overlap, starting at different bytes, can read more than
+ * the file holds, which a file written by a real serializer never does.
+ */
+class PayloadBudget {
+    inner;
+    used = 0;
+    limit;
+    constructor(inner) {
+        this.inner = inner;
+        this.limit = inner.size + PAYLOAD_SLACK_BYTES;
+    }
+    get name() {
+        return this.inner.name;
+    }
+    get size() {
+        return this.inner.size;
+    }
+    get stats() {
+        return this.inner.stats;
+    }
+    read(pos, length) {
+        this.used += length;
+        if (this.used > this.limit) {
+            throw new PteFormatError(this.inner.name, pos, "delegate payloads", `the delegates' payloads overlap: decoding them reads more than the file's ${this.inner.size} bytes`);
+        }
+        return this.inner.read(pos, length);
+    }
+    close() { }
+}
 function inspectSource(source, ptds = []) {
     const header = readPteHeader(source);
     const programSpan = new Span(source, 0, header.programSize, "program flatbuffer");
@@ -12965,23 +13019,33 @@ function inspectSource(source, ptds = []) {
         }
         return { found_in: null, bytes: null };
     };
+    // One decode per payload: delegates that share a payload (same backend, bytes and method) share
+    // its decoding, so a thousand delegates pointing at one segment cost what one does.
+    const payloads = new PayloadBudget(source);
+    const decoded = new Map();
     const delegates = [];
     const plans = program.plans.map((plan) => {
         const first = delegates.length;
         plan.delegates.forEach((d, index) => {
             const stored = checked(d.location === "segment" ? program.segments : program.inlineDelegateData, d.index);
             const where = { offset: (d.location === "segment" ? base : 0) + stored.offset, bytes: stored.size };
-            const payload = new Span(source, where.offset, where.offset + where.bytes, `${d.id} payload`);
             const specs = d.compileSpecs.map(compileSpecInfo);
             const context = { specText: (key) => specs.find((s) => s.key === key)?.text ?? null };
-            const decode = DECODERS[d.id];
-            const decoded = decode
-                ? decode(payload, context)
-                : { format: "unknown", reason: null, head_hex: headHex(payload) };
+            const key = [d.id, where.offset, where.bytes, context.specText("method_name")].join("\0");
+            let payloadInfo = decoded.get(key);
+            if (payloadInfo === undefined) {
+                const payload = new Span(payloads, where.offset, where.offset + where.bytes, `${d.id} payload`);
+                const decode = DECODERS[d.id];
+                payloadInfo = decode
+                    ? decode(payload, context)
+                    : { format: "unknown", reason: null, head_hex: headHex(payload) };
+                decoded.set(key, payloadInfo);
+            }
+            const decodedPayload = payloadInfo;
             const label = `${plan.name}/${index}`;
             let info;
-            if (decoded.format === "cuda") {
-                const keys = decoded.keys.map((k) => ({ ...k, ...locate(k.key) }));
+            if (decodedPayload.format === "cuda") {
+                const keys = decodedPayload.keys.map((k) => ({ ...k, ...locate(k.key) }));
                 for (const k of keys) {
                     if (k.found_in !== pteName)
                         externalKeys.push({
@@ -12991,10 +13055,10 @@ function inspectSource(source, ptds = []) {
                             bytes: k.bytes,
                         });
                 }
-                info = { ...decoded, keys };
+                info = { ...decodedPayload, keys };
             }
             else
-                info = decoded;
+                info = decodedPayload;
             delegates.push({
                 plan: plan.name,
                 index,
@@ -13494,29 +13558,6 @@ function render(root) {
     return `${lines.join("\n")}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/util/log-text.ts
-// Text from a file or a program trt-pte does not control, made inert for the runner's log. The
-// runner reads every line a step prints (stdout and stderr, split at \n, \r or \r\n) as a workflow
-// command when, after leading whitespace, it starts with `::` (`::add-mask::`, `::error file=...`,
-// `::stop-commands::`), or when it holds `##[` anywhere (the older syntax, still honoured). One
-// invisible character (U+200B, which the runner does not trim) in front of each such `::`, and between
-// `##` and `[`, leaves the line readable and unparsable. Everything trt-pte logs goes through here,
-// in the log adapters (src/platform/github.ts, local.ts) and the CLI's output.
-const ZWSP = "\u200b";
-// The runner trims what .NET calls white space, which includes U+001C-U+001F and U+0085 besides \s.
-// eslint-disable-next-line no-control-regex -- those separators are exactly what the runner trims
-const COMMAND_START = /^([\s\u001c-\u001f\u0085]*)::/;
-function inert(text) {
-    return text
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.replace(/##\[/g, `##${ZWSP}[`).replace(COMMAND_START, `$1${ZWSP}::`))
-        .join("\n");
-}
-/** JSON for a log or a terminal: `##[` only occurs inside strings, where `\u005b` reads back the same. */
-function inertJson(json) {
-    return json.replace(/##\[/g, "##\\u005b");
-}
-
 ;// CONCATENATED MODULE: ./src/pte/render-summary.ts
 // One line about the delegates of an Inspection, for the job summary and the PR comment: which
 // backends run the model and how big their engines and blobs are. Every name in them was read from
@@ -13790,6 +13831,46 @@ function mermaidBlock(inspection, options = {}) {
     return `\`\`\`mermaid\n${partitionMermaid(inspection, options)}\`\`\`\n`;
 }
 
+;// CONCATENATED MODULE: ./src/util/log-text.ts
+// Text from a file or a program trt-pte does not control, made inert for the runner's log. The
+// runner reads every line a step prints (stdout and stderr, split at \n, \r or \r\n) as a workflow
+// command when, after leading whitespace, it starts with `::` (`::add-mask::`, `::error file=...`,
+// `::stop-commands::`), or when it holds `##[` anywhere (the older syntax, still honoured). One
+// invisible character (U+200B, which the runner does not trim) in front of each such `::`, and between
+// `##` and `[`, leaves the line readable and unparsable. Everything trt-pte logs goes through here,
+// in the log adapters (src/platform/github.ts, local.ts) and the CLI's output.
+const ZWSP = "\u200b";
+// The runner trims what .NET calls white space, which includes U+001C-U+001F and U+0085 besides \s.
+// eslint-disable-next-line no-control-regex -- those separators are exactly what the runner trims
+const COMMAND_START = /^([\s\u001c-\u001f\u0085]*)::/;
+function inert(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/##\[/g, `##${ZWSP}[`).replace(COMMAND_START, `$1${ZWSP}::`))
+        .join("\n");
+}
+/** JSON for a log or a terminal: `##[` only occurs inside strings, where `\u005b` reads back the same. */
+function inertJson(json) {
+    return json.replace(/##\[/g, "##\\u005b");
+}
+
+;// CONCATENATED MODULE: ./src/cli/output.ts
+// Everything the CLI prints goes through here, made inert (src/util/log-text.ts): names and messages
+// come from files (a .pte, a report.json, the driver) and the CLI may run in a workflow step, whose
+// output the runner reads for commands. Text through `inert`; JSON through `inertJson`, which
+// changes how `##[` is written, not what it decodes to.
+
+function print(text) {
+    process.stdout.write(inert(text));
+}
+/** `value` as indented JSON and a newline. */
+function printJson(value) {
+    process.stdout.write(`${inertJson(JSON.stringify(value, null, 2))}\n`);
+}
+function printError(text) {
+    process.stderr.write(inert(text));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
 // `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
 // reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
@@ -13817,43 +13898,316 @@ function inspectCommand(argv) {
         });
     }
     catch (e) {
-        process.stderr.write(`trt-pte inspect: ${e.message}\nUsage: ${INSPECT_USAGE}\n`);
+        printError(`trt-pte inspect: ${e.message}\nUsage: ${INSPECT_USAGE}\n`);
         return 2;
     }
     if (parsed.values.json && parsed.values.mermaid) {
-        process.stderr.write(`trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`);
+        printError(`trt-pte inspect: --json and --mermaid are two outputs; pick one\nUsage: ${INSPECT_USAGE}\n`);
         return 2;
     }
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) {
-        process.stderr.write(`trt-pte inspect: expected one .pte file, got ${parsed.positionals.length}\nUsage: ${INSPECT_USAGE}\n`);
+        printError(`trt-pte inspect: expected one .pte file, got ${parsed.positionals.length}\nUsage: ${INSPECT_USAGE}\n`);
         return 2;
     }
     try {
         const inspection = inspectPte(file, parsed.values.ptd === undefined ? {} : { ptd: parsed.values.ptd });
         // Names come from the file: the output may be a workflow step's, so no line of it is a command.
-        process.stdout.write(parsed.values.json
-            ? `${inertJson(JSON.stringify(inspection, null, 2))}\n`
-            : parsed.values.mermaid
-                ? inert(partitionMermaid(inspection))
-                : inert(renderTree(inspection)));
+        if (parsed.values.json)
+            printJson(inspection);
+        else
+            print(parsed.values.mermaid ? partitionMermaid(inspection) : renderTree(inspection));
         return 0;
     }
     catch (error) {
         const code = error.code;
         if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-            process.stderr.write(`trt-pte inspect: cannot read ${error.path ?? file}: ${code}\n`);
+            printError(`trt-pte inspect: cannot read ${error.path ?? file}: ${code}\n`);
             return 1;
         }
-        process.stderr.write(`${describeError(error)}\n`);
+        printError(`${describeError(error)}\n`);
         return 1;
     }
+}
+
+;// CONCATENATED MODULE: ./src/settings/input-spec.ts
+// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
+// both parse here; the Python driver receives the parsed structure in its request and never
+// re-parses text, so an error always points at the user's text with line and column.
+//
+//   inputs := spec ( ';' | newline ) spec ...
+//   spec   := [ name '=' ] dtype '[' [ dim ( ',' dim )* ] ']'
+//   dim    := [ symbol ':' ] ( N | MIN '..' MAX | MIN '..' OPT '..' MAX )
+const DTYPES = [
+    "float32",
+    "float16",
+    "bfloat16",
+    "float64",
+    "int64",
+    "int32",
+    "int16",
+    "int8",
+    "uint8",
+    "bool",
+];
+/** The shape points example inputs are built at (MIN, OPT and MAX of every dimension). */
+const SHAPE_POINTS = ["min", "opt", "max"];
+/** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
+const MAX_DIM = 2 ** 31 - 1;
+class InputSpecError extends Error {
+    line;
+    column;
+    detail;
+    constructor(line, column, detail) {
+        super(`inputs:${line}:${column}: ${detail}`);
+        this.line = line;
+        this.column = column;
+        this.detail = detail;
+        this.name = "InputSpecError";
+    }
+}
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const INTEGER = /[0-9]+/y;
+/** A cursor over the whole text that knows line and column for error messages. */
+class Cursor {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    where(pos = this.pos) {
+        const before = this.text.slice(0, pos);
+        const line = before.split("\n").length;
+        const column = pos - (before.lastIndexOf("\n") + 1) + 1;
+        return { line, column };
+    }
+    fail(detail, pos = this.pos) {
+        const { line, column } = this.where(pos);
+        throw new InputSpecError(line, column, detail);
+    }
+    /** Skips spaces and tabs (not newlines: a newline separates specs). */
+    skipBlanks() {
+        while (this.pos < this.text.length &&
+            (this.text[this.pos] === " " || this.text[this.pos] === "\t" || this.text[this.pos] === "\r")) {
+            this.pos++;
+        }
+    }
+    peek() {
+        return this.text[this.pos];
+    }
+    eat(token) {
+        this.skipBlanks();
+        if (this.text.startsWith(token, this.pos)) {
+            this.pos += token.length;
+            return true;
+        }
+        return false;
+    }
+    expect(token, what) {
+        if (!this.eat(token))
+            this.fail(`expected ${what}${this.describeHere()}`);
+    }
+    match(re) {
+        this.skipBlanks();
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (!m)
+            return null;
+        this.pos += m[0].length;
+        return m[0];
+    }
+    describeHere() {
+        const c = this.peek();
+        if (c === undefined)
+            return ", found the end of the text";
+        if (c === "\n")
+            return ", found the end of the line";
+        return `, found '${c}'`;
+    }
+}
+function parseInteger(cur, what) {
+    const start = (cur.skipBlanks(), cur.pos);
+    const digits = cur.match(INTEGER);
+    if (digits === null)
+        cur.fail(`expected ${what}${cur.describeHere()}`);
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value) || value > MAX_DIM)
+        cur.fail(`${what} ${digits} is larger than ${MAX_DIM}`, start);
+    return value;
+}
+function parseDim(cur, symbols) {
+    cur.skipBlanks();
+    const start = cur.pos;
+    let symbol = null;
+    const ident = cur.match(IDENT);
+    if (ident !== null) {
+        if (!cur.eat(":"))
+            cur.fail(`expected ':' after dimension symbol '${ident}'${cur.describeHere()}`);
+        symbol = ident;
+    }
+    const bounds = [parseInteger(cur, "a dimension size")];
+    while (cur.eat("..")) {
+        if (bounds.length === 3)
+            cur.fail("a dimension has at most three bounds: MIN..OPT..MAX", cur.pos - 2);
+        bounds.push(parseInteger(cur, "a dimension bound"));
+    }
+    const [min, second, third] = bounds;
+    const max = third ?? second ?? min;
+    const opt = third === undefined ? max : second;
+    if (!(min <= opt && opt <= max)) {
+        cur.fail(`dimension bounds must satisfy MIN <= OPT <= MAX, got ${min}..${opt}..${max}`, start);
+    }
+    const dynamic = bounds.length > 1 || symbol !== null;
+    if (dynamic && min === max && bounds.length > 1) {
+        cur.fail(`dimension ${min}..${max} has one value: write it as ${min} (static)`, start);
+    }
+    if (bounds.length > 1 && opt < 2) {
+        // torch.export specialises a dimension traced at size 0 or 1, so the example must be >= 2.
+        cur.fail(`the example size (OPT) of a dynamic dimension must be at least 2, got ${opt}`, start);
+    }
+    const dim = { symbol, min, opt, max };
+    if (symbol !== null) {
+        const seen = symbols.get(symbol);
+        if (seen === undefined) {
+            if (bounds.length === 1)
+                cur.fail(`symbol '${symbol}' first appears without a range: give it MIN..MAX`, start);
+            symbols.set(symbol, { dim, pos: start });
+        }
+        else if (bounds.length === 1 && min === seen.dim.opt) {
+            // `b:4` after `b:1..4..8` repeats the symbol with its example size: same dimension.
+            return { ...seen.dim };
+        }
+        else if (seen.dim.min !== min || seen.dim.opt !== opt || seen.dim.max !== max) {
+            const w = cur.where(seen.pos);
+            cur.fail(`symbol '${symbol}' is ${min}..${opt}..${max} here but ${seen.dim.min}..${seen.dim.opt}..${seen.dim.max} at ${w.line}:${w.column}; a shared symbol needs one range`, start);
+        }
+    }
+    return dim;
+}
+function parseSpec(cur, symbols) {
+    cur.skipBlanks();
+    const start = cur.pos;
+    const first = cur.match(IDENT);
+    if (first === null)
+        cur.fail(`expected a dtype or name=${cur.describeHere()}`);
+    let name = null;
+    let dtypeWord = first;
+    let dtypePos = start;
+    if (cur.eat("=")) {
+        name = first;
+        cur.skipBlanks();
+        dtypePos = cur.pos;
+        const word = cur.match(IDENT);
+        if (word === null)
+            cur.fail(`expected a dtype after '${name}='${cur.describeHere()}`);
+        dtypeWord = word;
+    }
+    if (!DTYPES.includes(dtypeWord)) {
+        cur.fail(`unknown dtype '${dtypeWord}' (expected one of ${DTYPES.join(", ")})`, dtypePos);
+    }
+    cur.expect("[", "'[' after the dtype");
+    const dims = [];
+    if (!cur.eat("]")) {
+        do {
+            dims.push(parseDim(cur, symbols));
+        } while (cur.eat(","));
+        cur.expect("]", "',' or ']'");
+    }
+    return { name, dtype: dtypeWord, dims };
+}
+/**
+ * Parses the `inputs` text into specs. Blank lines and a trailing separator are allowed, so a YAML
+ * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
+ */
+function parseInputSpecs(text) {
+    const cur = new Cursor(text);
+    const specs = [];
+    const symbols = new Map();
+    const names = new Map();
+    for (;;) {
+        // Skip separators and blank lines between specs.
+        for (;;) {
+            cur.skipBlanks();
+            const c = cur.peek();
+            if (c === ";" || c === "\n")
+                cur.pos++;
+            else
+                break;
+        }
+        if (cur.peek() === undefined)
+            break;
+        const start = cur.pos;
+        const spec = parseSpec(cur, symbols);
+        if (spec.name !== null) {
+            const prev = names.get(spec.name);
+            if (prev !== undefined) {
+                const w = cur.where(prev);
+                cur.fail(`keyword input '${spec.name}' is given twice (first at ${w.line}:${w.column})`, start);
+            }
+            names.set(spec.name, start);
+        }
+        specs.push(spec);
+        cur.skipBlanks();
+        const next = cur.peek();
+        if (next !== undefined && next !== ";" && next !== "\n")
+            cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
+    }
+    return specs;
+}
+/** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
+function formatInputSpecs(specs) {
+    return specs
+        .map((spec) => {
+        const dims = spec.dims.map((d) => {
+            const prefix = d.symbol === null ? "" : `${d.symbol}:`;
+            if (d.min === d.max && d.symbol === null)
+                return `${d.min}`;
+            return d.opt === d.max ? `${prefix}${d.min}..${d.max}` : `${prefix}${d.min}..${d.opt}..${d.max}`;
+        });
+        return `${spec.name === null ? "" : `${spec.name}=`}${spec.dtype}[${dims.join(",")}]`;
+    })
+        .join("; ");
+}
+/**
+ * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
+ * are well formed, else [] (they only shape the example tensors of the "Use it" section).
+ */
+function inputSpecsFromJson(value) {
+    if (!Array.isArray(value) || value.length > 64)
+        return [];
+    const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+    const size = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
+    const specs = [];
+    for (const raw of value) {
+        const spec = raw;
+        if (typeof spec !== "object" || spec === null)
+            return [];
+        const { name, dtype, dims } = spec;
+        if (!DTYPES.includes(dtype))
+            return [];
+        if (name !== null && !(typeof name === "string" && ident.test(name)))
+            return [];
+        if (!Array.isArray(dims) || dims.length > 16)
+            return [];
+        const read = [];
+        for (const d of dims) {
+            if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max))
+                return [];
+            const symbol = d.symbol ?? null;
+            if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol)))
+                return [];
+            read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
+        }
+        specs.push({ name, dtype: dtype, dims: read });
+    }
+    return specs;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/facts.ts
 // The comparable facts of one build, read from a report.json of any schema (a baseline may be older
 // than this run: trt-pte/report@1 has no benchmark, early ones no inspection) or from a .pte's
 // Inspection alone (`trt-pte diff A.pte B.pte`). Every field is null where its source does not say.
+
 
 function obj(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
@@ -13967,7 +14321,8 @@ function latency(benchmark) {
             return [];
         return [
             {
-                shape: str(point.shape) ?? "?",
+                // Only a known shape point: the gates put it in their own words (src/compare/gates.ts).
+                shape: SHAPE_POINTS.includes(point.shape) ? point.shape : "?",
                 built: num(obj(point.built)?.median_ms),
                 builtCi: interval(obj(point.built)?.median_ci),
                 eager: num(obj(point.eager)?.median_ms),
@@ -14729,6 +15084,7 @@ function manifestDigest(entries) {
 
 
 
+
 const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
 // @2: each latency point's built_change (the change with its interval, same job or across runs) and
 // the gate state `unclear`.
@@ -14751,7 +15107,7 @@ async function facts(file) {
     };
 }
 function usage(message) {
-    process.stderr.write(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
+    printError(`trt-pte diff: ${message}\nUsage: ${DIFF_USAGE}\n`);
     return 2;
 }
 async function diffCommand(argv) {
@@ -14786,7 +15142,7 @@ async function diffCommand(argv) {
                 diff,
                 gates: verdicts,
             };
-            process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+            printJson(doc);
         }
         else {
             const { lines, same } = diffLines(diff, TEXT);
@@ -14799,11 +15155,11 @@ async function diffCommand(argv) {
                 out.push(`  unchanged: ${same.join(", ")}`);
             if (verdicts.length > 0)
                 out.push("gates:", ...gateLines(verdicts).map((l) => `  ${l.replace(/`/g, "")}`));
-            process.stdout.write(`${out.join("\n")}\n`);
+            print(`${out.join("\n")}\n`);
         }
         const tripped = trippedGates(verdicts);
         if (tripped.length > 0) {
-            process.stderr.write(`regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`);
+            printError(`regression: ${tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ")}\n`);
             return 1;
         }
         return 0;
@@ -14811,14 +15167,14 @@ async function diffCommand(argv) {
     catch (error) {
         const code = error.code;
         if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-            process.stderr.write(`trt-pte diff: cannot read ${error.path ?? "a file"}: ${code}\n`);
+            printError(`trt-pte diff: cannot read ${error.path ?? "a file"}: ${code}\n`);
             return 1;
         }
         if (error instanceof SyntaxError) {
-            process.stderr.write(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
+            printError(`trt-pte diff: a .json argument is not a report.json: ${error.message}\n`);
             return 1;
         }
-        process.stderr.write(`${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`);
+        printError(`${error instanceof TrtPteError ? `trt-pte diff: ${describeError(error)}` : describeError(error)}\n`);
         return error instanceof TrtPteError && error.kind === "settings" ? 2 : 1;
     }
 }
@@ -15329,277 +15685,6 @@ function apiHint() {
     return "check the network, and GITHUB_API_URL for GitHub Enterprise Server (https://HOST/api/v3)";
 }
 
-;// CONCATENATED MODULE: ./src/settings/input-spec.ts
-// The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
-// both parse here; the Python driver receives the parsed structure in its request and never
-// re-parses text, so an error always points at the user's text with line and column.
-//
-//   inputs := spec ( ';' | newline ) spec ...
-//   spec   := [ name '=' ] dtype '[' [ dim ( ',' dim )* ] ']'
-//   dim    := [ symbol ':' ] ( N | MIN '..' MAX | MIN '..' OPT '..' MAX )
-const DTYPES = [
-    "float32",
-    "float16",
-    "bfloat16",
-    "float64",
-    "int64",
-    "int32",
-    "int16",
-    "int8",
-    "uint8",
-    "bool",
-];
-/** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
-const MAX_DIM = 2 ** 31 - 1;
-class InputSpecError extends Error {
-    line;
-    column;
-    detail;
-    constructor(line, column, detail) {
-        super(`inputs:${line}:${column}: ${detail}`);
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
-        this.name = "InputSpecError";
-    }
-}
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const INTEGER = /[0-9]+/y;
-/** A cursor over the whole text that knows line and column for error messages. */
-class Cursor {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    where(pos = this.pos) {
-        const before = this.text.slice(0, pos);
-        const line = before.split("\n").length;
-        const column = pos - (before.lastIndexOf("\n") + 1) + 1;
-        return { line, column };
-    }
-    fail(detail, pos = this.pos) {
-        const { line, column } = this.where(pos);
-        throw new InputSpecError(line, column, detail);
-    }
-    /** Skips spaces and tabs (not newlines: a newline separates specs). */
-    skipBlanks() {
-        while (this.pos < this.text.length &&
-            (this.text[this.pos] === " " || this.text[this.pos] === "\t" || this.text[this.pos] === "\r")) {
-            this.pos++;
-        }
-    }
-    peek() {
-        return this.text[this.pos];
-    }
-    eat(token) {
-        this.skipBlanks();
-        if (this.text.startsWith(token, this.pos)) {
-            this.pos += token.length;
-            return true;
-        }
-        return false;
-    }
-    expect(token, what) {
-        if (!this.eat(token))
-            this.fail(`expected ${what}${this.describeHere()}`);
-    }
-    match(re) {
-        this.skipBlanks();
-        re.lastIndex = this.pos;
-        const m = re.exec(this.text);
-        if (!m)
-            return null;
-        this.pos += m[0].length;
-        return m[0];
-    }
-    describeHere() {
-        const c = this.peek();
-        if (c === undefined)
-            return ", found the end of the text";
-        if (c === "\n")
-            return ", found the end of the line";
-        return `, found '${c}'`;
-    }
-}
-function parseInteger(cur, what) {
-    const start = (cur.skipBlanks(), cur.pos);
-    const digits = cur.match(INTEGER);
-    if (digits === null)
-        cur.fail(`expected ${what}${cur.describeHere()}`);
-    const value = Number(digits);
-    if (!Number.isSafeInteger(value) || value > MAX_DIM)
-        cur.fail(`${what} ${digits} is larger than ${MAX_DIM}`, start);
-    return value;
-}
-function parseDim(cur, symbols) {
-    cur.skipBlanks();
-    const start = cur.pos;
-    let symbol = null;
-    const ident = cur.match(IDENT);
-    if (ident !== null) {
-        if (!cur.eat(":"))
-            cur.fail(`expected ':' after dimension symbol '${ident}'${cur.describeHere()}`);
-        symbol = ident;
-    }
-    const bounds = [parseInteger(cur, "a dimension size")];
-    while (cur.eat("..")) {
-        if (bounds.length === 3)
-            cur.fail("a dimension has at most three bounds: MIN..OPT..MAX", cur.pos - 2);
-        bounds.push(parseInteger(cur, "a dimension bound"));
-    }
-    const [min, second, third] = bounds;
-    const max = third ?? second ?? min;
-    const opt = third === undefined ? max : second;
-    if (!(min <= opt && opt <= max)) {
-        cur.fail(`dimension bounds must satisfy MIN <= OPT <= MAX, got ${min}..${opt}..${max}`, start);
-    }
-    const dynamic = bounds.length > 1 || symbol !== null;
-    if (dynamic && min === max && bounds.length > 1) {
-        cur.fail(`dimension ${min}..${max} has one value: write it as ${min} (static)`, start);
-    }
-    if (bounds.length > 1 && opt < 2) {
-        // torch.export specialises a dimension traced at size 0 or 1, so the example must be >= 2.
-        cur.fail(`the example size (OPT) of a dynamic dimension must be at least 2, got ${opt}`, start);
-    }
-    const dim = { symbol, min, opt, max };
-    if (symbol !== null) {
-        const seen = symbols.get(symbol);
-        if (seen === undefined) {
-            if (bounds.length === 1)
-                cur.fail(`symbol '${symbol}' first appears without a range: give it MIN..MAX`, start);
-            symbols.set(symbol, { dim, pos: start });
-        }
-        else if (bounds.length === 1 && min === seen.dim.opt) {
-            // `b:4` after `b:1..4..8` repeats the symbol with its example size: same dimension.
-            return { ...seen.dim };
-        }
-        else if (seen.dim.min !== min || seen.dim.opt !== opt || seen.dim.max !== max) {
-            const w = cur.where(seen.pos);
-            cur.fail(`symbol '${symbol}' is ${min}..${opt}..${max} here but ${seen.dim.min}..${seen.dim.opt}..${seen.dim.max} at ${w.line}:${w.column}; a shared symbol needs one range`, start);
-        }
-    }
-    return dim;
-}
-function parseSpec(cur, symbols) {
-    cur.skipBlanks();
-    const start = cur.pos;
-    const first = cur.match(IDENT);
-    if (first === null)
-        cur.fail(`expected a dtype or name=${cur.describeHere()}`);
-    let name = null;
-    let dtypeWord = first;
-    let dtypePos = start;
-    if (cur.eat("=")) {
-        name = first;
-        cur.skipBlanks();
-        dtypePos = cur.pos;
-        const word = cur.match(IDENT);
-        if (word === null)
-            cur.fail(`expected a dtype after '${name}='${cur.describeHere()}`);
-        dtypeWord = word;
-    }
-    if (!DTYPES.includes(dtypeWord)) {
-        cur.fail(`unknown dtype '${dtypeWord}' (expected one of ${DTYPES.join(", ")})`, dtypePos);
-    }
-    cur.expect("[", "'[' after the dtype");
-    const dims = [];
-    if (!cur.eat("]")) {
-        do {
-            dims.push(parseDim(cur, symbols));
-        } while (cur.eat(","));
-        cur.expect("]", "',' or ']'");
-    }
-    return { name, dtype: dtypeWord, dims };
-}
-/**
- * Parses the `inputs` text into specs. Blank lines and a trailing separator are allowed, so a YAML
- * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
- */
-function parseInputSpecs(text) {
-    const cur = new Cursor(text);
-    const specs = [];
-    const symbols = new Map();
-    const names = new Map();
-    for (;;) {
-        // Skip separators and blank lines between specs.
-        for (;;) {
-            cur.skipBlanks();
-            const c = cur.peek();
-            if (c === ";" || c === "\n")
-                cur.pos++;
-            else
-                break;
-        }
-        if (cur.peek() === undefined)
-            break;
-        const start = cur.pos;
-        const spec = parseSpec(cur, symbols);
-        if (spec.name !== null) {
-            const prev = names.get(spec.name);
-            if (prev !== undefined) {
-                const w = cur.where(prev);
-                cur.fail(`keyword input '${spec.name}' is given twice (first at ${w.line}:${w.column})`, start);
-            }
-            names.set(spec.name, start);
-        }
-        specs.push(spec);
-        cur.skipBlanks();
-        const next = cur.peek();
-        if (next !== undefined && next !== ";" && next !== "\n")
-            cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
-    }
-    return specs;
-}
-/** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
-function formatInputSpecs(specs) {
-    return specs
-        .map((spec) => {
-        const dims = spec.dims.map((d) => {
-            const prefix = d.symbol === null ? "" : `${d.symbol}:`;
-            if (d.min === d.max && d.symbol === null)
-                return `${d.min}`;
-            return d.opt === d.max ? `${prefix}${d.min}..${d.max}` : `${prefix}${d.min}..${d.opt}..${d.max}`;
-        });
-        return `${spec.name === null ? "" : `${spec.name}=`}${spec.dtype}[${dims.join(",")}]`;
-    })
-        .join("; ");
-}
-/**
- * Input specs read back from a report.json (data, not text, and maybe not ours): every spec when all
- * are well formed, else [] (they only shape the example tensors of the "Use it" section).
- */
-function inputSpecsFromJson(value) {
-    if (!Array.isArray(value) || value.length > 64)
-        return [];
-    const ident = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-    const size = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIM;
-    const specs = [];
-    for (const raw of value) {
-        const spec = raw;
-        if (typeof spec !== "object" || spec === null)
-            return [];
-        const { name, dtype, dims } = spec;
-        if (!DTYPES.includes(dtype))
-            return [];
-        if (name !== null && !(typeof name === "string" && ident.test(name)))
-            return [];
-        if (!Array.isArray(dims) || dims.length > 16)
-            return [];
-        const read = [];
-        for (const d of dims) {
-            if (typeof d !== "object" || d === null || !size(d.min) || !size(d.opt) || !size(d.max))
-                return [];
-            const symbol = d.symbol ?? null;
-            if (symbol !== null && !(typeof symbol === "string" && ident.test(symbol)))
-                return [];
-            read.push({ symbol, min: d.min, opt: d.opt, max: d.max });
-        }
-        specs.push({ name, dtype: dtype, dims: read });
-    }
-    return specs;
-}
-
 ;// CONCATENATED MODULE: ./src/fetch/build-report.ts
 // The report.json `trt-pte fetch` downloads with a build, read as data: the files it lists with their
 // sha256 (what every download is checked against), and what the .pte needs to run. Each field is
@@ -16068,14 +16153,14 @@ function needsToRun(report, ptdNames, quote) {
     const versions = report.versions;
     if (report.target === "tensorrt") {
         const trt = majorMinor(versions.tensorrt);
-        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${quote(trt)}`);
     }
     if (isTarget(report.target) && targetSpec(report.target).gpu) {
         const compile = (report.details.compile_settings ?? {});
         if (report.target === "tensorrt" && compile.hardware_compatible === true)
             parts.push("an Ampere or newer GPU");
         else if (report.gpu !== null) {
-            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
+            parts.push(`a GPU of compute capability ${quote(report.gpu.compute_capability)} (built on ${quote(report.gpu.name)})`);
         }
         else
             parts.push("the GPU architecture it was built on");
@@ -16320,6 +16405,28 @@ const FORBIDDEN_ENV = [
     "GITHUB_STATE",
     "GITHUB_STEP_SUMMARY",
 ];
+/**
+ * Names that hold a credential by their shape (HF_TOKEN, NVIDIA_API_KEY, AWS_SECRET_ACCESS_KEY...):
+ * the driver gets one only when `env-passthrough` names it exactly, never through the allowlist's
+ * families (HF_*, NV_*, CONDA_*...) or a glob, so a token reaches model code only on purpose.
+ */
+const CREDENTIAL_SUFFIXES = ["_TOKEN", "_KEY", "_SECRET", "_PASSWORD", "_CREDENTIALS"];
+function isCredentialName(name) {
+    const upper = name.toUpperCase();
+    return CREDENTIAL_SUFFIXES.some((suffix) => upper.endsWith(suffix));
+}
+/** A proxy variable (`https_proxy`, `ALL_PROXY`...) whose URL carries a user name or password. */
+function isProxyWithCredentials(name, value) {
+    if (!/_proxy$/i.test(name) || !value.includes("@"))
+        return false;
+    try {
+        const url = new URL(value.includes("://") ? value : `http://${value}`);
+        return url.username !== "" || url.password !== "";
+    }
+    catch {
+        return true; // unparsable and holding an '@': treat it as carrying credentials
+    }
+}
 /** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
 const ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
 function globRegExp(glob) {
@@ -16391,10 +16498,78 @@ function runFolders(runDir) {
 }
 const RUN_FOLDER_NAMES = Object.keys(runFolders(""));
 
+;// CONCATENATED MODULE: ./src/util/paths.ts
+// Where a path really leads. A path's text can stay inside the workspace while a symbolic link on
+// its way (committed to the repository, or made by model code) leads elsewhere, so the folders
+// trt-pte deletes and writes are judged by their real path: the real path of the deepest part that
+// exists, with the rest of the path after it.
+
+
+/** Whether `child` is `parent` or below it, by text (both absolute and normalised). */
+function isInside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === "" || (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel));
+}
+/**
+ * `absolute` with every link on its way resolved: the real path of its deepest existing ancestor,
+ * joined with the parts below it that do not exist yet. Throws for a link that points nowhere (a
+ * write through it would create its target, wherever that is).
+ */
+function realPathOf(absolute) {
+    const missing = [];
+    for (let at = external_node_path_default().resolve(absolute);; at = external_node_path_default().dirname(at)) {
+        try {
+            return external_node_path_default().join(external_node_fs_default().realpathSync(at), ...missing);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== "ENOENT" && code !== "ENOTDIR")
+                throw e;
+            if (isLink(at)) {
+                throw new Error(`passes through ${at}, a link to something that does not exist`, { cause: e });
+            }
+            if (external_node_path_default().dirname(at) === at)
+                return external_node_path_default().resolve(absolute);
+            missing.unshift(external_node_path_default().basename(at));
+        }
+    }
+}
+function isLink(p) {
+    try {
+        return external_node_fs_default().lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * How `absolute` leaves every root (each root judged by its own real path), as a phrase ("leads to
+ * /etc/x through a link"), or null when it stays inside one.
+ */
+function escapesRoots(absolute, roots) {
+    let real;
+    try {
+        real = realPathOf(absolute);
+    }
+    catch (e) {
+        return e.message;
+    }
+    const realRoots = roots.map((root) => {
+        try {
+            return realPathOf(root);
+        }
+        catch {
+            return external_node_path_default().resolve(root);
+        }
+    });
+    return realRoots.some((root) => isInside(real, root)) ? null : `leads to ${real} through a link`;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -16430,13 +16605,9 @@ function settings_parseInteger(name, raw) {
     }
     return value;
 }
-function isInside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === "" || (!rel.startsWith("..") && !external_node_path_default().isAbsolute(rel));
-}
 /**
- * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
- * "Paths").
+ * Resolves a user path against the workspace and refuses one that leaves it, by its text or through
+ * a link on its way (docs/ARCHITECTURE.md "Paths").
  */
 function resolveInside(name, raw, ctx) {
     const resolved = external_node_path_default().resolve(ctx.workspace, raw);
@@ -16444,7 +16615,20 @@ function resolveInside(name, raw, ctx) {
     if (!roots.some((root) => isInside(resolved, external_node_path_default().resolve(root)))) {
         throw new SettingsError(name, `'${raw}' resolves to ${resolved}, outside the workspace ${ctx.workspace}`, "use a folder inside the workspace (or the runner's temp dir)");
     }
+    checkLinks(name, resolved, ctx);
     return resolved;
+}
+/**
+ * Refuses a folder trt-pte deletes or writes (`output-dir`, `.trt-pte`, the cache folders) when it
+ * is, or passes through, a link leading out of the workspace and the runner's temp folder: a
+ * committed symlink would otherwise redirect those deletes and writes anywhere the runner's user
+ * may write.
+ */
+function checkLinks(name, absolute, ctx) {
+    const escape = escapesRoots(absolute, [ctx.workspace, ...ctx.allowedRoots]);
+    if (escape === null)
+        return;
+    throw new SettingsError(name, `${absolute} ${escape}, outside the workspace ${ctx.workspace}`, "remove the link, or use a folder inside the workspace (or the runner's temp dir) that is not one");
 }
 /** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
 function parseSizeInput(name, raw) {
@@ -16620,6 +16804,7 @@ function readSettings(get, ctx) {
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
+        allowedRoots: ctx.allowedRoots,
         outputDir: external_node_path_default().join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
         artifactNameGiven: rawName !== "",
@@ -17516,21 +17701,51 @@ const PREFIXES = [
     "MKL_",
     "OPENBLAS_",
 ];
-function allowed(name, passthrough) {
+function allowed(name, value, passthrough) {
+    // A credential passes only by its exact name in env-passthrough, whatever family or glob matches it.
+    if (isCredential(name, value))
+        return passthrough.includes(name);
     const upper = name.toUpperCase();
     return (driver_env_NAMES.includes(name) ||
         driver_env_NAMES.includes(upper) ||
         PREFIXES.some((prefix) => upper.startsWith(prefix)) ||
         passthrough.some((glob) => matchesEnvGlob(name, glob)));
 }
+function isCredential(name, value) {
+    return isCredentialName(name) || isProxyWithCredentials(name, value);
+}
+/**
+ * The credential-shaped variables of `parent` the driver does not get (names only, sorted), for one
+ * line in the log: each would have passed the allowlist or a glob, and needs its exact name in
+ * `env-passthrough` to reach model code.
+ */
+function withheldCredentials(parent, passthrough) {
+    const withheld = [];
+    for (const [name, value] of Object.entries(parent)) {
+        if (value === undefined || isForbiddenEnv(name) || !isCredential(name, value))
+            continue;
+        if (allowed(name, value, passthrough))
+            continue;
+        const upper = name.toUpperCase();
+        const wouldPass = driver_env_NAMES.includes(name) ||
+            driver_env_NAMES.includes(upper) ||
+            PREFIXES.some((prefix) => upper.startsWith(prefix)) ||
+            passthrough.some((glob) => matchesEnvGlob(name, glob));
+        if (wouldPass)
+            withheld.push(name);
+    }
+    return withheld.sort();
+}
 /**
  * The driver's environment from the action's (or the CLI's) own: the allowlist, the names and globs
- * of `env-passthrough`, never a forbidden name (src/util/env-names.ts), and the run's folders.
+ * of `env-passthrough`, never a forbidden name (src/util/env-names.ts), a credential-shaped name or
+ * a proxy URL with a user or password only when `env-passthrough` names it exactly, and the run's
+ * folders.
  */
 function driverEnvironment(parent, options) {
     const env = {};
     for (const [name, value] of Object.entries(parent)) {
-        if (value !== undefined && !isForbiddenEnv(name) && allowed(name, options.passthrough))
+        if (value !== undefined && !isForbiddenEnv(name) && allowed(name, value, options.passthrough))
             env[name] = value;
     }
     return { ...env, ...runFolders(options.runDir), PYTHONUNBUFFERED: "1" };
@@ -17538,6 +17753,7 @@ function driverEnvironment(parent, options) {
 
 ;// CONCATENATED MODULE: ./src/python-driver.ts
 // Starting the Python driver: where it lives, how it is run, and its output streamed line by line.
+
 
 
 
@@ -17572,14 +17788,27 @@ const TAIL_LINES = 40;
  */
 const BOOTSTRAP = "trt_pte_driver.py";
 /**
+ * Where trt-pte makes the private folders of a run (the driver's temp folder, the request and
+ * result files): the system's temp folder, never inside RUNNER_TEMP, which holds the runner's own
+ * command files (a runner that points TMPDIR there gets /tmp instead).
+ */
+function privateTempRoot(env) {
+    const system = external_node_os_default().tmpdir();
+    const runnerTemp = env.RUNNER_TEMP;
+    if (runnerTemp === undefined || runnerTemp === "" || process.platform === "win32")
+        return system;
+    return isInside(external_node_path_default().resolve(system), external_node_path_default().resolve(runnerTemp)) ? "/tmp" : system;
+}
+/**
  * Runs the driver with `args`, calling onLine for every line it prints as soon as it is printed (the
- * export takes minutes; people watch it live). The driver gets a fresh temp folder of its own, removed
- * when it exits.
+ * export takes minutes; people watch it live). The driver gets a fresh private temp folder of its
+ * own, outside RUNNER_TEMP, removed when it exits.
  */
 async function runDriver(python, args, options) {
     const parent = options.env ?? process.env;
-    const tempRoot = options.tempRoot ?? parent.RUNNER_TEMP ?? external_node_os_default().tmpdir();
+    const tempRoot = options.tempRoot ?? privateTempRoot(parent);
     await promises_default().mkdir(tempRoot, { recursive: true });
+    // mkdtemp makes the folder with mode 0700: no other user of the runner reads what the model writes.
     const runDir = await promises_default().mkdtemp(external_node_path_default().join(tempRoot, "trt-pte-run-"));
     const env = driverEnvironment(parent, { passthrough: options.passthrough ?? [], runDir });
     for (const dir of new Set([env.TMPDIR, env.TORCHINDUCTOR_CACHE_DIR, env.TRITON_CACHE_DIR])) {
@@ -17634,403 +17863,397 @@ function spawnDriver(python, argv, options, env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/gpu/gpu.ts
-// What trt-pte knows about a GPU, whichever source told it (nvidia-smi, the Jetson device tree, torch).
-/**
- * What nvidia-smi and NVML print for a field they cannot read: `N/A` in the table, `[N/A]` in CSV,
- * `[Not Supported]` on some boards (Jetson Orin on JetPack 6 answers most fields so). Read as unknown.
- */
-const MISSING = /^\[?(?:N\/A|Not Supported|Not Available|Unknown Error|Insufficient Permissions)\]?$/i;
-/** The value, or "" when it is one of the placeholders above. */
-function known(value) {
-    const v = (value ?? "").trim();
-    return MISSING.test(v) ? "" : v;
-}
-/** "580.95.05" → "580"; "" stays "". */
-function driverMajor(version) {
-    return version.split(".")[0] ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/gpu/nvidia-smi.ts
-// The GPUs as nvidia-smi lists them, in its order (PCI bus order, which is its `index`).
-
-
-
-const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const QUERY = ["index", "uuid", "name", "compute_cap", "driver_version"];
-/**
- * Parses `nvidia-smi --query-gpu=index,uuid,name,compute_cap,driver_version --format=csv,noheader`.
- * The name is read as everything between the UUID and the last two fields, so a name with a comma
- * still parses; `N/A`-style placeholders read as unknown (empty).
- */
-function parseNvidiaSmi(stdout) {
-    const gpus = [];
-    for (const line of stdout.split("\n")) {
-        const fields = line.split(",").map((f) => f.trim());
-        if (fields.length < QUERY.length)
-            continue;
-        const [index = "", uuid = ""] = fields;
-        const driverVersion = fields[fields.length - 1];
-        const computeCapability = fields[fields.length - 2];
-        const name = fields.slice(2, -2).join(", ");
-        const gpu = {
-            name: known(name),
-            computeCapability: known(computeCapability),
-            driverVersion: known(driverVersion),
-            source: "nvidia-smi",
-        };
-        if (/^\d+$/.test(index))
-            gpu.index = Number(index);
-        if (known(uuid) !== "")
-            gpu.uuid = known(uuid);
-        gpus.push(gpu);
+;// CONCATENATED MODULE: ./src/util/json-shape.ts
+// Parsed JSON that trt-pte does not trust (the export process's result file, a cached report),
+// checked against a shape before anything reads it: types, enumerations, bounded numbers, bounded
+// string lengths and list sizes. A value that does not fit is an error naming its field and the rule
+// it broke, never the value itself, so nothing from the file reaches a message through here. Keys a
+// shape does not name are dropped: what is returned holds only what was checked.
+//
+// Hand-written rather than a JSON Schema validator: each shape is typed against the interface it
+// reads (src/protocol.ts), so tsc keeps the two in step, and the bundles carry no schema compiler.
+// Every shape also describes itself (`spec`), so a test can generate values of it.
+class ShapeError extends Error {
+    field;
+    problem;
+    constructor(
+    /** Where in the document: `benchmark.points[0].shape`. */
+    field, 
+    /** What rule the value broke, in words; never the value. */
+    problem) {
+        super(`${field}: ${problem}`);
+        this.field = field;
+        this.problem = problem;
+        this.name = "ShapeError";
     }
-    return gpus;
 }
-/** Runs nvidia-smi (a path or a name on PATH); never throws: a missing one is an answer too. */
-async function queryNvidiaSmi(nvidiaSmi = "nvidia-smi") {
-    try {
-        const { stdout } = await execFileAsync(nvidiaSmi, [`--query-gpu=${QUERY.join(",")}`, "--format=csv,noheader"], {
-            timeout: 20_000,
+function shape(spec, read) {
+    return { spec, read };
+}
+function typeName(value) {
+    return value === null ? "null" : Array.isArray(value) ? "a list" : `a ${typeof value}`;
+}
+/** A string of at most `maxChars` characters, matching `pattern` when one is given. */
+function json_shape_text(maxChars, pattern = null) {
+    return shape({ kind: "string", maxChars, pattern, values: null }, (value, field) => {
+        if (typeof value !== "string")
+            throw new ShapeError(field, `expected a string, found ${typeName(value)}`);
+        if (value.length > maxChars)
+            throw new ShapeError(field, `is ${value.length} characters long, more than ${maxChars}`);
+        if (pattern !== null && !pattern.test(value))
+            throw new ShapeError(field, `is not of the form ${pattern.source}`);
+        return value;
+    });
+}
+/** One of a fixed list of strings. */
+function oneOf(values) {
+    const maxChars = Math.max(0, ...values.map((v) => v.length));
+    return shape({ kind: "string", maxChars, pattern: null, values }, (value, field) => {
+        if (typeof value !== "string" || !values.includes(value))
+            throw new ShapeError(field, `expected one of ${values.join(", ")}`);
+        return value;
+    });
+}
+function numeric(min, max, integer) {
+    return shape({ kind: "number", min, max, integer }, (value, field) => {
+        if (typeof value !== "number" || !Number.isFinite(value))
+            throw new ShapeError(field, `expected a finite number, found ${typeName(value)}`);
+        if (integer && !Number.isSafeInteger(value))
+            throw new ShapeError(field, "expected a whole number");
+        if (value < min || value > max)
+            throw new ShapeError(field, `expected a number from ${min} to ${max}`);
+        return value;
+    });
+}
+function number(min, max) {
+    return numeric(min, max, false);
+}
+function integer(min, max) {
+    return numeric(min, max, true);
+}
+const json_shape_boolean = shape({ kind: "boolean" }, (value, field) => {
+    if (typeof value !== "boolean")
+        throw new ShapeError(field, `expected true or false, found ${typeName(value)}`);
+    return value;
+});
+function literal(expected) {
+    return shape({ kind: "literal", value: expected }, (value, field) => {
+        if (value !== expected)
+            throw new ShapeError(field, `expected ${JSON.stringify(expected)}`);
+        return expected;
+    });
+}
+function nullable(of) {
+    return shape({ kind: "nullable", of: of.spec }, (value, field) => value === null ? null : of.read(value, field));
+}
+/** A key that may be absent (or undefined); present, it must fit. */
+function optional(of) {
+    return shape({ kind: "optional", of: of.spec }, (value, field) => value === undefined ? undefined : of.read(value, field));
+}
+function json_shape_list(of, maxItems) {
+    return shape({ kind: "list", of: of.spec, maxItems }, (value, field) => {
+        if (!Array.isArray(value))
+            throw new ShapeError(field, `expected a list, found ${typeName(value)}`);
+        if (value.length > maxItems)
+            throw new ShapeError(field, `has ${value.length} items, more than ${maxItems}`);
+        return value.map((item, i) => of.read(item, `${field}[${i}]`));
+    });
+}
+/** A list of exactly as many items as shapes, each of its own shape: `[low, high]`. */
+function tuple(...of) {
+    return shape({ kind: "tuple", of: of.map((s) => s.spec) }, (value, field) => {
+        if (!Array.isArray(value) || value.length !== of.length)
+            throw new ShapeError(field, `expected a list of ${of.length} items`);
+        return of.map((s, i) => s.read(value[i], `${field}[${i}]`));
+    });
+}
+function json_shape_isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** Sets an own property, whatever its name (`__proto__` included), on a plain object. */
+function put(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/**
+ * An object whose keys come from the file (backend ids, package names). A bad key is named by its
+ * position, not its text, since the text is what is in doubt.
+ */
+function record(key, of, maxEntries) {
+    return shape({ kind: "record", key: key.spec, value: of.spec, maxEntries }, (value, field) => {
+        if (!json_shape_isObject(value))
+            throw new ShapeError(field, `expected an object, found ${typeName(value)}`);
+        const entries = Object.entries(value);
+        if (entries.length > maxEntries)
+            throw new ShapeError(field, `has ${entries.length} keys, more than ${maxEntries}`);
+        const out = {};
+        entries.forEach(([k, v], i) => {
+            key.read(k, `${field} (key ${i + 1})`);
+            put(out, k, of.read(v, `${field}.${/^[A-Za-z0-9_]{1,64}$/.test(k) ? k : `(key ${i + 1})`}`));
         });
-        const gpus = parseNvidiaSmi(stdout);
-        return { gpus, problem: gpus.length === 0 ? "nvidia-smi listed no GPU" : null };
-    }
-    catch (error) {
-        const e = error;
-        if (e.code === "ENOENT")
-            return { gpus: [], problem: "nvidia-smi is not on PATH" };
-        if (e.killed === true)
-            return { gpus: [], problem: "nvidia-smi did not answer within 20 s" };
-        // "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver", an unknown
-        // field on an old driver, ...: its own first line says which.
-        const said = `${e.stdout ?? ""}\n${e.stderr ?? ""}`
-            .split("\n")
-            .map((l) => l.trim())
-            .find((l) => l !== "");
-        return { gpus: [], problem: `nvidia-smi failed${said === undefined ? "" : `: ${said.slice(0, 200)}`}` };
-    }
+        return out;
+    });
+}
+/** An object with the given fields; keys the shape does not name are dropped. */
+function json_shape_object(fields) {
+    const specs = {};
+    for (const [k, s] of Object.entries(fields))
+        specs[k] = s.spec;
+    return shape({ kind: "object", fields: specs }, (value, field) => {
+        if (!json_shape_isObject(value))
+            throw new ShapeError(field, `expected an object, found ${typeName(value)}`);
+        const out = {};
+        for (const [k, s] of Object.entries(fields)) {
+            const read = s.read(Object.hasOwn(value, k) ? value[k] : undefined, field === "" ? k : `${field}.${k}`);
+            if (read !== undefined)
+                put(out, k, read);
+        }
+        return out;
+    });
+}
+/** Whether `value` nests deeper than `max` levels, looking no deeper than that. */
+function deeper(value, max) {
+    const children = Array.isArray(value) ? value : json_shape_isObject(value) ? Object.values(value) : null;
+    if (children === null)
+        return false;
+    if (max === 0)
+        return true;
+    return children.some((child) => deeper(child, max - 1));
+}
+/**
+ * Any JSON value, bounded in size and nesting, for data trt-pte stores but never shows (the
+ * target's build details); what reads a part of it checks that part's type where it reads it.
+ */
+function json(maxChars, maxDepth) {
+    return shape({ kind: "json", maxChars, maxDepth }, (value, field) => {
+        if (value === undefined)
+            throw new ShapeError(field, "is missing");
+        if (deeper(value, maxDepth))
+            throw new ShapeError(field, `is nested more than ${maxDepth} levels deep`);
+        const written = JSON.stringify(value);
+        if (written.length > maxChars)
+            throw new ShapeError(field, `is ${written.length} characters of JSON, more than ${maxChars}`);
+        return JSON.parse(written);
+    });
 }
 
-;// CONCATENATED MODULE: ./src/gpu/jetson.ts
-// A Jetson's GPU from the files every L4T image has: the device tree says which SoC (and so which
-// GPU) the board carries, /etc/nv_tegra_release which L4T release (driver, CUDA, TensorRT) it runs.
-// nvidia-smi is missing on JetPack 5, answers `N/A` for most fields on Orin with JetPack 6, and
-// lacks some on Thor; these files are there on every one of them.
+;// CONCATENATED MODULE: ./src/result-file.ts
+// The export process's result file as untrusted input (docs/security.md). The driver writes it, but
+// so can the model's code, which runs in the same process (an exit hook can rewrite it after the
+// driver is done). So before anything reads it, it is checked against the shapes below: types,
+// the runtimes, shapes, kinds and targets trt-pte knows, bounded numbers and string lengths, file
+// names that are plain names. What does not fit fails the run naming the field, and the value is
+// never shown. What fits is still only the process's word: src/verify.ts measures the files and
+// checks the claims it can, and the summary says which facts came from the process.
 
 
+
+
+
+
+/** A result file larger than this is not one the driver wrote (real ones are kilobytes). */
+const MAX_RESULT_BYTES = 16 * 1024 * 1024;
+const BYTES = integer(0, Number.MAX_SAFE_INTEGER);
+const COUNT = integer(0, 1_000_000_000);
+const NON_NEGATIVE = number(0, Number.MAX_VALUE);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A package or driver version as PEP 440 and `torch.version.cuda` write them: `2.13.0+cu130`. */
+const VERSION = json_shape_text(64, /^[0-9A-Za-z][0-9A-Za-z.+!_-]*$/);
 /**
- * The integrated GPU of each Tegra SoC by its device-tree `compatible` entry. Thor's compute
- * capability is 11.0 from CUDA 13 on (10.1 before); trt-pte's stacks are CUDA 13.
+ * A file the export wrote, by its plain name inside the output folder: no separator, not `.` or
+ * `..`, no control character, so it can only ever name a file in that folder.
  */
-const SOCS = {
-    "nvidia,tegra264": { family: "Thor", computeCapability: "11.0" },
-    "nvidia,tegra234": { family: "Orin", computeCapability: "8.7" },
-    "nvidia,tegra194": { family: "Xavier", computeCapability: "7.2" },
-    "nvidia,tegra186": { family: "TX2", computeCapability: "6.2" },
-    "nvidia,tegra210": { family: "TX1/Nano", computeCapability: "5.3" },
-};
-/** The device tree is under /proc (a link to sysfs) on the host and in most containers. */
-const DEVICE_TREE_DIRS = ["proc/device-tree", "sys/firmware/devicetree/base"];
-const RELEASE_FILE = "etc/nv_tegra_release";
-async function readText(file) {
+// eslint-disable-next-line no-control-regex -- control characters are what the name must not hold
+const FILE_NAME = json_shape_text(255, /^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/);
+const RESULT_FILE_SHAPE = json_shape_object({
+    name: FILE_NAME,
+    kind: oneOf(["pte", "ptd"]),
+    bytes: BYTES,
+    sha256: json_shape_text(64, /^[0-9a-f]{64}$/),
+});
+/** Backend ids as ExecuTorch writes them (`TensorRTBackend`), and `undelegated`. */
+const PARTITION = record(json_shape_text(64, IDENTIFIER), COUNT, 32);
+const VERSIONS = record(json_shape_text(32, /^[a-z][a-z0-9_]*$/), nullable(VERSION), 32);
+const DIM = json_shape_object({
+    symbol: nullable(json_shape_text(64, IDENTIFIER)),
+    min: integer(0, MAX_DIM),
+    opt: integer(0, MAX_DIM),
+    max: integer(0, MAX_DIM),
+});
+const result_file_INPUTS = json_shape_list(json_shape_object({ name: nullable(json_shape_text(64, IDENTIFIER)), dtype: oneOf(DTYPES), dims: json_shape_list(DIM, 16) }), 64);
+const ACCURACY = json_shape_object({
+    status: oneOf(["checked", "skipped"]),
+    against: json_shape_text(300),
+    reason: nullable(json_shape_text(2000)),
+    tolerance: nullable(NON_NEGATIVE),
+    points: json_shape_list(json_shape_object({
+        shape: oneOf(SHAPE_POINTS),
+        outputs: json_shape_list(json_shape_object({ index: COUNT, max_abs: NON_NEGATIVE, max_rel: NON_NEGATIVE, shape_matches: json_shape_boolean }), 10_000),
+    }), SHAPE_POINTS.length),
+    max_abs: NON_NEGATIVE,
+    max_rel: NON_NEGATIVE,
+    passed: nullable(json_shape_boolean),
+    uninformative: optional(nullable(json_shape_text(2000))),
+});
+/**
+ * What ran the .pte (src/python/trt_pte/execution.py): ExecuTorch's runtime, the runtime wheel and
+ * its version, a runner binary and its path, or the compiled module / nothing when the .pte itself
+ * did not run. src/verify.ts checks the named one against the environment.
+ */
+const RUNTIME = json_shape_text(4200, /^(?:executorch runtime|compiled module|none|torch-tensorrt-executorch-runtime(?: [0-9A-Za-z.+!_-]{1,64})?|(?:executor_runner|example_executorch_runner) \(\/.+\))$/);
+const EXECUTION = json_shape_object({
+    runtime: RUNTIME,
+    pte_ran: json_shape_boolean,
+    reason: nullable(json_shape_text(8000)),
+    checks: nullable(json_shape_text(4300)),
+    notes: json_shape_list(json_shape_text(2000), 16),
+});
+const DETERMINISM = json_shape_object({
+    runs: integer(1, 1_000_000),
+    identical: json_shape_boolean,
+    max_abs_diff: nullable(NON_NEGATIVE),
+    where: nullable(json_shape_text(500)),
+});
+const MS = number(0, 1e9);
+/** A 95% interval, low and high. */
+const INTERVAL = tuple(NON_NEGATIVE, NON_NEGATIVE);
+const NOTE = json_shape_text(1000);
+const TIMING = json_shape_object({
+    median_ms: MS,
+    p10_ms: MS,
+    p90_ms: MS,
+    runs: integer(1, 1_000_000_000),
+    median_ci: optional(tuple(MS, MS)),
+});
+const RATIO = json_shape_object({
+    ratio: NON_NEGATIVE,
+    low: NON_NEGATIVE,
+    high: NON_NEGATIVE,
+    rounds: integer(0, 1_000_000_000),
+});
+const BENCHMARK = json_shape_object({
+    method: optional(literal("paired")),
+    device: json_shape_text(200),
+    budget_s: number(0, 1e7),
+    built: json_shape_text(4300),
+    built_includes: optional(nullable(NOTE)),
+    compiled: optional(nullable(NOTE)),
+    threads: nullable(integer(1, 100_000)),
+    warmup_rounds: optional(integer(0, 1_000_000)),
+    points: json_shape_list(json_shape_object({
+        shape: oneOf(SHAPE_POINTS),
+        same_as: optional(json_shape_list(oneOf(SHAPE_POINTS), SHAPE_POINTS.length)),
+        eager: TIMING,
+        built: TIMING,
+        speedup: nullable(NON_NEGATIVE),
+        speedup_ci: optional(INTERVAL),
+        rounds: optional(integer(0, 1_000_000_000)),
+        noisy: optional(json_shape_boolean),
+        noise: optional(nullable(NOTE)),
+        compiled: optional(nullable(json_shape_object({
+            timing: TIMING,
+            speedup: NON_NEGATIVE,
+            speedup_ci: INTERVAL,
+            noisy: json_shape_boolean,
+            noise: nullable(NOTE),
+        }))),
+        base: optional(nullable(json_shape_object({ timing: nullable(TIMING), change: nullable(RATIO), error: nullable(json_shape_text(2000)) }))),
+    }), SHAPE_POINTS.length),
+    base: optional(nullable(json_shape_object({
+        sha256: json_shape_text(64, /^[0-9a-f]{64}$/),
+        status: oneOf(["timed", "skipped"]),
+        reason: nullable(json_shape_text(2000)),
+    }))),
+    shape_flags: optional(json_shape_list(NOTE, 16)),
+});
+const MEMORY = json_shape_object({
+    host_peak_bytes: nullable(BYTES),
+    eager_device_bytes: nullable(BYTES),
+    built_device_bytes: nullable(BYTES),
+    built_device_how: nullable(json_shape_text(200)),
+});
+/** Seconds per step (`load_model`, `export`, ...). */
+const TIMINGS = record(json_shape_text(64, /^[A-Za-z0-9_.-]+$/), number(0, 1e7), 64);
+/** The target's build details: stored in report.json, never shown as they are. */
+const DETAILS = record(json_shape_text(64, IDENTIFIER), json(256 * 1024, 8), 64);
+const DRIVER_ERROR = json_shape_object({
+    kind: oneOf(ERROR_KINDS),
+    message: json_shape_text(100_000),
+    hint: nullable(json_shape_text(10_000)),
+    location: nullable(json_shape_object({ file: json_shape_text(4096), line: nullable(integer(1, 1_000_000_000)) })),
+});
+const RESULT_SHAPE = json_shape_object({
+    protocol: literal(PROTOCOL_VERSION),
+    status: oneOf(["ok", "error"]),
+    driver_version: VERSION,
+    target: optional(oneOf(TARGETS)),
+    versions: VERSIONS,
+    files: optional(json_shape_list(RESULT_FILE_SHAPE, 64)),
+    partition: optional(PARTITION),
+    accuracy: optional(ACCURACY),
+    execution: optional(EXECUTION),
+    determinism: optional(nullable(DETERMINISM)),
+    benchmark: optional(nullable(BENCHMARK)),
+    memory: optional(nullable(MEMORY)),
+    timings: optional(TIMINGS),
+    details: optional(DETAILS),
+    inputs: optional(result_file_INPUTS),
+    sources: optional(json_shape_list(json_shape_text(4096), 100_000)),
+    seconds: optional(number(0, 1e7)),
+    error: optional(DRIVER_ERROR),
+});
+const UNTRUSTED_HINT = "the export process wrote a result trt-pte does not accept; model code runs in that process and can rewrite the file, so nothing from it was shown or published (docs/security.md)";
+function result_file_refuse(problem) {
+    throw new TrtPteError("verification", `result.json: ${problem}`, UNTRUSTED_HINT);
+}
+/** The result in `text`, checked against RESULT_SHAPE; a TrtPteError naming the field otherwise. */
+function parseResult(content) {
+    let raw;
     try {
-        return await promises_default().readFile(file, "utf8");
+        raw = JSON.parse(content);
     }
     catch {
-        return null;
+        result_file_refuse("is not JSON");
     }
-}
-/** Device-tree strings are NUL-terminated, and `compatible` is a NUL-separated list. */
-function deviceTreeStrings(raw) {
-    return raw
-        .split("\0")
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
-}
-/** `# R36 (release), REVISION: 4.3, GCID: …` → `R36.4.3`; null for anything else. */
-function parseTegraRelease(text) {
-    const m = /^#\s*R(\d+)\s*\(release\),\s*REVISION:\s*(\d+(?:\.\d+)*)/m.exec(text);
-    return m === null ? null : `R${m[1]}.${m[2]}`;
+    const isObject = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+    if (isObject && raw.protocol !== PROTOCOL_VERSION) {
+        const seen = raw.protocol;
+        throw new TrtPteError("internal", `result.json: protocol ${Number.isSafeInteger(seen) ? String(seen) : "(not a number)"} is not ${PROTOCOL_VERSION}`, "the action and its Python driver come from different versions; use both from one checkout");
+    }
+    try {
+        return RESULT_SHAPE.read(raw, "");
+    }
+    catch (e) {
+        if (e instanceof ShapeError)
+            result_file_refuse(e.field === "" ? e.problem : e.message);
+        throw e;
+    }
 }
 /**
- * The Jetson's GPU, read from the files under `root` (`/` on a real board; a folder laid out like
- * one in tests). A board whose SoC is not in the table above is not taken for a Jetson.
+ * Reads and checks the result file; null when there is none (the driver died before writing it).
+ * A file over MAX_RESULT_BYTES is refused before it is read into memory.
  */
-async function readJetson(root = "/") {
-    let compatible = [];
-    let model = null;
-    for (const dir of DEVICE_TREE_DIRS) {
-        const raw = await readText(external_node_path_default().join(root, dir, "compatible"));
-        if (raw === null)
-            continue;
-        compatible = deviceTreeStrings(raw);
-        const rawModel = await readText(external_node_path_default().join(root, dir, "model"));
-        model = rawModel === null ? null : (deviceTreeStrings(rawModel)[0] ?? null);
-        break;
+async function readResultFile(file) {
+    let size;
+    try {
+        const stat = await promises_default().lstat(file);
+        if (!stat.isFile())
+            result_file_refuse("is not a regular file");
+        size = stat.size;
     }
-    if (compatible.length === 0)
-        return { gpu: null, problem: "no Jetson device tree" };
-    const soc = compatible.map((c) => SOCS[c]).find((s) => s !== undefined);
-    if (soc === undefined) {
-        return { gpu: null, problem: `the device tree names no Tegra SoC with a GPU (${compatible.join(", ")})` };
+    catch (e) {
+        if (e.code === "ENOENT")
+            return null;
+        throw e;
     }
-    const release = await readText(external_node_path_default().join(root, RELEASE_FILE));
-    const l4t = release === null ? null : parseTegraRelease(release);
-    const gpu = {
-        name: model ?? `NVIDIA Jetson ${soc.family}`,
-        computeCapability: soc.computeCapability,
-        driverVersion: "",
-        source: "device-tree",
-    };
-    if (l4t !== null)
-        gpu.l4t = l4t;
-    return { gpu, problem: null };
-}
-
-;// CONCATENATED MODULE: ./src/gpu/visible.ts
-// Which of nvidia-smi's GPUs the export process sees, in CUDA's order: its first one is `cuda:0`,
-// where Torch-TensorRT builds the engines. CUDA_VISIBLE_DEVICES picks and orders them (by index or
-// by UUID, stopping at the first entry CUDA cannot use); an index counts in CUDA_DEVICE_ORDER, which
-// is fastest-first unless it is PCI_BUS_ID, nvidia-smi's own order.
-const kind = (g) => `${g.name}\0${g.computeCapability}`;
-function visibleGpus(all, env) {
-    const pciOrder = env.CUDA_DEVICE_ORDER === "PCI_BUS_ID";
-    const mixed = new Set(all.map(kind)).size > 1;
-    const raw = env.CUDA_VISIBLE_DEVICES;
-    if (raw === undefined)
-        return { gpus: [...all], orderUnknown: mixed && !pciOrder, problem: null };
-    const picked = [];
-    let byIndex = false;
-    let mig = false;
-    for (const entry of raw.split(",").map((e) => e.trim())) {
-        let gpu;
-        if (/^\d+$/.test(entry)) {
-            byIndex = true;
-            gpu = all[Number(entry)];
-        }
-        else if (/^GPU-/i.test(entry)) {
-            gpu = all.find((g) => g.uuid !== undefined && g.uuid.toLowerCase().startsWith(entry.toLowerCase()));
-        }
-        else if (/^MIG-/i.test(entry)) {
-            mig = true;
-        }
-        if (gpu === undefined || picked.includes(gpu))
-            break; // CUDA ignores everything from here on
-        picked.push(gpu);
-    }
-    if (mig)
-        return { gpus: [...all], orderUnknown: true, problem: null };
-    if (picked.length === 0) {
-        return {
-            gpus: [],
-            orderUnknown: false,
-            problem: `CUDA_VISIBLE_DEVICES=${JSON.stringify(raw)} leaves CUDA no GPU of the ${all.length} nvidia-smi lists`,
-        };
-    }
-    return { gpus: picked, orderUnknown: byIndex && mixed && !pciOrder, problem: null };
-}
-
-;// CONCATENATED MODULE: ./src/gpu/detect.ts
-// The GPUs the export process will see, from what the machine has: nvidia-smi when it answers; the
-// device tree and /etc/nv_tegra_release on a Jetson (for what nvidia-smi left unknown, or all of it
-// where there is no nvidia-smi); and last CUDA itself, through torch in the user's Python, when the
-// files could not tell (no nvidia-smi in a container, no compute capability, which GPU is cuda:0).
-// A machine with a GPU is never told it has none without being told why.
-
-
-
-/** A Jetson has one GPU: nvidia-smi's facts first, the board's files for what it could not read. */
-function withJetsonFacts(gpu, board) {
-    const merged = {
-        ...gpu,
-        name: gpu.name || board.name,
-        computeCapability: gpu.computeCapability || board.computeCapability,
-    };
-    if (board.l4t !== undefined)
-        merged.l4t = board.l4t;
-    return merged;
-}
-/** Fills what the files left unknown of `gpu` from torch's `cuda:0`. */
-function withTorchFacts(gpu, cuda) {
-    return {
-        ...gpu,
-        name: gpu.name || cuda.name,
-        computeCapability: gpu.computeCapability || cuda.computeCapability,
-        driverVersion: gpu.driverVersion || cuda.driverVersion,
-    };
-}
-async function detectGpus(options = {}) {
-    const [smi, jetson] = await Promise.all([queryNvidiaSmi(options.nvidiaSmi), readJetson(options.root)]);
-    const notes = [];
-    let found = smi.gpus;
-    if (smi.problem !== null)
-        notes.push(smi.problem);
-    if (jetson.gpu !== null) {
-        const board = jetson.gpu;
-        found = found.length === 0 ? [board] : found.map((g) => withJetsonFacts(g, board));
-    }
-    else if (found.length === 0 && jetson.problem !== null) {
-        notes.push(jetson.problem);
-    }
-    const visible = visibleGpus(found, options.env ?? {});
-    if (visible.problem !== null)
-        return { gpus: [], notes: [...notes, visible.problem] };
-    let gpus = visible.gpus;
-    const first = gpus[0];
-    const needsCuda = first === undefined || first.computeCapability === "" || visible.orderUnknown;
-    if (!needsCuda || options.probeTorch === undefined)
-        return { gpus, notes };
-    const torch = await options.probeTorch();
-    if (torch.gpu === null) {
-        if (torch.problem !== null)
-            notes.push(torch.problem);
-        return { gpus, notes };
-    }
-    const cuda = torch.gpu;
-    if (first === undefined) {
-        gpus = [cuda];
-    }
-    else if (visible.orderUnknown) {
-        // The one nvidia-smi lists that is CUDA's first, moved to the front; torch's own facts if none is.
-        const same = gpus.find((g) => g.name === cuda.name && g.computeCapability === cuda.computeCapability);
-        gpus = same === undefined ? [cuda, ...gpus] : [same, ...gpus.filter((g) => g !== same)];
-    }
-    else {
-        gpus = [withTorchFacts(first, cuda), ...gpus.slice(1)];
-    }
-    return { gpus, notes };
-}
-
-;// CONCATENATED MODULE: ./src/preflight.ts
-// Stage 1: is this machine able to build the requested target? Python and its packages (read with
-// importlib.metadata, no torch import), and the GPU (src/gpu/detect.ts: nvidia-smi, a Jetson's
-// device tree, else CUDA itself through torch). A target that cannot run here fails now, naming
-// everything that is missing; it never falls back to another target.
-
-
-
-
-
-async function readVersions(python, cwd, passthrough = []) {
-    const lines = [];
-    const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l), passthrough });
-    const json = lines.find((l) => l.startsWith("{"));
-    if (run.exitCode !== 0 || json === undefined) {
-        throw new TrtPteError("missing_dependency", `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`, "set `python` (the CLI's `--python`) to a Python 3.10+ interpreter");
-    }
-    const report = JSON.parse(json);
-    if (report.protocol !== PROTOCOL_VERSION) {
-        throw new TrtPteError("internal", `driver protocol ${report.protocol} is not ${PROTOCOL_VERSION}`, "reinstall trt-pte");
-    }
-    return report;
-}
-/**
- * The GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
- * (test/python/test_gpu_requirements.py checks it is there and the newest).
- */
-const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
-/** How to point trt-pte at another interpreter, in the action and in the CLI. */
-const PYTHON_HINT = "or point trt-pte at a Python that has them (the action's `python` input, the CLI's `--python`)";
-/** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
-function missingFor(target, pre) {
-    const { gpu, packages } = targetSpec(target);
-    const missing = [];
-    if (gpu && pre.gpus.length === 0) {
-        const why = pre.gpuNotes !== undefined && pre.gpuNotes.length > 0 ? pre.gpuNotes.join("; ") : "none found";
-        missing.push(`an NVIDIA GPU (${why})`);
-    }
-    for (const pkg of Object.keys(packages)) {
-        if (!pre.packages[pkg])
-            missing.push(`${pkg} (not installed in ${pre.python.executable})`);
-    }
-    return missing;
-}
-function checkTarget(target, pre) {
-    const missing = missingFor(target, pre);
-    if (missing.length === 0)
-        return;
-    const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
-    const gpuTarget = targetSpec(target).gpu;
-    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, onlyGpu
-        ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
-        : gpuTarget
-            ? `install the GPU stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
-            : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`);
-}
-/** `cuda:0` as torch sees it, in the user's Python (the driver's `gpu` command): the last resort. */
-async function probeTorchGpu(python, cwd, passthrough = []) {
-    const lines = [];
-    const run = await runDriver(python, ["gpu"], { cwd, onLine: (l) => lines.push(l), passthrough });
-    const json = lines.find((l) => l.startsWith("{"));
-    if (run.exitCode !== 0 || json === undefined) {
-        return {
-            gpu: null,
-            problem: `torch could not be asked: ${run.tail.slice(-3).join(" | ") || `exit code ${run.exitCode}`}`,
-        };
-    }
-    const answer = JSON.parse(json);
-    if (answer.gpu === null)
-        return { gpu: null, problem: answer.problem ?? "torch sees no GPU" };
-    return {
-        gpu: {
-            name: answer.gpu.name,
-            computeCapability: answer.gpu.compute_capability,
-            driverVersion: answer.gpu.driver_version,
-            source: "torch",
-        },
-        problem: null,
-    };
-}
-/** One log line per GPU: what it is, where its facts came from, and which one builds. */
-function describeGpus(gpus) {
-    if (gpus.length === 0)
-        return "GPU: none";
-    return gpus
-        .map((g, i) => {
-        const facts = [`sm ${g.computeCapability || "?"}`];
-        if (g.driverVersion !== "")
-            facts.push(`driver ${g.driverVersion}`);
-        if (g.l4t !== undefined)
-            facts.push(`L4T ${g.l4t}`);
-        const role = gpus.length > 1 ? (i === 0 ? ", builds here (cuda:0)" : `, cuda:${i}`) : "";
-        return `GPU: ${g.name} (${facts.join(", ")}; from ${g.source ?? "nvidia-smi"}${role})`;
-    })
-        .join("\n");
-}
-async function preflight(settings, log) {
-    const needsGpu = targetSpec(settings.target).gpu;
-    const [report, detection] = await Promise.all([
-        readVersions(settings.python, settings.workspace, settings.envPassthrough),
-        detectGpus({
-            env: process.env,
-            // Only a GPU target pays for importing torch, and only when the files could not tell.
-            probeTorch: needsGpu
-                ? () => probeTorchGpu(settings.python, settings.workspace, settings.envPassthrough)
-                : undefined,
-        }),
-    ]);
-    const { python: pythonVersion, ...packages } = report.versions;
-    const result = {
-        python: { executable: report.executable, version: pythonVersion ?? "unknown" },
-        packages,
-        distributions: report.distributions,
-        editable: report.editable,
-        gpus: detection.gpus,
-        gpuNotes: detection.notes,
-    };
-    log.info(`python ${result.python.version} (${result.python.executable})`);
-    log.info(Object.entries(packages)
-        .map(([k, v]) => `${k} ${v ?? "-"}`)
-        .join(", "));
-    log.info(describeGpus(detection.gpus));
-    checkTarget(settings.target, result);
-    return result;
+    if (size > MAX_RESULT_BYTES)
+        result_file_refuse(`is ${size} bytes, more than ${MAX_RESULT_BYTES}`);
+    return parseResult(await promises_default().readFile(file, "utf8"));
 }
 
 ;// CONCATENATED MODULE: ./src/export.ts
 // Stage 2: the Python driver builds the .pte. We write its request, stream its log, and read back
 // its result; the result file (never the exit code) says what happened.
+
 
 
 
@@ -18089,21 +18312,25 @@ function errorFromResult(result) {
  */
 async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, baseBuild = null) {
     await promises_default().mkdir(stagingDir, { recursive: true });
-    const scratch = await promises_default().mkdtemp(external_node_path_default().join(process.env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), "trt-pte-"));
+    // The request and result live in a private folder of this run (mkdtemp: mode 0700), outside
+    // RUNNER_TEMP, where the runner keeps its command files.
+    const scratch = await promises_default().mkdtemp(external_node_path_default().join(privateTempRoot(process.env), "trt-pte-"));
     try {
         const requestPath = external_node_path_default().join(scratch, "request.json");
         const resultPath = external_node_path_default().join(scratch, "result.json");
         await promises_default().writeFile(requestPath, JSON.stringify(buildRequest(settings, stagingDir, caches, baseBuild), null, 2));
+        const withheld = withheldCredentials(process.env, settings.envPassthrough);
+        if (withheld.length > 0) {
+            log.info(`the model's process does not get ${withheld.join(", ")}: a credential passes only by its exact name in env-passthrough (docs/security.md)`);
+        }
         const run = await log.verbatim(() => runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
             cwd: settings.workspace,
             onLine: (line) => log.info(line),
             passthrough: settings.envPassthrough,
         }));
-        let result;
-        try {
-            result = JSON.parse(await promises_default().readFile(resultPath, "utf8"));
-        }
-        catch {
+        // Untrusted until checked: the model's code ran in the process that wrote it.
+        const result = await readResultFile(resultPath);
+        if (result === null) {
             const how = run.signal !== null ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
             const oom = run.signal === "SIGKILL";
             throw new TrtPteError(oom ? "out_of_memory" : "internal", `the export driver ${how} without writing a result. Last output:\n${run.tail.slice(-15).join("\n")}`, oom
@@ -18112,1195 +18339,14 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, ba
         }
         if (result.status !== "ok")
             throw errorFromResult(result);
+        if (result.target !== undefined && result.target !== settings.target) {
+            throw new TrtPteError("verification", `the export process reported target ${result.target}, but this run asked for ${settings.target}`, "nothing was published; the model's code may have rewritten the result file");
+        }
         return result;
     }
     finally {
         await promises_default().rm(scratch, { recursive: true, force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./src/verify.ts
-// Stage 3: check what the driver wrote before anything is published. The .pte is read by our own
-// reader (src/pte/) and held to what the target and the driver's partition report promise: the
-// delegates that must be there, every payload inside the file, every .ptd the program reads from
-// present. A failed check names what was expected and what was found, and nothing gets uploaded.
-
-
-
-
-
-
-
-/** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
-const UNDELEGATED = "undelegated";
-function fail(message, hint = "the export wrote a file that is not what it reported; see the log above") {
-    throw new TrtPteError("verification", message, hint);
-}
-async function checkFile(dir, file) {
-    let size;
-    try {
-        size = (await promises_default().stat(external_node_path_default().join(dir, file.name))).size;
-    }
-    catch {
-        fail(`expected ${file.name} in ${dir}, found no such file`);
-    }
-    if (size !== file.bytes)
-        fail(`expected ${file.name} to be ${file.bytes} bytes, found ${size}`);
-}
-/** Verifies the export in `dir`; with a log, prints what the .pte holds before judging it. */
-async function verifyOutput(dir, result, target = result.target, log) {
-    const files = result.files ?? [];
-    const ptes = files.filter((f) => f.kind === "pte");
-    const pte = ptes[0];
-    if (pte === undefined || ptes.length !== 1)
-        fail(`expected one .pte in the export result, found ${ptes.length}`);
-    const ptd = files.filter((f) => f.kind === "ptd");
-    for (const f of [pte, ...ptd])
-        await checkFile(dir, f);
-    let inspection;
-    try {
-        inspection = inspectPte(external_node_path_default().join(dir, pte.name), { ptd: ptd.map((f) => external_node_path_default().join(dir, f.name)) });
-    }
-    catch (e) {
-        if (!(e instanceof PteFormatError))
-            throw e;
-        fail(`expected ${external_node_path_default().basename(e.file)} to be a well-formed ExecuTorch file, found at byte ${e.offset} (${e.structure}): ${e.problem}`, "the export wrote a malformed file; this is a bug in the exporter (torch_tensorrt / executorch), not in your model: report it with the log above");
-    }
-    inspection = relativePaths(inspection, dir);
-    log?.info(renderTree(inspection));
-    const problems = checkInspection(inspection, target, result.partition);
-    if (problems.length > 0) {
-        fail(`${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`, "nothing was uploaded; the tree above shows what the .pte holds");
-    }
-    return { pte, ptd, inspection };
-}
-/** The inspection with file paths made relative to the output folder (the staging folder moves). */
-function relativePaths(inspection, dir) {
-    return {
-        ...inspection,
-        file: { ...inspection.file, path: external_node_path_default().relative(dir, inspection.file.path) },
-        external_data: inspection.external_data.map((f) => ({ ...f, path: external_node_path_default().relative(dir, f.path) })),
-    };
-}
-/**
- * What must hold for `target` (its delegates in the target table) given the driver's partition
- * report (backend id → compute nodes, plus `undelegated`). Each problem reads "expected ..., found ...".
- */
-function checkInspection(inspection, target, partition) {
-    const problems = [];
-    const ids = inspection.delegates.map((d) => d.id);
-    const count = (id) => ids.filter((x) => x === id).length;
-    const found = () => {
-        if (ids.length === 0)
-            return "no delegates at all";
-        const byId = [...new Set(ids)].map((id) => `${id} ×${count(id)}`);
-        return `only ${byId.join(", ")}`;
-    };
-    const { delegates, fallback_delegate: fallback } = target === undefined ? { delegates: [], fallback_delegate: null } : targetSpec(target);
-    for (const id of delegates) {
-        if (count(id) === 0) {
-            problems.push(`expected at least one ${id} delegate for target ${target}, found ${found()}`);
-        }
-    }
-    const reported = Object.entries(partition ?? {}).filter(([, n]) => n > 0);
-    if (fallback !== null) {
-        const outside = reported.filter(([id]) => !delegates.includes(id));
-        if (outside.length > 0 && count(fallback) === 0) {
-            const nodes = outside.map(([id, n]) => `${id} ${n}`).join(", ");
-            const own = delegates.map((id) => id.replace(/Backend$/, "")).join(", ");
-            problems.push(`expected a ${fallback} delegate for the nodes that stayed outside ${own} (the export reports ${nodes}), found ${found()}`);
-        }
-    }
-    for (const [id, nodes] of reported) {
-        if (id === UNDELEGATED || count(id) > 0)
-            continue;
-        if (id === fallback)
-            continue; // already reported above
-        problems.push(`expected a ${id} delegate (the export reports ${nodes} nodes delegated to it), found ${found()}`);
-    }
-    for (const d of inspection.delegates) {
-        if (d.offset !== null && d.offset + d.bytes > inspection.file.bytes) {
-            problems.push(`expected the payload of ${d.id} delegate ${d.plan}/${d.index} inside the file, found bytes ${d.offset}..${d.offset + d.bytes} of a ${inspection.file.bytes}-byte file`);
-        }
-    }
-    const ptds = inspection.external_data.map((f) => f.name);
-    for (const key of inspection.external_keys) {
-        if (key.found_in !== null)
-            continue;
-        problems.push(`expected named data '${key.key}' (needed by ${key.needed_by}) in a .ptd beside the .pte, found ${ptds.length === 0 ? "no .ptd files" : `it in none of ${ptds.join(", ")}`}`);
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/github/run-links.ts
-// Links into a workflow run's pages, built from the run's IDs (never read from a file). The action's
-// report and artifact-url output, and the reusable workflow's comment, all link through here.
-/** The links of the run in `env` (the runner's GITHUB_* variables), or of another run by its ID. */
-function runLinks(env, runId = env.GITHUB_RUN_ID ?? "") {
-    return {
-        server: env.GITHUB_SERVER_URL ?? "https://github.com",
-        repository: env.GITHUB_REPOSITORY ?? "",
-        runId,
-    };
-}
-function runUrl(links) {
-    return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
-}
-/** The artifact's page for signed-in users (the action's `artifact-url` output). */
-function artifactUrl(links, id) {
-    return `${runUrl(links)}/artifacts/${id}`;
-}
-function jobUrl(links, checkRunId) {
-    return `${runUrl(links)}/job/${checkRunId}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-// report.json: everything a person or a later job needs to know about one export, in one stable
-// document. The summary, the PR comment and `trt-pte inspect` all render from it.
-
-
-/** The report written beside the .pte and uploaded with it. */
-const REPORT_FILE = "report.json";
-// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
-// comparison with the branch's baseline (baseline, diff, gates, comparison).
-// @3: latency as paired rounds with 95% intervals (benchmark: speedup_ci, noisy, median_ci, the
-// compiled module and the base build timed beside), the change's interval and how it was measured
-// (diff.latency[].built_change), the gate state `unclear`, the date, and the branch's history.
-const REPORT_SCHEMA = "trt-pte/report@3";
-const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
-const NO_CACHE = {
-    enabled: false,
-    store: null,
-    hit: false,
-    key: null,
-    from_run: null,
-    hashed_files: null,
-    layers: [],
-};
-function runInfo(env) {
-    if (!env.GITHUB_RUN_ID)
-        return null;
-    return {
-        url: runUrl(runLinks(env)),
-        repository: env.GITHUB_REPOSITORY ?? "",
-        run_id: env.GITHUB_RUN_ID,
-        run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
-        sha: env.GITHUB_SHA ?? "",
-        ref: env.GITHUB_REF ?? "",
-    };
-}
-const DIGITS = /^[0-9]{1,20}$/;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const REF = /^refs\/[A-Za-z0-9._/-]{1,200}$/;
-/**
- * The run that built a cache entry, from the entry's report. Only its numbers are taken (and a sha
- * and ref that look like one); the link is rebuilt from this job's server and repository, which a
- * scoped store guarantees is the repository that built it. Null when the entry names no valid run.
- */
-function runOfEntry(entry, env) {
-    if (typeof entry !== "object" || entry === null)
-        return null;
-    const { run_id, run_attempt, sha, ref } = entry;
-    if (typeof run_id !== "string" || !DIGITS.test(run_id))
-        return null;
-    return {
-        url: runUrl(runLinks(env, run_id)),
-        repository: env.GITHUB_REPOSITORY ?? "",
-        run_id,
-        run_attempt: typeof run_attempt === "string" && DIGITS.test(run_attempt) ? run_attempt : "1",
-        sha: typeof sha === "string" && SHA.test(sha) ? sha : "",
-        ref: typeof ref === "string" && REF.test(ref) ? ref : "",
-    };
-}
-/**
- * A report of this run: the model, names, files and run come from this run's settings, verified
- * files and environment, whatever built the .pte. The stages, cache layers and comparison are the
- * pipeline's to add (src/compare/ compares for itself).
- */
-function assemble(settings, build, files, env) {
-    return {
-        schema: REPORT_SCHEMA,
-        model: settings.model,
-        model_name: settings.modelName,
-        target: settings.target,
-        artifact_name: settings.artifactName,
-        pte: files.pte,
-        ptd: files.ptd,
-        inputs: build.inputs,
-        partition: build.partition,
-        accuracy: build.accuracy,
-        execution: build.execution,
-        determinism: build.determinism,
-        benchmark: build.benchmark,
-        memory: build.memory,
-        versions: build.versions,
-        gpu: build.gpu,
-        gpu_name: gpuKind(settings, build.gpu?.name),
-        timings: build.timings,
-        details: build.details,
-        run: runInfo(env),
-        cache: NO_CACHE,
-        inspection: files.inspection,
-        comparison: NOT_COMPARED,
-        baseline: null,
-        diff: null,
-        gates: [],
-        date: new Date().toISOString(),
-        history: [],
-    };
-}
-/**
- * The report of a cache hit: what describes this run (model, names, the run and its links) comes
- * from this run's settings and environment; what describes the build (partition, accuracy,
- * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
- * The entry's comparison was its builder's; this run compares for itself.
- */
-function reportFromEntry(settings, entry, files, env) {
-    return assemble(settings, currentReport(entry), files, env);
-}
-function buildReport(settings, pre, result, files, env) {
-    // The driver's own steps; the pipeline adds its stages once the run is over.
-    const timings = {};
-    for (const [step, seconds] of Object.entries(result.timings ?? {}))
-        timings[`export.${step}`] = seconds;
-    const gpu = pre.gpus[0];
-    const build = {
-        inputs: result.inputs ?? [...settings.inputs],
-        partition: result.partition ?? {},
-        accuracy: result.accuracy ?? null,
-        execution: result.execution ?? null,
-        determinism: result.determinism ?? null,
-        benchmark: result.benchmark ?? null,
-        memory: result.memory ?? null,
-        versions: { python: pre.python.version, ...result.versions },
-        gpu: gpu === undefined
-            ? null
-            : {
-                name: gpu.name,
-                compute_capability: gpu.computeCapability,
-                driver_version: gpu.driverVersion,
-                ...(gpu.l4t === undefined ? {} : { l4t: gpu.l4t }),
-            },
-        timings,
-        details: result.details ?? {},
-    };
-    return assemble(settings, build, files, env);
-}
-/**
- * A cached report as this release writes it: an entry saved before schema @2 has no execution,
- * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now;
- * one before @3 has a benchmark without intervals, which the renderers say (no interval).
- */
-function currentReport(cached) {
-    return {
-        ...cached,
-        schema: REPORT_SCHEMA,
-        execution: cached.execution ?? null,
-        determinism: cached.determinism ?? null,
-        benchmark: cached.benchmark ?? null,
-        memory: cached.memory ?? null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/render.ts
-// The facts of one export as short markdown pieces, shared by the job summary and the PR comment
-// so both say the same thing the same way. Two-column tables: they stay readable on a phone.
-// Every string that came from the driver, the .pte or a cached report is shown through `code`, and
-// `table` escapes every cell, so nothing a model names becomes a link, a mention, HTML or a new row.
-
-
-
-
-
-const render_NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
-function render_sci(x) {
-    if (!Number.isFinite(x))
-        return "∞";
-    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : render_NUMBER.format(x);
-}
-function formatNodes(partition) {
-    const order = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
-    const names = {
-        TensorRTBackend: "TensorRT",
-        CudaBackend: "CUDA",
-        XnnpackBackend: "XNNPACK",
-        undelegated: "undelegated",
-    };
-    const keys = Object.keys(partition).sort((a, b) => {
-        const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
-        const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
-        return ia - ib || a.localeCompare(b);
-    });
-    return keys.map((k) => `${names[k] ?? code(k)} ${partition[k]}`).join(" · ") || "–";
-}
-function formatAccuracy(accuracy) {
-    if (accuracy === null)
-        return "–";
-    if (accuracy.status === "skipped")
-        return `not checked: ${code(accuracy.reason ?? "")}`;
-    const uninformative = accuracy.uninformative ?? null;
-    // A match against constant outputs proves nothing: not a green check (issue: any build matches).
-    const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
-    const limit = accuracy.tolerance === null ? "" : ` (tolerance ${render_sci(accuracy.tolerance)})`;
-    const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
-    const why = uninformative === null ? "" : ` (${code(uninformative)})`;
-    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
-}
-function formatVersions(versions) {
-    return [...STACK_PACKAGES, "python"]
-        .filter((k) => versions[k])
-        .map((k) => `${k} ${code(versions[k] ?? "")}`)
-        .join(" · ");
-}
-function formatGpu(report) {
-    const g = report.gpu;
-    if (g === null)
-        return "none";
-    const facts = [`sm ${code(g.compute_capability || "?")}`];
-    if (g.driver_version !== "")
-        facts.push(`driver ${code(g.driver_version)}`);
-    if (g.l4t !== undefined)
-        facts.push(`L4T ${code(g.l4t)}`);
-    return `${code(g.name)} (${facts.join(", ")})`;
-}
-function formatTimings(timings) {
-    return (Object.entries(timings)
-        // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
-        .filter(([k]) => !k.startsWith("export.") || k === "export.run")
-        .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
-        .join(" · "));
-}
-function formatInputs(inputs) {
-    return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
-}
-/** The engines and blobs as a bullet list under the table (nothing when there are none). */
-function engineList(report) {
-    const lines = engineLines(report.inspection);
-    return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${l}`).join("\n")}\n`;
-}
-function formatCache(report) {
-    const { cache } = report;
-    if (!cache.enabled)
-        return "off";
-    if (cache.hit) {
-        const from = cache.from_run === null
-            ? "an earlier local run"
-            : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
-        return `**cache hit**: built by ${from}; no export ran`;
-    }
-    return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
-}
-/** A link per file: each downloads the file itself (one artifact per file, unzipped). */
-function formatDownload(downloads) {
-    if (downloads === null)
-        return "not uploaded (`upload: false`)";
-    return [downloads.pte, ...downloads.ptd, downloads.report]
-        .map((d) => `[⬇ ${cell(d.name)}](${d.url})`)
-        .join(" · ");
-}
-function table(rows) {
-    return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
-}
-function title(report) {
-    // Both come from this run's settings: a sanitised name (src/settings/names.ts) and a known target.
-    return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/summary.ts
-// The job summary: one section per model and target (a job may call the action several times, and
-// each call appends its own section).
-
-
-
-
-function commentLine(outcome) {
-    switch (outcome.state) {
-        case "off":
-            return null;
-        case "created":
-        case "updated":
-            return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
-        default:
-            // trt-pte's own explanation (src/publish/publish-comment.ts), markdown and all.
-            return `not posted: ${outcome.reason ?? ""}`;
-    }
-}
-const NO_EXTRAS = { comparison: "", picture: "", history: "" };
-function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
-    const rows = [
-        ["Download", formatDownload(downloads)],
-        ["Target", report.target],
-        [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
-        ["sha256", code(report.pte.sha256)],
-    ];
-    for (const ptd of report.ptd)
-        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-    rows.push(["Inputs", formatInputs(report.inputs)]);
-    rows.push(["Nodes", formatNodes(report.partition)]);
-    rows.push(["Delegates", delegateSummary(report.inspection)]);
-    rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
-    rows.push(["Ran", formatExecution(report)]);
-    rows.push(["Deterministic", formatDeterminism(report)]);
-    rows.push(["Latency", formatLatency(report)]);
-    rows.push(["Memory", formatMemory(report)]);
-    rows.push([
-        "Needs to run",
-        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
-    ]);
-    rows.push(["Cache", formatCache(report)]);
-    rows.push(["GPU", formatGpu(report)]);
-    rows.push(["Versions", formatVersions(report.versions)]);
-    rows.push(["Time", formatTimings(report.timings)]);
-    const comment_ = commentLine(comment);
-    if (comment_ !== null)
-        rows.push(["PR comment", comment_]);
-    const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
-    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
-    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-    const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
-    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/comment-body.ts
-// The sticky PR comment's body: the essentials of the summary and the download link.
-
-
-
-
-
-function renderComment(report, downloads, extras = NO_EXTRAS) {
-    const rows = [
-        ["Download", formatDownload(downloads)],
-        [
-            ".pte",
-            `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
-        ],
-    ];
-    for (const ptd of report.ptd)
-        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
-    rows.push(["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Ran", formatExecution(report)], ["Deterministic", formatDeterminism(report)], ["Latency", formatLatency(report)], [
-        "Needs to run",
-        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
-    ], ["Cache", formatCache(report)]);
-    const run = report.run;
-    const footer = run === null
-        ? ""
-        : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n${/^[0-9]+$/.test(run.run_id) ? `${runMarker(run.run_id)}\n` : ""}`;
-    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
-    // The picture is long: collapsed, so the comment stays short on a phone.
-    const picture = extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
-    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
-    const history = (extras.history ?? "") === ""
-        ? ""
-        : `\n<details><summary>Latency history</summary>\n\n${extras.history}\n</details>\n`;
-    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}${footer}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-// Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
-// downloaded file): directly for pull_request events, and for the fork-PR commenter (a
-// `workflow_run` event) by matching the triggering run's head commit against open pull requests.
-
-const PULL_REQUEST_EVENTS = [
-    "pull_request",
-    "pull_request_target",
-    "pull_request_review",
-    "pull_request_review_comment",
-];
-function field(obj, ...keys) {
-    let value = obj;
-    for (const key of keys) {
-        if (typeof value !== "object" || value === null)
-            return undefined;
-        value = value[key];
-    }
-    return value;
-}
-function asString(value) {
-    return typeof value === "string" ? value : "";
-}
-/** The pull request of a pull_request-family event, or null for any other event. */
-function pullRequestOfEvent(eventName, payload, repository) {
-    if (!PULL_REQUEST_EVENTS.includes(eventName))
-        return null;
-    const number = field(payload, "pull_request", "number");
-    if (typeof number !== "number")
-        return null;
-    return {
-        number,
-        headSha: asString(field(payload, "pull_request", "head", "sha")),
-        // A deleted fork has no head repository: still a fork.
-        fromFork: asString(field(payload, "pull_request", "head", "repo", "full_name")) !== repository,
-    };
-}
-/**
- * The pull request whose run triggered a `workflow_run` event. GitHub lists it in
- * `workflow_run.pull_requests` only for same-repository branches; for a fork the open pull requests
- * of `<fork owner>:<branch>` are searched and the one whose head is exactly the run's commit wins.
- */
-async function pullRequestOfWorkflowRun(payload, repository, octokit) {
-    const run = field(payload, "workflow_run");
-    const event = asString(field(run, "event"));
-    if (event !== "pull_request" && event !== "pull_request_target")
-        return null;
-    const headSha = asString(field(run, "head_sha"));
-    const fromFork = asString(field(run, "head_repository", "full_name")) !== repository;
-    const listed = field(run, "pull_requests");
-    if (Array.isArray(listed)) {
-        for (const pr of listed) {
-            if (!basedHere(pr, payload))
-                continue;
-            if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
-                return { number: field(pr, "number"), headSha, fromFork };
-            }
-        }
-    }
-    const owner = asString(field(run, "head_repository", "owner", "login"));
-    const branch = asString(field(run, "head_branch"));
-    if (owner === "" || branch === "" || headSha === "")
-        return null;
-    const [baseOwner = "", baseRepo = ""] = repository.split("/");
-    const { data } = await octokit.rest.pulls.list({
-        owner: baseOwner,
-        repo: baseRepo,
-        state: "open",
-        head: `${owner}:${branch}`,
-        per_page: 100,
-    });
-    const match = data.find((pr) => pr.head.sha === headSha);
-    return match === undefined ? null : { number: match.number, headSha, fromFork };
-}
-/**
- * Whether a `workflow_run.pull_requests` entry is a pull request of this repository. GitHub lists the
- * pull requests whose head is the run's branch, and one opened from that branch against another
- * repository (inside the fork, or to a third one) is listed too: its number means nothing here. The
- * entries name their base repository by ID only (`base.repo: {id, url, name}`), so an entry counts
- * when that ID is the payload's `repository.id`; without one, none counts and the search decides.
- */
-function basedHere(pr, payload) {
-    const here = field(payload, "repository", "id");
-    return typeof here === "number" && field(pr, "base", "repo", "id") === here;
-}
-/**
- * The event payload the runner wrote for this job, or an empty object when there is none (no
- * GITHUB_EVENT_PATH, or no file there). A file that is not JSON throws: the runner never writes one.
- */
-function readEventPayload(env) {
-    const file = env.GITHUB_EVENT_PATH;
-    if (file === undefined || file === "" || !(0,external_node_fs_namespaceObject.existsSync)(file))
-        return {};
-    const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
-    return typeof parsed === "object" && parsed !== null ? parsed : {};
-}
-
-;// CONCATENATED MODULE: ./src/publish/publish-comment.ts
-// Keeps the PR comment up to date when `comment: true`, and says why not when it cannot: not a pull
-// request, a fork's read-only token, or no GitHub at all. A comment is a convenience: no failure
-// here fails the run, the .pte is already verified and uploaded.
-
-
-
-const FORK_HELP = "docs/action.md “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
-/**
- * One comment per model, target and GPU: the default artifact name is that key
- * (defaultArtifactName in src/settings/names.ts).
- */
-function commentMarker(key) {
-    return `<!-- trt-pte:comment key=${key} -->`;
-}
-async function publishComment(settings, platform, 
-/** The comment's body for the pull request it goes on. */
-body, env, log, 
-/** The comment's key: the artifact name for one model, the call's for a trt-pte.yml's models. */
-key = settings.artifactName) {
-    if (!settings.comment)
-        return { state: "off" };
-    const repository = env.GITHUB_REPOSITORY ?? "";
-    let payload;
-    try {
-        payload = readEventPayload(env);
-    }
-    catch (e) {
-        const reason = `the event payload at GITHUB_EVENT_PATH does not read (${errorMessage(e)})`;
-        log.warning(`comment: not posted: ${reason}`);
-        return { state: "skipped", reason };
-    }
-    const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", payload, repository);
-    if (pr === null) {
-        log.info("comment: this run is not for a pull request; nothing to comment on");
-        return { state: "skipped", reason: "not a pull request" };
-    }
-    if (pr.fromFork) {
-        const reason = `the pull request comes from a fork, whose token is read-only; ${FORK_HELP}`;
-        log.info(`comment: not posted: ${reason}`);
-        return { state: "skipped", reason };
-    }
-    const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
-    if (api === null)
-        return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
-    const [owner = "", repo = ""] = repository.split("/");
-    try {
-        const done = await upsertStickyComment(api, { owner, repo, number: pr.number }, commentMarker(key), body(pr.number));
-        log.info(`comment: ${done.action} ${done.url}`);
-        return { state: done.action, url: done.url };
-    }
-    catch (e) {
-        if (isPermissionError(e)) {
-            const reason = `the token may not write comments here (give the job \`pull-requests: write\`; on a fork's pull request ${FORK_HELP})`;
-            log.info(`comment: not posted: ${reason}`);
-            return { state: "skipped", reason };
-        }
-        const message = errorMessage(e);
-        log.warning(`comment: posting failed, the run goes on: ${message}`);
-        return { state: "failed", reason: message };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/warnings.ts
-// What a successful export still wants a person to look at, raised as warning annotations: ops that
-// fell back out of TensorRT, an accuracy that passed but only just or could not tell, a .pte that
-// did not run itself, and outputs that differ from run to run. And, for a cached .pte, the
-// accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
-
-/** An error within this fraction of the tolerance passes, with a warning. */
-const NEAR_LIMIT = 0.5;
-function exportWarnings(report, settings) {
-    const warnings = [];
-    if (report.target === "tensorrt") {
-        const outside = Object.entries(report.partition)
-            .filter(([k, n]) => k !== "TensorRTBackend" && n > 0)
-            .map(([k, n]) => `${n} in ${k === "undelegated" ? "ExecuTorch's portable kernels" : k}`);
-        const left = Number(report.details.ops_left_to_pytorch ?? 0);
-        if (outside.length > 0 || left > 0) {
-            const forced = settings.compile.torchExecutedOps.length > 0
-                ? ` (torch-executed-ops: ${settings.compile.torchExecutedOps.join(", ")})`
-                : "";
-            warnings.push(`${left || "some"} ops fell back out of TensorRT${forced}: ${outside.join(", ") || "see the log"}. ` +
-                "They run slower than in an engine; `require-full-compilation: true` makes this an error.");
-        }
-    }
-    warnings.push(...runWarnings(report));
-    for (const gate of (report.gates ?? []).filter((g) => g.state === "unclear"))
-        warnings.push(`${gate.input} ${gate.limit}: ${gate.detail}`);
-    const acc = report.accuracy;
-    if (acc?.status === "checked" &&
-        settings.tolerance !== null &&
-        acc.max_rel > NEAR_LIMIT * settings.tolerance &&
-        acc.max_rel <= settings.tolerance) {
-        warnings.push(`accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
-            `(warning above ${NEAR_LIMIT * 100}% of it)`);
-    }
-    return warnings;
-}
-/** What running the .pte found: it did not run, it differs between runs, its check could not tell. */
-function runWarnings(report) {
-    const warnings = [];
-    const acc = report.accuracy;
-    if (acc?.status === "checked" && acc.uninformative) {
-        warnings.push(`the accuracy check could not tell: ${acc.uninformative}. Check the model's weights (an untrained or ` +
-            "default-initialised model gives this), or give inputs that make its outputs vary");
-    }
-    const e = report.execution;
-    if (e !== null && !e.pte_ran)
-        warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
-    for (const flag of report.benchmark?.shape_flags ?? [])
-        warnings.push(`latency: ${flag}; the timings of this shape series contradict each other`);
-    const d = report.determinism;
-    if (d !== null && !d.identical) {
-        const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;
-        warnings.push(`${e?.runtime ?? "what ran"} is not deterministic: ${d.runs} runs on one input differ ${by} (${d.where ?? ""}); ` +
-            "`fail-on-nondeterminism: true` makes this an error");
-    }
-    return warnings;
-}
-/** A cached .pte passed the tolerance it was built with; it must also pass today's. */
-function checkCachedAccuracy(report, settings) {
-    const acc = report.accuracy;
-    if (acc?.status !== "checked" || settings.tolerance === null || acc.max_rel <= settings.tolerance)
-        return;
-    throw new TrtPteError("accuracy", `accuracy check failed: the cached .pte's max relative error ${acc.max_rel.toPrecision(3)} against eager PyTorch exceeds the tolerance ${settings.tolerance}`, "raise `tolerance` if this is expected, set it to `none` to only report, or use precision fp32");
-}
-
-;// CONCATENATED MODULE: ./src/publish/upload.ts
-// Uploading one export: the .pte, every .ptd it needs and report.json, each an artifact of its own,
-// unzipped (docs/downloads.md “Single-file artifacts”): a link downloads the file itself, and the digest GitHub
-// records for each is that file's sha256. The names are the build's (src/settings/names.ts), so no
-// two builds of a run meet. The .pte goes last, so its artifact exists only once everything it needs
-// does; a failure removes what this build had uploaded.
-
-
-
-
-function plan(artifact, files) {
-    return [
-        ...files.ptd.map((f) => ({ name: ptdArtifactName(artifact, f.name), file: f.name, sha256: f.sha256 })),
-        { name: reportArtifactName(artifact), file: REPORT_FILE, sha256: null },
-        { name: pteArtifactName(artifact), file: files.pte.name, sha256: files.pte.sha256 },
-    ];
-}
-/** The artifact names one build uploads, in upload order (the .pte last). */
-function artifactNames(artifact, files) {
-    return plan(artifact, files).map((p) => p.name);
-}
-async function uploadExport(settings, store, files) {
-    const done = [];
-    for (const planned of plan(settings.artifactName, files)) {
-        try {
-            const uploaded = await store.uploadFile(planned.name, external_node_path_default().join(settings.outputDir, planned.file), {
-                retentionDays: settings.retentionDays,
-            });
-            done.push({ ...uploaded, name: planned.name, file: planned.file });
-            const expected = planned.sha256 === null ? null : `sha256:${planned.sha256}`;
-            if (expected !== null && uploaded.digest !== undefined && uploaded.digest !== expected) {
-                throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: GitHub recorded ${uploaded.digest}, but verification measured ${expected}`, "the file changed after it was verified (something else writes into the output folder); re-run the job");
-            }
-        }
-        catch (e) {
-            await removeAll(store, done);
-            if (e instanceof TrtPteError)
-                throw e;
-            const message = errorMessage(e);
-            const taken = /already exists|\(409\)/i.test(message);
-            throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: ${message}`, taken
-                ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
-                : "the .pte is verified and kept in the output folder; re-run the job to upload it");
-        }
-    }
-    // The plan ends with the report and the .pte, and every planned file was uploaded.
-    const [report, pte] = done.splice(-2);
-    return { pte, ptd: done, report };
-}
-/** Best effort: a delete that fails leaves an orphan, which the error already explains. */
-async function removeAll(store, uploaded) {
-    for (const file of uploaded) {
-        try {
-            await store.remove(file.name);
-        }
-        catch {
-            // The run fails with the upload's own error either way.
-        }
-    }
-}
-/** The links the summary and comment show. */
-function downloadsOf(published) {
-    const link = ({ name, url }) => ({ name, url });
-    return { pte: link(published.pte), ptd: published.ptd.map(link), report: link(published.report) };
-}
-
-;// CONCATENATED MODULE: ./src/publish/use-it.ts
-// The collapsed "Use it" section of the summary and the comments: the exact commands for one build,
-// `trt-pte fetch` to download it with every digest checked, and loading its .pte with its .ptd files
-// in the runtime its target runs on (docs/downloads.md says why each looks the way it does). Every
-// name goes through the format helpers: a shell word, a string literal, inside a fenced block.
-
-
-const TORCH_DTYPES = {
-    float32: "torch.float32",
-    float16: "torch.float16",
-    bfloat16: "torch.bfloat16",
-    float64: "torch.float64",
-    int64: "torch.int64",
-    int32: "torch.int32",
-    int16: "torch.int16",
-    int8: "torch.int8",
-    uint8: "torch.uint8",
-    bool: "torch.bool",
-};
-const SCALAR_TYPES = {
-    float32: "Float",
-    float16: "Half",
-    bfloat16: "BFloat16",
-    float64: "Double",
-    int64: "Long",
-    int32: "Int",
-    int16: "Short",
-    int8: "Char",
-    uint8: "Byte",
-    bool: "Bool",
-};
-/** What the C++ program is built against, per target. */
-const LINK = {
-    tensorrt: "// ExecuTorch built with its CUDA backend, linked with Torch-TensorRT's delegate (libexecutorch_trt_backend).",
-    cuda: "// ExecuTorch built with its CUDA backend (EXECUTORCH_BUILD_CUDA).",
-    xnnpack: "// ExecuTorch built with its XNNPACK backend (EXECUTORCH_BUILD_XNNPACK).",
-    portable: "// ExecuTorch with its portable kernels.",
-};
-/** The shape the build was exported for (each dimension's opt), as numbers. */
-function shape(spec) {
-    return spec.dims.map((d) => d.opt);
-}
-function pythonTensor(spec) {
-    const dims = shape(spec);
-    const tuple = dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
-    const dtype = TORCH_DTYPES[spec.dtype] ?? "torch.float32";
-    return spec.dtype.startsWith("float") || spec.dtype === "bfloat16"
-        ? `torch.rand(${tuple}${dtype === "torch.float32" ? "" : `, dtype=${dtype}`})`
-        : `torch.zeros(${tuple}, dtype=${dtype})`;
-}
-/** Positional inputs in order, then keyword ones: ExecuTorch takes one flat list in forward()'s order. */
-function ordered(inputs) {
-    return [...inputs.filter((i) => i.name === null), ...inputs.filter((i) => i.name !== null)];
-}
-function pythonInputs(inputs) {
-    if (inputs.length === 0)
-        return "inputs = []  # the model's inputs, in forward()'s order";
-    const keyword = inputs.some((i) => i.name !== null) ? "  # keyword inputs last, in forward()'s order" : "";
-    return `inputs = [${ordered(inputs).map(pythonTensor).join(", ")}]${keyword}`;
-}
-function atLeast(version, major, minor) {
-    const m = /^(\d+)\.(\d+)/.exec(version ?? "");
-    return m !== null && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
-}
-/** ExecuTorch's own Python runtime (CPU targets): one .ptd at most, through the API its release has. */
-function executorchPython(use) {
-    if (use.ptd.length > 1)
-        return null;
-    const [ptd] = use.ptd;
-    const lines = ["import torch"];
-    if (ptd === undefined || atLeast(use.executorch, 1, 5)) {
-        // Runtime.load_program takes `data_path` from ExecuTorch 1.5 on.
-        const data = ptd === undefined ? "" : `, data_path=${stringLiteral(ptd)}`;
-        lines.push("from executorch.runtime import Runtime", "", pythonInputs(use.inputs), `program = Runtime.get().load_program(${stringLiteral(use.pte)}${data})`, 'outputs = program.load_method("forward").execute(inputs)');
-    }
-    else {
-        lines.push("from executorch.extension.pybindings.portable_lib import _load_for_executorch", "", pythonInputs(use.inputs), `module = _load_for_executorch(${stringLiteral(use.pte)}, data_path=${stringLiteral(ptd)})`, 'outputs = module.run_method("forward", tuple(inputs))');
-    }
-    return lines.join("\n");
-}
-/**
- * torch-tensorrt-executorch-runtime (target tensorrt): `load()` runs a .pte without data files; with
- * one, the native module activate() returns loads it beside the program (load() would ignore it).
- */
-function tensorrtPython(use) {
-    if (use.ptd.length > 1)
-        return null;
-    const [ptd] = use.ptd;
-    if (ptd === undefined) {
-        return [
-            "import torch",
-            "from torch_tensorrt_executorch_runtime.runtime import load",
-            "",
-            pythonInputs(use.inputs),
-            `outputs = load(${stringLiteral(use.pte)}).run(inputs)`,
-        ].join("\n");
-    }
-    return [
-        "import torch",
-        "import torch_tensorrt_executorch_runtime",
-        "",
-        "# Before anything imports executorch.runtime: it installs the runtime that has TensorRTBackend.",
-        "native = torch_tensorrt_executorch_runtime.activate()",
-        `program = open(${stringLiteral(use.pte)}, "rb").read()`,
-        `data = open(${stringLiteral(ptd)}, "rb").read()`,
-        "module = native._load_for_executorch_from_buffer(program, data_map_buffer=data)",
-        pythonInputs(use.inputs),
-        'outputs = module.run_method("forward", tuple(inputs))',
-    ].join("\n");
-}
-function cppModule(use) {
-    const files = use.ptd.length === 0
-        ? stringLiteral(use.pte)
-        : `${stringLiteral(use.pte)}, std::vector<std::string>{${use.ptd.map(stringLiteral).join(", ")}}`;
-    const tensors = ordered(use.inputs).map((spec) => `ones({${shape(spec).join(", ")}}, ScalarType::${SCALAR_TYPES[spec.dtype] ?? "Float"})`);
-    const link = LINK[use.target] ?? "// ExecuTorch with the backends the .pte names.";
-    return [
-        link,
-        "#include <executorch/extension/module/module.h>",
-        "#include <executorch/extension/tensor/tensor.h>",
-        "",
-        "using namespace executorch::extension;",
-        "using executorch::aten::ScalarType;",
-        "",
-        "int main() {",
-        `  Module module(${files});`,
-        `  std::vector<executorch::runtime::EValue> inputs = {${tensors.join(", ")}};`,
-        "  auto outputs = module.forward(inputs);",
-        "  return outputs.ok() ? 0 : 1;",
-        "}",
-    ].join("\n");
-}
-function use_it_fetchCommand(use) {
-    if (use.fetch === null)
-        return null;
-    const { repository, by, build } = use.fetch;
-    const source = "pr" in by ? `--pr ${by.pr}` : `--run ${shellWord(by.run)}`;
-    return `trt-pte fetch --repo ${shellWord(repository)} ${source} --model ${shellWord(build)}`;
-}
-/** The section's markdown: collapsed, so a comment stays short. */
-function renderUseIt(use) {
-    const parts = [];
-    const fetch = use_it_fetchCommand(use);
-    if (fetch !== null) {
-        parts.push("Download it into this folder, every file checked against GitHub's digests and the build's report:", codeBlock(fetch, "sh"));
-    }
-    const keep = use.ptd.length === 0 ? "" : ` with ${use.ptd.length === 1 ? "its data file" : "its data files"}`;
-    if (isTarget(use.target) && targetSpec(use.target).gpu) {
-        const python = use.target === "tensorrt" ? tensorrtPython(use) : null;
-        if (python !== null) {
-            parts.push(`Run the \`.pte\`${keep} in the Torch-TensorRT ExecuTorch runtime (Python):`, codeBlock(python, "python"));
-        }
-        parts.push(`${python === null ? "Run" : "Or"} the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp"));
-    }
-    else {
-        const python = executorchPython(use);
-        parts.push(...(python === null
-            ? [`Run the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp")]
-            : [`Run the \`.pte\`${keep} in ExecuTorch's Python runtime:`, codeBlock(python, "python")]));
-    }
-    return `<details><summary>Use it</summary>\n\n${parts.join("\n\n")}\n\n</details>\n`;
-}
-/** The section's facts for a report: the names the user will have, and how fetch finds the build. */
-function useItOf(report, downloads, repository, by) {
-    return {
-        fetch: downloads !== null && repository !== "" && by !== null
-            ? { repository, by, build: report.artifact_name }
-            : null,
-        target: report.target,
-        pte: downloads?.pte.name ?? report.pte.name,
-        ptd: downloads?.ptd.map((p) => p.name) ?? report.ptd.map((p) => p.name),
-        executorch: report.versions.executorch ?? null,
-        inputs: report.inputs,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cache/scope.ts
-// Which cache scope a job belongs to, and which scopes it may read, the way GitHub scopes its own
-// cache: an entry belongs to the repository and ref that saved it; a job reads its own scope, then
-// its base branch's, then the default branch's, and writes only its own. Everything comes from the
-// runner's environment and the event payload it wrote (GITHUB_EVENT_PATH), never from the API, so
-// the answer is the same offline and cannot be steered by anything a build writes.
-//
-// Which events may save at all is an allow-list (SAVING_EVENTS): a job of any other event restores
-// only, and only from the scopes a pull request may read. GitHub hands `pull_request_target`,
-// `issue_comment`, `workflow_run` and most other events the base or default branch's cache rights,
-// while what such a job builds may be a pull request's head; a save there would reach the next push
-// to that branch as a cache hit.
-//
-// The CLI has one scope of its own (LOCAL_SCOPE), wherever it runs.
-
-
-
-/**
- * The events whose jobs may save, each into its own scope only. Each one's job runs the code of the
- * ref whose scope it writes, or a scope only its own pull request reads:
- * - push: the pushed commit, in that branch's (or tag's) scope;
- * - pull_request: the pull request's merge commit, in `refs/pull/<n>/merge`, which only that pull
- *   request reads (GitHub gives a pull request's token write access to that scope alone);
- * - merge_group: the queued merge, in its own `gh-readonly-queue/...` branch's scope;
- * - release: the released tag, in the tag's scope;
- * - schedule: the default branch's newest commit, in its scope;
- * - workflow_dispatch: the chosen ref, started by someone with write access, in that ref's scope.
- * Every other event restores only. The reusable workflow's venv cache follows the same list
- * (.github/workflows/compile-pte.yml, "Save the Python venv"; test/workflows/ checks they agree).
- */
-const SAVING_EVENTS = [
-    "push",
-    "pull_request",
-    "merge_group",
-    "release",
-    "schedule",
-    "workflow_dispatch",
-];
-const LOCAL_SCOPE = {
-    repository: "local",
-    ref: "local",
-    id: "local@local",
-    event: "other",
-    baseBranch: null,
-    defaultBranch: null,
-    branch: null,
-    readScopes: [{ repository: "local", ref: "local" }],
-    readOnly: null,
-};
-const HEADS = "refs/heads/";
-const scope_PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
-/** `refs/heads/x` → `x`; anything else (a tag, a PR merge ref) → null. */
-function branchOfRef(ref) {
-    return ref.startsWith(HEADS) && ref.length > HEADS.length ? ref.slice(HEADS.length) : null;
-}
-function scope_field(obj, ...keys) {
-    let value = obj;
-    for (const key of keys) {
-        if (typeof value !== "object" || value === null)
-            return undefined;
-        value = value[key];
-    }
-    return value;
-}
-function nonEmpty(value) {
-    return typeof value === "string" && value !== "" ? value : null;
-}
-/** A branch name as written in GITHUB_BASE_REF or a payload (bare, or a full `refs/heads/` ref). */
-function bareBranch(value) {
-    const text = nonEmpty(value);
-    if (text === null)
-        return null;
-    return text.startsWith("refs/") ? branchOfRef(text) : text;
-}
-/**
- * The pull request a job of another event is about, from its payload: `pull_request` for the
- * pull_request family, `issue` for a comment on a pull request (GitHub marks those with
- * `issue.pull_request`). Null when the payload names none.
- */
-function pullRequestNumber(payload) {
-    const direct = scope_field(payload, "pull_request", "number");
-    if (typeof direct === "number")
-        return direct;
-    const issue = scope_field(payload, "issue", "number");
-    const isPullRequest = scope_field(payload, "issue", "pull_request");
-    return typeof issue === "number" && typeof isPullRequest === "object" && isPullRequest !== null
-        ? issue
-        : null;
-}
-/** Why a job of `eventName` saves nothing, for the log. */
-function readOnlyReason(eventName, ref) {
-    const what = eventName === ""
-        ? "a job whose event GITHUB_EVENT_NAME does not name"
-        : `a job of the ${eventName} event`;
-    return (`${what} restores from the caches a pull request may read and saves nothing: ` +
-        `GitHub gives such a job the cache rights of ${ref} while what it builds may come from a pull request, ` +
-        `so only ${SAVING_EVENTS.join(", ")} jobs save (docs/caching.md "Which events save")`);
-}
-class ScopeError extends Error {
-}
-/**
- * The job's scope from the runner's environment and the event payload. Throws ScopeError when a
- * workflow job lacks what every runner sets (GITHUB_REPOSITORY, GITHUB_REF): guessing would mix
- * scopes, which is what scoping is there to stop.
- */
-function cacheScopeFromEvent(env, payload) {
-    const repository = nonEmpty(env.GITHUB_REPOSITORY);
-    const eventName = env.GITHUB_EVENT_NAME ?? "";
-    const runnerRef = nonEmpty(env.GITHUB_REF);
-    let ref = runnerRef;
-    const isPullRequest = scope_PULL_REQUEST_EVENTS.has(eventName);
-    if (eventName === "pull_request_target") {
-        // pull_request_target runs with GITHUB_REF set to the base branch, yet workflows commonly build
-        // the pull request's head there: give it the pull request's own scope, never the base branch's.
-        const number = scope_field(payload, "pull_request", "number");
-        if (typeof number !== "number") {
-            throw new ScopeError("a pull_request_target job's cache scope needs pull_request.number from the event payload at GITHUB_EVENT_PATH, and it has none");
-        }
-        ref = `refs/pull/${number}/merge`;
-    }
-    if (repository === null || ref === null) {
-        throw new ScopeError(`the job's cache scope needs GITHUB_REPOSITORY and GITHUB_REF, which every GitHub runner sets (got ${JSON.stringify(repository ?? "")} and ${JSON.stringify(ref ?? "")})`);
-    }
-    const event = isPullRequest ? "pull_request" : eventName === "push" ? "push" : "other";
-    const readOnly = SAVING_EVENTS.includes(eventName) ? null : readOnlyReason(eventName, runnerRef ?? ref);
-    const baseBranch = isPullRequest
-        ? (bareBranch(env.GITHUB_BASE_REF) ?? bareBranch(scope_field(payload, "pull_request", "base", "ref")))
-        : // A merge queue's group builds on top of its base branch, like a pull request.
-            eventName === "merge_group"
-                ? bareBranch(scope_field(payload, "merge_group", "base_ref"))
-                : // The pull request a review or review comment is about.
-                    readOnly !== null
-                        ? bareBranch(scope_field(payload, "pull_request", "base", "ref"))
-                        : null;
-    const defaultBranch = bareBranch(scope_field(payload, "repository", "default_branch"));
-    const branch = isPullRequest ? null : branchOfRef(ref);
-    const readScopes = [];
-    const add = (r) => {
-        if (!readScopes.some((s) => s.ref === r))
-            readScopes.push({ repository, ref: r });
-    };
-    if (readOnly === null) {
-        add(ref);
-    }
-    else {
-        // Only what a pull request may read: its own scope, its base branch's, the default branch's.
-        // The job's own ref counts only as one of those: for an event like `deployment` or `create`
-        // it may be any branch, holding what that branch's pushes built, which no pull request reads.
-        const number = pullRequestNumber(payload);
-        if (number !== null)
-            add(`refs/pull/${number}/merge`);
-    }
-    if (baseBranch !== null)
-        add(`${HEADS}${baseBranch}`);
-    if (defaultBranch !== null)
-        add(`${HEADS}${defaultBranch}`);
-    return {
-        repository,
-        ref,
-        id: scopeId({ repository, ref }),
-        event,
-        baseBranch,
-        defaultBranch,
-        branch,
-        readScopes,
-        readOnly,
-    };
-}
-/**
- * A workflow job's scope, from its environment and the payload file the runner wrote. The CLI uses
- * LOCAL_SCOPE instead, even inside a workflow: its entries are its own.
- */
-function workflowCacheScope(env = process.env) {
-    return cacheScopeFromEvent(env, readEventPayload(env));
-}
-
-;// CONCATENATED MODULE: ./src/cache/select.ts
-// Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
-// cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
-// A job whose event may not save (src/cache/scope.ts) gets either store read-only.
-
-
-
-async function selectCacheStore(settings, platform, log, env) {
-    if (!settings.cache.enabled)
-        return null;
-    return openCacheStore(settings, platform, log, env);
-}
-/**
- * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
- * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
- * caches' own call.
- */
-async function openCacheStore(settings, platform, log, env, options = {}) {
-    // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
-    let scope;
-    try {
-        scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
-    }
-    catch (e) {
-        if (!(e instanceof ScopeError))
-            throw e;
-        if (options.quiet !== true)
-            log.warning(`cache: every layer is off: ${e.message}`);
-        return null;
-    }
-    const store = await scopedStore(settings, platform, log, scope, options);
-    if (store === null || scope.readOnly === null)
-        return store;
-    if (options.quiet !== true)
-        log.info(`cache: ${scope.readOnly}`);
-    return readOnlyStore(store);
-}
-/** The store this job's scope reads and writes, before any read-only wrapping. */
-async function scopedStore(settings, platform, log, scope, options) {
-    const { cache } = settings;
-    const warn = (m) => log.warning(m);
-    if (cache.dir !== undefined) {
-        return dirCacheStore({
-            root: cache.dir,
-            workspace: settings.workspace,
-            maxBytes: cache.dirMaxBytes,
-            scope,
-            log: (m) => log.info(m),
-            warn,
-        });
-    }
-    const store = await platform.defaultCacheStore({
-        workspace: settings.workspace,
-        maxBytes: cache.dirMaxBytes,
-        scope,
-        warn,
-    });
-    if (store === null && options.quiet !== true) {
-        log.warning("cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
-            "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.");
-    }
-    return store;
 }
 
 // EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
@@ -19467,6 +18513,23 @@ function uncoveredWarning(files, workspace) {
         "A change to them would not rebuild the .pte. Cover them: add a pattern that matches them to `hash-files` " +
         "(files in the workspace), or install their package into the interpreter's environment " +
         "(`pip install -e <folder>` hashes its sources; a regular install keys on its version).");
+}
+
+;// CONCATENATED MODULE: ./src/gpu/gpu.ts
+// What trt-pte knows about a GPU, whichever source told it (nvidia-smi, the Jetson device tree, torch).
+/**
+ * What nvidia-smi and NVML print for a field they cannot read: `N/A` in the table, `[N/A]` in CSV,
+ * `[Not Supported]` on some boards (Jetson Orin on JetPack 6 answers most fields so). Read as unknown.
+ */
+const MISSING = /^\[?(?:N\/A|Not Supported|Not Available|Unknown Error|Insufficient Permissions)\]?$/i;
+/** The value, or "" when it is one of the placeholders above. */
+function known(value) {
+    const v = (value ?? "").trim();
+    return MISSING.test(v) ? "" : v;
+}
+/** "580.95.05" → "580"; "" stays "". */
+function driverMajor(version) {
+    return version.split(".")[0] ?? "";
 }
 
 ;// CONCATENATED MODULE: ./src/cache/key.ts
@@ -19879,14 +18942,1808 @@ class BuildCacheLayers {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/run-links.ts
+// Links into a workflow run's pages, built from the run's IDs (never read from a file). The action's
+// report and artifact-url output, and the reusable workflow's comment, all link through here.
+/** The links of the run in `env` (the runner's GITHUB_* variables), or of another run by its ID. */
+function runLinks(env, runId = env.GITHUB_RUN_ID ?? "") {
+    return {
+        server: env.GITHUB_SERVER_URL ?? "https://github.com",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        runId,
+    };
+}
+function runUrl(links) {
+    return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
+}
+/** The artifact's page for signed-in users (the action's `artifact-url` output). */
+function artifactUrl(links, id) {
+    return `${runUrl(links)}/artifacts/${id}`;
+}
+function jobUrl(links, checkRunId) {
+    return `${runUrl(links)}/job/${checkRunId}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// report.json: everything a person or a later job needs to know about one export, in one stable
+// document. The summary, the PR comment and `trt-pte inspect` all render from it.
+
+
+/** The report written beside the .pte and uploaded with it. */
+const REPORT_FILE = "report.json";
+// @2: execution, determinism, benchmark and memory (what ran the .pte and how fast), and the
+// comparison with the branch's baseline (baseline, diff, gates, comparison).
+// @3: latency as paired rounds with 95% intervals (benchmark: speedup_ci, noisy, median_ci, the
+// compiled module and the base build timed beside), the change's interval and how it was measured
+// (diff.latency[].built_change), the gate state `unclear`, the date, and the branch's history.
+const REPORT_SCHEMA = "trt-pte/report@3";
+const NOT_COMPARED = { state: "off", base_ref: null, note: null, saved: null };
+const NO_CACHE = {
+    enabled: false,
+    store: null,
+    hit: false,
+    key: null,
+    from_run: null,
+    hashed_files: null,
+    layers: [],
+};
+function runInfo(env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    return {
+        url: runUrl(runLinks(env)),
+        repository: env.GITHUB_REPOSITORY ?? "",
+        run_id: env.GITHUB_RUN_ID,
+        run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
+        sha: env.GITHUB_SHA ?? "",
+        ref: env.GITHUB_REF ?? "",
+    };
+}
+const DIGITS = /^[0-9]{1,20}$/;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const REF = /^refs\/[A-Za-z0-9._/-]{1,200}$/;
+/**
+ * The run that built a cache entry, from the entry's report. Only its numbers are taken (and a sha
+ * and ref that look like one); the link is rebuilt from this job's server and repository, which a
+ * scoped store guarantees is the repository that built it. Null when the entry names no valid run.
+ */
+function runOfEntry(entry, env) {
+    if (typeof entry !== "object" || entry === null)
+        return null;
+    const { run_id, run_attempt, sha, ref } = entry;
+    if (typeof run_id !== "string" || !DIGITS.test(run_id))
+        return null;
+    return {
+        url: runUrl(runLinks(env, run_id)),
+        repository: env.GITHUB_REPOSITORY ?? "",
+        run_id,
+        run_attempt: typeof run_attempt === "string" && DIGITS.test(run_attempt) ? run_attempt : "1",
+        sha: typeof sha === "string" && SHA.test(sha) ? sha : "",
+        ref: typeof ref === "string" && REF.test(ref) ? ref : "",
+    };
+}
+/**
+ * A report of this run: the model, names, files and run come from this run's settings, verified
+ * files and environment, whatever built the .pte. The stages, cache layers and comparison are the
+ * pipeline's to add (src/compare/ compares for itself).
+ */
+function assemble(settings, build, files, env) {
+    return {
+        schema: REPORT_SCHEMA,
+        model: settings.model,
+        model_name: settings.modelName,
+        target: settings.target,
+        artifact_name: settings.artifactName,
+        pte: files.pte,
+        ptd: files.ptd,
+        inputs: build.inputs,
+        partition: build.partition,
+        accuracy: build.accuracy,
+        execution: build.execution,
+        determinism: build.determinism,
+        benchmark: build.benchmark,
+        memory: build.memory,
+        versions: build.versions,
+        gpu: build.gpu,
+        gpu_name: gpuKind(settings, build.gpu?.name),
+        timings: build.timings,
+        details: build.details,
+        run: runInfo(env),
+        cache: NO_CACHE,
+        inspection: files.inspection,
+        comparison: NOT_COMPARED,
+        baseline: null,
+        diff: null,
+        gates: [],
+        date: new Date().toISOString(),
+        history: [],
+    };
+}
+/**
+ * The report of a cache hit: what describes this run (model, names, the run and its links) comes
+ * from this run's settings and environment; what describes the build (partition, accuracy,
+ * versions, GPU, what ran it) comes from the entry, read as this release's schema (currentReport).
+ * The entry's comparison was its builder's; this run compares for itself.
+ */
+function reportFromEntry(settings, entry, files, env) {
+    return assemble(settings, currentReport(entry), files, env);
+}
+function buildReport(settings, pre, result, files, env) {
+    // The driver's own steps; the pipeline adds its stages once the run is over.
+    const timings = {};
+    for (const [step, seconds] of Object.entries(result.timings ?? {}))
+        timings[`export.${step}`] = seconds;
+    const gpu = pre.gpus[0];
+    const build = {
+        inputs: result.inputs ?? [...settings.inputs],
+        partition: result.partition ?? {},
+        accuracy: result.accuracy ?? null,
+        execution: result.execution ?? null,
+        determinism: result.determinism ?? null,
+        benchmark: result.benchmark ?? null,
+        memory: result.memory ?? null,
+        // The packages as preflight read them, before any model code ran; the export process adds
+        // only what it alone knows (the CUDA and driver versions torch reports).
+        versions: { ...result.versions, ...pre.packages, python: pre.python.version },
+        gpu: gpu === undefined
+            ? null
+            : {
+                name: gpu.name,
+                compute_capability: gpu.computeCapability,
+                driver_version: gpu.driverVersion,
+                ...(gpu.l4t === undefined ? {} : { l4t: gpu.l4t }),
+            },
+        timings,
+        details: result.details ?? {},
+    };
+    return assemble(settings, build, files, env);
+}
+/**
+ * A cached report as this release writes it: an entry saved before schema @2 has no execution,
+ * determinism, benchmark or memory, which read as "not recorded" (null), never as measured now;
+ * one before @3 has a benchmark without intervals, which the renderers say (no interval).
+ */
+function currentReport(cached) {
+    return {
+        ...cached,
+        schema: REPORT_SCHEMA,
+        execution: cached.execution ?? null,
+        determinism: cached.determinism ?? null,
+        benchmark: cached.benchmark ?? null,
+        memory: cached.memory ?? null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/baseline.ts
+// A branch's baseline: the report of its newest push build, kept as a small entry (report.json only,
+// never the large files) in the store the caches use. Keys are
+//   trt-pte-baseline-<artifact key>-<branch>:<run id>-<attempt>
+// saved once per push run and restored by the prefix up to `:`, which both stores answer with the
+// newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
+// A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
+// restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
+// the same (src/platform/dir-store.ts).
+
+
+
+
+
+/** Where the entry's one file lives while it is saved or restored, relative to the workspace. */
+const BASELINE_DIR = external_node_path_default().join(".trt-pte", "baseline");
+/** The artifact key (model, target, GPU) as a readable name and a short hash of the exact values. */
+function artifactKey(settings, gpu) {
+    const gpuName = settings.gpuName !== "" ? settings.gpuName : (gpu ?? "").replace(/^NVIDIA\s+/i, "");
+    // A trt-pte.yml may build one factory twice under two names (other inputs, say): the name then
+    // tells the two apart. A name derived from the spec adds nothing, and keys stay as they were.
+    const named = settings.modelName !== modelName(settings.model);
+    const exact = JSON.stringify([
+        settings.model,
+        settings.target,
+        gpuName,
+        ...(named ? [settings.modelName] : []),
+    ]);
+    const digest = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(exact).digest("hex").slice(0, 12);
+    return `${sanitizeName([settings.modelName, settings.target, gpuName].filter((p) => p !== "").join("-"))}-${digest}`;
+}
+/** Commas separate restore keys on the wire; a branch may hold one. */
+function keyBranch(branch) {
+    return branch.replace(/%/g, "%25").replace(/,/g, "%2C");
+}
+function baselinePrefix(artifact, branch) {
+    return `trt-pte-baseline-${artifact}-${keyBranch(branch)}:`;
+}
+function baselineKey(artifact, branch, runId, attempt) {
+    return `${baselinePrefix(artifact, branch)}${runId}-${attempt}`;
+}
+class BaselineStore {
+    store;
+    workspace;
+    relative;
+    constructor(store, workspace, artifact) {
+        this.store = store;
+        this.workspace = workspace;
+        this.relative = external_node_path_default().join(BASELINE_DIR, artifact);
+    }
+    get name() {
+        return this.store.name;
+    }
+    get absolute() {
+        return external_node_path_default().resolve(this.workspace, this.relative);
+    }
+    /** The newest baseline saved for `branch`, or null when there is none. Throws on a store or JSON failure. */
+    async restore(artifact, branch) {
+        await promises_default().rm(this.absolute, { recursive: true, force: true });
+        try {
+            const prefix = baselinePrefix(artifact, branch);
+            // The exact key can never match (it holds a run id); the prefix finds the newest.
+            const key = await this.store.restore([this.relative], prefix, [prefix]);
+            if (key === undefined)
+                return null;
+            const text = await promises_default().readFile(external_node_path_default().join(this.absolute, REPORT_FILE), "utf8");
+            return { key, report: JSON.parse(text) };
+        }
+        finally {
+            await promises_default().rm(this.absolute, { recursive: true, force: true });
+        }
+    }
+    async save(key, reportFile) {
+        await promises_default().rm(this.absolute, { recursive: true, force: true });
+        await promises_default().mkdir(this.absolute, { recursive: true });
+        try {
+            await promises_default().copyFile(reportFile, external_node_path_default().join(this.absolute, REPORT_FILE));
+            return await this.store.save([this.relative], key);
+        }
+        finally {
+            await promises_default().rm(this.absolute, { recursive: true, force: true });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gpu/nvidia-smi.ts
+// The GPUs as nvidia-smi lists them, in its order (PCI bus order, which is its `index`).
+
+
+
+const execFileAsync = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const QUERY = ["index", "uuid", "name", "compute_cap", "driver_version"];
+/**
+ * Parses `nvidia-smi --query-gpu=index,uuid,name,compute_cap,driver_version --format=csv,noheader`.
+ * The name is read as everything between the UUID and the last two fields, so a name with a comma
+ * still parses; `N/A`-style placeholders read as unknown (empty).
+ */
+function parseNvidiaSmi(stdout) {
+    const gpus = [];
+    for (const line of stdout.split("\n")) {
+        const fields = line.split(",").map((f) => f.trim());
+        if (fields.length < QUERY.length)
+            continue;
+        const [index = "", uuid = ""] = fields;
+        const driverVersion = fields[fields.length - 1];
+        const computeCapability = fields[fields.length - 2];
+        const name = fields.slice(2, -2).join(", ");
+        const gpu = {
+            name: known(name),
+            computeCapability: known(computeCapability),
+            driverVersion: known(driverVersion),
+            source: "nvidia-smi",
+        };
+        if (/^\d+$/.test(index))
+            gpu.index = Number(index);
+        if (known(uuid) !== "")
+            gpu.uuid = known(uuid);
+        gpus.push(gpu);
+    }
+    return gpus;
+}
+/** Runs nvidia-smi (a path or a name on PATH); never throws: a missing one is an answer too. */
+async function queryNvidiaSmi(nvidiaSmi = "nvidia-smi") {
+    try {
+        const { stdout } = await execFileAsync(nvidiaSmi, [`--query-gpu=${QUERY.join(",")}`, "--format=csv,noheader"], {
+            timeout: 20_000,
+        });
+        const gpus = parseNvidiaSmi(stdout);
+        return { gpus, problem: gpus.length === 0 ? "nvidia-smi listed no GPU" : null };
+    }
+    catch (error) {
+        const e = error;
+        if (e.code === "ENOENT")
+            return { gpus: [], problem: "nvidia-smi is not on PATH" };
+        if (e.killed === true)
+            return { gpus: [], problem: "nvidia-smi did not answer within 20 s" };
+        // "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver", an unknown
+        // field on an old driver, ...: its own first line says which.
+        const said = `${e.stdout ?? ""}\n${e.stderr ?? ""}`
+            .split("\n")
+            .map((l) => l.trim())
+            .find((l) => l !== "");
+        return { gpus: [], problem: `nvidia-smi failed${said === undefined ? "" : `: ${said.slice(0, 200)}`}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gpu/jetson.ts
+// A Jetson's GPU from the files every L4T image has: the device tree says which SoC (and so which
+// GPU) the board carries, /etc/nv_tegra_release which L4T release (driver, CUDA, TensorRT) it runs.
+// nvidia-smi is missing on JetPack 5, answers `N/A` for most fields on Orin with JetPack 6, and
+// lacks some on Thor; these files are there on every one of them.
+
+
+/**
+ * The integrated GPU of each Tegra SoC by its device-tree `compatible` entry. Thor's compute
+ * capability is 11.0 from CUDA 13 on (10.1 before); trt-pte's stacks are CUDA 13.
+ */
+const SOCS = {
+    "nvidia,tegra264": { family: "Thor", computeCapability: "11.0" },
+    "nvidia,tegra234": { family: "Orin", computeCapability: "8.7" },
+    "nvidia,tegra194": { family: "Xavier", computeCapability: "7.2" },
+    "nvidia,tegra186": { family: "TX2", computeCapability: "6.2" },
+    "nvidia,tegra210": { family: "TX1/Nano", computeCapability: "5.3" },
+};
+/** The device tree is under /proc (a link to sysfs) on the host and in most containers. */
+const DEVICE_TREE_DIRS = ["proc/device-tree", "sys/firmware/devicetree/base"];
+const RELEASE_FILE = "etc/nv_tegra_release";
+async function readText(file) {
+    try {
+        return await promises_default().readFile(file, "utf8");
+    }
+    catch {
+        return null;
+    }
+}
+/** Device-tree strings are NUL-terminated, and `compatible` is a NUL-separated list. */
+function deviceTreeStrings(raw) {
+    return raw
+        .split("\0")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+}
+/** `# R36 (release), REVISION: 4.3, GCID: …` → `R36.4.3`; null for anything else. */
+function parseTegraRelease(text) {
+    const m = /^#\s*R(\d+)\s*\(release\),\s*REVISION:\s*(\d+(?:\.\d+)*)/m.exec(text);
+    return m === null ? null : `R${m[1]}.${m[2]}`;
+}
+/**
+ * The Jetson's GPU, read from the files under `root` (`/` on a real board; a folder laid out like
+ * one in tests). A board whose SoC is not in the table above is not taken for a Jetson.
+ */
+async function readJetson(root = "/") {
+    let compatible = [];
+    let model = null;
+    for (const dir of DEVICE_TREE_DIRS) {
+        const raw = await readText(external_node_path_default().join(root, dir, "compatible"));
+        if (raw === null)
+            continue;
+        compatible = deviceTreeStrings(raw);
+        const rawModel = await readText(external_node_path_default().join(root, dir, "model"));
+        model = rawModel === null ? null : (deviceTreeStrings(rawModel)[0] ?? null);
+        break;
+    }
+    if (compatible.length === 0)
+        return { gpu: null, problem: "no Jetson device tree" };
+    const soc = compatible.map((c) => SOCS[c]).find((s) => s !== undefined);
+    if (soc === undefined) {
+        return { gpu: null, problem: `the device tree names no Tegra SoC with a GPU (${compatible.join(", ")})` };
+    }
+    const release = await readText(external_node_path_default().join(root, RELEASE_FILE));
+    const l4t = release === null ? null : parseTegraRelease(release);
+    const gpu = {
+        name: model ?? `NVIDIA Jetson ${soc.family}`,
+        computeCapability: soc.computeCapability,
+        driverVersion: "",
+        source: "device-tree",
+    };
+    if (l4t !== null)
+        gpu.l4t = l4t;
+    return { gpu, problem: null };
+}
+
+;// CONCATENATED MODULE: ./src/gpu/visible.ts
+// Which of nvidia-smi's GPUs the export process sees, in CUDA's order: its first one is `cuda:0`,
+// where Torch-TensorRT builds the engines. CUDA_VISIBLE_DEVICES picks and orders them (by index or
+// by UUID, stopping at the first entry CUDA cannot use); an index counts in CUDA_DEVICE_ORDER, which
+// is fastest-first unless it is PCI_BUS_ID, nvidia-smi's own order.
+const kind = (g) => `${g.name}\0${g.computeCapability}`;
+function visibleGpus(all, env) {
+    const pciOrder = env.CUDA_DEVICE_ORDER === "PCI_BUS_ID";
+    const mixed = new Set(all.map(kind)).size > 1;
+    const raw = env.CUDA_VISIBLE_DEVICES;
+    if (raw === undefined)
+        return { gpus: [...all], orderUnknown: mixed && !pciOrder, problem: null };
+    const picked = [];
+    let byIndex = false;
+    let mig = false;
+    for (const entry of raw.split(",").map((e) => e.trim())) {
+        let gpu;
+        if (/^\d+$/.test(entry)) {
+            byIndex = true;
+            gpu = all[Number(entry)];
+        }
+        else if (/^GPU-/i.test(entry)) {
+            gpu = all.find((g) => g.uuid !== undefined && g.uuid.toLowerCase().startsWith(entry.toLowerCase()));
+        }
+        else if (/^MIG-/i.test(entry)) {
+            mig = true;
+        }
+        if (gpu === undefined || picked.includes(gpu))
+            break; // CUDA ignores everything from here on
+        picked.push(gpu);
+    }
+    if (mig)
+        return { gpus: [...all], orderUnknown: true, problem: null };
+    if (picked.length === 0) {
+        return {
+            gpus: [],
+            orderUnknown: false,
+            problem: `CUDA_VISIBLE_DEVICES=${JSON.stringify(raw)} leaves CUDA no GPU of the ${all.length} nvidia-smi lists`,
+        };
+    }
+    return { gpus: picked, orderUnknown: byIndex && mixed && !pciOrder, problem: null };
+}
+
+;// CONCATENATED MODULE: ./src/gpu/detect.ts
+// The GPUs the export process will see, from what the machine has: nvidia-smi when it answers; the
+// device tree and /etc/nv_tegra_release on a Jetson (for what nvidia-smi left unknown, or all of it
+// where there is no nvidia-smi); and last CUDA itself, through torch in the user's Python, when the
+// files could not tell (no nvidia-smi in a container, no compute capability, which GPU is cuda:0).
+// A machine with a GPU is never told it has none without being told why.
+
+
+
+/** A Jetson has one GPU: nvidia-smi's facts first, the board's files for what it could not read. */
+function withJetsonFacts(gpu, board) {
+    const merged = {
+        ...gpu,
+        name: gpu.name || board.name,
+        computeCapability: gpu.computeCapability || board.computeCapability,
+    };
+    if (board.l4t !== undefined)
+        merged.l4t = board.l4t;
+    return merged;
+}
+/** Fills what the files left unknown of `gpu` from torch's `cuda:0`. */
+function withTorchFacts(gpu, cuda) {
+    return {
+        ...gpu,
+        name: gpu.name || cuda.name,
+        computeCapability: gpu.computeCapability || cuda.computeCapability,
+        driverVersion: gpu.driverVersion || cuda.driverVersion,
+    };
+}
+async function detectGpus(options = {}) {
+    const [smi, jetson] = await Promise.all([queryNvidiaSmi(options.nvidiaSmi), readJetson(options.root)]);
+    const notes = [];
+    let found = smi.gpus;
+    if (smi.problem !== null)
+        notes.push(smi.problem);
+    if (jetson.gpu !== null) {
+        const board = jetson.gpu;
+        found = found.length === 0 ? [board] : found.map((g) => withJetsonFacts(g, board));
+    }
+    else if (found.length === 0 && jetson.problem !== null) {
+        notes.push(jetson.problem);
+    }
+    const visible = visibleGpus(found, options.env ?? {});
+    if (visible.problem !== null)
+        return { gpus: [], notes: [...notes, visible.problem] };
+    let gpus = visible.gpus;
+    const first = gpus[0];
+    const needsCuda = first === undefined || first.computeCapability === "" || visible.orderUnknown;
+    if (!needsCuda || options.probeTorch === undefined)
+        return { gpus, notes };
+    const torch = await options.probeTorch();
+    if (torch.gpu === null) {
+        if (torch.problem !== null)
+            notes.push(torch.problem);
+        return { gpus, notes };
+    }
+    const cuda = torch.gpu;
+    if (first === undefined) {
+        gpus = [cuda];
+    }
+    else if (visible.orderUnknown) {
+        // The one nvidia-smi lists that is CUDA's first, moved to the front; torch's own facts if none is.
+        const same = gpus.find((g) => g.name === cuda.name && g.computeCapability === cuda.computeCapability);
+        gpus = same === undefined ? [cuda, ...gpus] : [same, ...gpus.filter((g) => g !== same)];
+    }
+    else {
+        gpus = [withTorchFacts(first, cuda), ...gpus.slice(1)];
+    }
+    return { gpus, notes };
+}
+
+;// CONCATENATED MODULE: ./src/preflight.ts
+// Stage 1: is this machine able to build the requested target? Python and its packages (read with
+// importlib.metadata, no torch import), and the GPU (src/gpu/detect.ts: nvidia-smi, a Jetson's
+// device tree, else CUDA itself through torch). A target that cannot run here fails now, naming
+// everything that is missing; it never falls back to another target.
+
+
+
+
+
+async function readVersions(python, cwd, passthrough = []) {
+    const lines = [];
+    const run = await runDriver(python, ["versions"], { cwd, onLine: (l) => lines.push(l), passthrough });
+    const json = lines.find((l) => l.startsWith("{"));
+    if (run.exitCode !== 0 || json === undefined) {
+        throw new TrtPteError("missing_dependency", `'${python}' could not run the trt-pte driver: ${run.tail.slice(-5).join(" | ") || `exit code ${run.exitCode}`}`, "set `python` (the CLI's `--python`) to a Python 3.10+ interpreter");
+    }
+    const report = JSON.parse(json);
+    if (report.protocol !== PROTOCOL_VERSION) {
+        throw new TrtPteError("internal", `driver protocol ${report.protocol} is not ${PROTOCOL_VERSION}`, "reinstall trt-pte");
+    }
+    return report;
+}
+/**
+ * The GPU stack to install, named in hints: the newest of trt-pte's requirements/ files
+ * (test/python/test_gpu_requirements.py checks it is there and the newest).
+ */
+const GPU_REQUIREMENTS = "requirements/torch-tensorrt-2.14-cu130.txt";
+/** How to point trt-pte at another interpreter, in the action and in the CLI. */
+const PYTHON_HINT = "or point trt-pte at a Python that has them (the action's `python` input, the CLI's `--python`)";
+/** What the target lacks on this machine (its row in the target table), in words; empty when it can run. */
+function missingFor(target, pre) {
+    const { gpu, packages } = targetSpec(target);
+    const missing = [];
+    if (gpu && pre.gpus.length === 0) {
+        const why = pre.gpuNotes !== undefined && pre.gpuNotes.length > 0 ? pre.gpuNotes.join("; ") : "none found";
+        missing.push(`an NVIDIA GPU (${why})`);
+    }
+    for (const pkg of Object.keys(packages)) {
+        if (!pre.packages[pkg])
+            missing.push(`${pkg} (not installed in ${pre.python.executable})`);
+    }
+    return missing;
+}
+function checkTarget(target, pre) {
+    const missing = missingFor(target, pre);
+    if (missing.length === 0)
+        return;
+    const onlyGpu = missing.length === 1 && missing[0]?.startsWith("an NVIDIA GPU") === true;
+    const gpuTarget = targetSpec(target).gpu;
+    throw new TrtPteError(onlyGpu ? "gpu_missing" : "missing_dependency", `target '${target}' cannot run here: it needs ${missing.join(", ")}`, onlyGpu
+        ? "run it on a GPU runner (docs/runners.md), or choose target xnnpack/portable"
+        : gpuTarget
+            ? `install the GPU stack into ${pre.python.executable} (pip install -r ${GPU_REQUIREMENTS}, a file of trt-pte's repository), ${PYTHON_HINT}`
+            : `install torch and executorch into ${pre.python.executable} (docs/versions.md has a tested pair), ${PYTHON_HINT}`);
+}
+/** `cuda:0` as torch sees it, in the user's Python (the driver's `gpu` command): the last resort. */
+async function probeTorchGpu(python, cwd, passthrough = []) {
+    const lines = [];
+    const run = await runDriver(python, ["gpu"], { cwd, onLine: (l) => lines.push(l), passthrough });
+    const json = lines.find((l) => l.startsWith("{"));
+    if (run.exitCode !== 0 || json === undefined) {
+        return {
+            gpu: null,
+            problem: `torch could not be asked: ${run.tail.slice(-3).join(" | ") || `exit code ${run.exitCode}`}`,
+        };
+    }
+    const answer = JSON.parse(json);
+    if (answer.gpu === null)
+        return { gpu: null, problem: answer.problem ?? "torch sees no GPU" };
+    return {
+        gpu: {
+            name: answer.gpu.name,
+            computeCapability: answer.gpu.compute_capability,
+            driverVersion: answer.gpu.driver_version,
+            source: "torch",
+        },
+        problem: null,
+    };
+}
+/** One log line per GPU: what it is, where its facts came from, and which one builds. */
+function describeGpus(gpus) {
+    if (gpus.length === 0)
+        return "GPU: none";
+    return gpus
+        .map((g, i) => {
+        const facts = [`sm ${g.computeCapability || "?"}`];
+        if (g.driverVersion !== "")
+            facts.push(`driver ${g.driverVersion}`);
+        if (g.l4t !== undefined)
+            facts.push(`L4T ${g.l4t}`);
+        const role = gpus.length > 1 ? (i === 0 ? ", builds here (cuda:0)" : `, cuda:${i}`) : "";
+        return `GPU: ${g.name} (${facts.join(", ")}; from ${g.source ?? "nvidia-smi"}${role})`;
+    })
+        .join("\n");
+}
+async function preflight(settings, log) {
+    const needsGpu = targetSpec(settings.target).gpu;
+    const [report, detection] = await Promise.all([
+        readVersions(settings.python, settings.workspace, settings.envPassthrough),
+        detectGpus({
+            env: process.env,
+            // Only a GPU target pays for importing torch, and only when the files could not tell.
+            probeTorch: needsGpu
+                ? () => probeTorchGpu(settings.python, settings.workspace, settings.envPassthrough)
+                : undefined,
+        }),
+    ]);
+    const { python: pythonVersion, ...packages } = report.versions;
+    const result = {
+        python: { executable: report.executable, version: pythonVersion ?? "unknown" },
+        packages,
+        distributions: report.distributions,
+        editable: report.editable,
+        gpus: detection.gpus,
+        gpuNotes: detection.notes,
+    };
+    log.info(`python ${result.python.version} (${result.python.executable})`);
+    log.info(Object.entries(packages)
+        .map(([k, v]) => `${k} ${v ?? "-"}`)
+        .join(", "));
+    log.info(describeGpus(detection.gpus));
+    checkTarget(settings.target, result);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+// Stage 3: check what the driver wrote before anything is published. The .pte is read by our own
+// reader (src/pte/) and held to what the target and the driver's partition report promise: the
+// delegates that must be there, every payload inside the file, every .ptd the program reads from
+// present. A failed check names what was expected and what was found, and nothing gets uploaded.
+
+
+
+
+
+
+
+
+/** The partition report's key for compute nodes left to ExecuTorch's portable kernels. */
+const UNDELEGATED = "undelegated";
+function fail(message, hint = "the export wrote a file that is not what it reported; see the log above") {
+    throw new TrtPteError("verification", message, hint);
+}
+/**
+ * The file as trt-pte measures it: a regular file (not a link) by its plain name in `dir`, its size
+ * and sha256 computed here, in one pass. The export process's own figures must agree: it runs the
+ * model's code, so its result could name any digest (that of a released .pte, say).
+ */
+async function measureFile(dir, stated) {
+    if (!isPlainName(stated.name))
+        fail(`expected a plain file name in the export result, found a path`);
+    const file = external_node_path_default().join(dir, stated.name);
+    let stat;
+    try {
+        stat = await promises_default().lstat(file);
+    }
+    catch {
+        fail(`expected ${stated.name} in ${dir}, found no such file`);
+    }
+    if (!stat.isFile())
+        fail(`expected ${stated.name} to be a regular file, found a link or a folder`);
+    const measured = await hashFile(file);
+    if (measured.bytes !== stated.bytes) {
+        fail(`the export process reported ${stated.name} as ${stated.bytes} bytes, the file is ${measured.bytes} bytes`);
+    }
+    if (measured.hex !== stated.sha256) {
+        fail(`the export process reported ${stated.name} with sha256 ${stated.sha256}, the file is sha256 ${measured.hex}`, "nothing was published: the file is not what the export reported (model code runs in that process and can rewrite its result)");
+    }
+    return { ...stated, bytes: measured.bytes, sha256: measured.hex };
+}
+/** A name that stays in its folder: no separator, not `.` or `..`. */
+function isPlainName(name) {
+    return name !== "" && name !== "." && name !== ".." && !/[/\\]/.test(name) && external_node_path_default().basename(name) === name;
+}
+/** Verifies the export in `dir`; with a log, prints what the .pte holds before judging it. */
+async function verifyOutput(dir, result, target = result.target, log) {
+    const files = result.files ?? [];
+    const ptes = files.filter((f) => f.kind === "pte");
+    const stated = ptes[0];
+    if (stated === undefined || ptes.length !== 1)
+        fail(`expected one .pte in the export result, found ${ptes.length}`);
+    const names = files.map((f) => f.name);
+    if (new Set(names).size !== names.length)
+        fail("expected each file once in the export result, found one twice");
+    // Measured once here; the digest output, summary, comment, report.json, cache entry and baseline
+    // all use these figures, never the result's.
+    const pte = await measureFile(dir, stated);
+    const ptd = [];
+    for (const f of files.filter((f) => f.kind === "ptd"))
+        ptd.push(await measureFile(dir, f));
+    let inspection;
+    try {
+        inspection = inspectPte(external_node_path_default().join(dir, pte.name), { ptd: ptd.map((f) => external_node_path_default().join(dir, f.name)) });
+    }
+    catch (e) {
+        if (!(e instanceof PteFormatError))
+            throw e;
+        fail(`expected ${external_node_path_default().basename(e.file)} to be a well-formed ExecuTorch file, found at byte ${e.offset} (${e.structure}): ${e.problem}`, "the export wrote a malformed file; this is a bug in the exporter (torch_tensorrt / executorch), not in your model: report it with the log above");
+    }
+    inspection = relativePaths(inspection, dir);
+    log?.info(renderTree(inspection));
+    const problems = checkInspection(inspection, target, result.partition);
+    if (problems.length > 0) {
+        fail(`${pte.name} does not hold what the export promised:\n${problems.map((p) => `  - ${p}`).join("\n")}`, "nothing was uploaded; the tree above shows what the .pte holds");
+    }
+    return { pte, ptd, inspection };
+}
+/** The inspection with file paths made relative to the output folder (the staging folder moves). */
+function relativePaths(inspection, dir) {
+    return {
+        ...inspection,
+        file: { ...inspection.file, path: external_node_path_default().relative(dir, inspection.file.path) },
+        external_data: inspection.external_data.map((f) => ({ ...f, path: external_node_path_default().relative(dir, f.path) })),
+    };
+}
+/**
+ * What must hold for `target` (its delegates in the target table) given the driver's partition
+ * report (backend id → compute nodes, plus `undelegated`). Each problem reads "expected ..., found ...".
+ */
+function checkInspection(inspection, target, partition) {
+    const problems = [];
+    const ids = inspection.delegates.map((d) => d.id);
+    const count = (id) => ids.filter((x) => x === id).length;
+    const found = () => {
+        if (ids.length === 0)
+            return "no delegates at all";
+        const byId = [...new Set(ids)].map((id) => `${id} ×${count(id)}`);
+        return `only ${byId.join(", ")}`;
+    };
+    const { delegates, fallback_delegate: fallback } = target === undefined ? { delegates: [], fallback_delegate: null } : targetSpec(target);
+    for (const id of delegates) {
+        if (count(id) === 0) {
+            problems.push(`expected at least one ${id} delegate for target ${target}, found ${found()}`);
+        }
+    }
+    const reported = Object.entries(partition ?? {}).filter(([, n]) => n > 0);
+    if (fallback !== null) {
+        const outside = reported.filter(([id]) => !delegates.includes(id));
+        if (outside.length > 0 && count(fallback) === 0) {
+            const nodes = outside.map(([id, n]) => `${id} ${n}`).join(", ");
+            const own = delegates.map((id) => id.replace(/Backend$/, "")).join(", ");
+            problems.push(`expected a ${fallback} delegate for the nodes that stayed outside ${own} (the export reports ${nodes}), found ${found()}`);
+        }
+    }
+    for (const [id, nodes] of reported) {
+        if (id === UNDELEGATED || count(id) > 0)
+            continue;
+        if (id === fallback)
+            continue; // already reported above
+        problems.push(`expected a ${id} delegate (the export reports ${nodes} nodes delegated to it), found ${found()}`);
+    }
+    // The other way round: every delegate the file holds takes at least one node, so the export must
+    // report at least that many for its backend. A report the file contradicts is not shown as fact.
+    if (partition !== undefined) {
+        for (const id of new Set(ids)) {
+            const nodes = partition[id] ?? 0;
+            if (nodes < count(id)) {
+                problems.push(`expected the export to report at least ${count(id)} nodes in ${id} (the .pte holds ${count(id)} ${id} delegate${count(id) === 1 ? "" : "s"}), found ${nodes}`);
+            }
+        }
+    }
+    for (const d of inspection.delegates) {
+        if (d.offset !== null && d.offset + d.bytes > inspection.file.bytes) {
+            problems.push(`expected the payload of ${d.id} delegate ${d.plan}/${d.index} inside the file, found bytes ${d.offset}..${d.offset + d.bytes} of a ${inspection.file.bytes}-byte file`);
+        }
+    }
+    const ptds = inspection.external_data.map((f) => f.name);
+    for (const key of inspection.external_keys) {
+        if (key.found_in !== null)
+            continue;
+        problems.push(`expected named data '${key.key}' (needed by ${key.needed_by}) in a .ptd beside the .pte, found ${ptds.length === 0 ? "no .ptd files" : `it in none of ${ptds.join(", ")}`}`);
+    }
+    return problems;
+}
+const WHEEL = "torch-tensorrt-executorch-runtime";
+const WHEEL_KEY = "torch_tensorrt_executorch_runtime";
+const EXAMPLE_RUNNER = external_node_path_default().join("torch_tensorrt", "bin", "example_executorch_runner");
+/**
+ * Why what the export process says ran the .pte (`execution.runtime`) cannot be what ran it here,
+ * or null when it can: the runtimes src/python/trt_pte/execution.py picks from, each one the
+ * environment must have (the wheel at the version named, the runner binary the settings name,
+ * torch_tensorrt's own runner). It stays the process's word; this catches a claim the environment
+ * contradicts.
+ */
+async function executionProblem(execution, target, env) {
+    if (execution === undefined)
+        return null;
+    const runtime = execution.runtime;
+    const gpu = targetSpec(target).gpu;
+    if (runtime === "none" || runtime === "compiled module") {
+        if (execution.pte_ran)
+            return `reports that the .pte ran, in ${runtime}, which does not run a .pte`;
+        if (runtime === "compiled module" && target !== "tensorrt")
+            return `reports the compiled module for target ${target}, which has none`;
+        return null;
+    }
+    if (runtime === "executorch runtime") {
+        if (gpu)
+            return `reports ExecuTorch's Python runtime for target ${target}, which it never runs on`;
+        if (env.distributions.executorch === undefined)
+            return "reports ExecuTorch's runtime, but executorch is not installed in the driver's environment";
+        return null;
+    }
+    if (runtime === WHEEL || runtime.startsWith(`${WHEEL} `)) {
+        const installed = env.distributions[WHEEL_KEY];
+        if (!gpu)
+            return `reports ${WHEEL} for target ${target}, which it never runs on`;
+        if (installed === undefined)
+            return `reports ${WHEEL}, which is not installed in the driver's environment`;
+        const version = runtime.slice(WHEEL.length + 1);
+        if (version !== "" && version !== installed)
+            return `reports ${WHEEL} ${version}, but the driver's environment has ${installed}`;
+        return null;
+    }
+    const binary = /^(executor_runner|example_executorch_runner) \((.+)\)$/.exec(runtime);
+    if (binary === null)
+        return "reports a runtime trt-pte does not know";
+    const [, kind, file = ""] = binary;
+    if (!gpu)
+        return `reports a runner binary for target ${target}, which runs in ExecuTorch's runtime`;
+    if (kind === "executor_runner") {
+        return env.runner !== null && file === env.runner
+            ? null
+            : "reports an executor_runner that the `runner` setting does not name";
+    }
+    if (env.runner !== null)
+        return "reports torch_tensorrt's example runner, but the `runner` setting names another";
+    if (env.distributions.torch_tensorrt === undefined || !file.endsWith((external_node_path_default()).sep + EXAMPLE_RUNNER))
+        return "reports a runner binary that is not torch_tensorrt's example_executorch_runner";
+    try {
+        if (!(await promises_default().stat(file)).isFile())
+            return "reports a runner binary that is not a file";
+    }
+    catch {
+        return "reports a runner binary that does not exist";
+    }
+    return null;
+}
+/** Fails the run when what the export says ran the .pte is not in this environment. */
+async function checkExecution(execution, target, env) {
+    const problem = await executionProblem(execution, target, env);
+    if (problem !== null) {
+        fail(`what ran the .pte: the export process ${problem}`, "nothing was published; model code runs in the export process and can rewrite its result");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/render.ts
+// The facts of one export as short markdown pieces, shared by the job summary and the PR comment
+// so both say the same thing the same way. Two-column tables: they stay readable on a phone.
+// Every string that came from the driver, the .pte or a cached report is shown through `code`, and
+// `table` escapes every cell, so nothing a model names becomes a link, a mention, HTML or a new row.
+
+
+
+
+
+const render_NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+function render_sci(x) {
+    if (!Number.isFinite(x))
+        return "∞";
+    return x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(1) : render_NUMBER.format(x);
+}
+function formatNodes(partition) {
+    const order = ["TensorRTBackend", "CudaBackend", "XnnpackBackend"];
+    const names = {
+        TensorRTBackend: "TensorRT",
+        CudaBackend: "CUDA",
+        XnnpackBackend: "XNNPACK",
+        undelegated: "undelegated",
+    };
+    const keys = Object.keys(partition).sort((a, b) => {
+        const ia = a === "undelegated" ? 99 : order.indexOf(a) < 0 ? 50 : order.indexOf(a);
+        const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
+        return ia - ib || a.localeCompare(b);
+    });
+    return keys.map((k) => `${names[k] ?? code(k)} ${partition[k]}`).join(" · ") || "–";
+}
+function formatAccuracy(accuracy) {
+    if (accuracy === null)
+        return "–";
+    if (accuracy.status === "skipped")
+        return `not checked: ${code(accuracy.reason ?? "")}`;
+    const uninformative = accuracy.uninformative ?? null;
+    // A match against constant outputs proves nothing: not a green check (issue: any build matches).
+    const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
+    const limit = accuracy.tolerance === null ? "" : ` (tolerance ${render_sci(accuracy.tolerance)})`;
+    const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
+    const why = uninformative === null ? "" : ` (${code(uninformative)})`;
+    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+}
+function formatVersions(versions) {
+    return [...STACK_PACKAGES, "python"]
+        .filter((k) => versions[k])
+        .map((k) => `${k} ${code(versions[k] ?? "")}`)
+        .join(" · ");
+}
+function formatGpu(report) {
+    const g = report.gpu;
+    if (g === null)
+        return "none";
+    const facts = [`sm ${code(g.compute_capability || "?")}`];
+    if (g.driver_version !== "")
+        facts.push(`driver ${code(g.driver_version)}`);
+    if (g.l4t !== undefined)
+        facts.push(`L4T ${code(g.l4t)}`);
+    return `${code(g.name)} (${facts.join(", ")})`;
+}
+function formatTimings(timings) {
+    return (Object.entries(timings)
+        // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
+        .filter(([k]) => !k.startsWith("export.") || k === "export.run")
+        .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
+        .join(" · "));
+}
+function formatInputs(inputs) {
+    return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
+}
+/** The engines and blobs as a bullet list under the table (nothing when there are none). */
+function engineList(report) {
+    const lines = engineLines(report.inspection);
+    return lines.length === 0 ? "" : `\n${lines.map((l) => `- ${l}`).join("\n")}\n`;
+}
+function formatCache(report) {
+    const { cache } = report;
+    if (!cache.enabled)
+        return "off";
+    if (cache.hit) {
+        const from = cache.from_run === null
+            ? "an earlier local run"
+            : `run [${cache.from_run.run_id}](${cache.from_run.url})`;
+        return `**cache hit**: built by ${from}; no export ran`;
+    }
+    return cache.layers.map((l) => `${l.layer} ${l.state}`).join(" · ") || "miss";
+}
+/** A link per file: each downloads the file itself (one artifact per file, unzipped). */
+function formatDownload(downloads) {
+    if (downloads === null)
+        return "not uploaded (`upload: false`)";
+    return [downloads.pte, ...downloads.ptd, downloads.report]
+        .map((d) => `[⬇ ${cell(d.name)}](${d.url})`)
+        .join(" · ");
+}
+/**
+ * The one label over the rows only the export process could report (accuracy, what ran,
+ * determinism, latency, memory, node counts): it runs the model's code, so those are its figures,
+ * which a pull request can forge; trt-pte checks what it can (the node counts against the .pte,
+ * what ran against the environment). docs/security.md says which gates rest on them.
+ */
+const PROCESS_LABEL = [
+    "**Reported by the export process**",
+    "which runs the model's code",
+];
+function table(rows) {
+    return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)].join("\n");
+}
+function title(report) {
+    // Both come from this run's settings: a sanitised name (src/settings/names.ts) and a known target.
+    return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+// The job summary: one section per model and target (a job may call the action several times, and
+// each call appends its own section).
+
+
+
+
+function commentLine(outcome) {
+    switch (outcome.state) {
+        case "off":
+            return null;
+        case "created":
+        case "updated":
+            return `[${outcome.state === "created" ? "posted" : "updated"}](${outcome.url ?? ""})`;
+        default:
+            // trt-pte's own explanation (src/publish/publish-comment.ts), markdown and all.
+            return `not posted: ${outcome.reason ?? ""}`;
+    }
+}
+const NO_EXTRAS = { comparison: "", picture: "", history: "" };
+function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
+    // What trt-pte measured or read itself first; then, under one label, what only the export
+    // process could report (it runs the model's code, so a pull request can forge those figures).
+    const rows = [
+        ["Download", formatDownload(downloads)],
+        ["Target", report.target],
+        [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
+        ["sha256", code(report.pte.sha256)],
+    ];
+    for (const ptd of report.ptd)
+        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push(["Delegates", delegateSummary(report.inspection)]);
+    rows.push([
+        "Needs to run",
+        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
+    ]);
+    rows.push(["Cache", formatCache(report)]);
+    rows.push(["GPU", formatGpu(report)]);
+    rows.push(["Versions", formatVersions(report.versions)]);
+    rows.push(["Time", formatTimings(report.timings)]);
+    const comment_ = commentLine(comment);
+    if (comment_ !== null)
+        rows.push(["PR comment", comment_]);
+    rows.push(PROCESS_LABEL);
+    rows.push(["Inputs", formatInputs(report.inputs)]);
+    rows.push(["Nodes", formatNodes(report.partition)]);
+    rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
+    rows.push(["Ran", formatExecution(report)]);
+    rows.push(["Deterministic", formatDeterminism(report)]);
+    rows.push(["Latency", formatLatency(report)]);
+    rows.push(["Memory", formatMemory(report)]);
+    const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
+    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+    const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
+    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment-body.ts
+// The sticky PR comment's body: the essentials of the summary and the download link.
+
+
+
+
+
+function renderComment(report, downloads, extras = NO_EXTRAS) {
+    const rows = [
+        ["Download", formatDownload(downloads)],
+        [
+            ".pte",
+            `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
+        ],
+    ];
+    for (const ptd of report.ptd)
+        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+    rows.push([
+        "Needs to run",
+        formatNeeds(report, downloads?.ptd.map((d) => d.name)),
+    ], ["Cache", formatCache(report)], 
+    // What follows, only the export process could report (src/publish/render.ts PROCESS_LABEL).
+    PROCESS_LABEL, ["Nodes", formatNodes(report.partition)], ["Accuracy", formatAccuracy(report.accuracy)], ["Ran", formatExecution(report)], ["Deterministic", formatDeterminism(report)], ["Latency", formatLatency(report)]);
+    const run = report.run;
+    const footer = run === null
+        ? ""
+        : `\n<sub>Updated by [run ${run.run_id}](${run.url}) for ${run.sha.slice(0, 7)}.</sub>\n${/^[0-9]+$/.test(run.run_id) ? `${runMarker(run.run_id)}\n` : ""}`;
+    const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
+    // The picture is long: collapsed, so the comment stays short on a phone.
+    const picture = extras.picture === "" ? "" : `\n<details><summary>Partition</summary>\n\n${extras.picture}\n</details>\n`;
+    const useIt = extras.useIt ? `\n${extras.useIt}` : "";
+    const history = (extras.history ?? "") === ""
+        ? ""
+        : `\n<details><summary>Latency history</summary>\n\n${extras.history}\n</details>\n`;
+    return `### ${title(report)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}${footer}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+// Which pull request a run's comment belongs to, from GitHub's own event payload (never from a
+// downloaded file): directly for pull_request events, and for the fork-PR commenter (a
+// `workflow_run` event) by matching the triggering run's head commit against open pull requests.
+
+const PULL_REQUEST_EVENTS = [
+    "pull_request",
+    "pull_request_target",
+    "pull_request_review",
+    "pull_request_review_comment",
+];
+function field(obj, ...keys) {
+    let value = obj;
+    for (const key of keys) {
+        if (typeof value !== "object" || value === null)
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function asString(value) {
+    return typeof value === "string" ? value : "";
+}
+/** The pull request of a pull_request-family event, or null for any other event. */
+function pullRequestOfEvent(eventName, payload, repository) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName))
+        return null;
+    const number = field(payload, "pull_request", "number");
+    if (typeof number !== "number")
+        return null;
+    return {
+        number,
+        headSha: asString(field(payload, "pull_request", "head", "sha")),
+        // A deleted fork has no head repository: still a fork.
+        fromFork: asString(field(payload, "pull_request", "head", "repo", "full_name")) !== repository,
+    };
+}
+/**
+ * The pull request whose run triggered a `workflow_run` event. GitHub lists it in
+ * `workflow_run.pull_requests` only for same-repository branches; for a fork the open pull requests
+ * of `<fork owner>:<branch>` are searched and the one whose head is exactly the run's commit wins.
+ */
+async function pullRequestOfWorkflowRun(payload, repository, octokit) {
+    const run = field(payload, "workflow_run");
+    const event = asString(field(run, "event"));
+    if (event !== "pull_request" && event !== "pull_request_target")
+        return null;
+    const headSha = asString(field(run, "head_sha"));
+    const fromFork = asString(field(run, "head_repository", "full_name")) !== repository;
+    const listed = field(run, "pull_requests");
+    if (Array.isArray(listed)) {
+        for (const pr of listed) {
+            if (!basedHere(pr, payload))
+                continue;
+            if (typeof field(pr, "number") === "number" && asString(field(pr, "head", "sha")) === headSha) {
+                return { number: field(pr, "number"), headSha, fromFork };
+            }
+        }
+    }
+    const owner = asString(field(run, "head_repository", "owner", "login"));
+    const branch = asString(field(run, "head_branch"));
+    if (owner === "" || branch === "" || headSha === "")
+        return null;
+    const [baseOwner = "", baseRepo = ""] = repository.split("/");
+    const { data } = await octokit.rest.pulls.list({
+        owner: baseOwner,
+        repo: baseRepo,
+        state: "open",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+    });
+    const match = data.find((pr) => pr.head.sha === headSha);
+    return match === undefined ? null : { number: match.number, headSha, fromFork };
+}
+/**
+ * Whether a `workflow_run.pull_requests` entry is a pull request of this repository. GitHub lists the
+ * pull requests whose head is the run's branch, and one opened from that branch against another
+ * repository (inside the fork, or to a third one) is listed too: its number means nothing here. The
+ * entries name their base repository by ID only (`base.repo: {id, url, name}`), so an entry counts
+ * when that ID is the payload's `repository.id`; without one, none counts and the search decides.
+ */
+function basedHere(pr, payload) {
+    const here = field(payload, "repository", "id");
+    return typeof here === "number" && field(pr, "base", "repo", "id") === here;
+}
+/**
+ * The event payload the runner wrote for this job, or an empty object when there is none (no
+ * GITHUB_EVENT_PATH, or no file there). A file that is not JSON throws: the runner never writes one.
+ */
+function readEventPayload(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (file === undefined || file === "" || !(0,external_node_fs_namespaceObject.existsSync)(file))
+        return {};
+    const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
+}
+
+;// CONCATENATED MODULE: ./src/publish/publish-comment.ts
+// Keeps the PR comment up to date when `comment: true`, and says why not when it cannot: not a pull
+// request, a fork's read-only token, or no GitHub at all. A comment is a convenience: no failure
+// here fails the run, the .pte is already verified and uploaded.
+
+
+
+const FORK_HELP = "docs/action.md “Comments on fork pull requests” shows a `workflow_run` follow-up that comments from the trusted side";
+/**
+ * One comment per model, target and GPU: the default artifact name is that key
+ * (defaultArtifactName in src/settings/names.ts).
+ */
+function commentMarker(key) {
+    return `<!-- trt-pte:comment key=${key} -->`;
+}
+async function publishComment(settings, platform, 
+/** The comment's body for the pull request it goes on. */
+body, env, log, 
+/** The comment's key: the artifact name for one model, the call's for a trt-pte.yml's models. */
+key = settings.artifactName) {
+    if (!settings.comment)
+        return { state: "off" };
+    const repository = env.GITHUB_REPOSITORY ?? "";
+    let payload;
+    try {
+        payload = readEventPayload(env);
+    }
+    catch (e) {
+        const reason = `the event payload at GITHUB_EVENT_PATH does not read (${errorMessage(e)})`;
+        log.warning(`comment: not posted: ${reason}`);
+        return { state: "skipped", reason };
+    }
+    const pr = pullRequestOfEvent(env.GITHUB_EVENT_NAME ?? "", payload, repository);
+    if (pr === null) {
+        log.info("comment: this run is not for a pull request; nothing to comment on");
+        return { state: "skipped", reason: "not a pull request" };
+    }
+    if (pr.fromFork) {
+        const reason = `the pull request comes from a fork, whose token is read-only; ${FORK_HELP}`;
+        log.info(`comment: not posted: ${reason}`);
+        return { state: "skipped", reason };
+    }
+    const api = settings.githubToken === "" ? null : platform.issueComments(settings.githubToken);
+    if (api === null)
+        return { state: "skipped", reason: "no GitHub token (set `github-token`)" };
+    const [owner = "", repo = ""] = repository.split("/");
+    try {
+        const done = await upsertStickyComment(api, { owner, repo, number: pr.number }, commentMarker(key), body(pr.number));
+        log.info(`comment: ${done.action} ${done.url}`);
+        return { state: done.action, url: done.url };
+    }
+    catch (e) {
+        if (isPermissionError(e)) {
+            const reason = `the token may not write comments here (give the job \`pull-requests: write\`; on a fork's pull request ${FORK_HELP})`;
+            log.info(`comment: not posted: ${reason}`);
+            return { state: "skipped", reason };
+        }
+        const message = errorMessage(e);
+        log.warning(`comment: posting failed, the run goes on: ${message}`);
+        return { state: "failed", reason: message };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/warnings.ts
+// What a successful export still wants a person to look at, raised as warning annotations: ops that
+// fell back out of TensorRT, an accuracy that passed but only just or could not tell, a .pte that
+// did not run itself, and outputs that differ from run to run. And, for a cached .pte, the
+// accuracy judged against today's tolerance (the build judged it against the tolerance of its day).
+
+/** An error within this fraction of the tolerance passes, with a warning. */
+const NEAR_LIMIT = 0.5;
+function exportWarnings(report, settings) {
+    const warnings = [];
+    if (report.target === "tensorrt") {
+        const outside = Object.entries(report.partition)
+            .filter(([k, n]) => k !== "TensorRTBackend" && n > 0)
+            .map(([k, n]) => `${n} in ${k === "undelegated" ? "ExecuTorch's portable kernels" : k}`);
+        const left = Number(report.details.ops_left_to_pytorch ?? 0);
+        if (outside.length > 0 || left > 0) {
+            const forced = settings.compile.torchExecutedOps.length > 0
+                ? ` (torch-executed-ops: ${settings.compile.torchExecutedOps.join(", ")})`
+                : "";
+            warnings.push(`${left || "some"} ops fell back out of TensorRT${forced}: ${outside.join(", ") || "see the log"}. ` +
+                "They run slower than in an engine; `require-full-compilation: true` makes this an error.");
+        }
+    }
+    warnings.push(...runWarnings(report));
+    for (const gate of (report.gates ?? []).filter((g) => g.state === "unclear"))
+        warnings.push(`${gate.input} ${gate.limit}: ${gate.detail}`);
+    const acc = report.accuracy;
+    if (acc?.status === "checked" &&
+        settings.tolerance !== null &&
+        acc.max_rel > NEAR_LIMIT * settings.tolerance &&
+        acc.max_rel <= settings.tolerance) {
+        warnings.push(`accuracy is near its limit: max relative error ${acc.max_rel.toPrecision(3)} against a tolerance of ${settings.tolerance} ` +
+            `(warning above ${NEAR_LIMIT * 100}% of it)`);
+    }
+    return warnings;
+}
+/** What running the .pte found: it did not run, it differs between runs, its check could not tell. */
+function runWarnings(report) {
+    const warnings = [];
+    const acc = report.accuracy;
+    if (acc?.status === "checked" && acc.uninformative) {
+        warnings.push(`the accuracy check could not tell: ${acc.uninformative}. Check the model's weights (an untrained or ` +
+            "default-initialised model gives this), or give inputs that make its outputs vary");
+    }
+    const e = report.execution;
+    if (e !== null && !e.pte_ran)
+        warnings.push(`the .pte itself did not run before it was published: ${e.reason ?? ""}`);
+    for (const flag of report.benchmark?.shape_flags ?? [])
+        warnings.push(`latency: ${flag}; the timings of this shape series contradict each other`);
+    const d = report.determinism;
+    if (d !== null && !d.identical) {
+        const by = d.max_abs_diff === null ? "in shape" : `by up to ${d.max_abs_diff.toPrecision(3)}`;
+        warnings.push(`${e?.runtime ?? "what ran"} is not deterministic: ${d.runs} runs on one input differ ${by} (${d.where ?? ""}); ` +
+            "`fail-on-nondeterminism: true` makes this an error");
+    }
+    return warnings;
+}
+/** A cached .pte passed the tolerance it was built with; it must also pass today's. */
+function checkCachedAccuracy(report, settings) {
+    const acc = report.accuracy;
+    if (acc?.status !== "checked" || settings.tolerance === null || acc.max_rel <= settings.tolerance)
+        return;
+    throw new TrtPteError("accuracy", `accuracy check failed: the cached .pte's max relative error ${acc.max_rel.toPrecision(3)} against eager PyTorch exceeds the tolerance ${settings.tolerance}`, "raise `tolerance` if this is expected, set it to `none` to only report, or use precision fp32");
+}
+
+;// CONCATENATED MODULE: ./src/publish/upload.ts
+// Uploading one export: the .pte, every .ptd it needs and report.json, each an artifact of its own,
+// unzipped (docs/downloads.md “Single-file artifacts”): a link downloads the file itself, and the digest GitHub
+// records for each is that file's sha256. The names are the build's (src/settings/names.ts), so no
+// two builds of a run meet. The .pte goes last, so its artifact exists only once everything it needs
+// does; a failure removes what this build had uploaded.
+
+
+
+
+function plan(artifact, files) {
+    return [
+        ...files.ptd.map((f) => ({ name: ptdArtifactName(artifact, f.name), file: f.name, sha256: f.sha256 })),
+        { name: reportArtifactName(artifact), file: REPORT_FILE, sha256: null },
+        { name: pteArtifactName(artifact), file: files.pte.name, sha256: files.pte.sha256 },
+    ];
+}
+/** The artifact names one build uploads, in upload order (the .pte last). */
+function artifactNames(artifact, files) {
+    return plan(artifact, files).map((p) => p.name);
+}
+async function uploadExport(settings, store, files) {
+    const done = [];
+    for (const planned of plan(settings.artifactName, files)) {
+        try {
+            const uploaded = await store.uploadFile(planned.name, external_node_path_default().join(settings.outputDir, planned.file), {
+                retentionDays: settings.retentionDays,
+            });
+            done.push({ ...uploaded, name: planned.name, file: planned.file });
+            const expected = planned.sha256 === null ? null : `sha256:${planned.sha256}`;
+            if (expected !== null && uploaded.digest !== undefined && uploaded.digest !== expected) {
+                throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: GitHub recorded ${uploaded.digest}, but verification measured ${expected}`, "the file changed after it was verified (something else writes into the output folder); re-run the job");
+            }
+        }
+        catch (e) {
+            await removeAll(store, done);
+            if (e instanceof TrtPteError)
+                throw e;
+            const message = errorMessage(e);
+            const taken = /already exists|\(409\)/i.test(message);
+            throw new TrtPteError("publish", `uploading artifact '${planned.name}' failed: ${message}`, taken
+                ? "artifact names are unique per workflow run: give each call (and each matrix job) its own `artifact-name`"
+                : "the .pte is verified and kept in the output folder; re-run the job to upload it");
+        }
+    }
+    // The plan ends with the report and the .pte, and every planned file was uploaded.
+    const [report, pte] = done.splice(-2);
+    return { pte, ptd: done, report };
+}
+/** Best effort: a delete that fails leaves an orphan, which the error already explains. */
+async function removeAll(store, uploaded) {
+    for (const file of uploaded) {
+        try {
+            await store.remove(file.name);
+        }
+        catch {
+            // The run fails with the upload's own error either way.
+        }
+    }
+}
+/** The links the summary and comment show. */
+function downloadsOf(published) {
+    const link = ({ name, url }) => ({ name, url });
+    return { pte: link(published.pte), ptd: published.ptd.map(link), report: link(published.report) };
+}
+
+;// CONCATENATED MODULE: ./src/publish/use-it.ts
+// The collapsed "Use it" section of the summary and the comments: the exact commands for one build,
+// `trt-pte fetch` to download it with every digest checked, and loading its .pte with its .ptd files
+// in the runtime its target runs on (docs/downloads.md says why each looks the way it does). Every
+// name goes through the format helpers: a shell word, a string literal, inside a fenced block.
+
+
+const TORCH_DTYPES = {
+    float32: "torch.float32",
+    float16: "torch.float16",
+    bfloat16: "torch.bfloat16",
+    float64: "torch.float64",
+    int64: "torch.int64",
+    int32: "torch.int32",
+    int16: "torch.int16",
+    int8: "torch.int8",
+    uint8: "torch.uint8",
+    bool: "torch.bool",
+};
+const SCALAR_TYPES = {
+    float32: "Float",
+    float16: "Half",
+    bfloat16: "BFloat16",
+    float64: "Double",
+    int64: "Long",
+    int32: "Int",
+    int16: "Short",
+    int8: "Char",
+    uint8: "Byte",
+    bool: "Bool",
+};
+/** What the C++ program is built against, per target. */
+const LINK = {
+    tensorrt: "// ExecuTorch built with its CUDA backend, linked with Torch-TensorRT's delegate (libexecutorch_trt_backend).",
+    cuda: "// ExecuTorch built with its CUDA backend (EXECUTORCH_BUILD_CUDA).",
+    xnnpack: "// ExecuTorch built with its XNNPACK backend (EXECUTORCH_BUILD_XNNPACK).",
+    portable: "// ExecuTorch with its portable kernels.",
+};
+/** The shape the build was exported for (each dimension's opt), as numbers. */
+function use_it_shape(spec) {
+    return spec.dims.map((d) => d.opt);
+}
+function pythonTensor(spec) {
+    const dims = use_it_shape(spec);
+    const tuple = dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
+    const dtype = TORCH_DTYPES[spec.dtype] ?? "torch.float32";
+    return spec.dtype.startsWith("float") || spec.dtype === "bfloat16"
+        ? `torch.rand(${tuple}${dtype === "torch.float32" ? "" : `, dtype=${dtype}`})`
+        : `torch.zeros(${tuple}, dtype=${dtype})`;
+}
+/** Positional inputs in order, then keyword ones: ExecuTorch takes one flat list in forward()'s order. */
+function ordered(inputs) {
+    return [...inputs.filter((i) => i.name === null), ...inputs.filter((i) => i.name !== null)];
+}
+function pythonInputs(inputs) {
+    if (inputs.length === 0)
+        return "inputs = []  # the model's inputs, in forward()'s order";
+    const keyword = inputs.some((i) => i.name !== null) ? "  # keyword inputs last, in forward()'s order" : "";
+    return `inputs = [${ordered(inputs).map(pythonTensor).join(", ")}]${keyword}`;
+}
+function atLeast(version, major, minor) {
+    const m = /^(\d+)\.(\d+)/.exec(version ?? "");
+    return m !== null && (Number(m[1]) > major || (Number(m[1]) === major && Number(m[2]) >= minor));
+}
+/** ExecuTorch's own Python runtime (CPU targets): one .ptd at most, through the API its release has. */
+function executorchPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    const lines = ["import torch"];
+    if (ptd === undefined || atLeast(use.executorch, 1, 5)) {
+        // Runtime.load_program takes `data_path` from ExecuTorch 1.5 on.
+        const data = ptd === undefined ? "" : `, data_path=${stringLiteral(ptd)}`;
+        lines.push("from executorch.runtime import Runtime", "", pythonInputs(use.inputs), `program = Runtime.get().load_program(${stringLiteral(use.pte)}${data})`, 'outputs = program.load_method("forward").execute(inputs)');
+    }
+    else {
+        lines.push("from executorch.extension.pybindings.portable_lib import _load_for_executorch", "", pythonInputs(use.inputs), `module = _load_for_executorch(${stringLiteral(use.pte)}, data_path=${stringLiteral(ptd)})`, 'outputs = module.run_method("forward", tuple(inputs))');
+    }
+    return lines.join("\n");
+}
+/**
+ * torch-tensorrt-executorch-runtime (target tensorrt): `load()` runs a .pte without data files; with
+ * one, the native module activate() returns loads it beside the program (load() would ignore it).
+ */
+function tensorrtPython(use) {
+    if (use.ptd.length > 1)
+        return null;
+    const [ptd] = use.ptd;
+    if (ptd === undefined) {
+        return [
+            "import torch",
+            "from torch_tensorrt_executorch_runtime.runtime import load",
+            "",
+            pythonInputs(use.inputs),
+            `outputs = load(${stringLiteral(use.pte)}).run(inputs)`,
+        ].join("\n");
+    }
+    return [
+        "import torch",
+        "import torch_tensorrt_executorch_runtime",
+        "",
+        "# Before anything imports executorch.runtime: it installs the runtime that has TensorRTBackend.",
+        "native = torch_tensorrt_executorch_runtime.activate()",
+        `program = open(${stringLiteral(use.pte)}, "rb").read()`,
+        `data = open(${stringLiteral(ptd)}, "rb").read()`,
+        "module = native._load_for_executorch_from_buffer(program, data_map_buffer=data)",
+        pythonInputs(use.inputs),
+        'outputs = module.run_method("forward", tuple(inputs))',
+    ].join("\n");
+}
+function cppModule(use) {
+    const files = use.ptd.length === 0
+        ? stringLiteral(use.pte)
+        : `${stringLiteral(use.pte)}, std::vector<std::string>{${use.ptd.map(stringLiteral).join(", ")}}`;
+    const tensors = ordered(use.inputs).map((spec) => `ones({${use_it_shape(spec).join(", ")}}, ScalarType::${SCALAR_TYPES[spec.dtype] ?? "Float"})`);
+    const link = LINK[use.target] ?? "// ExecuTorch with the backends the .pte names.";
+    return [
+        link,
+        "#include <executorch/extension/module/module.h>",
+        "#include <executorch/extension/tensor/tensor.h>",
+        "",
+        "using namespace executorch::extension;",
+        "using executorch::aten::ScalarType;",
+        "",
+        "int main() {",
+        `  Module module(${files});`,
+        `  std::vector<executorch::runtime::EValue> inputs = {${tensors.join(", ")}};`,
+        "  auto outputs = module.forward(inputs);",
+        "  return outputs.ok() ? 0 : 1;",
+        "}",
+    ].join("\n");
+}
+function use_it_fetchCommand(use) {
+    if (use.fetch === null)
+        return null;
+    const { repository, by, build } = use.fetch;
+    const source = "pr" in by ? `--pr ${by.pr}` : `--run ${shellWord(by.run)}`;
+    return `trt-pte fetch --repo ${shellWord(repository)} ${source} --model ${shellWord(build)}`;
+}
+/** The section's markdown: collapsed, so a comment stays short. */
+function renderUseIt(use) {
+    const parts = [];
+    const fetch = use_it_fetchCommand(use);
+    if (fetch !== null) {
+        parts.push("Download it into this folder, every file checked against GitHub's digests and the build's report:", codeBlock(fetch, "sh"));
+    }
+    const keep = use.ptd.length === 0 ? "" : ` with ${use.ptd.length === 1 ? "its data file" : "its data files"}`;
+    if (isTarget(use.target) && targetSpec(use.target).gpu) {
+        const python = use.target === "tensorrt" ? tensorrtPython(use) : null;
+        if (python !== null) {
+            parts.push(`Run the \`.pte\`${keep} in the Torch-TensorRT ExecuTorch runtime (Python):`, codeBlock(python, "python"));
+        }
+        parts.push(`${python === null ? "Run" : "Or"} the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp"));
+    }
+    else {
+        const python = executorchPython(use);
+        parts.push(...(python === null
+            ? [`Run the \`.pte\`${keep} from C++ with ExecuTorch's \`Module\`:`, codeBlock(cppModule(use), "cpp")]
+            : [`Run the \`.pte\`${keep} in ExecuTorch's Python runtime:`, codeBlock(python, "python")]));
+    }
+    return `<details><summary>Use it</summary>\n\n${parts.join("\n\n")}\n\n</details>\n`;
+}
+/** The section's facts for a report: the names the user will have, and how fetch finds the build. */
+function useItOf(report, downloads, repository, by) {
+    return {
+        fetch: downloads !== null && repository !== "" && by !== null
+            ? { repository, by, build: report.artifact_name }
+            : null,
+        target: report.target,
+        pte: downloads?.pte.name ?? report.pte.name,
+        ptd: downloads?.ptd.map((p) => p.name) ?? report.ptd.map((p) => p.name),
+        executorch: report.versions.executorch ?? null,
+        inputs: report.inputs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cache/scope.ts
+// Which cache scope a job belongs to, and which scopes it may read, the way GitHub scopes its own
+// cache: an entry belongs to the repository and ref that saved it; a job reads its own scope, then
+// its base branch's, then the default branch's, and writes only its own. Everything comes from the
+// runner's environment and the event payload it wrote (GITHUB_EVENT_PATH), never from the API, so
+// the answer is the same offline and cannot be steered by anything a build writes.
+//
+// Which events may save at all is an allow-list (SAVING_EVENTS): a job of any other event restores
+// only, and only from the scopes a pull request may read. GitHub hands `pull_request_target`,
+// `issue_comment`, `workflow_run` and most other events the base or default branch's cache rights,
+// while what such a job builds may be a pull request's head; a save there would reach the next push
+// to that branch as a cache hit.
+//
+// The CLI has one scope of its own (LOCAL_SCOPE), wherever it runs.
+
+
+
+/**
+ * The events whose jobs may save, each into its own scope only. Each one's job runs the code of the
+ * ref whose scope it writes, or a scope only its own pull request reads:
+ * - push: the pushed commit, in that branch's (or tag's) scope;
+ * - pull_request: the pull request's merge commit, in `refs/pull/<n>/merge`, which only that pull
+ *   request reads (GitHub gives a pull request's token write access to that scope alone);
+ * - merge_group: the queued merge, in its own `gh-readonly-queue/...` branch's scope;
+ * - release: the released tag, in the tag's scope;
+ * - schedule: the default branch's newest commit, in its scope;
+ * - workflow_dispatch: the chosen ref, started by someone with write access, in that ref's scope.
+ * Every other event restores only. The reusable workflow's venv cache follows the same list
+ * (.github/workflows/compile-pte.yml, "Save the Python venv"; test/workflows/ checks they agree).
+ */
+const SAVING_EVENTS = [
+    "push",
+    "pull_request",
+    "merge_group",
+    "release",
+    "schedule",
+    "workflow_dispatch",
+];
+const LOCAL_SCOPE = {
+    repository: "local",
+    ref: "local",
+    id: "local@local",
+    event: "other",
+    baseBranch: null,
+    defaultBranch: null,
+    branch: null,
+    readScopes: [{ repository: "local", ref: "local" }],
+    readOnly: null,
+};
+const HEADS = "refs/heads/";
+const scope_PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
+/** `refs/heads/x` → `x`; anything else (a tag, a PR merge ref) → null. */
+function branchOfRef(ref) {
+    return ref.startsWith(HEADS) && ref.length > HEADS.length ? ref.slice(HEADS.length) : null;
+}
+function scope_field(obj, ...keys) {
+    let value = obj;
+    for (const key of keys) {
+        if (typeof value !== "object" || value === null)
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function nonEmpty(value) {
+    return typeof value === "string" && value !== "" ? value : null;
+}
+/** A branch name as written in GITHUB_BASE_REF or a payload (bare, or a full `refs/heads/` ref). */
+function bareBranch(value) {
+    const text = nonEmpty(value);
+    if (text === null)
+        return null;
+    return text.startsWith("refs/") ? branchOfRef(text) : text;
+}
+/**
+ * The pull request a job of another event is about, from its payload: `pull_request` for the
+ * pull_request family, `issue` for a comment on a pull request (GitHub marks those with
+ * `issue.pull_request`). Null when the payload names none.
+ */
+function pullRequestNumber(payload) {
+    const direct = scope_field(payload, "pull_request", "number");
+    if (typeof direct === "number")
+        return direct;
+    const issue = scope_field(payload, "issue", "number");
+    const isPullRequest = scope_field(payload, "issue", "pull_request");
+    return typeof issue === "number" && typeof isPullRequest === "object" && isPullRequest !== null
+        ? issue
+        : null;
+}
+/** Why a job of `eventName` saves nothing, for the log. */
+function readOnlyReason(eventName, ref) {
+    const what = eventName === ""
+        ? "a job whose event GITHUB_EVENT_NAME does not name"
+        : `a job of the ${eventName} event`;
+    return (`${what} restores from the caches a pull request may read and saves nothing: ` +
+        `GitHub gives such a job the cache rights of ${ref} while what it builds may come from a pull request, ` +
+        `so only ${SAVING_EVENTS.join(", ")} jobs save (docs/caching.md "Which events save")`);
+}
+class ScopeError extends Error {
+}
+/**
+ * The job's scope from the runner's environment and the event payload. Throws ScopeError when a
+ * workflow job lacks what every runner sets (GITHUB_REPOSITORY, GITHUB_REF): guessing would mix
+ * scopes, which is what scoping is there to stop.
+ */
+function cacheScopeFromEvent(env, payload) {
+    const repository = nonEmpty(env.GITHUB_REPOSITORY);
+    const eventName = env.GITHUB_EVENT_NAME ?? "";
+    const runnerRef = nonEmpty(env.GITHUB_REF);
+    let ref = runnerRef;
+    const isPullRequest = scope_PULL_REQUEST_EVENTS.has(eventName);
+    if (eventName === "pull_request_target") {
+        // pull_request_target runs with GITHUB_REF set to the base branch, yet workflows commonly build
+        // the pull request's head there: give it the pull request's own scope, never the base branch's.
+        const number = scope_field(payload, "pull_request", "number");
+        if (typeof number !== "number") {
+            throw new ScopeError("a pull_request_target job's cache scope needs pull_request.number from the event payload at GITHUB_EVENT_PATH, and it has none");
+        }
+        ref = `refs/pull/${number}/merge`;
+    }
+    if (repository === null || ref === null) {
+        throw new ScopeError(`the job's cache scope needs GITHUB_REPOSITORY and GITHUB_REF, which every GitHub runner sets (got ${JSON.stringify(repository ?? "")} and ${JSON.stringify(ref ?? "")})`);
+    }
+    const event = isPullRequest ? "pull_request" : eventName === "push" ? "push" : "other";
+    const readOnly = SAVING_EVENTS.includes(eventName) ? null : readOnlyReason(eventName, runnerRef ?? ref);
+    const baseBranch = isPullRequest
+        ? (bareBranch(env.GITHUB_BASE_REF) ?? bareBranch(scope_field(payload, "pull_request", "base", "ref")))
+        : // A merge queue's group builds on top of its base branch, like a pull request.
+            eventName === "merge_group"
+                ? bareBranch(scope_field(payload, "merge_group", "base_ref"))
+                : // The pull request a review or review comment is about.
+                    readOnly !== null
+                        ? bareBranch(scope_field(payload, "pull_request", "base", "ref"))
+                        : null;
+    const defaultBranch = bareBranch(scope_field(payload, "repository", "default_branch"));
+    const branch = isPullRequest ? null : branchOfRef(ref);
+    const readScopes = [];
+    const add = (r) => {
+        if (!readScopes.some((s) => s.ref === r))
+            readScopes.push({ repository, ref: r });
+    };
+    if (readOnly === null) {
+        add(ref);
+    }
+    else {
+        // Only what a pull request may read: its own scope, its base branch's, the default branch's.
+        // The job's own ref counts only as one of those: for an event like `deployment` or `create`
+        // it may be any branch, holding what that branch's pushes built, which no pull request reads.
+        const number = pullRequestNumber(payload);
+        if (number !== null)
+            add(`refs/pull/${number}/merge`);
+    }
+    if (baseBranch !== null)
+        add(`${HEADS}${baseBranch}`);
+    if (defaultBranch !== null)
+        add(`${HEADS}${defaultBranch}`);
+    return {
+        repository,
+        ref,
+        id: scopeId({ repository, ref }),
+        event,
+        baseBranch,
+        defaultBranch,
+        branch,
+        readScopes,
+        readOnly,
+    };
+}
+/**
+ * A workflow job's scope, from its environment and the payload file the runner wrote. The CLI uses
+ * LOCAL_SCOPE instead, even inside a workflow: its entries are its own.
+ */
+function workflowCacheScope(env = process.env) {
+    return cacheScopeFromEvent(env, readEventPayload(env));
+}
+
+;// CONCATENATED MODULE: ./src/cache/select.ts
+// Which store holds this run's caches: `cache-dir` when set, else the platform's own (GitHub's
+// cache service in a workflow, the user's cache folder on a laptop), or none when `cache: false`.
+// A job whose event may not save (src/cache/scope.ts) gets either store read-only.
+
+
+
+async function selectCacheStore(settings, platform, log, env) {
+    if (!settings.cache.enabled)
+        return null;
+    return openCacheStore(settings, platform, log, env);
+}
+/**
+ * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
+ * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
+ * caches' own call.
+ */
+async function openCacheStore(settings, platform, log, env, options = {}) {
+    // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
+    let scope;
+    try {
+        scope = platform.inWorkflow ? workflowCacheScope(env) : LOCAL_SCOPE;
+    }
+    catch (e) {
+        if (!(e instanceof ScopeError))
+            throw e;
+        if (options.quiet !== true)
+            log.warning(`cache: every layer is off: ${e.message}`);
+        return null;
+    }
+    const store = await scopedStore(settings, platform, log, scope, options);
+    if (store === null || scope.readOnly === null)
+        return store;
+    if (options.quiet !== true)
+        log.info(`cache: ${scope.readOnly}`);
+    return readOnlyStore(store);
+}
+/** The store this job's scope reads and writes, before any read-only wrapping. */
+async function scopedStore(settings, platform, log, scope, options) {
+    const { cache } = settings;
+    const warn = (m) => log.warning(m);
+    if (cache.dir !== undefined) {
+        return dirCacheStore({
+            root: cache.dir,
+            workspace: settings.workspace,
+            maxBytes: cache.dirMaxBytes,
+            scope,
+            log: (m) => log.info(m),
+            warn,
+        });
+    }
+    const store = await platform.defaultCacheStore({
+        workspace: settings.workspace,
+        maxBytes: cache.dirMaxBytes,
+        scope,
+        warn,
+    });
+    if (store === null && options.quiet !== true) {
+        log.warning("cache: no cache service is available to this job (GitHub Enterprise Server without one, or no runtime token); " +
+            "every layer is off. Set `cache-dir` on a self-hosted runner, or `cache: false` to say so.");
+    }
+    return store;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/cached-export.ts
 // A cache hit: the restored folder stands in for an export, after the same verification a fresh
-// export gets. Anything wrong with it (a report that does not parse, a file that fails the check)
-// turns the hit into a miss: the export runs and the entry is replaced.
+// export gets. Its report.json is read like a result file, against the same shapes
+// (src/result-file.ts): the entry's build facts are rendered into this run's summary and comment,
+// so they are checked first. Anything wrong with it (a report that does not parse or fit, a file
+// that fails the check) turns the hit into a miss: the export runs and the entry is replaced.
 
 
 
 
+
+
+/** The entry's report: build facts checked like a result's; the run is only ever read by runOfEntry. */
+const CACHED_REPORT = json_shape_object({
+    target: json_shape_text(32),
+    pte: RESULT_FILE_SHAPE,
+    ptd: json_shape_list(RESULT_FILE_SHAPE, 64),
+    inputs: result_file_INPUTS,
+    partition: PARTITION,
+    accuracy: nullable(ACCURACY),
+    // Entries saved before report@2 have none of these: "not recorded" (src/report/report.ts currentReport).
+    execution: optional(nullable(EXECUTION)),
+    determinism: optional(nullable(DETERMINISM)),
+    benchmark: optional(nullable(BENCHMARK)),
+    memory: optional(nullable(MEMORY)),
+    versions: VERSIONS,
+    gpu: nullable(json_shape_object({ name: json_shape_text(200), compute_capability: json_shape_text(16), driver_version: json_shape_text(64) })),
+    timings: TIMINGS,
+    details: DETAILS,
+    run: nullable(json(4096, 2)),
+});
 /** The export result a cached report stands for, so the cached files go through the same checks. */
 function resultFromReport(report) {
     return {
@@ -19902,16 +20759,30 @@ function resultFromReport(report) {
         details: report.details,
     };
 }
+async function cached_export_readReport(dir) {
+    const file = external_node_path_default().join(dir, REPORT_FILE);
+    const stat = await promises_default().lstat(file);
+    if (!stat.isFile())
+        throw new Error("it is not a regular file");
+    if (stat.size > MAX_RESULT_BYTES)
+        throw new Error(`it is larger than ${MAX_RESULT_BYTES} bytes`);
+    return CACHED_REPORT.read(JSON.parse(await promises_default().readFile(file, "utf8")), "");
+}
 async function loadCachedExport(outputDir) {
     let report;
     try {
-        report = JSON.parse(await promises_default().readFile(external_node_path_default().join(outputDir, REPORT_FILE), "utf8"));
+        report = await cached_export_readReport(outputDir);
     }
     catch (e) {
-        return `the cached ${REPORT_FILE} does not read (${e.message})`;
+        const why = e instanceof ShapeError ? (e.field === "" ? e.problem : e.message) : e.message;
+        return `the cached ${REPORT_FILE} does not read (${why})`;
     }
     try {
-        return { report, files: await verifyOutput(outputDir, resultFromReport(report)) };
+        // The cached files are measured like fresh ones: a digest the entry states but the file lacks is a miss.
+        const files = await verifyOutput(outputDir, resultFromReport(report));
+        // Only the checked fields are there: a cache hit reads the build facts and the run
+        // (reportFromEntry, runOfEntry), and takes everything else from this run.
+        return { report: report, files };
     }
     catch (e) {
         return `the cached files fail verification (${e.message})`;
@@ -20206,91 +21077,6 @@ function chainHistory(baseline) {
     const earlier = readHistory(history_obj(baseline)?.history);
     const own = entryOf(baseline);
     return [...earlier, ...(own === null ? [] : [own])].slice(-HISTORY_LENGTH);
-}
-
-;// CONCATENATED MODULE: ./src/compare/baseline.ts
-// A branch's baseline: the report of its newest push build, kept as a small entry (report.json only,
-// never the large files) in the store the caches use. Keys are
-//   trt-pte-baseline-<artifact key>-<branch>:<run id>-<attempt>
-// saved once per push run and restored by the prefix up to `:`, which both stores answer with the
-// newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
-// A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
-// restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
-// the same (src/platform/dir-store.ts).
-
-
-
-
-
-/** Where the entry's one file lives while it is saved or restored, relative to the workspace. */
-const BASELINE_DIR = external_node_path_default().join(".trt-pte", "baseline");
-/** The artifact key (model, target, GPU) as a readable name and a short hash of the exact values. */
-function artifactKey(settings, gpu) {
-    const gpuName = settings.gpuName !== "" ? settings.gpuName : (gpu ?? "").replace(/^NVIDIA\s+/i, "");
-    // A trt-pte.yml may build one factory twice under two names (other inputs, say): the name then
-    // tells the two apart. A name derived from the spec adds nothing, and keys stay as they were.
-    const named = settings.modelName !== modelName(settings.model);
-    const exact = JSON.stringify([
-        settings.model,
-        settings.target,
-        gpuName,
-        ...(named ? [settings.modelName] : []),
-    ]);
-    const digest = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(exact).digest("hex").slice(0, 12);
-    return `${sanitizeName([settings.modelName, settings.target, gpuName].filter((p) => p !== "").join("-"))}-${digest}`;
-}
-/** Commas separate restore keys on the wire; a branch may hold one. */
-function keyBranch(branch) {
-    return branch.replace(/%/g, "%25").replace(/,/g, "%2C");
-}
-function baselinePrefix(artifact, branch) {
-    return `trt-pte-baseline-${artifact}-${keyBranch(branch)}:`;
-}
-function baselineKey(artifact, branch, runId, attempt) {
-    return `${baselinePrefix(artifact, branch)}${runId}-${attempt}`;
-}
-class BaselineStore {
-    store;
-    workspace;
-    relative;
-    constructor(store, workspace, artifact) {
-        this.store = store;
-        this.workspace = workspace;
-        this.relative = external_node_path_default().join(BASELINE_DIR, artifact);
-    }
-    get name() {
-        return this.store.name;
-    }
-    get absolute() {
-        return external_node_path_default().resolve(this.workspace, this.relative);
-    }
-    /** The newest baseline saved for `branch`, or null when there is none. Throws on a store or JSON failure. */
-    async restore(artifact, branch) {
-        await promises_default().rm(this.absolute, { recursive: true, force: true });
-        try {
-            const prefix = baselinePrefix(artifact, branch);
-            // The exact key can never match (it holds a run id); the prefix finds the newest.
-            const key = await this.store.restore([this.relative], prefix, [prefix]);
-            if (key === undefined)
-                return null;
-            const text = await promises_default().readFile(external_node_path_default().join(this.absolute, REPORT_FILE), "utf8");
-            return { key, report: JSON.parse(text) };
-        }
-        finally {
-            await promises_default().rm(this.absolute, { recursive: true, force: true });
-        }
-    }
-    async save(key, reportFile) {
-        await promises_default().rm(this.absolute, { recursive: true, force: true });
-        await promises_default().mkdir(this.absolute, { recursive: true });
-        try {
-            await promises_default().copyFile(reportFile, external_node_path_default().join(this.absolute, REPORT_FILE));
-            return await this.store.save([this.relative], key);
-        }
-        finally {
-            await promises_default().rm(this.absolute, { recursive: true, force: true });
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/compare/refs.ts
@@ -20619,6 +21405,8 @@ function historyMarkdown(history, current, currentLabel = "this build") {
 
 
 
+
+
 /** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
 async function main_promote(stagingDir, finalDir) {
     await promises_default().rm(finalDir, { recursive: true, force: true });
@@ -20626,6 +21414,19 @@ async function main_promote(stagingDir, finalDir) {
 }
 async function writeReport(dir, report) {
     await promises_default().writeFile(external_node_path_default().join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+}
+/** The folders of the workspace trt-pte deletes and writes besides the output folder. */
+const OWN_FOLDERS = [".trt-pte", TIMING_CACHE_DIR, ENGINE_CACHE_DIR, OUTPUT_STAGE_DIR, BASELINE_DIR];
+/**
+ * Refuses to go on when the output folder, `.trt-pte` or a cache folder is (or passes through) a
+ * link leading out of the workspace and the runner's temp dir: checked before the first delete, and
+ * again after the export, whose model code may have made one.
+ */
+function checkFolders(settings) {
+    const ctx = { workspace: settings.workspace, allowedRoots: settings.allowedRoots };
+    checkLinks("output-dir", settings.outputDir, ctx);
+    for (const folder of OWN_FOLDERS)
+        checkLinks(folder, external_node_path_default().join(settings.workspace, folder), ctx);
 }
 /** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
 async function buildFresh(settings, platform, pre, caches, stage, env, baseBuild) {
@@ -20637,9 +21438,14 @@ async function buildFresh(settings, platform, pre, caches, stage, env, baseBuild
     await promises_default().rm(staging, { recursive: true, force: true });
     try {
         const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths(), baseBuild));
+        checkFolders(settings);
         caches?.checkSources(result.sources ?? []);
         const files = await stage("verify", "Verify", async () => {
             const verified = await verifyOutput(staging, result, settings.target, log);
+            await checkExecution(result.execution, settings.target, {
+                distributions: pre.distributions,
+                runner: settings.runner,
+            });
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
             return verified;
         });
@@ -20699,6 +21505,7 @@ async function buildModel(given, platform, env = process.env) {
         platform.artifacts.prepare?.();
     const pre = await stage("preflight", "Preflight", () => preflight(given, log));
     const settings = withGpuName(given, pre.gpus[0]?.name);
+    checkFolders(settings);
     const caches = await CacheSession.open(settings, platform, pre, env);
     const cached = caches
         ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
@@ -21211,6 +22018,7 @@ function callFailure(results) {
 
 
 
+
 /**
  * The folders the CLI makes in the user's repository ignore themselves (a .gitignore of `*`), so an
  * export leaves `git status` as it was.
@@ -21235,7 +22043,7 @@ async function exportCommand(argv) {
         values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: true, allowPositionals: false }).values;
     }
     catch (e) {
-        process.stderr.write(`trt-pte export: ${e.message}\nRun trt-pte --help for the flags.\n`);
+        printError(`trt-pte export: ${e.message}\nRun trt-pte --help for the flags.\n`);
         return 2;
     }
     const cwd = process.cwd();
@@ -21252,7 +22060,7 @@ async function exportCommand(argv) {
         const mode = readCallMode(get);
         if (mode.kind === "config") {
             if (baseline !== undefined) {
-                process.stderr.write("trt-pte export: --baseline compares one model; it cannot be combined with --config.\n");
+                printError("trt-pte export: --baseline compares one model; it cannot be combined with --config.\n");
                 return 2;
             }
             const { models } = await readModelList(mode, get, ctx);
@@ -21275,12 +22083,12 @@ async function exportCommand(argv) {
             : { ...read, compare: { ...read.compare, baselineFile: external_node_path_default().resolve(cwd, baseline) } };
         await makeOwnFolders(cwd, artifactDir, [settings]);
         const outcome = await runPipeline(settings, platform, {});
-        process.stderr.write(`\n.pte: ${outcome.ptePath}\n`);
+        printError(`\n.pte: ${outcome.ptePath}\n`);
         for (const ptd of outcome.ptdPaths)
-            process.stderr.write(`.ptd: ${ptd}\n`);
-        process.stderr.write(`report: ${outcome.reportPath}\n`);
+            printError(`.ptd: ${ptd}\n`);
+        printError(`report: ${outcome.reportPath}\n`);
         if (outcome.published !== null) {
-            process.stderr.write(`artifacts: ${external_node_path_default().dirname(outcome.published.pte.url)}\n`);
+            printError(`artifacts: ${external_node_path_default().dirname(outcome.published.pte.url)}\n`);
         }
         return 0;
     }
@@ -21299,10 +22107,11 @@ async function exportCommand(argv) {
 
 
 
+
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-        process.stdout.write(helpText());
+        print(helpText());
         return command === undefined ? 2 : 0;
     }
     if (command === "export")
@@ -21313,13 +22122,13 @@ async function main(argv) {
         return diffCommand(rest);
     if (command === "fetch")
         return fetchCommand(rest);
-    process.stderr.write(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
+    printError(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
     return 2;
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`${describeError(error)}\n`);
+    printError(`${describeError(error)}\n`);
     process.exitCode = 1;
 });
 

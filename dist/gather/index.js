@@ -29655,10 +29655,27 @@ function changeSummary(state, diff, gates) {
 /* harmony export */   GN: () => (/* binding */ SettingsError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
-/* unused harmony exports TrtPteError, ProblemsError, describeError */
+/* unused harmony exports ERROR_KINDS, TrtPteError, ProblemsError, describeError */
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
+/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+const ERROR_KINDS = (/* unused pure expression or super */ null && ([
+    "settings",
+    "model_error",
+    "bad_input",
+    "missing_dependency",
+    "gpu_missing",
+    "unsupported_op",
+    "export_failure",
+    "tensorrt_build_failure",
+    "out_of_memory",
+    "accuracy",
+    "verification",
+    "publish",
+    "regression",
+    "internal",
+]));
 class TrtPteError extends Error {
     kind;
     hint;
@@ -30283,7 +30300,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_run_links_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7355);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4533);
 /* harmony import */ var _fork_run_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9260);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4875);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1713);
 // The reusable workflow's report step (gather/action.yml): reads the build jobs' results, writes one
 // job summary, sets the per-GPU artifact outputs, and keeps ONE sticky pull-request comment per call
 // (docs/ARCHITECTURE.md "Publishing and comments"). The fork-PR commenter
@@ -31440,13 +31457,19 @@ function section(result, links, label, by) {
     for (const ptd of report.ptd)
         files.push(`${(0,format/* code */.aY)(ptd.name)} ${(0,format/* formatBytes */.z3)(ptd.bytes)}`);
     lines.push(`- Files: ${files.join(" · ")}`);
+    // What only the export process could report, under one label (src/publish/render.ts PROCESS_LABEL).
+    const reported = [];
     const partition = Object.entries(report.partition).filter(([, n]) => n > 0);
     if (partition.length > 0) {
-        lines.push(`- Delegated: ${partition.map(([name, n]) => `${(0,format/* code */.aY)(name)} ×${n}`).join(", ")}`);
+        reported.push(`Delegated: ${partition.map(([name, n]) => `${(0,format/* code */.aY)(name)} ×${n}`).join(", ")}`);
     }
     const accuracy = accuracyText(report.accuracy);
     if (accuracy !== null)
-        lines.push(`- ${accuracy.charAt(0).toUpperCase()}${accuracy.slice(1)}`);
+        reported.push(`${accuracy.charAt(0).toUpperCase()}${accuracy.slice(1)}`);
+    if (reported.length > 0) {
+        lines.push("- Reported by the export process, which runs the model's code:");
+        lines.push(...reported.map((r) => `  - ${r}`));
+    }
     if (report.gpu !== null) {
         const cc = report.gpu.computeCapability === ""
             ? ""
@@ -31578,8 +31601,8 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
-var settings = __nccwpck_require__(4875);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 3 modules
+var settings = __nccwpck_require__(1713);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // report.json: everything a person or a later job needs to know about one export, in one stable
 // document. The summary, the PR comment and `trt-pte inspect` all render from it.
@@ -31698,7 +31721,9 @@ function buildReport(settings, pre, result, files, env) {
         determinism: result.determinism ?? null,
         benchmark: result.benchmark ?? null,
         memory: result.memory ?? null,
-        versions: { python: pre.python.version, ...result.versions },
+        // The packages as preflight read them, before any model code ran; the export process adds
+        // only what it alone knows (the CUDA and driver versions torch reports).
+        versions: { ...result.versions, ...pre.packages, python: pre.python.version },
         gpu: gpu === undefined
             ? null
             : {
@@ -32393,14 +32418,14 @@ function needsToRun(report, ptdNames, quote) {
     const versions = report.versions;
     if (report.target === "tensorrt") {
         const trt = majorMinor(versions.tensorrt);
-        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${trt}`);
+        parts.push(trt === null ? "TensorRT (version not recorded)" : `TensorRT ${quote(trt)}`);
     }
     if (isTarget(report.target) && targetSpec(report.target).gpu) {
         const compile = (report.details.compile_settings ?? {});
         if (report.target === "tensorrt" && compile.hardware_compatible === true)
             parts.push("an Ampere or newer GPU");
         else if (report.gpu !== null) {
-            parts.push(`a GPU of compute capability ${report.gpu.compute_capability} (built on ${quote(report.gpu.name)})`);
+            parts.push(`a GPU of compute capability ${quote(report.gpu.compute_capability)} (built on ${quote(report.gpu.name)})`);
         }
         else
             parts.push("the GPU architecture it was built on");
@@ -32518,7 +32543,7 @@ function readGateSettings(get) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   vY: () => (/* binding */ inputSpecsFromJson)
 /* harmony export */ });
-/* unused harmony exports DTYPES, MAX_DIM, InputSpecError, parseInputSpecs, formatInputSpecs */
+/* unused harmony exports DTYPES, SHAPE_POINTS, MAX_DIM, InputSpecError, parseInputSpecs, formatInputSpecs */
 // The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
@@ -32538,6 +32563,8 @@ const DTYPES = [
     "uint8",
     "bool",
 ];
+/** The shape points example inputs are built at (MIN, OPT and MAX of every dimension). */
+const SHAPE_POINTS = (/* unused pure expression or super */ null && (["min", "opt", "max"]));
 /** Largest size accepted for one dimension: beyond this no real tensor fits in memory. */
 const MAX_DIM = 2 ** 31 - 1;
 class InputSpecError extends Error {
@@ -32892,7 +32919,7 @@ function buildOfReportArtifact(name) {
 
 /***/ }),
 
-/***/ 4875:
+/***/ 1713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32901,7 +32928,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: defaultTolerance, gpuKind, parseEnvPassthrough, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
+// UNUSED EXPORTS: checkLinks, defaultTolerance, gpuKind, parseEnvPassthrough, parseInteger, parseOpList, parseSizeInput, parseTolerance, readSettings, resolveInside, withGpuName
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -33150,7 +33177,9 @@ const inputs_INPUTS = [
         kind: "multiline",
         description: "More environment variables for the model's process, by name or `*` glob (commas or lines), e.g. `WANDB_*`. " +
             "The driver gets only an allowlist (PATH, HOME, locale, proxies, CUDA/NVIDIA, LD_LIBRARY_PATH, PYTHON*, TORCH*, " +
-            "TensorRT, HF_*, ...); never the inputs, the token, `ACTIONS_*` or the runner's command files (docs/security.md).",
+            "TensorRT, HF_*, ...); a credential-shaped name (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`, `*_CREDENTIALS`) " +
+            "or a proxy URL with a password only when named here exactly (e.g. `HF_TOKEN`); never the inputs, the token, " +
+            "`ACTIONS_*` or the runner's command files (docs/security.md).",
     },
     {
         name: "compare",
@@ -33300,6 +33329,28 @@ const FORBIDDEN_ENV = (/* unused pure expression or super */ null && ([
     "GITHUB_STATE",
     "GITHUB_STEP_SUMMARY",
 ]));
+/**
+ * Names that hold a credential by their shape (HF_TOKEN, NVIDIA_API_KEY, AWS_SECRET_ACCESS_KEY...):
+ * the driver gets one only when `env-passthrough` names it exactly, never through the allowlist's
+ * families (HF_*, NV_*, CONDA_*...) or a glob, so a token reaches model code only on purpose.
+ */
+const CREDENTIAL_SUFFIXES = (/* unused pure expression or super */ null && (["_TOKEN", "_KEY", "_SECRET", "_PASSWORD", "_CREDENTIALS"]));
+function isCredentialName(name) {
+    const upper = name.toUpperCase();
+    return CREDENTIAL_SUFFIXES.some((suffix) => upper.endsWith(suffix));
+}
+/** A proxy variable (`https_proxy`, `ALL_PROXY`...) whose URL carries a user name or password. */
+function isProxyWithCredentials(name, value) {
+    if (!/_proxy$/i.test(name) || !value.includes("@"))
+        return false;
+    try {
+        const url = new URL(value.includes("://") ? value : `http://${value}`);
+        return url.username !== "" || url.password !== "";
+    }
+    catch {
+        return true; // unparsable and holding an '@': treat it as carrying credentials
+    }
+}
 /** A name or a glob of names: letters, digits, `_`, `-`, `.`, and the wildcards `*` and `?`. */
 const env_names_ENV_PATTERN = /^[A-Za-z0-9_.*?-]+$/;
 function globRegExp(glob) {
@@ -33373,10 +33424,80 @@ const env_names_RUN_FOLDER_NAMES = Object.keys(runFolders(""));
 
 // EXTERNAL MODULE: ./src/settings/gate-limits.ts
 var gate_limits = __nccwpck_require__(7018);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/util/paths.ts
+// Where a path really leads. A path's text can stay inside the workspace while a symbolic link on
+// its way (committed to the repository, or made by model code) leads elsewhere, so the folders
+// trt-pte deletes and writes are judged by their real path: the real path of the deepest part that
+// exists, with the rest of the path after it.
+
+
+/** Whether `child` is `parent` or below it, by text (both absolute and normalised). */
+function paths_isInside(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+/**
+ * `absolute` with every link on its way resolved: the real path of its deepest existing ancestor,
+ * joined with the parts below it that do not exist yet. Throws for a link that points nowhere (a
+ * write through it would create its target, wherever that is).
+ */
+function realPathOf(absolute) {
+    const missing = [];
+    for (let at = path.resolve(absolute);; at = path.dirname(at)) {
+        try {
+            return path.join(fs.realpathSync(at), ...missing);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== "ENOENT" && code !== "ENOTDIR")
+                throw e;
+            if (isLink(at)) {
+                throw new Error(`passes through ${at}, a link to something that does not exist`, { cause: e });
+            }
+            if (path.dirname(at) === at)
+                return path.resolve(absolute);
+            missing.unshift(path.basename(at));
+        }
+    }
+}
+function isLink(p) {
+    try {
+        return fs.lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * How `absolute` leaves every root (each root judged by its own real path), as a phrase ("leads to
+ * /etc/x through a link"), or null when it stays inside one.
+ */
+function paths_escapesRoots(absolute, roots) {
+    let real;
+    try {
+        real = realPathOf(absolute);
+    }
+    catch (e) {
+        return e.message;
+    }
+    const realRoots = roots.map((root) => {
+        try {
+            return realPathOf(root);
+        }
+        catch {
+            return path.resolve(root);
+        }
+    });
+    return realRoots.some((root) => paths_isInside(real, root)) ? null : `leads to ${real} through a link`;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
 // One Settings object for the whole pipeline, built from raw strings. The action reads the strings
 // from INPUT_* variables and the CLI from its flags; both hand a lookup function to readSettings, so
 // validation, defaults and path rules live here once.
+
 
 
 
@@ -33412,13 +33533,9 @@ function parseInteger(name, raw) {
     }
     return value;
 }
-function isInside(child, parent) {
-    const rel = path.relative(parent, child);
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
 /**
- * Resolves a user path against the workspace and refuses one that leaves it (docs/ARCHITECTURE.md
- * "Paths").
+ * Resolves a user path against the workspace and refuses one that leaves it, by its text or through
+ * a link on its way (docs/ARCHITECTURE.md "Paths").
  */
 function resolveInside(name, raw, ctx) {
     const resolved = path.resolve(ctx.workspace, raw);
@@ -33426,7 +33543,20 @@ function resolveInside(name, raw, ctx) {
     if (!roots.some((root) => isInside(resolved, path.resolve(root)))) {
         throw new SettingsError(name, `'${raw}' resolves to ${resolved}, outside the workspace ${ctx.workspace}`, "use a folder inside the workspace (or the runner's temp dir)");
     }
+    checkLinks(name, resolved, ctx);
     return resolved;
+}
+/**
+ * Refuses a folder trt-pte deletes or writes (`output-dir`, `.trt-pte`, the cache folders) when it
+ * is, or passes through, a link leading out of the workspace and the runner's temp folder: a
+ * committed symlink would otherwise redirect those deletes and writes anywhere the runner's user
+ * may write.
+ */
+function checkLinks(name, absolute, ctx) {
+    const escape = escapesRoots(absolute, [ctx.workspace, ...ctx.allowedRoots]);
+    if (escape === null)
+        return;
+    throw new SettingsError(name, `${absolute} ${escape}, outside the workspace ${ctx.workspace}`, "remove the link, or use a folder inside the workspace (or the runner's temp dir) that is not one");
 }
 /** A size input (workspace-size, cache-dir-max-size, engine-cache-max-size): src/util/size.ts's grammar, above 0. */
 function parseSizeInput(name, raw) {
@@ -33602,6 +33732,7 @@ function readSettings(get, ctx) {
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
+        allowedRoots: ctx.allowedRoots,
         outputDir: path.join(resolveInside("output-dir", settings_text(get, "output-dir"), ctx), artifactName),
         artifactName,
         artifactNameGiven: rawName !== "",

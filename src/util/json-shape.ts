@@ -33,6 +33,7 @@ export type Spec =
   | { kind: "nullable"; of: Spec }
   | { kind: "optional"; of: Spec }
   | { kind: "list"; of: Spec; maxItems: number }
+  | { kind: "tuple"; of: readonly Spec[] }
   | { kind: "record"; key: Spec; value: Spec; maxEntries: number }
   | { kind: "object"; fields: Readonly<Record<string, Spec>> }
   | { kind: "json"; maxChars: number; maxDepth: number };
@@ -123,6 +124,15 @@ export function list<T>(of: Shape<T>, maxItems: number): Shape<T[]> {
     if (value.length > maxItems)
       throw new ShapeError(field, `has ${value.length} items, more than ${maxItems}`);
     return value.map((item, i) => of.read(item, `${field}[${i}]`));
+  });
+}
+
+/** A list of exactly as many items as shapes, each of its own shape: `[low, high]`. */
+export function tuple<T extends unknown[]>(...of: { [K in keyof T]: Shape<T[K]> }): Shape<T> {
+  return shape({ kind: "tuple", of: of.map((s) => s.spec) }, (value, field) => {
+    if (!Array.isArray(value) || value.length !== of.length)
+      throw new ShapeError(field, `expected a list of ${of.length} items`);
+    return of.map((s, i) => s.read(value[i], `${field}[${i}]`)) as unknown as T;
   });
 }
 

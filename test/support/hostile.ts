@@ -97,6 +97,8 @@ export function valueOf(spec: Spec): fc.Arbitrary<unknown> {
       return fc.option(valueOf(spec.of), { nil: undefined });
     case "list":
       return fc.array(valueOf(spec.of), { maxLength: Math.min(spec.maxItems, 3) });
+    case "tuple":
+      return fc.tuple(...spec.of.map(valueOf));
     case "record":
       return fc.dictionary(valueOf(spec.key) as fc.Arbitrary<string>, valueOf(spec.value), {
         maxKeys: Math.min(spec.maxEntries, 3),
