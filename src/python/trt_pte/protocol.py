@@ -7,7 +7,9 @@ result file is the protocol, the exit code is not. Keys are snake_case; src/prot
 from __future__ import annotations
 
 import json
+import math
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -236,13 +238,30 @@ def read_request(path: str) -> Request:
         return parse_request(json.load(f))
 
 
+def _finite(value: Any) -> Any:
+    """JSON has no infinity or NaN, and the action reads the result with a strict JSON parser
+    (src/result-file.ts): an infinite error (outputs of the wrong shape) is written as the largest
+    float, which still reads as beyond any tolerance, and NaN as null."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            return sys.float_info.max if value > 0 else -sys.float_info.max
+        return value
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
+
+
 def write_json_atomically(path: str, data: dict[str, Any]) -> None:
     """Write to a temporary file in the same folder, then rename: a reader never sees half a file."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".result-", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, sort_keys=True)
+            json.dump(_finite(data), f, indent=2, sort_keys=True, allow_nan=False)
             f.write("\n")
         os.replace(tmp, path)
     except BaseException:
