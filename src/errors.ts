@@ -68,13 +68,17 @@ export class ProblemsError extends TrtPteError {
 }
 
 /**
- * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
- * the hint on its own line; the stack only for an error trt-pte did not expect.
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the kind (the
+ * row of docs/troubleshooting.md), the message, the hint on its own line; the stack only for an
+ * error trt-pte did not expect.
  */
 export function describeError(e: unknown): string {
-  if (e instanceof TrtPteError) return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
-  if (e instanceof Error) return e.stack ?? e.message;
-  return String(e);
+  if (e instanceof TrtPteError) {
+    const head = `${e.kind}: ${e.message}`;
+    return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+  }
+  const unexpected: ErrorKind = "internal";
+  return `${unexpected}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 
 /** A thrown value's message on one line (no hint, no stack), for text that names a cause. */

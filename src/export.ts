@@ -32,6 +32,8 @@ export function buildRequest(
     output_dir: outputDir,
     output_name: settings.modelName,
     inputs: [...settings.inputs],
+    input_positions:
+      settings.inputs.length === settings.inputPositions.length ? [...settings.inputPositions] : undefined,
     compile: compileRequest(settings.compile),
     tolerance: settings.tolerance,
     caches,

@@ -298,7 +298,8 @@ export function regressionError(report: Report): TrtPteError | null {
   const what = tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ");
   return new TrtPteError(
     "regression",
-    `regression: ${what} against ${report.baseline?.ref ?? "the baseline"}`,
+    // The kind leads the printed line (describeError): "regression: max-size-increase 10%: ...".
+    `${what} against ${report.baseline?.ref ?? "the baseline"}`,
     "the files were still written and published; raise the limit or clear the input if the change is intended",
   );
 }

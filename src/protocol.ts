@@ -3,7 +3,7 @@
 // on the wire.
 
 import type { Target } from "./settings/targets.js";
-import type { InputSpec, ShapePoint } from "./settings/input-spec.js";
+import type { InputSpec, ShapePoint, SpecPosition } from "./settings/input-spec.js";
 import type { ErrorKind } from "./errors.js";
 
 export const PROTOCOL_VERSION = 1;
@@ -16,6 +16,8 @@ export interface ExportRequest {
   output_dir: string;
   output_name: string;
   inputs: InputSpec[];
+  /** Where each of `inputs` starts in the user's text, for the driver's messages; not part of any key. */
+  input_positions?: SpecPosition[];
   compile: Record<string, unknown>;
   tolerance: number | null;
   /** Where TensorRT's own caches live for this run (restored before, saved after); null when off. */

@@ -81,13 +81,15 @@ export async function computeOutputKey(
   // The output folder holds earlier builds (.pte and friends): never let them feed the key.
   const outputRoot = path.dirname(settings.outputDir);
   const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
-  // What only measures or publishes stays out: the tolerance judges, the base build is timed beside.
+  // What only measures or publishes stays out: the tolerance judges, the base build is timed beside;
+  // where the specs sit in the text only points messages at them.
   const {
     output_dir: _o,
     workspace: _w,
     tolerance: _t,
     caches: _c,
     base_build: _b,
+    input_positions: _p,
     ...request
   } = buildRequest(settings, "");
   const versions: Record<string, string | null> = { python: pre.python.version };

@@ -206,13 +206,25 @@ function parseSpec(cur: Cursor, symbols: Map<string, { dim: DimSpec; pos: number
   return { name, dtype: dtypeWord as Dtype, dims };
 }
 
+/** Where a spec starts in the `inputs` text, 1-based: the driver's messages point there (`inputs:2:1`). */
+export interface SpecPosition {
+  line: number;
+  column: number;
+}
+
 /**
  * Parses the `inputs` text into specs. Blank lines and a trailing separator are allowed, so a YAML
  * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
  */
 export function parseInputSpecs(text: string): InputSpec[] {
+  return parseInputSpecsAt(text).specs;
+}
+
+/** parseInputSpecs, with where each spec starts. */
+export function parseInputSpecsAt(text: string): { specs: InputSpec[]; positions: SpecPosition[] } {
   const cur = new Cursor(text);
   const specs: InputSpec[] = [];
+  const positions: SpecPosition[] = [];
   const symbols = new Map<string, { dim: DimSpec; pos: number }>();
   const names = new Map<string, number>();
   for (;;) {
@@ -235,12 +247,13 @@ export function parseInputSpecs(text: string): InputSpec[] {
       names.set(spec.name, start);
     }
     specs.push(spec);
+    positions.push(cur.where(start));
     cur.skipBlanks();
     const next = cur.peek();
     if (next !== undefined && next !== ";" && next !== "\n")
       cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
   }
-  return specs;
+  return { specs, positions };
 }
 
 /** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */

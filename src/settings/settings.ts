@@ -5,7 +5,7 @@
 import path from "node:path";
 import { INPUTS, PRECISIONS, inputDefinition, type Precision } from "./inputs.js";
 import { TARGETS, isTarget, targetSpec, type Target } from "./targets.js";
-import { parseInputSpecs, type InputSpec } from "./input-spec.js";
+import { parseInputSpecsAt, type InputSpec, type SpecPosition } from "./input-spec.js";
 import { artifactNameFor, modelName, sanitizeName } from "./names.js";
 import { SettingsError } from "../errors.js";
 import { SIZE_HINT, parseSize } from "../util/size.js";
@@ -35,6 +35,8 @@ export interface Settings {
   /** Short model name used for file names (modelName in src/settings/names.ts). */
   readonly modelName: string;
   readonly inputs: readonly InputSpec[];
+  /** Where each of `inputs` starts in the user's text (the driver's messages point there). */
+  readonly inputPositions: readonly SpecPosition[];
   readonly target: Target;
   readonly python: string;
   /** The folder relative paths resolve against: GITHUB_WORKSPACE in the action, cwd in the CLI. */
@@ -364,8 +366,9 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
 
   const inputsText = get("inputs");
   let inputs: InputSpec[];
+  let inputPositions: SpecPosition[];
   try {
-    inputs = parseInputSpecs(inputsText);
+    ({ specs: inputs, positions: inputPositions } = parseInputSpecsAt(inputsText));
   } catch (e) {
     throw new SettingsError(
       "inputs",
@@ -388,6 +391,7 @@ export function readSettings(get: RawLookup, ctx: Context): Settings {
     model,
     modelName: name,
     inputs,
+    inputPositions,
     target,
     python: resolvePython(text(get, "python"), ctx.workspace),
     workspace: ctx.workspace,

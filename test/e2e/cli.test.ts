@@ -213,7 +213,7 @@ describe("trt-pte CLI", () => {
     expect(run.status).toBe(1);
     const blocks = path.join(elsewhere, "blocks.py");
     expect(run.stderr).toContain(
-      `error: ${blocks}:2: the model factory 'build' raised ValueError: no such block ` +
+      `error: ${blocks}:2: model_error: the model factory 'build' raised ValueError: no such block ` +
         `(in build at ${path.join(elsewhere, "net.py")}:6 → make at ${blocks}:2)`,
     );
   });

@@ -48,7 +48,7 @@ def test_example_model_exports_a_pte(
 
     assert result["versions"]["cuda"] == torch.version.cuda and "driver" in result["versions"]
     assert "gpu" not in result  # the report takes the GPU from preflight
-    assert set(result["timings"]) == {"load_model", "export", "lower", "write", "accuracy", "run"}
+    assert set(result["timings"]) == {"load_model", "eager", "export", "lower", "write", "accuracy", "run"}
     assert_ran_and_timed(result, ["opt"])
 
 

@@ -7,6 +7,8 @@ build failure, out of memory, export failure. The patterns are the messages the 
 
 from __future__ import annotations
 
+import re
+
 from .errors import (
     EXPORT_FAILURE,
     GPU_MISSING,
@@ -81,6 +83,53 @@ def _unsupported_hint(stage: str, lowered: str) -> str:
     return "an op the target cannot take: try another target, or rewrite that op in the model"
 
 
+# torch.export's failures by the construct that caused them (torch/_export and
+# torch/fx/experimental/symbolic_shapes.py in torch 2.13): a dimension the model fixes although the
+# spec made it dynamic, control flow on tensor values, a custom op torch cannot trace.
+_SPECIALISED = re.compile(r"marked (\w+) as dynamic but your code specialized it to be a constant \((\d+)\)")
+_DATA_DEPENDENT = ("data-dependent expression", "data dependent expression", "guardondatadependentsymnode")
+_NO_FAKE = re.compile(r"no fake impl registered for <CustomOpDef\(([\w:.]+)\)>|no fake impl registered for ([\w:.]+)")
+_EXPORT_DOCS = "https://pytorch.org/docs/stable/export.html"
+
+
+def _dimension_name(symbol: str) -> str:
+    """`b` as the user named it; the names example_inputs.py gives unnamed dims (`x_dim0`,
+    `input1_dim2`) as dimension and input."""
+    unnamed = re.fullmatch(r"_*(\w+?)_dim(\d+)", symbol)
+    if unnamed is None:
+        return f"`{symbol}`"
+    owner = unnamed.group(1)
+    owner = f"input {owner[5:]}" if re.fullmatch(r"input\d+", owner) else f"`{owner}`"
+    return f"dimension {unnamed.group(2)} of {owner}"
+
+
+def export_hint(message: str) -> str:
+    """What to do about a torch.export failure, naming the construct when the message tells it."""
+    specialised = _SPECIALISED.findall(message)
+    if specialised:
+        fixed = ", ".join(f"{_dimension_name(symbol)} to {size}" for symbol, size in specialised)
+        return (
+            f"the model fixes a dimension that `inputs` makes dynamic ({fixed}): a reshape or view with a "
+            "literal size, int() of a shape, or a branch on a size does this; let sizes follow the input "
+            "(x.view(x.shape[0], -1)), or make that dimension static in `inputs`"
+        )
+    lowered = message.lower()
+    if any(p in lowered for p in _DATA_DEPENDENT):
+        return (
+            "data-dependent control flow: a Python branch or size on a tensor's values (if x.sum() > 0, "
+            "int(x.max()), .item()) cannot be traced; use torch.where or torch.cond, torch._check, or compute it "
+            f"outside forward() ({_EXPORT_DOCS})"
+        )
+    no_fake = _NO_FAKE.search(message)
+    if no_fake:
+        op = no_fake.group(1) or no_fake.group(2)
+        return (
+            f"the custom op {op} has no fake (meta) implementation, which tracing needs: register one with "
+            "torch.library.register_fake"
+        )
+    return f"torch.export could not trace forward(); the message is torch's own, and {_EXPORT_DOCS} lists the rewrites"
+
+
 def classify(exc: BaseException, stage: str, workspace: str, *, what: str = "") -> DriverError:
     """The DriverError for `exc`, raised during `stage`. `what` names the step in the message."""
     if isinstance(exc, DriverError):
@@ -107,11 +156,7 @@ def classify(exc: BaseException, stage: str, workspace: str, *, what: str = "") 
     if any(p in lowered for p in _UNSUPPORTED):
         return error(UNSUPPORTED_OP, _unsupported_hint(stage, lowered))
     if stage == EXPORT:
-        return error(
-            EXPORT_FAILURE,
-            "torch.export needs a graph without data-dependent Python control flow; "
-            "see https://pytorch.org/docs/stable/export.html for the fixes it suggests",
-        )
+        return error(EXPORT_FAILURE, export_hint(str(exc)))
     if stage == COMPILE:
         return error(
             TENSORRT_BUILD_FAILURE,

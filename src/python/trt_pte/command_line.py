@@ -55,9 +55,8 @@ def export_command(request_path: str, result_path: str) -> int:
     cuda = describe_cuda()
     result["versions"].update(cuda["versions"])
     result["seconds"] = round(time.perf_counter() - started, 3)
+    # The error is the action's to tell (once, with its kind and hint): the result file carries it.
     write_json_atomically(result_path, result)
-    if result["status"] == "error":
-        log(f"error: {result['error']['message']}")
     return 0 if result["status"] == "ok" else 1
 
 

@@ -68,7 +68,7 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root + os.sep)
 
 
-def _is_user_file(filename: str, workspace: str) -> bool:
+def is_user_file(filename: str, workspace: str) -> bool:
     if filename.startswith("<"):
         return False  # `<frozen importlib._bootstrap>`, `<string>`: no file of anyone's
     path = os.path.abspath(filename)
@@ -104,7 +104,7 @@ def user_frames(tb: TracebackType | None, workspace: str) -> list[UserFrame]:
     frames = []
     for frame, lineno in traceback.walk_tb(tb):
         code = frame.f_code
-        if _is_user_file(code.co_filename, workspace):
+        if is_user_file(code.co_filename, workspace):
             name = getattr(code, "co_qualname", code.co_name)  # co_qualname: Python 3.11+
             frames.append(UserFrame(name, Location(display_path(code.co_filename, workspace), lineno)))
     return frames
@@ -140,7 +140,7 @@ def locate(message: str, tb: TracebackType | None, workspace: str) -> tuple[str,
 def raised_in_user_code(tb: TracebackType | None, workspace: str) -> bool:
     """Whether the innermost frame is the user's: their code raised, rather than a library it called."""
     frames = list(traceback.walk_tb(tb))
-    return bool(frames) and _is_user_file(frames[-1][0].f_code.co_filename, workspace)
+    return bool(frames) and is_user_file(frames[-1][0].f_code.co_filename, workspace)
 
 
 def describe_exception(exc: BaseException) -> str:

@@ -5,15 +5,17 @@ Every step's failure becomes a classified DriverError; the caller turns it into 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from . import accuracy, benchmark, execution
 from .classify import EXPORT, classify
 from .context import ExportContext, Log
 from .deps import require
+from .eager_check import FACTORY_INPUTS, SPEC_INPUTS, InputLabel, check_count, input_labels, run_eagerly
 from .errors import ACCURACY, BAD_INPUT, DriverError
 from .example_inputs import build_example_inputs, static_specs_from_tensors
-from .loader import load_model
+from .loader import LoadedModel, definition_location, load_model
 from .protocol import InputSpec, Request
 from .target_table import TARGET_TABLE
 from .targets import TargetOutcome
@@ -56,6 +58,47 @@ def keyword_order(module: Any, kwargs: dict[str, Any]) -> list[str]:
     return sorted(kwargs, key=lambda k: params.index(k) if k in params else len(params))
 
 
+@dataclass
+class _Inputs:
+    specs: tuple[InputSpec, ...]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]  # in forward()'s parameter order
+    dynamic: Any
+    # Where they came from (eager_check.SPEC_INPUTS or FACTORY_INPUTS) and a label for each, in
+    # the order they are passed: positional, then keyword in forward()'s order.
+    source: str
+    passed: list[InputLabel]
+
+
+def _example_inputs(request: Request, loaded: LoadedModel, module: Any, log: Log) -> _Inputs:
+    """The example inputs from `inputs` or the factory, checked against forward()'s parameters."""
+    if request.inputs:
+        if loaded.args is not None:
+            log("using the `inputs` specs; the example inputs the factory returned are not used")
+        specs = request.inputs
+        labels = input_labels(module, specs, request.input_positions)
+        forward_at = definition_location(type(module).forward, request.workspace)
+        check_count(module, specs, labels, SPEC_INPUTS, forward_at)
+        example = build_example_inputs(module, specs)
+        args, kwargs, dynamic, source = example.args, example.kwargs, example.dynamic_shapes, SPEC_INPUTS
+    elif loaded.args is not None:
+        args, kwargs, dynamic, source = loaded.args, loaded.kwargs, None, FACTORY_INPUTS
+        specs = static_specs_from_tensors(args, kwargs)
+        labels = input_labels(module, specs, ())
+        check_count(module, specs, labels, FACTORY_INPUTS, loaded.factory_location)
+    else:
+        raise DriverError(
+            BAD_INPUT,
+            "the model needs example inputs and none were given",
+            "set `inputs` (e.g. float32[1,3,224,224]) or return (module, args) from the factory",
+            loaded.factory_location,
+        )
+    kwargs = {k: kwargs[k] for k in keyword_order(module, kwargs)}
+    by_name = {s.name: label for s, label in zip(specs, labels, strict=True) if s.name is not None}
+    passed = [label for s, label in zip(specs, labels, strict=True) if s.name is None] + [by_name[k] for k in kwargs]
+    return _Inputs(specs, args, kwargs, dynamic, source, passed)
+
+
 def run_export(request: Request, log: Log) -> dict[str, Any]:
     """Runs the whole export and returns the result fields (status and error are added by the caller)."""
     clock = StageClock()
@@ -72,28 +115,17 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
         require(package, f"the {request.target} target", minimum)
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
-    if request.inputs:
-        if loaded.args is not None:
-            log("using the `inputs` specs; the example inputs the factory returned are not used")
-        specs: tuple[InputSpec, ...] = request.inputs
-        example = build_example_inputs(module, specs)
-        args, kwargs, dynamic = example.args, example.kwargs, example.dynamic_shapes
-    elif loaded.args is not None:
-        args, kwargs, dynamic = loaded.args, loaded.kwargs, None
-        specs = static_specs_from_tensors(args, kwargs)
-    else:
-        raise DriverError(
-            BAD_INPUT,
-            "the model needs example inputs and none were given",
-            "set `inputs` (e.g. float32[1,3,224,224]) or return (module, args) from the factory",
-            loaded.factory_location,
-        )
-    kwargs = {k: kwargs[k] for k in keyword_order(module, kwargs)}
+    inputs = _example_inputs(request, loaded, module, log)
+    specs, args, kwargs, dynamic = inputs.specs, inputs.args, inputs.kwargs, inputs.dynamic
     if device is not None:
         # The GPU backends compile for the device the program was exported on.
         module = module.to(device)
         args = tuple(a.to(device) if isinstance(a, torch.Tensor) else a for a in args)
         kwargs = {k: v.to(device) if isinstance(v, torch.Tensor) else v for k, v in kwargs.items()}
+    clock.run(
+        "eager",
+        lambda: run_eagerly(module, args, kwargs, inputs.passed, source=inputs.source, workspace=request.workspace),
+    )
 
     log(f"torch.export ({len(args)} positional, {len(kwargs)} keyword inputs{', dynamic shapes' if dynamic else ''})")
     with torch.no_grad():

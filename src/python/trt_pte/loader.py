@@ -22,6 +22,7 @@ from .errors import (
     add_user_folder,
     describe_exception,
     display_path,
+    is_user_file,
     locate,
 )
 
@@ -111,14 +112,14 @@ def import_model_module(where: str, workspace: str) -> ModuleType:
         ) from exc
 
 
-def _definition_location(obj: Any, workspace: str) -> Location | None:
+def definition_location(obj: Any, workspace: str) -> Location | None:
     try:
         file = inspect.getsourcefile(obj)
         _, line = inspect.getsourcelines(obj)
     except (OSError, TypeError):
         return None
-    if file is None:
-        return None
+    if file is None or not is_user_file(file, workspace):
+        return None  # a library's class (nn.Sequential): no line of the user's to point at
     return Location(display_path(file, workspace), line)
 
 
@@ -142,7 +143,7 @@ def load_model(spec: str, workspace: str) -> LoadedModel:
             f"functions defined there: {', '.join(callables) or 'none'}",
             Location(where, None) if _is_file_spec(where) else None,
         )
-    location = _definition_location(factory, workspace)
+    location = definition_location(factory, workspace)
     try:
         made = factory()
     except Exception as exc:

@@ -42,6 +42,17 @@ class InputSpec:
 
 
 @dataclass(frozen=True)
+class SpecPosition:
+    """Where one spec starts in the user's `inputs` text (1-based), for messages that point at it."""
+
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"inputs:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
 class CompileSettings:
     """The Torch-TensorRT settings the user set, in trt-pte's own vocabulary (the action inputs with
     underscores). None means "not set": the release's own default applies. Mapped per release in
@@ -93,6 +104,8 @@ class Request:
     output_dir: str
     output_name: str
     inputs: tuple[InputSpec, ...] = ()
+    # Where each of `inputs` starts in the user's text, in the same order (empty when not known).
+    input_positions: tuple[SpecPosition, ...] = ()
     compile: CompileSettings = field(default_factory=CompileSettings)
     # Largest accepted max relative error of the accuracy check; None: report only.
     tolerance: float | None = None
@@ -137,6 +150,20 @@ def _parse_input(raw: Any, index: int) -> InputSpec:
             raise _bad(f"{where} must satisfy min <= opt <= max")
         dims.append(dim)
     return InputSpec(name, dtype, tuple(dims))
+
+
+def _parse_positions(raw: Any, count: int) -> tuple[SpecPosition, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or len(raw) != count:
+        raise _bad(f"'input_positions' must be a list of {count} positions, one per input")
+    return tuple(
+        SpecPosition(
+            _int(p.get("line") if isinstance(p, dict) else None, f"input_positions[{i}].line"),
+            _int(p.get("column") if isinstance(p, dict) else None, f"input_positions[{i}].column"),
+        )
+        for i, p in enumerate(raw)
+    )
 
 
 def parse_compile(raw: Any) -> CompileSettings:
@@ -196,6 +223,7 @@ def parse_request(raw: Any) -> Request:
     if raw["target"] not in TARGETS:
         raise _bad(f"target {raw['target']!r} is not one of {', '.join(TARGETS)}")
     inputs = tuple(_parse_input(item, i) for i, item in enumerate(raw.get("inputs") or []))
+    positions = _parse_positions(raw.get("input_positions"), len(inputs))
     compile_settings = parse_compile(raw.get("compile"))
     if not TARGET_TABLE[raw["target"]].settings and not compile_settings.is_default():
         raise _bad(f"Torch-TensorRT settings were given for target {raw['target']!r}")
@@ -223,6 +251,7 @@ def parse_request(raw: Any) -> Request:
         output_dir=raw["output_dir"],
         output_name=raw["output_name"],
         inputs=inputs,
+        input_positions=positions,
         compile=compile_settings,
         tolerance=None if tolerance is None else float(tolerance),
         caches={k: v for k, v in caches.items() if v is not None},
