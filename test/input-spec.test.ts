@@ -6,6 +6,7 @@ import {
   MAX_DIM,
   formatInputSpecs,
   parseInputSpecs,
+  parseInputSpecsAt,
   type DimSpec,
   type InputSpec,
 } from "../src/settings/input-spec.js";
@@ -13,6 +14,15 @@ import {
 const stat = (n: number): DimSpec => ({ symbol: null, min: n, opt: n, max: n });
 
 describe("parseInputSpecs", () => {
+  it("knows where each spec starts, for the driver's messages (inputs:LINE:COLUMN)", () => {
+    const { positions } = parseInputSpecsAt("float32[1,3]; mask=bool[1,3]\n\n  int64[2]\n");
+    expect(positions).toEqual([
+      { line: 1, column: 1 },
+      { line: 1, column: 15 },
+      { line: 3, column: 3 },
+    ]);
+  });
+
   it("reads the examples of the Input specs of docs/action.md", () => {
     expect(parseInputSpecs("float32[1,3,224,224]")).toEqual([
       { name: null, dtype: "float32", dims: [stat(1), stat(3), stat(224), stat(224)] },
