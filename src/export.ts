@@ -71,7 +71,8 @@ export function errorFromResult(result: ExportResult): TrtPteError {
 
 /**
  * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
- * files into place only after they are verified.
+ * files into place only after they are verified. `fold` takes the driver's lines the log should not
+ * show (true: taken).
  */
 export async function runExport(
   settings: Settings,
@@ -79,6 +80,7 @@ export async function runExport(
   log: Log,
   caches: BuildCaches = NO_BUILD_CACHES,
   baseBuild: BaseBuildRequest | null = null,
+  fold: (line: string) => boolean = () => false,
 ): Promise<ExportResult> {
   await fs.mkdir(stagingDir, { recursive: true });
   // The request and result live in a private folder of this run (mkdtemp: mode 0700), outside
@@ -100,7 +102,10 @@ export async function runExport(
     const run = await log.verbatim(() =>
       runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
         cwd: settings.workspace,
-        onLine: (line) => log.info(line),
+        // Third-party noise goes to the run's log file only (src/util/noise.ts); the rest is shown live.
+        onLine: (line) => {
+          if (!fold(line)) log.info(line);
+        },
         passthrough: settings.envPassthrough,
       }),
     );

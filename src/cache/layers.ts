@@ -167,17 +167,19 @@ export async function restoreOutputEntry(
   }
 }
 
-/** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
+/**
+ * Restores the output folder for `key` (exact match only) into `into`, the run's staging folder: the
+ * output folder itself changes only once the entry is verified (src/output-folder.ts).
+ */
 export async function restoreOutput(
   store: CacheStore,
   settings: Settings,
   key: string,
   log: Log,
+  into: string,
 ): Promise<LayerStatus> {
   const matched = await guarded(log, "restoring the output", () =>
-    restoreOutputEntry(store, settings.workspace, key, settings.outputDir).then((hit) =>
-      hit ? key : undefined,
-    ),
+    restoreOutputEntry(store, settings.workspace, key, into).then((hit) => (hit ? key : undefined)),
   );
   if (matched instanceof Error) return { layer: "output", state: "error", key, detail: matched.message };
   if (matched === undefined) return { layer: "output", state: "miss", key };

@@ -57,8 +57,11 @@ export class CacheSession {
     else this.report.layers.push(status);
   }
 
-  /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
-  async restoreOutput(): Promise<CachedExport | null> {
+  /**
+   * The verified cached export for this run's key, restored into `into` (the run's staging folder),
+   * or null (a miss, or an entry that fails checks).
+   */
+  async restoreOutput(into: string): Promise<CachedExport | null> {
     const { key, files, coverage } = await computeOutputKey(
       this.settings,
       this.pre,
@@ -69,14 +72,14 @@ export class CacheSession {
     this.report.key = key;
     this.report.hashed_files = { count: files.files, bytes: files.bytes };
     this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
-    const status = await restoreOutput(this.store, this.settings, key, this.log);
+    const status = await restoreOutput(this.store, this.settings, key, this.log, into);
     this.setLayer(status);
     if (status.state !== "hit") return null;
-    const cached = await loadCachedExport(this.settings.outputDir);
+    const cached = await loadCachedExport(into);
     if (typeof cached === "string") {
       this.log.warning(`cache: ignoring the cached entry: ${cached}; building again`);
       this.setLayer({ ...status, state: "miss", detail: cached });
-      await fs.rm(this.settings.outputDir, { recursive: true, force: true });
+      await fs.rm(into, { recursive: true, force: true });
       return null;
     }
     this.report.hit = true;

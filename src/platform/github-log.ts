@@ -23,6 +23,17 @@ function annotationProperties(
   return { file, startLine: where.line, startColumn: where.column };
 }
 
+/**
+ * Turns the runner's workflow commands off until the returned function is called. The runner ignores
+ * every command until it reads `::<token>::`; the token is new for each call and 192 random bits, so
+ * the output in between cannot end the pause (and each line is inert too).
+ */
+function stopCommands(): () => void {
+  const token = `trt-pte-${randomBytes(24).toString("hex")}`;
+  core.info(`::stop-commands::${token}`);
+  return () => core.info(`::${token}::`);
+}
+
 export function githubLog(workspace: string): Log {
   let errors = 0;
   let warnings = 0;
@@ -39,15 +50,20 @@ export function githubLog(workspace: string): Log {
       else core.info(inert(`error: ${message}`));
     },
     async verbatim(fn) {
-      // The runner ignores every command until it reads `::<token>::`; the token is new for each call
-      // and 192 random bits, so the output in between cannot end the pause (and each line is inert too).
-      const token = `trt-pte-${randomBytes(24).toString("hex")}`;
-      core.info(`::stop-commands::${token}`);
+      const resume = stopCommands();
       try {
         return await fn();
       } finally {
-        core.info(`::${token}::`);
+        resume();
       }
+    },
+    aside(summary, lines) {
+      // The group's own commands first; the lines, another program's, with commands off inside it.
+      core.startGroup(inert(summary));
+      const resume = stopCommands();
+      for (const line of lines) core.info(inert(line));
+      resume();
+      core.endGroup();
     },
     async group(title, fn) {
       const started = performance.now();

@@ -27,6 +27,7 @@ export function localLog(print: (line: string) => void = (l) => process.stderr.w
     warning: (message, where) => write(`warning: ${at(where)}${message}`),
     error: (message, where) => write(`error: ${at(where)}${message}`),
     verbatim: (fn) => fn(),
+    aside: (summary) => write(summary),
     async group(title, fn) {
       const started = performance.now();
       write(`▸ ${title}`);
@@ -39,9 +40,14 @@ export function localLog(print: (line: string) => void = (l) => process.stderr.w
   };
 }
 
-/** Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. */
+/**
+ * Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. A file
+ * it replaces waits beside it until the run settles, so a run that fails later leaves the last good
+ * copy where it was.
+ */
 export function folderArtifacts(dir: string): ArtifactStore {
   let nextId = 1;
+  const replaced = new Map<string, string | null>(); // destination → where the file it replaced waits
   return {
     async uploadFile(name, file) {
       const destination = path.join(dir, name);
@@ -50,6 +56,14 @@ export function folderArtifacts(dir: string): ArtifactStore {
       const partial = `${destination}.partial-${process.pid}`;
       try {
         await fs.copyFile(file, partial);
+        if (!replaced.has(destination)) {
+          const previous = `${destination}.previous-${process.pid}`;
+          const kept = await fs.rename(destination, previous).then(
+            () => true,
+            () => false,
+          );
+          replaced.set(destination, kept ? previous : null);
+        }
         await fs.rename(partial, destination);
       } finally {
         await fs.rm(partial, { force: true });
@@ -59,6 +73,17 @@ export function folderArtifacts(dir: string): ArtifactStore {
     },
     async remove(name) {
       await fs.rm(path.join(dir, name), { force: true });
+    },
+    async settle(succeeded) {
+      for (const [destination, previous] of replaced) {
+        if (succeeded) {
+          if (previous !== null) await fs.rm(previous, { force: true });
+          continue;
+        }
+        await fs.rm(destination, { force: true });
+        if (previous !== null) await fs.rename(previous, destination);
+      }
+      replaced.clear();
     },
   };
 }

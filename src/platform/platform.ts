@@ -16,6 +16,11 @@ export interface Log {
    * where the log is a runner's, workflow commands stay off until fn ends.
    */
   verbatim<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Lines another program printed that the reader need not see (third-party noise), told by one
+   * `summary`: a collapsed group holding them where the log has groups, the summary alone elsewhere.
+   */
+  aside(summary: string, lines: readonly string[]): void;
 }
 
 export interface UploadedArtifact {
@@ -41,6 +46,11 @@ export interface ArtifactStore {
   ): Promise<UploadedArtifact>;
   /** Deletes an artifact this run uploaded: a build whose upload failed halfway leaves none behind. */
   remove(name: string): Promise<void>;
+  /**
+   * Where an upload can be taken back (a folder on disk): keeps what this run replaced until the run
+   * ends, then drops it (`succeeded`) or puts it back. A service's upload is final and has no settle.
+   */
+  settle?(succeeded: boolean): Promise<void>;
 }
 
 export interface Platform {
