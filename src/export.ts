@@ -60,13 +60,26 @@ export function compileRequest(compile: CompileSettings): Record<string, unknown
   return Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined));
 }
 
-/** A failed export, as the driver classified it. */
+/** A failed export, as the driver classified it, with the rest of what its result file says. */
+export class ExportFailure extends TrtPteError {
+  constructor(
+    kind: TrtPteError["kind"],
+    message: string,
+    hint: string | undefined,
+    location: TrtPteError["location"],
+    readonly result: ExportResult,
+  ) {
+    super(kind, message, hint, location);
+    this.name = "ExportFailure";
+  }
+}
+
 export function errorFromResult(result: ExportResult): TrtPteError {
   const e = result.error;
   if (e === undefined) return new TrtPteError("internal", "the driver reported an error without details");
   const location =
     e.location === null ? undefined : { file: e.location.file, line: e.location.line ?? undefined };
-  return new TrtPteError(e.kind, e.message, e.hint ?? undefined, location);
+  return new ExportFailure(e.kind, e.message, e.hint ?? undefined, location, result);
 }
 
 /**

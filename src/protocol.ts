@@ -53,9 +53,18 @@ export interface ResultFile {
 
 export interface OutputError {
   index: number;
+  /** Its path in what forward() returns (`scores`, `out.0.logits`), or its index; absent before it was recorded. */
+  name?: string;
   max_abs: number;
   max_rel: number;
   shape_matches: boolean;
+}
+
+/** One output tensor of the model: its path in what forward() returns (`boxes`, `out.0.logits`), or its index. */
+export interface OutputInfo {
+  name: string;
+  dtype: string;
+  shape: number[];
 }
 
 export interface AccuracyResult {
@@ -193,6 +202,8 @@ export interface ExportResult {
   timings?: Record<string, number>;
   details?: Record<string, unknown>;
   inputs?: InputSpec[];
+  /** The model's output tensors by name, in the order every runtime returns them. */
+  outputs?: OutputInfo[];
   /**
    * Real paths of the Python files the export imported from outside the standard library,
    * site-packages and the driver (src/python/trt_pte/key_inputs.py): the user's own code.

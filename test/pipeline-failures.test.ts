@@ -294,3 +294,30 @@ describe("a cache hit that fails later", () => {
     expectNothingLost(w.ws, before, failed.error);
   });
 });
+
+describe("the specialised batch", () => {
+  it("names the input and dimension the .pte fixes, and keeps it beside the log (never in the output)", async () => {
+    const w = workspace();
+    // The fixture's forward takes float32[2,8] (static); `inputs` lets the batch range over 1..4.
+    const failed = await run({ name: "cli", cache: true }, w.ws, w.python, "run_fails", null, {
+      inputs: "float32[b:1..2..4,8]",
+    });
+    const error = failed.error as TrtPteError;
+    expect(error.kind).toBe("export_failure");
+    const kept = path.join(`${out(w.ws)}.failed`, "scenario-run_fails.pte");
+    expect(error.message).toContain(
+      "what was built takes fixed shapes where `inputs` allows a range: dimension 0 of input 0 (float32[b:1..2..4,8]) is fixed to 2 (its forward takes float32[2,8])",
+    );
+    expect(error.hint).toMatch(/^the usual causes are a reshape or view with a literal size/);
+    expect(error.hint).toContain(`the .pte that was built is kept at ${kept}: \`trt-pte inspect ${kept}\``);
+    expect(fs.existsSync(kept)).toBe(true);
+    expect(fs.existsSync(out(w.ws))).toBe(false);
+    // Nothing of it reached the cache (no cache folder was even made).
+    const cache = path.join(w.ws, ".cache");
+    const cached = fs.existsSync(cache) ? fs.readdirSync(cache, { recursive: true }).map(String) : [];
+    expect(cached.filter((p) => p.endsWith(".pte"))).toEqual([]);
+    // A later good run clears it.
+    expect((await run({ name: "cli", cache: true }, w.ws, w.python, "ok")).error).toBeNull();
+    expect(fs.existsSync(`${out(w.ws)}.failed`)).toBe(false);
+  });
+});

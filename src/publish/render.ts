@@ -4,7 +4,7 @@
 // `table` escapes every cell, so nothing a model names becomes a link, a mention, HTML or a new row.
 
 import type { Report } from "../report/report.js";
-import type { AccuracyResult } from "../protocol.js";
+import type { AccuracyResult, OutputInfo } from "../protocol.js";
 import { cell, code } from "../util/format.js";
 import { formatDuration } from "../util/time.js";
 import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
@@ -64,7 +64,28 @@ export function formatAccuracy(accuracy: AccuracyResult | null): string {
   const shapes =
     accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
   const why = uninformative === null ? "" : ` (${code(uninformative)})`;
-  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+  const worst = worstOutput(accuracy);
+  const where = worst === null ? "" : ` in ${code(worst)}`;
+  return `${verdict} max abs ${sci(accuracy.max_abs)} · max rel ${sci(accuracy.max_rel)}${where}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+}
+
+/** The named output with the largest relative error, when the model has more than one output. */
+function worstOutput(accuracy: AccuracyResult): string | null {
+  const outputs = accuracy.points.flatMap((p) => p.outputs);
+  if (new Set(outputs.map((o) => o.index)).size < 2 || accuracy.max_rel === 0) return null;
+  const worst = outputs.reduce((a, b) => (b.max_rel > a.max_rel ? b : a));
+  return worst.name ?? String(worst.index);
+}
+
+/** `scores float32[1,4] · boxes float32[1,128]`: each output by its name in what forward() returns. */
+export function formatOutputs(outputs: readonly OutputInfo[]): string {
+  return outputs
+    .map((o) => {
+      const tensor = `${o.dtype}[${o.shape.join(",")}]`;
+      const positional = /^[\d.]+$/.test(o.name);
+      return code(positional && outputs.length === 1 ? tensor : `${o.name} ${tensor}`);
+    })
+    .join(" · ");
 }
 
 export function formatVersions(versions: Record<string, string | null>): string {

@@ -10,6 +10,7 @@ import type {
   ExecutionResult,
   ExportResult,
   MemoryResult,
+  OutputInfo,
   ResultFile,
 } from "../protocol.js";
 import type { VerifiedFiles } from "../verify.js";
@@ -47,6 +48,8 @@ export interface Report {
   pte: ResultFile;
   ptd: ResultFile[];
   inputs: InputSpec[];
+  /** The model's outputs by name (`scores`, `out.0.logits`), as eager PyTorch gave them; empty before it was recorded. */
+  outputs: OutputInfo[];
   partition: Record<string, number>;
   accuracy: AccuracyResult | null;
   /** What ran the .pte before it was published; null for a report from before this field. */
@@ -159,6 +162,7 @@ export function runOfEntry(entry: unknown, env: NodeJS.ProcessEnv): RunInfo | nu
 type BuildFacts = Pick<
   Report,
   | "inputs"
+  | "outputs"
   | "partition"
   | "accuracy"
   | "execution"
@@ -191,6 +195,7 @@ function assemble(
     pte: files.pte,
     ptd: files.ptd,
     inputs: build.inputs,
+    outputs: build.outputs,
     partition: build.partition,
     accuracy: build.accuracy,
     execution: build.execution,
@@ -242,6 +247,7 @@ export function buildReport(
   const gpu = pre.gpus[0];
   const build: BuildFacts = {
     inputs: result.inputs ?? [...settings.inputs],
+    outputs: result.outputs ?? [],
     partition: result.partition ?? {},
     accuracy: result.accuracy ?? null,
     execution: result.execution ?? null,
@@ -275,6 +281,7 @@ export function currentReport(cached: Report): Report {
   return {
     ...cached,
     schema: REPORT_SCHEMA,
+    outputs: cached.outputs ?? [],
     execution: cached.execution ?? null,
     determinism: cached.determinism ?? null,
     benchmark: cached.benchmark ?? null,

@@ -106,9 +106,7 @@ def test_an_embedding_given_floats_is_a_wrong_dtype(workspace: Path, write: Writ
             return Tagger()
         """,
     )
-    error = export_error(
-        workspace, "emb.py:build", [spec((1, 5)), spec((1, 5), name="mask")], [(1, 1), (1, 16)]
-    )
+    error = export_error(workspace, "emb.py:build", [spec((1, 5)), spec((1, 5), name="mask")], [(1, 1), (1, 16)])
     assert error.kind == "bad_input" and error.message.startswith("wrong dtype: input `ids` float32[1,5] (inputs:1:1)")
 
 

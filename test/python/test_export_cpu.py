@@ -236,8 +236,8 @@ def test_an_error_in_the_models_forward_during_the_check_is_the_users(
         class Flaky(torch.nn.Module):
             def forward(self, x):
                 CALLS[0] += 1
-                if CALLS[0] > 1:
-                    raise ValueError("only works once")
+                if CALLS[0] > 2:  # the eager check before torch.export and the trace itself pass
+                    raise ValueError("only works twice")
                 return x + 1
 
         def build():
@@ -248,3 +248,38 @@ def test_an_error_in_the_models_forward_during_the_check_is_the_users(
     assert result["error"]["kind"] == "model_error"
     assert result["error"]["location"] == {"file": "flaky.py", "line": 9}
     assert "eager PyTorch" in result["error"]["message"]
+
+
+def test_named_outputs_keep_their_paths(tmp_path: Path, workspace: Path, write: WriteFile) -> None:
+    write(
+        "detector.py",
+        """
+        import collections
+        import torch
+
+        Pair = collections.namedtuple("Pair", ["logits", "hidden"])
+
+        class Detector(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.conv = torch.nn.Conv2d(3, 4, 3, padding=1)
+
+            def forward(self, x):
+                y = self.conv(x)
+                return {"scores": y.mean(dim=(2, 3)), "boxes": y[:, :2].flatten(1), "out": [Pair(y.sum(1), y.amax(1))]}
+
+        def build():
+            return Detector(), (torch.randn(1, 3, 8, 8),)
+        """,
+    )
+    result, _ = run_driver(tmp_path, request_for(workspace, "detector.py:build", "portable", benchmark_seconds=0))
+    assert result["status"] == "ok", result.get("error")
+    assert result["outputs"] == [
+        {"name": "scores", "dtype": "float32", "shape": [1, 4]},
+        {"name": "boxes", "dtype": "float32", "shape": [1, 128]},
+        {"name": "out.0.logits", "dtype": "float32", "shape": [1, 8, 8]},
+        {"name": "out.0.hidden", "dtype": "float32", "shape": [1, 8, 8]},
+    ]
+    [point] = result["accuracy"]["points"]
+    assert [o["name"] for o in point["outputs"]] == ["scores", "boxes", "out.0.logits", "out.0.hidden"]
+    assert all(o["shape_matches"] for o in point["outputs"])

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .example_inputs import make_tensors, shapes_to_check
+from .named_outputs import describe, named_tensors
 from .protocol import InputSpec
 
 TINY = 1e-12
@@ -19,6 +20,8 @@ TINY = 1e-12
 @dataclass
 class OutputError:
     index: int
+    # Its path in what forward() returns (`scores`, `out.0.logits`), or its index (named_outputs.py).
+    name: str
     max_abs: float
     max_rel: float
     shape_matches: bool
@@ -70,20 +73,21 @@ def flatten_outputs(value: Any) -> list[Any]:
     return [leaf for leaf in leaves if isinstance(leaf, torch.Tensor)]
 
 
-def compare(reference: list[Any], actual: list[Any]) -> list[OutputError]:
+def compare(reference: list[Any], actual: list[Any], names: list[str] | None = None) -> list[OutputError]:
     import torch
 
     errors: list[OutputError] = []
     for i, ref in enumerate(reference):
+        name = names[i] if names is not None and i < len(names) else str(i)
         got = actual[i] if i < len(actual) else None
         if got is None or tuple(got.shape) != tuple(ref.shape):
-            errors.append(OutputError(i, float("inf"), float("inf"), False))
+            errors.append(OutputError(i, name, float("inf"), float("inf"), False))
             continue
         r = ref.detach().cpu().to(torch.float64)
         g = got.detach().cpu().to(torch.float64)
         max_abs = float((r - g).abs().max()) if r.numel() else 0.0
         scale = float(r.abs().max()) if r.numel() else 0.0
-        errors.append(OutputError(i, max_abs, max_abs / max(scale, TINY), True))
+        errors.append(OutputError(i, name, max_abs, max_abs / max(scale, TINY), True))
     return errors
 
 
@@ -116,14 +120,15 @@ def check(
             kwargs = {k: v.to(device) for k, v in kwargs.items()}
         with torch.no_grad():
             try:
-                expected = flatten_outputs(model(*args, **kwargs))
+                named = named_tensors(model(*args, **kwargs))
             except Exception as exc:
                 raise classify(exc, EAGER, workspace, what=f"the model in eager PyTorch at the {which} shapes") from exc
             try:
                 actual = flatten_outputs(run(args, kwargs))
             except Exception as exc:
                 raise classify(exc, RUN, workspace, what=f"the {against} at the {which} shapes") from exc
-        report.points.append(ShapePoint(which, compare(expected, actual)))
+        expected = [t for _, t in named]
+        report.points.append(ShapePoint(which, compare(expected, actual, [name for name, _ in named])))
         references.extend(expected)
     report.uninformative = uninformative(references)
     return report
@@ -146,11 +151,13 @@ def uninformative(references: list[Any]) -> str | None:
 
 
 def worst(report: AccuracyReport) -> str:
-    """Where the largest relative error is, for messages: `output 0 at the max shapes`."""
+    """Where the largest relative error is, for messages: `output `boxes` at the max shapes`."""
     best: tuple[float, str] = (-1.0, "")
     for point in report.points:
         for out in point.outputs:
-            where = f"output {out.index} at the {point.shape} shapes" + ("" if out.shape_matches else " (wrong shape)")
+            where = f"{describe(out.name)} at the {point.shape} shapes" + (
+                "" if out.shape_matches else " (wrong shape)"
+            )
             if out.max_rel > best[0]:
                 best = (out.max_rel, where)
     return best[1]

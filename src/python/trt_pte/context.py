@@ -24,6 +24,8 @@ class ExportContext:
     specs: tuple[InputSpec, ...]
     dynamic_shapes: Any
     device: Any  # a torch.device for the GPU targets, None on the CPU
+    # The outputs' names, in the flat order every runtime returns them (named_outputs.py).
+    output_names: tuple[str, ...] = ()
 
     @property
     def keyword_order(self) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .context import ExportContext, Runner
 from .example_inputs import make_tensors
+from .named_outputs import describe
 
 RUNS = 3
 
@@ -18,7 +19,7 @@ class Determinism:
     runs: int
     identical: bool
     max_abs_diff: float
-    # Where the largest difference is, for the warning: "output 0 at the opt shapes, run 2".
+    # Where the largest difference is, for the warning: "output `boxes` at the opt shapes, run 2 against run 1".
     where: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -79,5 +80,6 @@ def check(ctx: ExportContext, run: Runner, which: str, runs: int = RUNS, seed: i
             diff = _abs_diff(a, b)
             if result.where is None or diff > result.max_abs_diff:
                 result.max_abs_diff = diff
-                result.where = f"output {index} at the {which} shapes, run {number} against run 1"
+                name = ctx.output_names[index] if index < len(ctx.output_names) else str(index)
+                result.where = f"{describe(name)} at the {which} shapes, run {number} against run 1"
     return result

@@ -16,6 +16,7 @@ from .eager_check import FACTORY_INPUTS, SPEC_INPUTS, InputLabel, check_count, i
 from .errors import ACCURACY, BAD_INPUT, DriverError
 from .example_inputs import build_example_inputs, static_specs_from_tensors
 from .loader import LoadedModel, definition_location, load_model
+from .named_outputs import describe_outputs, named_tensors, register_named_tuples
 from .protocol import InputSpec, Request
 from .target_table import TARGET_TABLE
 from .targets import TargetOutcome
@@ -60,7 +61,7 @@ def keyword_order(module: Any, kwargs: dict[str, Any]) -> list[str]:
 
 @dataclass
 class _Inputs:
-    specs: tuple[InputSpec, ...]
+    specs: tuple[InputSpec, ...]  # in the order the program takes them
     args: tuple[Any, ...]
     kwargs: dict[str, Any]  # in forward()'s parameter order
     dynamic: Any
@@ -94,9 +95,12 @@ def _example_inputs(request: Request, loaded: LoadedModel, module: Any, log: Log
             loaded.factory_location,
         )
     kwargs = {k: kwargs[k] for k in keyword_order(module, kwargs)}
-    by_name = {s.name: label for s, label in zip(specs, labels, strict=True) if s.name is not None}
-    passed = [label for s, label in zip(specs, labels, strict=True) if s.name is None] + [by_name[k] for k in kwargs]
-    return _Inputs(specs, args, kwargs, dynamic, source, passed)
+    # From here on, specs and labels go in the order the program takes the inputs: positional, then
+    # keyword in forward()'s order (the result's `inputs` lists them so).
+    pairs = list(zip(specs, labels, strict=True))
+    by_name = {s.name: (s, label) for s, label in pairs if s.name is not None}
+    ordered = [(s, label) for s, label in pairs if s.name is None] + [by_name[k] for k in kwargs]
+    return _Inputs(tuple(s for s, _ in ordered), args, kwargs, dynamic, source, [label for _, label in ordered])
 
 
 def run_export(request: Request, log: Log) -> dict[str, Any]:
@@ -116,23 +120,40 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
     loaded = clock.run("load_model", lambda: load_model(request.model, request.workspace))
     module = loaded.module.eval()
     inputs = _example_inputs(request, loaded, module, log)
-    specs, args, kwargs, dynamic = inputs.specs, inputs.args, inputs.kwargs, inputs.dynamic
+    args, kwargs = inputs.args, inputs.kwargs
     if device is not None:
         # The GPU backends compile for the device the program was exported on.
         module = module.to(device)
         args = tuple(a.to(device) if isinstance(a, torch.Tensor) else a for a in args)
         kwargs = {k: v.to(device) if isinstance(v, torch.Tensor) else v for k, v in kwargs.items()}
-    clock.run(
+    eager = clock.run(
         "eager",
         lambda: run_eagerly(module, args, kwargs, inputs.passed, source=inputs.source, workspace=request.workspace),
     )
+    register_named_tuples(eager)
+    ctx = ExportContext(
+        request, module, args, kwargs, inputs.specs, inputs.dynamic, device, tuple(n for n, _ in named_tensors(eager))
+    )
+    try:
+        result = _build_and_check(ctx, clock, log)
+    except DriverError as error:
+        # What the built program takes, for the action's account of the failure (its .pte is kept).
+        error.result.setdefault("inputs", _inputs_json(inputs.specs))
+        raise
+    result["outputs"] = describe_outputs(eager)
+    return result
 
+
+def _build_and_check(ctx: ExportContext, clock: StageClock, log: Log) -> dict[str, Any]:
+    """torch.export, the target's build, then accuracy, determinism, latency and memory of what it built."""
+    import torch
+
+    request, args, kwargs, dynamic = ctx.request, ctx.args, ctx.kwargs, ctx.dynamic_shapes
     log(f"torch.export ({len(args)} positional, {len(kwargs)} keyword inputs{', dynamic shapes' if dynamic else ''})")
     with torch.no_grad():
-        exported = clock.run("export", lambda: _export_program(module, args, kwargs, dynamic, request.workspace))
+        exported = clock.run("export", lambda: _export_program(ctx.module, args, kwargs, dynamic, request.workspace))
 
     os.makedirs(request.output_dir, exist_ok=True)
-    ctx = ExportContext(request, module, args, kwargs, specs, dynamic, device)
     outcome = _run_target(exported, ctx, log)
     clock.timings.update(outcome.timings)
 
@@ -149,7 +170,7 @@ def run_export(request: Request, log: Log) -> dict[str, Any]:
         "execution": ran.to_json(),
         "timings": clock.timings,
         "details": outcome.details,
-        "inputs": _inputs_json(specs),
+        "inputs": _inputs_json(ctx.specs),
     }
     if report.status == "checked" and not report.passed:
         limit = "the output shapes" if report.tolerance is None else f"the tolerance {report.tolerance:g}"
