@@ -151,6 +151,21 @@ describe("trt-pte diff", () => {
     expect(runnerCommands(bad.stderr)).toEqual([]);
   });
 
+  it("compares a .pte with a report.json on what both know only", () => {
+    const report = path.join(REPO, "test/fixtures/reports/xnnpack-dynamic.json");
+    const run = cli(fixturePte("xnnpack"), report);
+    expect(run.code, run.stderr).toBe(0);
+    // A .pte records no nodes, accuracy, latency or versions: none of them reads as changed or unchanged.
+    expect(run.stdout).not.toMatch(/nodes|accuracy|latency|executorch|torch|–/);
+    expect(run.stdout).toMatch(/\.pte: [\d.]+ KiB → [\d.]+ KiB/);
+    const doc = JSON.parse(cli("--json", fixturePte("xnnpack"), report).stdout) as {
+      diff: { versions: unknown[]; accuracy: unknown; nodes: object };
+    };
+    expect(doc.diff.versions).toEqual([]);
+    expect(doc.diff.accuracy).toBeNull();
+    expect(doc.diff.nodes).toEqual({});
+  });
+
   it("answers usage errors with exit 2 and unreadable files with exit 1", () => {
     expect(cli(fixturePte("portable")).code).toBe(2);
     expect(cli("--bogus", "a", "b").code).toBe(2);

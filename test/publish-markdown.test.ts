@@ -66,6 +66,14 @@ describe("job summary and PR comment", () => {
     const report: Report = {
       ...real(),
       run,
+      // A hit's own stages; the driver's steps (export.*) are the building run's.
+      timings: {
+        preflight: 0.039,
+        cache_restore: 0.12,
+        "export.export": 3.1,
+        "export.lower": 8,
+        "export.run": 2.1,
+      },
       cache: {
         enabled: true,
         store: "GitHub cache",

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { describeError, TrtPteError } from "../errors.js";
 import { inspectPte } from "../pte/inspect.js";
-import { inspectionFacts, reportFacts, type Facts } from "../compare/facts.js";
+import { inspectionFacts, reportFacts, sharedFacts, type Facts } from "../compare/facts.js";
 import { diffFacts } from "../compare/diff.js";
 import { judgeGates, trippedGates } from "../compare/gates.js";
 import { diffLines, gateLines, TEXT } from "../compare/render.js";
@@ -62,7 +62,9 @@ export async function diffCommand(argv: string[]): Promise<number> {
       const v = values[name];
       return typeof v === "string" ? v : "";
     });
-    const [a, b] = [await facts(fileA), await facts(fileB)];
+    const sides: [Facts, Facts] = [await facts(fileA), await facts(fileB)];
+    // A .pte against a report: only what both can say (a .pte records no nodes, accuracy or versions).
+    const [a, b] = fileA.endsWith(".json") === fileB.endsWith(".json") ? sides : sharedFacts(...sides);
     const diff = diffFacts(a, b);
     const verdicts = judgeGates(gates, diff);
     if (values.json === true) {

@@ -232,3 +232,24 @@ export function reportFacts(report: unknown): Facts {
     versions,
   };
 }
+
+/**
+ * Two sides of different kinds (a .pte's inspection and a report.json) narrowed to what both know:
+ * a fact one side cannot say is left out of both, so a diff never reads "unknown → 1.4.1" as a change
+ * or an unknown as unchanged.
+ */
+export function sharedFacts(a: Facts, b: Facts): [Facts, Facts] {
+  const narrow = (x: Facts, y: Facts): Facts => {
+    const out: Facts = { ...x };
+    for (const key of Object.keys(out) as (keyof Facts)[]) {
+      if (x[key] === null || y[key] === null) (out as unknown as Record<string, unknown>)[key] = null;
+    }
+    if (x.latency.length === 0 || y.latency.length === 0) out.latency = [];
+    if (x.schema === null || y.schema === null) out.keptOut = []; // only a report records them
+    out.versions = Object.fromEntries(
+      Object.entries(x.versions).filter(([k, v]) => v !== null && (y.versions[k] ?? null) !== null),
+    );
+    return out;
+  };
+  return [narrow(a, b), narrow(b, a)];
+}

@@ -90,7 +90,7 @@ export function githubPlatform(env: NodeJS.ProcessEnv = process.env): Platform {
     inWorkflow: true,
     // GitHub's cache service scopes entries by ref itself (and the same way), so it gets no scope.
     defaultCacheStore: () => githubCacheStore(),
-    async writeSummary(markdown) {
+    async writeSummary({ markdown }) {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(markdown, true).write();
     },

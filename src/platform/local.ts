@@ -1,5 +1,6 @@
 // The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
-// into a folder, the summary and outputs are printed to the terminal.
+// into a folder, the summary is printed to the terminal as text (summary.md beside report.json has
+// the markdown).
 
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -98,8 +99,8 @@ export interface LocalPlatformOptions {
   /** Folder for the default cache store; null turns the default store off. */
   cacheDir?: string | null;
   write?: (line: string) => void;
-  /** Where the summary goes; the terminal by default. */
-  printSummary?: (markdown: string) => void;
+  /** Where the summary's text goes; the terminal by default. */
+  printSummary?: (text: string) => void;
 }
 
 export function localPlatform(options: LocalPlatformOptions): Platform & { outputs: Map<string, string> } {
@@ -117,8 +118,8 @@ export function localPlatform(options: LocalPlatformOptions): Platform & { outpu
         ? null
         : dirCacheStore({ root, workspace, maxBytes, scope, log: (line) => write(inert(line)), warn });
     },
-    async writeSummary(markdown) {
-      (options.printSummary ?? ((m: string) => process.stdout.write(`${inert(m)}\n`)))(markdown);
+    async writeSummary({ text }) {
+      (options.printSummary ?? ((t: string) => process.stdout.write(inert(t))))(text);
     },
     setOutput: (name, value) => void outputs.set(name, value),
   };

@@ -70,6 +70,7 @@ export interface Platform {
   }): Promise<CacheStore | null>;
   /** The pull-request comments API with this token, or null where there is no GitHub. */
   issueComments(token: string): IssueCommentsApi | null;
-  writeSummary(markdown: string): Promise<void>;
+  /** The run's summary: markdown where it is rendered (the job summary), text where it is printed. */
+  writeSummary(summary: { markdown: string; text: string }): Promise<void>;
   setOutput(name: string, value: string): void;
 }

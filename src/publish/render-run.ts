@@ -75,7 +75,7 @@ function pointName(point: BenchmarkPoint): string {
 }
 
 /** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
-function measuredBy(report: Report): string {
+export function measuredBy(report: Report): string {
   if (!report.cache.hit) return "";
   const from = report.cache.from_run;
   return from === null
@@ -138,7 +138,7 @@ export function formatMemory(report: Report): string {
     );
   }
   if (m.host_peak_bytes !== null) parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
-  return parts.join(" · ") || "–";
+  return parts.length === 0 ? "–" : `${parts.join(" · ")}${measuredBy(report)}`;
 }
 
 function majorMinor(version: string | null | undefined): string | null {

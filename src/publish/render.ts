@@ -10,6 +10,7 @@ import { formatDuration } from "../util/time.js";
 import { formatInputSpecs, type InputSpec } from "../settings/input-spec.js";
 import { STACK_PACKAGES } from "../settings/targets.js";
 import { engineLines } from "../pte/render-summary.js";
+import { measuredBy } from "./render-run.js";
 
 /** One uploaded file: its artifact's name (the file's name once downloaded) and its page. */
 export interface PublishedArtifact {
@@ -104,17 +105,27 @@ export function formatGpu(report: Report): string {
   return `${code(g.name)} (${facts.join(", ")})`;
 }
 
-export function formatTimings(timings: Record<string, number>): string {
-  return (
-    Object.entries(timings)
-      // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
-      .filter(([k]) => !k.startsWith("export.") || k === "export.run")
-      .map(
-        ([k, s]) =>
-          `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`,
-      )
-      .join(" · ")
-  );
+/**
+ * Seconds per stage. On a cache hit no export ran: the stages are this run's, and the driver's steps
+ * (`export.*`) are the building run's, said so with who measured them.
+ */
+export function formatTimings(report: Report): string {
+  const entries = Object.entries(report.timings);
+  const now = entries
+    .filter(([k]) => !k.startsWith("export."))
+    .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`);
+  const run = report.timings["export.run"];
+  if (!report.cache.hit) {
+    // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
+    return [...now, ...(run === undefined ? [] : [`of which run & time ${formatDuration(run * 1000)}`])].join(
+      " · ",
+    );
+  }
+  const steps = entries.filter(([k]) => k.startsWith("export."));
+  if (steps.length === 0) return `${now.join(" · ")} (no export ran)`;
+  const built = formatDuration(steps.reduce((sum, [, s]) => sum + s, 0) * 1000);
+  const ofWhich = run === undefined ? "" : `, of which run & time ${formatDuration(run * 1000)}`;
+  return `now: ${now.join(" · ")} (no export ran) · the export that built it: ${built}${ofWhich}${measuredBy(report)}`;
 }
 
 export function formatInputs(inputs: readonly InputSpec[]): string {
