@@ -15,6 +15,7 @@ import { diffLines, gateLines, TEXT } from "../compare/render.js";
 import { GATES, readGateSettings } from "../settings/gate-limits.js";
 import { sha256File } from "../util/hash.js";
 import { print, printError, printJson } from "./output.js";
+import { checkFlags } from "./flags.js";
 
 export const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
 
@@ -47,6 +48,8 @@ function usage(message: string): number {
 export async function diffCommand(argv: string[]): Promise<number> {
   const options: Record<string, { type: "string" | "boolean" }> = { json: { type: "boolean" } };
   for (const g of GATES) options[g.input] = { type: "string" };
+  const problem = checkFlags(argv, Object.keys(options), (flag) => options[flag]?.type === "string");
+  if (problem !== null) return usage(problem);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });

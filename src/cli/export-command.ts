@@ -15,6 +15,7 @@ import { reportFailure } from "../failure.js";
 import { DEFAULT_ARTIFACT_DIR } from "./help.js";
 import { makeOwnFolder } from "../util/files.js";
 import { printError } from "./output.js";
+import { checkFlags } from "./flags.js";
 
 type Option = { type: "string"; multiple?: boolean };
 
@@ -38,9 +39,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
     "artifact-dir": { type: "string" },
     baseline: { type: "string" },
   };
-  for (const input of INPUTS) options[input.name] = { type: "string" };
+  for (const input of INPUTS) if (input.actionOnly === undefined) options[input.name] = { type: "string" };
   // `--only a --only b` as well as `--only a,b`.
   options.only = { type: "string", multiple: true };
+  const problem = checkFlags(argv, Object.keys(options), () => true);
+  if (problem !== null) {
+    printError(`trt-pte export: ${problem}\nRun trt-pte export --help for the flags.\n`);
+    return 2;
+  }
   let values: Record<string, string | string[] | undefined>;
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<
@@ -48,7 +54,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       string | string[] | undefined
     >;
   } catch (e) {
-    printError(`trt-pte export: ${(e as Error).message}\nRun trt-pte --help for the flags.\n`);
+    printError(`trt-pte export: ${(e as Error).message}\nRun trt-pte export --help for the flags.\n`);
     return 2;
   }
   const cwd = process.cwd();

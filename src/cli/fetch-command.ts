@@ -13,6 +13,7 @@ import { findToken } from "../fetch/token.js";
 import { needsToRun } from "../publish/render-run.js";
 import { formatBytes } from "../util/format.js";
 import { inert } from "../util/log-text.js";
+import { checkFlags } from "./flags.js";
 
 export const FETCH_USAGE =
   "trt-pte fetch --repo OWNER/NAME (--pr N | --run ID | --branch B) [--model NAME] [--gpu NAME] [-o DIR] [--verify-attestation]";
@@ -70,6 +71,9 @@ export async function fetchCommand(
 ): Promise<number> {
   let options;
   try {
+    const flags = ["repo", "pr", "run", "branch", "model", "gpu", "output", "verify-attestation"];
+    const problem = checkFlags(argv, flags, (flag) => flag !== "verify-attestation");
+    if (problem !== null) throw new UsageError(problem);
     const { values } = parseArgs({
       args: argv,
       options: {

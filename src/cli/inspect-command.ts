@@ -9,10 +9,16 @@ import { inspectPte } from "../pte/inspect.js";
 import { renderTree } from "../pte/render-tree.js";
 import { partitionMermaid } from "../compare/mermaid.js";
 import { print, printError, printJson } from "./output.js";
+import { checkFlags } from "./flags.js";
 
 export const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]";
 
 export function inspectCommand(argv: string[]): number {
+  const problem = checkFlags(argv, ["json", "mermaid", "ptd"], (flag) => flag === "ptd");
+  if (problem !== null) {
+    printError(`trt-pte inspect: ${problem}\nUsage: ${INSPECT_USAGE}\n`);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({

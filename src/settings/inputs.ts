@@ -38,6 +38,11 @@ export interface InputDefinition {
   readonly choices?: readonly string[];
   /** Smallest and largest accepted value of an integer input. */
   readonly range?: readonly [number, number];
+  /**
+   * Set for an input that means nothing outside a workflow, saying why: the CLI has no such flag,
+   * leaves it out of its help and refuses it with this reason (src/cli/flags.ts).
+   */
+  readonly actionOnly?: string;
 }
 
 export const INPUTS: readonly InputDefinition[] = [
@@ -238,6 +243,7 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "integer",
     range: [1, 90],
     description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
+    actionOnly: "GitHub keeps an artifact that long; the CLI copies it into --artifact-dir, where it stays",
   },
   {
     name: "cache",
@@ -361,6 +367,7 @@ export const INPUTS: readonly InputDefinition[] = [
       "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
       "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
       "see docs/action.md “Comments on fork pull requests”.",
+    actionOnly: "the CLI has no pull request to comment on; it prints the summary and writes summary.md",
   },
   {
     name: "github-token",
@@ -368,6 +375,7 @@ export const INPUTS: readonly InputDefinition[] = [
     kind: "string",
     default: "${{ github.token }}",
     description: "Token for the pull-request comment. Never printed.",
+    actionOnly: "it is the token of the pull-request comment, which only the action writes",
   },
 ];
 

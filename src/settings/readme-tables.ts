@@ -1,7 +1,7 @@
 // The input and output tables of docs/action.md (and which inputs docs/config.md's file takes),
 // rendered from action.yml's own source so they cannot drift.
 
-import { INPUTS, OUTPUTS, type InputUse } from "./inputs.js";
+import { INPUTS, OUTPUTS, type InputDefinition, type InputUse } from "./inputs.js";
 import { cell } from "../util/format.js";
 
 /** A default as code; one code span per line, so a multi-line default stays inside its cell. */
@@ -13,10 +13,17 @@ function formatDefault(value: string | undefined): string {
     .join("<br>");
 }
 
+/** The description, and for an action-only input why the CLI has no such flag. */
+function describe(input: InputDefinition): string {
+  return input.actionOnly === undefined
+    ? input.description
+    : `${input.description} Action only (no CLI flag): ${input.actionOnly}.`;
+}
+
 export function renderInputsTable(): string {
   const rows = INPUTS.map(
     (i) =>
-      `| \`${i.name}\` | ${i.required ? "yes" : "no"} | ${formatDefault(i.default)} | ${cell(i.description)} |`,
+      `| \`${i.name}\` | ${i.required ? "yes" : "no"} | ${formatDefault(i.default)} | ${cell(describe(i))} |`,
   );
   return ["| Input | Required | Default | Description |", "|---|---|---|---|", ...rows].join("\n");
 }

@@ -38,11 +38,52 @@ function installPacked(): string {
 }
 
 describe("trt-pte CLI", () => {
-  it("documents every action input as a flag of the same name", () => {
+  it("documents every action input as a flag of the same name, but the action-only ones", () => {
     const help = cli(["--help"], REPO);
     expect(help.status).toBe(0);
-    for (const input of INPUTS) expect(help.stdout).toContain(`--${input.name} `);
+    for (const input of INPUTS) {
+      if (input.actionOnly === undefined) expect(help.stdout).toContain(`--${input.name} `);
+      else expect(help.stdout).not.toContain(`--${input.name}`);
+    }
     expect(help.stdout).toContain("trt-pte export --model FILE.py:FACTORY");
+    expect(help.stdout).not.toContain("${{");
+  });
+
+  it("answers --help after any command with that command's help", () => {
+    for (const [args, part] of [
+      [["export", "--help"], "Export flags"],
+      [["export", "--model", "m.py:f", "-h"], "Export flags"],
+      [["inspect", "--help"], "Inspect: prints what a .pte holds"],
+      [["diff", "x.pte", "--help"], "Diff: what changed from A to B"],
+      [["help", "diff"], "Diff: what changed from A to B"],
+    ] as const) {
+      const run = cli([...args], REPO);
+      expect(run.status, args.join(" ")).toBe(0);
+      expect(run.stdout).toContain(part);
+      expect(run.stderr).toBe("");
+    }
+    expect(cli(["inspect", "--help"], REPO).stdout).not.toContain("Export flags");
+  });
+
+  it("suggests what a mistyped flag or command meant, and refuses the action's own inputs", () => {
+    const flag = cli(["export", "--model", "x.py:f", "--targte", "portable"], REPO);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain("trt-pte export: unknown flag --targte; did you mean --target?");
+    expect(cli(["inspect", "--mermiad", "a.pte"], REPO).stderr).toContain("did you mean --mermaid?");
+    expect(cli(["diff", "--max-size-increas=5%", "a", "b"], REPO).stderr).toContain(
+      "did you mean --max-size-increase?",
+    );
+    const command = cli(["exprot", "--model", "x.py:f"], REPO);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain("trt-pte: unknown command 'exprot'. Did you mean 'trt-pte export'?");
+    const token = cli(["export", "--model", "x.py:f", "--github-token", "t"], REPO);
+    expect(token.status).toBe(2);
+    expect(token.stderr).toContain(
+      "trt-pte export: --github-token is an input of the GitHub Action only: it is the token of the pull-request comment",
+    );
+    expect(cli(["export", "--comment=true"], REPO).stderr).toContain(
+      "--comment is an input of the GitHub Action only",
+    );
   });
 
   // The workspace of the first export: the trt-pte.yml test below builds the same model again, a
@@ -77,7 +118,21 @@ describe("trt-pte CLI", () => {
       ws,
     );
     expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stdout).toContain("### trt-pte · cos_block-build · portable");
+    // The summary as aligned text, its markdown beside report.json.
+    expect(exported.stdout).toMatch(
+      /^trt-pte · cos_block-build · portable
+
+Model +examples\/cos_block\.py:build$/m,
+    );
+    expect(exported.stdout).not.toMatch(/\||```|###|<details>/);
+    const out = path.join(ws, "trt-pte-out", "cos_block-build-portable");
+    expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain(
+      "### trt-pte · cos_block-build · portable",
+    );
+    // The whole log beside the output; the terminal folded the third-party lines into one.
+    expect(fs.readFileSync(`${out}.log`, "utf8")).toContain(
+      "▸ Export examples/cos_block.py:build → portable",
+    );
     // As a download would leave them: one file per artifact, named after the build.
     const arts = path.join(ws, "arts");
     expect(
@@ -95,7 +150,8 @@ describe("trt-pte CLI", () => {
     expect(exported.stdout).toContain('Runtime.get().load_program("cos_block-build-portable.pte")');
     expect(exported.stdout).not.toContain("trt-pte fetch");
     // …and it runs as written, beside the copied file, in ExecuTorch's own runtime.
-    const snippet = /^```python\n([\s\S]*?)\n```$/m.exec(exported.stdout)?.[1] ?? "";
+    // The terminal shows the code as it is, flush left after its sentence (the summary's last part).
+    const snippet = /Python runtime:\n\n([\s\S]*)$/.exec(exported.stdout)?.[1] ?? "";
     const ran = spawnSync(TEST_PYTHON, ["-c", `${snippet}\nprint(type(outputs).__name__, len(outputs))`], {
       cwd: arts,
       encoding: "utf8",
@@ -188,7 +244,7 @@ describe("trt-pte CLI", () => {
     expect(second.stderr).toMatch(
       /^error: regression: max-size-increase 10%: \.pte \+ \.ptd size \+100\.0% \(limit 10%\)/m,
     );
-    expect(second.stdout).toContain("#### vs `old-report.json` · `eeeeeeeeeeee`");
+    expect(second.stdout).toContain("vs old-report.json · eeeeeeeeeeee");
     const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
       baseline: { pte_sha256: string };
       diff: { size: { pte: { delta: number } } };
@@ -305,6 +361,6 @@ describe("trt-pte CLI", () => {
   it("rejects an unknown flag with a usage error", () => {
     const run = cli(["export", "--modle", "x.py:f"], REPO);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--modle'");
+    expect(run.stderr).toContain("unknown flag --modle; did you mean --model?");
   });
 });
