@@ -2,7 +2,10 @@
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
 
-/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+/**
+ * Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py); each is a
+ * row of docs/troubleshooting.md.
+ */
 export const ERROR_KINDS = [
   "settings",
   "model_error",

@@ -1,7 +1,7 @@
 // The model's output folder and what lives beside it, in one place: the staging folder a run builds
 // (or restores from the cache) into, the previous build kept until the run has succeeded, the run's
 // whole log, and the files of a build that failed after writing its .pte. A run that fails at any
-// stage leaves the last good output where it was (docs/troubleshooting.md "Nothing is lost").
+// stage leaves the last good output where it was (docs/troubleshooting.md “Nothing is lost”).
 
 import fs from "node:fs/promises";
 

@@ -7,7 +7,6 @@
 // pipeline's own work (staging, verification, caching, publishing) runs for real in milliseconds.
 
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../src/main.js";
@@ -17,25 +16,10 @@ import { dirCacheStore } from "../src/platform/dir-store.js";
 import type { ArtifactStore, Log, Platform } from "../src/platform/platform.js";
 import type { CacheStore } from "../src/platform/store.js";
 import { TrtPteError } from "../src/errors.js";
-import { REPO, TEST_PYTHON } from "./support/action-run.js";
-import { fixtureDir } from "./support/pte-fixtures.js";
+import { standinWorkspace } from "./support/standin.js";
 
-const STANDIN = path.join(REPO, "test", "support", "standin-driver.py");
 const NAME = "net-portable";
-
-/** A workspace with scenario.py naming the fixture the stand-in writes, and the stand-in "python". */
-function workspace(): { ws: string; python: string; use: (fixture: string) => void } {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-stages-"));
-  const python = path.join(ws, ".standin-python");
-  fs.writeFileSync(python, `#!/bin/sh\nexec "${TEST_PYTHON}" "${STANDIN}" "$@"\n`, { mode: 0o755 });
-  const use = (fixture: string): void =>
-    fs.writeFileSync(
-      path.join(ws, "scenario.py"),
-      `FIXTURE = "${path.join(fixtureDir(fixture), "model.pte")}"\n`,
-    );
-  use("portable");
-  return { ws, python, use };
-}
+const workspace = standinWorkspace;
 
 /** Every file under `dir` with its bytes, or null when there is no such folder. */
 function snapshot(dir: string): Record<string, string> | null {

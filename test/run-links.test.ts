@@ -38,8 +38,8 @@ describe("error text", () => {
     reportFailure(error, log);
     reportFailure(new Error("boom"), log);
     expect(errors[0]).toEqual([describeError(error), where]);
-    expect(errors[0]![0]).toBe("the factory raised\n  hint: fix net.py");
-    expect(errors[1]![0]).toContain("Error: boom\n    at ");
+    expect(errors[0]![0]).toBe("model_error: the factory raised\n  hint: fix net.py");
+    expect(errors[1]![0]).toContain("internal: Error: boom\n    at ");
     expect(errors[1]![1]).toBeUndefined();
     expect(errorMessage(new Error("one line"))).toBe("one line");
     expect(errorMessage("thrown text")).toBe("thrown text");

@@ -1,6 +1,6 @@
 // The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
-// into a folder, the summary is printed to the terminal as text (summary.md beside report.json has
-// the markdown).
+// into a folder, the summary is printed to the terminal as text (the pipeline writes its markdown
+// beside report.json).
 
 import fs from "node:fs/promises";
 import path from "node:path";

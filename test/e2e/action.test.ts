@@ -248,7 +248,7 @@ describe("the bundled action", () => {
     );
     expect(run.code).toBe(1);
     expect(run.log).toContain(
-      "::error file=broken.py,line=5::the model factory 'build' raised RuntimeError: no weights",
+      "::error file=broken.py,line=5::model_error: the model factory 'build' raised RuntimeError: no weights",
     );
     expect(run.log.match(/::error/g)).toHaveLength(1);
     expect(artifacts.artifacts.length).toBe(before);
@@ -274,7 +274,7 @@ describe("the bundled action", () => {
     );
     expect(run.code).toBe(1);
     expect(run.log).toContain(
-      "::error file=models/weights.py,line=2::the model factory 'build' raised FileNotFoundError: " +
+      "::error file=models/weights.py,line=2::model_error: the model factory 'build' raised FileNotFoundError: " +
         "head.safetensors (in build at models/net.py:6 → load at models/weights.py:2)",
     );
   });
@@ -293,7 +293,7 @@ describe("the bundled action", () => {
       ws,
     );
     expect(run.code).toBe(1);
-    expect(run.log).toContain("::error::inputs: at 1:1: unknown dtype 'float33'");
+    expect(run.log).toContain("::error::settings: inputs: at 1:1: unknown dtype 'float33'");
     expect(run.log).not.toContain("Preflight");
   });
 

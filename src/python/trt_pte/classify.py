@@ -33,7 +33,16 @@ EAGER = "eager"  # running the user's model in PyTorch (accuracy reference)
 RUN = "run"  # running what we built (compiled module or .pte) for the accuracy check
 DRIVER = "driver"  # anything else
 
-_OOM = ("out of memory", "outofmemory", "cuda error: out of memory", "insufficient memory", "cudaerrormemoryallocation")
+_OOM = (
+    "out of memory",
+    "outofmemory",
+    "cuda error: out of memory",
+    "insufficient memory",
+    "cudaerrormemoryallocation",
+    # torch's CPU allocator: "DefaultCPUAllocator: can't allocate memory: you tried to allocate N bytes"
+    "can't allocate memory",
+    "not enough memory",
+)
 _NO_GPU = (
     "no cuda gpus are available",
     "found no nvidia driver",
