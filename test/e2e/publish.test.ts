@@ -209,7 +209,7 @@ describe("publishing from the bundled action", () => {
     );
     const two = await runAction(ACTION, inputs({ comment: "false", "output-dir": "other-out" }), env, ws);
     expect(two.code).toBe(1);
-    expect(two.log).toContain("::error::uploading artifact 'cos_block-build-portable.pte' failed");
+    expect(two.log).toContain("::error::publish: uploading artifact 'cos_block-build-portable.pte' failed");
     expect(two.log).toContain("artifact names are unique per workflow run");
     // The report it had uploaded was deleted again (DeleteArtifact): no report without its .pte.
     expect(server.requests.map((r) => r.url)).toContain(
