@@ -34,6 +34,7 @@ function recordingLog(): Log & { infos: string[]; warnings: string[] } {
     error: (m) => warnings.push(m),
     group: (_t, fn) => fn(),
     verbatim: (fn) => fn(),
+    aside: (summary) => infos.push(summary),
   };
 }
 
