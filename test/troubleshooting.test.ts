@@ -94,7 +94,7 @@ const ACTION_CASES: Record<string, () => Promise<void>> = {
         localLog(() => undefined),
       ),
     );
-    expectPrinted(error, "missing_dependency", "pip install -r requirements.txt");
+    expectPrinted(error, "missing_dependency", "install torch and executorch into");
   },
 
   async verification() {
