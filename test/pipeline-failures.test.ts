@@ -16,7 +16,7 @@ import { dirCacheStore } from "../src/platform/dir-store.js";
 import type { ArtifactStore, Log, Platform } from "../src/platform/platform.js";
 import type { CacheStore } from "../src/platform/store.js";
 import { TrtPteError } from "../src/errors.js";
-import { standinWorkspace } from "./support/standin.js";
+import { cloneWorkspace, standinWorkspace, type StandinWorkspace } from "./support/standin.js";
 
 const NAME = "net-portable";
 const workspace = standinWorkspace;
@@ -181,14 +181,20 @@ const VARIANTS: Variant[] = [
 ];
 
 describe.each(VARIANTS)("a run that fails ($name, cache $cache) leaves the last good output", (variant) => {
-  /** A workspace whose output folder holds a good build of `dynamic_shapes`'s .pte. */
-  async function withGoodBuild(): Promise<
-    ReturnType<typeof workspace> & { before: Parameters<typeof expectNothingLost>[1] }
-  > {
+  /** One good build of `dynamic_shapes`'s .pte (made once, copied for each test). */
+  let template: Promise<StandinWorkspace> | undefined;
+  const goodBuild = async (): Promise<StandinWorkspace> => {
     const w = workspace();
     w.use("dynamic_shapes");
-    const good = await run(variant, w.ws, w.python, "ok");
-    expect(good.error).toBeNull();
+    expect((await run(variant, w.ws, w.python, "ok")).error).toBeNull();
+    return w;
+  };
+
+  /** A workspace whose output folder holds that good build. */
+  async function withGoodBuild(): Promise<
+    StandinWorkspace & { before: Parameters<typeof expectNothingLost>[1] }
+  > {
+    const w = cloneWorkspace(await (template ??= goodBuild()));
     w.use("portable"); // what a later run would build: another file, so a swap would show
     return { ...w, before: { output: snapshot(out(w.ws)), artifact: snapshot(artifactCopy(w.ws)) } };
   }

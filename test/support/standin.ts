@@ -36,3 +36,15 @@ export function shellPython(dir: string, name: string, body: string): string {
   fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   return file;
 }
+
+/** A copy of `from` (its output, caches and artifact folder too) in a fresh folder of its own. */
+export function cloneWorkspace(from: StandinWorkspace): StandinWorkspace {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-stages-"));
+  fs.cpSync(from.ws, ws, { recursive: true });
+  const use = (fixture: string): void =>
+    fs.writeFileSync(
+      path.join(ws, "scenario.py"),
+      `FIXTURE = "${path.join(fixtureDir(fixture), "model.pte")}"\n`,
+    );
+  return { ws, python: path.join(ws, path.basename(from.python)), use };
+}
