@@ -16,6 +16,7 @@ import { dirCacheStore } from "../src/platform/dir-store.js";
 import type { ArtifactStore, Log, Platform } from "../src/platform/platform.js";
 import type { CacheStore } from "../src/platform/store.js";
 import { TrtPteError } from "../src/errors.js";
+import { sha256File } from "../src/util/hash.js";
 import { cloneWorkspace, standinWorkspace, type StandinWorkspace } from "./support/standin.js";
 
 const NAME = "net-portable";
@@ -60,7 +61,17 @@ function platformFor(variant: Variant, ws: string, fault: Fault, lines: string[]
     });
     return {
       ...local,
-      artifacts: fault === "upload" ? { upload: failing("the artifact folder") } : local.artifacts,
+      // The .pte goes up last: the report's copy is already replaced when it fails.
+      artifacts:
+        fault === "upload"
+          ? {
+              ...local.artifacts,
+              uploadFile: (name, file, options) =>
+                name.endsWith(".pte")
+                  ? Promise.reject(new Error("the artifact folder is full"))
+                  : local.artifacts.uploadFile(name, file, options),
+            }
+          : local.artifacts,
       writeSummary: fault === "summary" ? failing("the terminal") : local.writeSummary,
       defaultCacheStore: fault === "cache" ? async () => brokenStore : local.defaultCacheStore,
     };
@@ -73,20 +84,23 @@ function platformFor(variant: Variant, ws: string, fault: Fault, lines: string[]
     verbatim: (fn) => fn(),
     aside: (summary, folded) => lines.push(`::group::${summary}`, ...folded, "::endgroup::"),
   };
-  const uploaded = new Map<string, string[]>();
+  const uploaded = new Map<string, string>();
   const artifacts: ArtifactStore = {
-    async upload(name, files) {
-      if (fault === "upload")
+    async uploadFile(name, file) {
+      if (fault === "upload" && name.endsWith(".pte"))
         throw new Error(
           "Failed to CreateArtifact: (409) Conflict: an artifact with this name already exists",
         );
-      uploaded.set(name, [...files]);
+      uploaded.set(name, file);
       return {
         id: uploaded.size,
-        size: 1,
-        digest: undefined,
+        size: fs.statSync(file).size,
+        digest: `sha256:${await sha256File(file)}`,
         url: `https://github.com/octo/models/actions/runs/1/artifacts/${uploaded.size}`,
       };
+    },
+    async remove(name) {
+      uploaded.delete(name);
     },
   };
   const store = (scope: Parameters<Platform["defaultCacheStore"]>[0]["scope"]) =>

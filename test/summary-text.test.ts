@@ -10,6 +10,7 @@ import { alignedRows, markdownSection, plainText } from "../src/publish/plain-te
 import { renderComparison } from "../src/compare/render.js";
 import { mermaidBlock } from "../src/compare/mermaid.js";
 import { code } from "../src/util/format.js";
+import { renderUseIt, useItOf } from "../src/publish/use-it.js";
 import type { Report } from "../src/report/report.js";
 import { REPO } from "./support/action-run.js";
 import { fixtureReport } from "./support/reports.js";
@@ -48,14 +49,24 @@ function expectNoMarkdown(text: string): void {
 describe("the summary in a terminal", () => {
   it("is aligned text, with the picture left to inspect --mermaid", async () => {
     const report = detector();
-    const extras = { comparison: "", picture: mermaidBlock(report.inspection) };
-    const text = renderSummaryText(
-      report,
-      { name: "cos_block-build-xnnpack", url: "/w/.trt-pte/artifacts/x" },
-      { state: "off" },
-      extras,
+    const file = (name: string) => ({ name, url: `/w/.trt-pte/artifacts/${name}` });
+    const downloads = {
+      pte: file("cos_block-build-xnnpack.pte"),
+      ptd: [],
+      report: file("cos_block-build-xnnpack.report.json"),
+    };
+    const extras = {
+      comparison: "",
+      picture: mermaidBlock(report.inspection),
+      useIt: renderUseIt(useItOf(report, downloads, "", null)),
+    };
+    const text = renderSummaryText(report, downloads, { state: "off" }, extras);
+    expectNoMarkdown(text.slice(0, text.indexOf("\nUse it\n")));
+    expect(text).not.toMatch(/```|<details>|<\/?summary>/);
+    // "Use it" last, its code flush left as it runs.
+    expect(text).toMatch(
+      /\nUse it\n {2}Run the .pte in ExecuTorch's Python runtime:\n\nimport torch\nfrom executorch\.runtime import Runtime\n/,
     );
-    expectNoMarkdown(text);
     expect(text).toMatch(/^Outputs +scores float32\[4,10\] · boxes float32\[4,10,4\]$/m);
     expect(text).toContain("The partition as a picture: trt-pte inspect --mermaid on the .pte");
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);

@@ -117,10 +117,11 @@ const ACTION_CASES: Record<string, () => Promise<void>> = {
     const settings = settingsFor(dir, { model: "m.py:f", target: "portable", "artifact-name": "taken" });
     const report = fixtureReport();
     const store = {
-      upload: () =>
+      uploadFile: () =>
         Promise.reject(
           new Error("Failed to CreateArtifact: (409) Conflict: an artifact with this name already exists"),
         ),
+      remove: () => Promise.resolve(),
     };
     const files = { pte: report.pte, ptd: [], inspection: report.inspection };
     const error = await caught(() => uploadExport(settings, store, files));

@@ -120,9 +120,7 @@ describe("trt-pte CLI", () => {
     expect(exported.status, exported.stderr).toBe(0);
     // The summary as aligned text, its markdown beside report.json.
     expect(exported.stdout).toMatch(
-      /^trt-pte · cos_block-build · portable
-
-Model +examples\/cos_block\.py:build$/m,
+      /^trt-pte · cos_block-build · portable\n\nModel +examples\/cos_block\.py:build$/m,
     );
     expect(exported.stdout).not.toMatch(/\||```|###|<details>/);
     const out = path.join(ws, "trt-pte-out", "cos_block-build-portable");
