@@ -3,6 +3,8 @@
 // fails; then one summary with the rollup first, one comment for the call, and the `builds` output.
 // The call fails when any model did, after the others were published.
 
+import path from "node:path";
+import { writeOwnFile } from "./output-folder.js";
 import type { Platform } from "./platform/platform.js";
 import type { PlannedModel } from "./settings/model-list.js";
 import type { Settings } from "./settings/settings.js";
@@ -17,7 +19,7 @@ import {
 import { reportFailure } from "./failure.js";
 import { TrtPteError } from "./errors.js";
 import { publishComment } from "./publish/publish-comment.js";
-import { NO_EXTRAS } from "./publish/summary.js";
+import { NO_EXTRAS, SUMMARY_FILE, renderSummary, renderSummaryText } from "./publish/summary.js";
 import { renderCallComment, renderCallSummary, rollupRow, type ModelView } from "./publish/call-report.js";
 import { rollupText, type RollupRow } from "./publish/rollup.js";
 import { runInfo } from "./report/report.js";
@@ -100,6 +102,29 @@ export async function runModels(
   }
 
   const views = results.map((r) => view(r, env, "summary"));
+  // Each built model keeps its new output only once the call's own publishing went through.
+  let published: unknown = null;
+  try {
+    await publishCall(results, views, platform, env, options);
+  } catch (error) {
+    published = error;
+  }
+  for (const result of results) await result.built?.finish(published);
+  if (published !== null) throw published;
+
+  const rows = views.map(rollupRow);
+  return { results, rows, text: rollupText(rows), failure: callFailure(results) };
+}
+
+/** The call's comment, summary (and each model's markdown beside its report.json) and outputs. */
+async function publishCall(
+  results: readonly ModelResult[],
+  views: readonly ModelView[],
+  platform: Platform,
+  env: NodeJS.ProcessEnv,
+  options: CallOptions,
+): Promise<void> {
+  const { log } = platform;
   // Publishing settings are the call's, the same for every model.
   const call = results[0]?.settings;
   const run = runInfo(env);
@@ -121,7 +146,22 @@ export async function runModels(
           log,
           options.commentKey,
         );
-  await platform.writeSummary(renderCallSummary(views, options.source, comment));
+  const text = views
+    .map((v) =>
+      v.report === null
+        ? `${v.name}: failed (its error is above)\n`
+        : renderSummaryText(v.report, v.downloads, { state: "off" }, v.extras),
+    )
+    .join("\n");
+  await platform.writeSummary({ markdown: renderCallSummary(views, options.source, comment), text });
+  for (const v of views) {
+    const settings = results.find((r) => r.name === v.name)?.built?.settings;
+    if (v.report === null || settings === undefined) continue;
+    await writeOwnFile(
+      path.join(settings.outputDir, SUMMARY_FILE),
+      renderSummary(v.report, v.downloads, { state: "off" }, v.extras),
+    );
+  }
   platform.setOutput(
     "builds",
     JSON.stringify(results.map((r) => buildEntry(r.settings, r.built?.outcome ?? null, r.error))),
@@ -129,9 +169,6 @@ export async function runModels(
   // The single-build outputs say something only when there is one build.
   const only = results.length === 1 ? results[0]?.built : undefined;
   if (only) setOutputs(platform, only.outcome);
-
-  const rows = views.map(rollupRow);
-  return { results, rows, text: rollupText(rows), failure: callFailure(results) };
 }
 
 function callFailure(results: readonly ModelResult[]): TrtPteError | null {

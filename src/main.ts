@@ -7,9 +7,10 @@ import path from "node:path";
 import { checkLinks, withGpuName, type Settings } from "./settings/settings.js";
 import { ENGINE_CACHE_DIR, OUTPUT_STAGE_DIR, TIMING_CACHE_DIR } from "./cache/layers.js";
 import { BASELINE_DIR } from "./compare/baseline.js";
-import type { Platform } from "./platform/platform.js";
+import type { Log, Platform } from "./platform/platform.js";
 import { preflight, type Preflight } from "./preflight.js";
-import { runExport } from "./export.js";
+import { ExportFailure, runExport } from "./export.js";
+import { keepFailedBuild } from "./failed-build.js";
 import { checkExecution, verifyOutput, type VerifiedFiles } from "./verify.js";
 import {
   NOT_COMPARED,
@@ -19,12 +20,12 @@ import {
   reportFromEntry,
   type Report,
 } from "./report/report.js";
-import { renderSummary } from "./publish/summary.js";
+import { SUMMARY_FILE, renderSummary, renderSummaryText } from "./publish/summary.js";
 import { headlineSpeedup } from "./publish/render-run.js";
 import { renderComment } from "./publish/comment-body.js";
 import { publishComment } from "./publish/publish-comment.js";
 import { checkCachedAccuracy, exportWarnings } from "./publish/warnings.js";
-import { downloadsOf, uploadExport, type PublishedBuild } from "./publish/upload.js";
+import { artifactNames, downloadsOf, uploadExport, type PublishedBuild } from "./publish/upload.js";
 import { renderUseIt, useItOf, type FetchSource } from "./publish/use-it.js";
 import { formatBytes } from "./util/format.js";
 import { CacheSession } from "./cache/session.js";
@@ -34,9 +35,12 @@ import { renderComparison } from "./compare/render.js";
 import { mermaidBlock } from "./compare/mermaid.js";
 import { entryOf } from "./compare/history.js";
 import { historyMarkdown } from "./compare/history-chart.js";
-import type { BaseBuildRequest } from "./protocol.js";
+import type { BaseBuildRequest, ExportResult } from "./protocol.js";
 import { judgeGates, trippedGates } from "./compare/gates.js";
-import { TrtPteError } from "./errors.js";
+import { TrtPteError, errorMessage } from "./errors.js";
+import { OutputSwap, outputPaths, writeOwnFile, type OutputPaths } from "./output-folder.js";
+import { RunLog } from "./run-log.js";
+import { NoiseFilter } from "./util/noise.js";
 import type { ExtraSections } from "./publish/summary.js";
 import type { Downloads } from "./publish/render.js";
 
@@ -50,12 +54,6 @@ export interface PipelineOutcome {
 }
 
 type Stage = <T>(name: string, title: string, fn: () => Promise<T>) => Promise<T>;
-
-/** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
-async function promote(stagingDir: string, finalDir: string): Promise<void> {
-  await fs.rm(finalDir, { recursive: true, force: true });
-  await fs.rename(stagingDir, finalDir);
-}
 
 async function writeReport(dir: string, report: Report): Promise<void> {
   await fs.writeFile(path.join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
@@ -80,48 +78,74 @@ interface Built {
   files: VerifiedFiles;
 }
 
-/** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
+/** One model's hold on its output folder, its log and its stage timer, as the stages below share them. */
+interface Run {
+  settings: Settings;
+  platform: Platform;
+  stage: Stage;
+  swap: OutputSwap;
+  record: RunLog;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Export into the staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
 async function buildFresh(
-  settings: Settings,
-  platform: Platform,
+  run: Run,
   pre: Preflight,
   caches: CacheSession | null,
-  stage: Stage,
-  env: NodeJS.ProcessEnv,
   baseBuild: BaseBuildRequest | null,
 ): Promise<Built> {
-  const { log } = platform;
+  const { settings, stage, swap } = run;
+  const { log } = run.platform;
   const buildLayers = caches?.buildLayers() ?? null;
   if (buildLayers) await stage("cache_restore_build", "Restore TensorRT caches", () => buildLayers.restore());
 
-  const staging = `${settings.outputDir}.staging-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
+  const staging = await swap.stage();
+  const noise = new NoiseFilter(settings.workspace);
+  const fold = (line: string): boolean => {
+    if (!noise.fold(line)) return false;
+    run.record.record(line);
+    return true;
+  };
+  let result: ExportResult | undefined;
+  let files: VerifiedFiles;
   try {
-    const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
-      runExport(settings, staging, log, buildLayers?.paths(), baseBuild),
-    );
+    try {
+      result = await stage("export", `Export ${settings.model} → ${settings.target}`, () =>
+        runExport(settings, staging, log, buildLayers?.paths(), baseBuild, fold),
+      );
+    } finally {
+      const folded = noise.summary();
+      if (folded !== null) log.aside(`${folded}, whole in ${swap.paths.log}`, noise.lines);
+    }
     checkFolders(settings);
     caches?.checkSources(result.sources ?? []);
-    const files = await stage("verify", "Verify", async () => {
-      const verified = await verifyOutput(staging, result, settings.target, log);
-      await checkExecution(result.execution, settings.target, {
+    const exported = result;
+    files = await stage("verify", "Verify", async () => {
+      const verified = await verifyOutput(staging, exported, settings.target, log);
+      await checkExecution(exported.execution, settings.target, {
         distributions: pre.distributions,
         runner: settings.runner,
       });
       log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
       return verified;
     });
-    const report = buildReport(settings, pre, result, files, env);
-    await writeReport(staging, report);
-    await promote(staging, settings.outputDir);
-    if (buildLayers) {
-      await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
-      caches?.recordBuildLayers(buildLayers);
-    }
-    return { report, files };
-  } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+  } catch (error) {
+    // A .pte that was written but failed is kept beside the log, and says what it fixed; keeping it
+    // must never hide the failure itself.
+    const failed = error instanceof ExportFailure ? error.result : result;
+    throw await keepFailedBuild(staging, swap.paths.failed, error, failed?.inputs ?? settings.inputs).catch(
+      () => error,
+    );
   }
+  const report = buildReport(settings, pre, result, files, run.env);
+  await writeReport(staging, report);
+  await swap.promote();
+  if (buildLayers) {
+    await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
+    caches?.recordBuildLayers(buildLayers);
+  }
+  return { report, files };
 }
 
 /** One model built, verified, uploaded and recorded as a baseline: all but its comment, summary and outputs. */
@@ -131,6 +155,13 @@ export interface BuiltModel {
   outcome: PipelineOutcome;
   downloads: Downloads | null;
   extras: ExtraSections;
+  /** The platform's log, kept for the model's log file too. */
+  log: Log;
+  /**
+   * Ends the model's hold on its output folder once the caller has published it: null keeps the new
+   * build; an error (the caller's publishing failed) puts back what was there. Writes the log file.
+   */
+  finish(error: unknown): Promise<void>;
 }
 
 /**
@@ -161,29 +192,79 @@ export async function runPipeline(
   const built = await buildModel(given, platform, env);
   const { settings, outcome, downloads, extras } = built;
   const { report } = outcome;
-  const comment = await publishComment(
-    settings,
-    platform,
-    (pr) => renderComment(report, downloads, { ...extras, useIt: useItSection(built, env, "comment", pr) }),
-    env,
-    platform.log,
-  );
-  await platform.writeSummary(
-    renderSummary(report, downloads, comment, { ...extras, useIt: useItSection(built, env, "summary") }),
-  );
-  setOutputs(platform, outcome);
-  platform.setOutput("builds", JSON.stringify([buildEntry(settings, outcome, null)]));
+  const logged: Platform = { ...platform, log: built.log };
+  try {
+    const comment = await publishComment(
+      settings,
+      logged,
+      (pr) => renderComment(report, downloads, { ...extras, useIt: useItSection(built, env, "comment", pr) }),
+      env,
+      built.log,
+    );
+    const summaryExtras = { ...extras, useIt: useItSection(built, env, "summary") };
+    const markdown = renderSummary(report, downloads, comment, summaryExtras);
+    await writeOwnFile(path.join(settings.outputDir, SUMMARY_FILE), markdown);
+    await platform.writeSummary({
+      markdown,
+      text: renderSummaryText(report, downloads, comment, summaryExtras),
+    });
+    setOutputs(platform, outcome);
+    platform.setOutput("builds", JSON.stringify([buildEntry(settings, outcome, null)]));
+  } catch (error) {
+    await built.finish(error);
+    throw error;
+  }
+  await built.finish(null);
   const regression = regressionError(report);
   if (regression !== null) throw regression;
   return outcome;
 }
 
-/** Everything of one model up to its comment, summary and outputs, which the caller renders. */
+/**
+ * Everything of one model up to its comment, summary and outputs, which the caller renders, then
+ * `finish`es. A model that fails at any stage leaves its last good output where it was
+ * (src/output-folder.ts), and its whole log beside it.
+ */
 export async function buildModel(
   given: Settings,
   platform: Platform,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<BuiltModel> {
+  const record = new RunLog(platform.log);
+  // The output folder is known once preflight has named the GPU (a default artifact name has it).
+  const held: { paths: OutputPaths; swap: OutputSwap | null; artifacts: string[] } = {
+    paths: outputPaths(given.outputDir),
+    swap: null,
+    artifacts: [],
+  };
+  const finish = async (error: unknown): Promise<void> => {
+    if (error === null) {
+      await held.swap?.commit();
+      await platform.artifacts.settle?.(true, held.artifacts);
+    } else {
+      await held.swap?.rollback();
+      await platform.artifacts.settle?.(false, held.artifacts);
+    }
+    await record.write(held.paths.log, error ?? undefined).catch((e: unknown) => {
+      platform.log.warning(`the run's log file ${held.paths.log} could not be written: ${errorMessage(e)}`);
+    });
+  };
+  try {
+    const built = await buildStages(given, { ...platform, log: record.log }, env, record, held);
+    return { ...built, log: record.log, finish };
+  } catch (error) {
+    await finish(error);
+    throw error;
+  }
+}
+
+async function buildStages(
+  given: Settings,
+  platform: Platform,
+  env: NodeJS.ProcessEnv,
+  record: RunLog,
+  held: { paths: OutputPaths; swap: OutputSwap | null; artifacts: string[] },
+): Promise<Omit<BuiltModel, "log" | "finish">> {
   const { log } = platform;
   const seconds: Record<string, number> = {};
   const stage: Stage = async (name, title, fn) => {
@@ -199,14 +280,21 @@ export async function buildModel(
   const pre = await stage("preflight", "Preflight", () => preflight(given, log));
   const settings = withGpuName(given, pre.gpus[0]?.name);
   checkFolders(settings);
+  held.paths = outputPaths(settings.outputDir);
+  const swap = new OutputSwap(held.paths);
+  held.swap = swap;
+  const run: Run = { settings, platform, stage, swap, record, env };
   const caches = await CacheSession.open(settings, platform, pre, env);
   const cached = caches
-    ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
+    ? await stage("cache_restore", "Restore cached .pte", async () =>
+        caches.restoreOutput(await swap.stage()),
+      )
     : null;
   const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
   let built: Built;
   if (cached !== null) {
     checkCachedAccuracy(cached.report, settings);
+    await swap.promote();
     built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
   } else {
     // The base branch's .pte, timed beside this build by the driver (src/compare/base-build.ts).
@@ -215,7 +303,7 @@ export async function buildModel(
         ? await stage("base_build", "Restore the base build's .pte", () => comparer.restoreBaseBuild())
         : null;
     try {
-      built = await buildFresh(settings, platform, pre, caches, stage, env, base?.request ?? null);
+      built = await buildFresh(run, pre, caches, base?.request ?? null);
     } finally {
       await base?.cleanup();
     }
@@ -244,6 +332,8 @@ export async function buildModel(
   await writeReport(settings.outputDir, report);
   for (const warning of exportWarnings(report, settings)) log.warning(warning);
 
+  // What the upload may replace in a store that can take it back (the CLI's artifact folder).
+  held.artifacts = artifactNames(settings.artifactName, files);
   const published = settings.upload
     ? await stage("upload", `Upload artifacts of ${settings.artifactName}`, () =>
         uploadExport(settings, platform.artifacts, files),

@@ -81,3 +81,13 @@ export class OutputSwap {
     this.kept = false;
   }
 }
+
+/**
+ * Writes a file of trt-pte's own (the log, summary.md) where the model's process could have put
+ * something first: whatever is at the path goes, and the new file is created, never followed through
+ * a link the model left there.
+ */
+export async function writeOwnFile(file: string, text: string): Promise<void> {
+  await fs.rm(file, { force: true, recursive: true });
+  await fs.writeFile(file, text, { flag: "wx" });
+}

@@ -16,6 +16,7 @@ import type {
   ExecutionResult,
   ExportResult,
   MemoryResult,
+  OutputInfo,
   RatioResult,
   ResultFile,
   TimingResult,
@@ -84,6 +85,19 @@ export const INPUTS: Shape<InputSpec[]> = list(
   64,
 );
 
+/** An output's path in what forward() returns (`scores`, `out.0.logits`): the model's keys, so its text. */
+const OUTPUT_NAME = text(500);
+
+/** The model's outputs by name, dtype (torch's name) and shape. */
+export const OUTPUTS: Shape<OutputInfo[]> = list(
+  object<OutputInfo>({
+    name: OUTPUT_NAME,
+    dtype: text(32, /^[a-z][a-z0-9_]*$/),
+    shape: list(integer(0, MAX_DIM), 64),
+  }),
+  10_000,
+);
+
 export const ACCURACY: Shape<AccuracyResult> = object<AccuracyResult>({
   status: oneOf(["checked", "skipped"]),
   against: text(300),
@@ -93,7 +107,13 @@ export const ACCURACY: Shape<AccuracyResult> = object<AccuracyResult>({
     object({
       shape: oneOf(SHAPE_POINTS),
       outputs: list(
-        object({ index: COUNT, max_abs: NON_NEGATIVE, max_rel: NON_NEGATIVE, shape_matches: boolean }),
+        object({
+          index: COUNT,
+          name: optional(OUTPUT_NAME),
+          max_abs: NON_NEGATIVE,
+          max_rel: NON_NEGATIVE,
+          shape_matches: boolean,
+        }),
         10_000,
       ),
     }),
@@ -235,6 +255,7 @@ export const RESULT_SHAPE: Shape<ExportResult> = object<ExportResult>({
   timings: optional(TIMINGS),
   details: optional(DETAILS),
   inputs: optional(INPUTS),
+  outputs: optional(OUTPUTS),
   sources: optional(list(text(4096), 100_000)),
   seconds: optional(number(0, 1e7)),
   error: optional(DRIVER_ERROR),

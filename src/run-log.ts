@@ -7,6 +7,7 @@ import path from "node:path";
 import type { SourceLocation } from "./errors.js";
 import { TrtPteError, describeError } from "./errors.js";
 import type { Log } from "./platform/platform.js";
+import { writeOwnFile } from "./output-folder.js";
 
 // A model that prints without end must not take the runner's memory with it.
 const MAX_CHARS = 64 * 1024 * 1024;
@@ -66,6 +67,6 @@ export class RunLog {
       );
     }
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, `${[...this.lines, ...tail].join("\n")}\n`);
+    await writeOwnFile(file, `${[...this.lines, ...tail].join("\n")}\n`);
   }
 }

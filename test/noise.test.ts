@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NoiseFilter } from "../src/util/noise.js";
-import { githubLog } from "../src/platform/github.js";
+import { githubLog } from "../src/platform/github-log.js";
 import { localLog } from "../src/platform/local.js";
 
 const SITE = "/work/main/.venv/lib/python3.11/site-packages";

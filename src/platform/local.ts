@@ -75,8 +75,12 @@ export function folderArtifacts(dir: string): ArtifactStore {
     async remove(name) {
       await fs.rm(path.join(dir, name), { force: true });
     },
-    async settle(succeeded) {
-      for (const [destination, previous] of replaced) {
+    async settle(succeeded, names) {
+      for (const name of names) {
+        const destination = path.join(dir, name);
+        const previous = replaced.get(destination);
+        if (previous === undefined) continue;
+        replaced.delete(destination);
         if (succeeded) {
           if (previous !== null) await fs.rm(previous, { force: true });
           continue;
@@ -84,7 +88,6 @@ export function folderArtifacts(dir: string): ArtifactStore {
         await fs.rm(destination, { force: true });
         if (previous !== null) await fs.rename(previous, destination);
       }
-      replaced.clear();
     },
   };
 }

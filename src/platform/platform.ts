@@ -47,10 +47,11 @@ export interface ArtifactStore {
   /** Deletes an artifact this run uploaded: a build whose upload failed halfway leaves none behind. */
   remove(name: string): Promise<void>;
   /**
-   * Where an upload can be taken back (a folder on disk): keeps what this run replaced until the run
-   * ends, then drops it (`succeeded`) or puts it back. A service's upload is final and has no settle.
+   * Where an upload can be taken back (a folder on disk): keeps what uploads of `names` replaced
+   * until the build they belong to ends, then drops it (`succeeded`) or puts it back. A service's
+   * upload is final and has no settle.
    */
-  settle?(succeeded: boolean): Promise<void>;
+  settle?(succeeded: boolean, names: readonly string[]): Promise<void>;
 }
 
 export interface Platform {

@@ -3,7 +3,7 @@
 
 import type { Report } from "../report/report.js";
 import { code, formatBytes } from "../util/format.js";
-import { delegateSummary } from "../pte/render-summary.js";
+import { delegateSummary, engineLines } from "../pte/render-summary.js";
 import {
   type CommentOutcome,
   type Downloads,
@@ -11,7 +11,7 @@ import {
   formatCache,
   formatDownload,
   formatInputs,
-  engineList,
+  formatOutputs,
   formatGpu,
   formatNodes,
   formatTimings,
@@ -27,6 +27,7 @@ import {
   formatMemory,
   formatNeeds,
 } from "./render-run.js";
+import { alignedRows, markdownSection, plainText } from "./plain-text.js";
 
 function commentLine(outcome: CommentOutcome): string | null {
   switch (outcome.state) {
@@ -57,12 +58,19 @@ export interface ExtraSections {
 
 export const NO_EXTRAS: ExtraSections = { comparison: "", picture: "", history: "" };
 
-export function renderSummary(
-  report: Report,
-  downloads: Downloads | null,
-  comment: CommentOutcome = { state: "off" },
-  extras: ExtraSections = NO_EXTRAS,
-): string {
+/** The summary as markdown, beside report.json in the output folder (not uploaded). */
+export const SUMMARY_FILE = "summary.md";
+
+/** The summary's pieces, each markdown: rendered as the job summary, or as text for a terminal. */
+interface SummaryParts {
+  title: string;
+  model: string;
+  rows: (readonly [string, string])[];
+  /** One line per TensorRT engine and CUDA blob set (render-summary.ts `engineLines`). */
+  engines: string[];
+}
+
+function summaryParts(report: Report, downloads: Downloads | null, comment: CommentOutcome): SummaryParts {
   // What trt-pte measured or read itself first; then, under one label, what only the export
   // process could report (it runs the model's code, so a pull request can forge those figures).
   const rows: (readonly [string, string])[] = [
@@ -83,20 +91,65 @@ export function renderSummary(
   rows.push(["Cache", formatCache(report)]);
   rows.push(["GPU", formatGpu(report)]);
   rows.push(["Versions", formatVersions(report.versions)]);
-  rows.push(["Time", formatTimings(report.timings)]);
+  rows.push(["Time", formatTimings(report)]);
   const comment_ = commentLine(comment);
   if (comment_ !== null) rows.push(["PR comment", comment_]);
   rows.push(PROCESS_LABEL);
   rows.push(["Inputs", formatInputs(report.inputs)]);
+  if ((report.outputs ?? []).length > 0) rows.push(["Outputs", formatOutputs(report.outputs)]);
   rows.push(["Nodes", formatNodes(report.partition)]);
   rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
   rows.push(["Ran", formatExecution(report)]);
   rows.push(["Deterministic", formatDeterminism(report)]);
   rows.push(["Latency", formatLatency(report)]);
   rows.push(["Memory", formatMemory(report)]);
+  return {
+    title: title(report),
+    model: code(report.model, 1000),
+    rows,
+    engines: engineLines(report.inspection),
+  };
+}
+
+export function renderSummary(
+  report: Report,
+  downloads: Downloads | null,
+  comment: CommentOutcome = { state: "off" },
+  extras: ExtraSections = NO_EXTRAS,
+): string {
+  const parts = summaryParts(report, downloads, comment);
+  const engines = parts.engines.length === 0 ? "" : `\n${parts.engines.map((l) => `- ${l}`).join("\n")}\n`;
   const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
   const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
   const useIt = extras.useIt ? `\n${extras.useIt}` : "";
   const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
-  return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
+  return `### ${parts.title}\n\nModel ${parts.model}\n\n${table(parts.rows)}\n${engines}${useIt}${comparison}${history}${picture}`;
+}
+
+/**
+ * The same summary for a terminal: aligned `Label  value` rows (the export process's label as a
+ * line of its own), no table pipes, no Mermaid source (`trt-pte inspect --mermaid` draws the
+ * partition, the markdown file the latency history's chart); "Use it" comes last, its code as it is.
+ */
+export function renderSummaryText(
+  report: Report,
+  downloads: Downloads | null,
+  comment: CommentOutcome = { state: "off" },
+  extras: ExtraSections = NO_EXTRAS,
+): string {
+  const parts = summaryParts(report, downloads, comment);
+  const at = parts.rows.indexOf(PROCESS_LABEL);
+  const [ours, theirs] = at < 0 ? [parts.rows, []] : [parts.rows.slice(0, at), parts.rows.slice(at + 1)];
+  const out = [plainText(parts.title), "", alignedRows([["Model", parts.model], ...ours])];
+  if (theirs.length > 0) {
+    out.push("", `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`, alignedRows(theirs));
+  }
+  if (parts.engines.length > 0) out.push("", markdownSection(parts.engines.map((l) => `- ${l}`).join("\n")));
+  if (extras.comparison !== "") out.push("", markdownSection(extras.comparison));
+  if ((extras.history ?? "") !== "")
+    out.push("", "The latency history as a chart: summary.md beside report.json");
+  if (extras.picture !== "")
+    out.push("", "The partition as a picture: trt-pte inspect --mermaid on the .pte");
+  if (extras.useIt) out.push("", markdownSection(extras.useIt));
+  return `${out.join("\n")}\n`;
 }

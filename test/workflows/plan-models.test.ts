@@ -124,9 +124,9 @@ describe("the plan job with `config`", () => {
     );
     expect(list.code).toBe(1);
     expect(list.log).toContain(
-      "::error file=trt-pte.yml,line=3,col=5::unknown key 'precison' in models[0] (did you mean 'precision'?)",
+      "::error file=trt-pte.yml,line=3,col=5::settings: unknown key 'precison' in models[0] (did you mean 'precision'?)",
     );
-    expect(list.log).toContain("::error file=trt-pte.yml,line=5,col=13::b-f: target: unknown target 'tpu'");
+    expect(list.log).toContain("::error file=trt-pte.yml,line=5,col=13::settings: b-f: target: unknown target 'tpu'");
     expect(list.outputs).toEqual({});
   });
 
@@ -134,10 +134,10 @@ describe("the plan job with `config`", () => {
     const target = await plan(manyModels(1), { target: "xnnpack" });
     expect(target.list.code).toBe(1);
     expect(target.list.log).toContain(
-      "::error::target: describes a build, so with `config` it is set in trt-pte.yml",
+      "::error::settings: target: describes a build, so with `config` it is set in trt-pte.yml",
     );
     const both = await plan(manyModels(1), { model: "m.py:f" });
-    expect(both.list.log).toContain("::error::config: cannot be combined with `model`");
+    expect(both.list.log).toContain("::error::settings: config: cannot be combined with `model`");
   });
 
   it("stops on neither model nor config, and on a bad max-parallel", async () => {
