@@ -207,7 +207,7 @@ describe("trt-pte fetch", () => {
     const run = await fetch(["--run", "910"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^detector-build-tensorrt-a100--aoti_cuda_blob\.ptd: its sha256 is [0-9a-f]{64}, the build's report\.json lists [0-9a-f]{64}\n {2}hint: nothing was written/,
+      /^verification: detector-build-tensorrt-a100--aoti_cuda_blob\.ptd: its sha256 is [0-9a-f]{64}, the build's report\.json lists [0-9a-f]{64}\n {2}hint: nothing was written/,
     );
     expect(run.written).toBeNull();
     expect(run.parentEntries).toEqual([]);
@@ -221,7 +221,7 @@ describe("trt-pte fetch", () => {
     const run = await fetch(["--run", "920"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^detector-build-tensorrt-a100\.pte: the download hashes to sha256:[0-9a-f]{64}, GitHub's artifact service recorded sha256:[0-9a-f]{64}/,
+      /^verification: detector-build-tensorrt-a100\.pte: the download hashes to sha256:[0-9a-f]{64}, GitHub's artifact service recorded sha256:[0-9a-f]{64}/,
     );
     expect(run.written).toBeNull();
   });

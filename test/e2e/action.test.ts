@@ -188,9 +188,9 @@ describe("the bundled action", () => {
     ]);
     // The broken model is annotated at its line and named; the step fails after the others were published.
     expect(run.log).toContain(
-      "::error file=models/broken.py,line=2::broken: the model factory 'build' raised RuntimeError: no weights",
+      "::error file=models/broken.py,line=2::broken: model_error: the model factory 'build' raised RuntimeError: no weights",
     );
-    expect(run.log).toMatch(/::error::1 of 3 models failed: broken%0A/);
+    expect(run.log).toMatch(/::error::model_error: 1 of 3 models failed: broken%0A/);
     const builds = JSON.parse(run.outputs.builds!) as Record<string, string>[];
     expect(builds.map((b) => [b.name, b.target, b.outcome, b["cache-hit"]])).toEqual([
       ["cos_block-build", "xnnpack", "success", "true"],

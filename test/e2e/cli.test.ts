@@ -318,7 +318,7 @@ describe("trt-pte CLI", () => {
     ]);
     // The broken model is told at its line, named; the others went on.
     expect(run.stderr).toContain(
-      `error: ${path.join(models, "broken.py")}:2: broken: the model factory 'build' raised RuntimeError: no weights`,
+      `error: ${path.join(models, "broken.py")}:2: broken: model_error: the model factory 'build' raised RuntimeError: no weights`,
     );
     // The rollup, three rows, then the call's failure.
     const lines = run.stderr.trimEnd().split("\n");
@@ -331,12 +331,13 @@ describe("trt-pte CLI", () => {
       /^failed +broken +portable +- +- +- +model_error: the model factory 'build' raised/,
     );
     expect(lines.slice(-2)).toEqual([
-      "error: 1 of 3 models failed: broken",
+      "error: model_error: 1 of 3 models failed: broken",
       "  hint: each model's error is above; the other models were built and published",
     ]);
-    // One summary, the rollup first.
-    expect(run.stdout).toMatch(/^### trt-pte: 2 of 3 models built · `trt-pte\.yml`\n\n\| Model \| Target \|/);
-    expect(run.stdout).toContain("### trt-pte · relu · portable");
+    // Each model's summary as text (the rollup closes the run on stderr); no markdown.
+    expect(run.stdout).toMatch(/^trt-pte · relu · portable\n\nModel +/m);
+    expect(run.stdout).toContain("broken: failed (its error is above)");
+    expect(run.stdout).not.toMatch(/###|\| Model \|/);
   });
 
   it("refuses a trt-pte.yml with mistakes at their file:line:column, before building anything", () => {
@@ -348,9 +349,9 @@ describe("trt-pte CLI", () => {
     const run = cli(["export", "--config", "trt-pte.yml", "--python", TEST_PYTHON], ws);
     expect(run.status).toBe(1);
     expect(run.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([
-      "error: trt-pte.yml:3:5: unknown key 'targt' in models[0] (did you mean 'target'?)",
-      "error: trt-pte.yml:4:12: models[1]: the name 'cos_block-build' is already used by models[0] (line 2)",
-      "error: trt-pte.yml: 2 problems, nothing was built",
+      "error: trt-pte.yml:3:5: settings: unknown key 'targt' in models[0] (did you mean 'target'?)",
+      "error: trt-pte.yml:4:12: settings: models[1]: the name 'cos_block-build' is already used by models[0] (line 2)",
+      "error: settings: trt-pte.yml: 2 problems, nothing was built",
     ]);
     expect(run.stderr).not.toContain("Preflight");
     expect(fs.existsSync(path.join(ws, "trt-pte-out"))).toBe(false);

@@ -126,7 +126,9 @@ describe("the plan job with `config`", () => {
     expect(list.log).toContain(
       "::error file=trt-pte.yml,line=3,col=5::settings: unknown key 'precison' in models[0] (did you mean 'precision'?)",
     );
-    expect(list.log).toContain("::error file=trt-pte.yml,line=5,col=13::settings: b-f: target: unknown target 'tpu'");
+    expect(list.log).toContain(
+      "::error file=trt-pte.yml,line=5,col=13::settings: b-f: target: unknown target 'tpu'",
+    );
     expect(list.outputs).toEqual({});
   });
 
