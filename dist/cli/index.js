@@ -11159,7 +11159,10 @@ var __webpack_exports__ = {};
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
-/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+/**
+ * Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py); each is a
+ * row of docs/troubleshooting.md.
+ */
 const ERROR_KINDS = [
     "settings",
     "model_error",
@@ -11210,15 +11213,17 @@ class ProblemsError extends TrtPteError {
     }
 }
 /**
- * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
- * the hint on its own line; the stack only for an error trt-pte did not expect.
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the kind (the
+ * row of docs/troubleshooting.md), the message, the hint on its own line; the stack only for an
+ * error trt-pte did not expect.
  */
 function describeError(e) {
-    if (e instanceof TrtPteError)
-        return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
-    if (e instanceof Error)
-        return e.stack ?? e.message;
-    return String(e);
+    if (e instanceof TrtPteError) {
+        const head = `${e.kind}: ${e.message}`;
+        return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+    }
+    const unexpected = "internal";
+    return `${unexpected}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 /** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
 function errorMessage(e) {
@@ -11438,6 +11443,7 @@ const INPUTS = [
         kind: "integer",
         range: [1, 90],
         description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
+        actionOnly: "GitHub keeps an artifact that long; the CLI copies it into --artifact-dir, where it stays",
     },
     {
         name: "cache",
@@ -11548,6 +11554,7 @@ const INPUTS = [
         description: "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
             "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
             "see docs/action.md “Comments on fork pull requests”.",
+        actionOnly: "the CLI has no pull request to comment on; it prints the summary and writes summary.md",
     },
     {
         name: "github-token",
@@ -11555,6 +11562,7 @@ const INPUTS = [
         kind: "string",
         default: "${{ github.token }}",
         description: "Token for the pull-request comment. Never printed.",
+        actionOnly: "it is the token of the pull-request comment, which only the action writes",
     },
 ];
 const OUTPUTS = [
@@ -13871,6 +13879,65 @@ function printError(text) {
     process.stderr.write(inert(text));
 }
 
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+// The CLI's manners with what a person types: `--help` after any command, a "did you mean" for a
+// mistyped flag or command, and the action's inputs that mean nothing outside a workflow refused
+// with the reason (their list lives in src/settings/inputs.ts, `actionOnly`).
+
+/** Edit distance (insert, delete, substitute, swap two neighbours), for suggestions. */
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const at = (i, j) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, at(i - 2, j - 2) + 1);
+            d[i][j] = best;
+        }
+    }
+    return at(a.length, b.length);
+}
+/** The candidate closest to `word`, when it is close enough to be what was meant. */
+function closest(word, candidates) {
+    let best = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const c of candidates) {
+        const n = distance(word, c);
+        if (n < bestDistance)
+            [best, bestDistance] = [c, n];
+    }
+    return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+const isHelp = (arg) => arg === "--help" || arg === "-h";
+/** Why each action-only input is not a flag, by name. */
+const ACTION_ONLY = new Map(INPUTS.flatMap((i) => (i.actionOnly === undefined ? [] : [[i.name, i.actionOnly]])));
+/**
+ * The first problem with the flags in `argv` (before `--`), as the message to print, or null.
+ * `takesValue` names the flags whose next argument is their value (`--flag value`).
+ */
+function checkFlags(argv, known, takesValue) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? "";
+        if (arg === "--")
+            break;
+        if (!arg.startsWith("--"))
+            continue;
+        const [name = "", value] = arg.slice(2).split("=", 2);
+        const why = ACTION_ONLY.get(name);
+        if (why !== undefined)
+            return `--${name} is an input of the GitHub Action only: ${why}`;
+        if (!known.includes(name)) {
+            const guess = closest(name, known);
+            return `unknown flag --${name}${guess === null ? "" : `; did you mean --${guess}?`}`;
+        }
+        if (value === undefined && takesValue(name))
+            i++;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
 // `trt-pte inspect FILE.pte [--json] [--ptd FILE.ptd ...]`: what is inside a .pte, read by our own
 // reader (src/pte/) without Python: plans, operators, delegates with TensorRT engine I/O and CUDA
@@ -13882,8 +13949,14 @@ function printError(text) {
 
 
 
+
 const INSPECT_USAGE = "trt-pte inspect FILE.pte [--json | --mermaid] [--ptd FILE.ptd ...]";
 function inspectCommand(argv) {
+    const problem = checkFlags(argv, ["json", "mermaid", "ptd"], (flag) => flag === "ptd");
+    if (problem !== null) {
+        printError(`trt-pte inspect: ${problem}\nUsage: ${INSPECT_USAGE}\n`);
+        return 2;
+    }
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
@@ -14120,8 +14193,13 @@ function parseSpec(cur, symbols) {
  * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
  */
 function parseInputSpecs(text) {
+    return parseInputSpecsAt(text).specs;
+}
+/** parseInputSpecs, with where each spec starts. */
+function parseInputSpecsAt(text) {
     const cur = new Cursor(text);
     const specs = [];
+    const positions = [];
     const symbols = new Map();
     const names = new Map();
     for (;;) {
@@ -14147,12 +14225,13 @@ function parseInputSpecs(text) {
             names.set(spec.name, start);
         }
         specs.push(spec);
+        positions.push(cur.where(start));
         cur.skipBlanks();
         const next = cur.peek();
         if (next !== undefined && next !== ";" && next !== "\n")
             cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
     }
-    return specs;
+    return { specs, positions };
 }
 /** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
 function formatInputSpecs(specs) {
@@ -14375,6 +14454,27 @@ function reportFacts(report) {
         exportSeconds: exportSeconds(obj(r.timings)),
         versions,
     };
+}
+/**
+ * Two sides of different kinds (a .pte's inspection and a report.json) narrowed to what both know:
+ * a fact one side cannot say is left out of both, so a diff never reads "unknown → 1.4.1" as a change
+ * or an unknown as unchanged.
+ */
+function sharedFacts(a, b) {
+    const narrow = (x, y) => {
+        const out = { ...x };
+        for (const key of Object.keys(out)) {
+            if (x[key] === null || y[key] === null)
+                out[key] = null;
+        }
+        if (x.latency.length === 0 || y.latency.length === 0)
+            out.latency = [];
+        if (x.schema === null || y.schema === null)
+            out.keptOut = []; // only a report records them
+        out.versions = Object.fromEntries(Object.entries(x.versions).filter(([k, v]) => v !== null && (y.versions[k] ?? null) !== null));
+        return out;
+    };
+    return [narrow(a, b), narrow(b, a)];
 }
 
 ;// CONCATENATED MODULE: ./src/compare/diff.ts
@@ -15085,6 +15185,7 @@ function manifestDigest(entries) {
 
 
 
+
 const DIFF_USAGE = `trt-pte diff A B [--json] [${GATES.map((g) => `--${g.input} LIMIT`).join("] [")}]`;
 // @2: each latency point's built_change (the change with its interval, same job or across runs) and
 // the gate state `unclear`.
@@ -15114,6 +15215,9 @@ async function diffCommand(argv) {
     const options = { json: { type: "boolean" } };
     for (const g of GATES)
         options[g.input] = { type: "string" };
+    const problem = checkFlags(argv, Object.keys(options), (flag) => options[flag]?.type === "string");
+    if (problem !== null)
+        return usage(problem);
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: true, allowPositionals: true });
@@ -15130,7 +15234,9 @@ async function diffCommand(argv) {
             const v = values[name];
             return typeof v === "string" ? v : "";
         });
-        const [a, b] = [await facts(fileA), await facts(fileB)];
+        const sides = [await facts(fileA), await facts(fileB)];
+        // A .pte against a report: only what both can say (a .pte records no nodes, accuracy or versions).
+        const [a, b] = fileA.endsWith(".json") === fileB.endsWith(".json") ? sides : sharedFacts(...sides);
         const diff = diffFacts(a, b);
         const verdicts = judgeGates(gates, diff);
         if (values.json === true) {
@@ -16135,7 +16241,7 @@ function formatMemory(report) {
     }
     if (m.host_peak_bytes !== null)
         parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
-    return parts.join(" · ") || "–";
+    return parts.length === 0 ? "–" : `${parts.join(" · ")}${measuredBy(report)}`;
 }
 function majorMinor(version) {
     if (!version)
@@ -16213,6 +16319,7 @@ function headlineSpeedup(report) {
 
 
 
+
 const FETCH_USAGE = "trt-pte fetch --repo OWNER/NAME (--pr N | --run ID | --branch B) [--model NAME] [--gpu NAME] [-o DIR] [--verify-attestation]";
 class UsageError extends Error {
 }
@@ -16251,6 +16358,10 @@ const PROCESS_IO = { out: (t) => process.stdout.write(t), err: (t) => process.st
 async function fetchCommand(argv, env = process.env, io = PROCESS_IO) {
     let options;
     try {
+        const flags = ["repo", "pr", "run", "branch", "model", "gpu", "output", "verify-attestation"];
+        const problem = checkFlags(argv, flags, (flag) => flag !== "verify-attestation");
+        if (problem !== null)
+            throw new UsageError(problem);
         const { values } = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
             options: {
@@ -16325,8 +16436,10 @@ function wrap(text, indent, width = 100) {
         lines.push(line);
     return lines.join(`\n${" ".repeat(indent)}`);
 }
-function helpText() {
-    const flags = INPUTS.map((input) => {
+/** The export flags: every action input but the action-only ones, in the table's order. */
+function exportFlags() {
+    return INPUTS.filter((input) => input.actionOnly === undefined)
+        .map((input) => {
         const value = input.kind === "boolean"
             ? "true|false"
             : input.choices
@@ -16343,19 +16456,32 @@ function helpText() {
             .join("; ");
         const desc = `${input.description.replace(/`/g, "")}${extra ? ` (${extra})` : ""}`;
         return `${head}\n      ${wrap(desc, 6)}`;
-    }).join("\n");
-    return `trt-pte: compile a PyTorch model into a verified ExecuTorch .pte
-
-Usage:
+    })
+        .join("\n");
+}
+const USAGE = `Usage:
   trt-pte export --model FILE.py:FACTORY [--inputs SPECS] [--target TARGET] [options]
   trt-pte export --config trt-pte.yml [--only NAME ...] [options]
   ${INSPECT_USAGE}
   ${DIFF_USAGE}
   ${FETCH_USAGE}
-  trt-pte --help
-
-Export flags (the action's inputs, same names and defaults):
-${flags}
+  trt-pte COMMAND --help`;
+const INSPECT_HELP = `Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
+blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
+(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
+prints the partition as a Mermaid flowchart.`;
+const FETCH_HELP = `Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
+the current directory), each file checked against the digest GitHub recorded and the sha256 its
+report.json lists; nothing is written unless every file passes (docs/downloads.md). The token
+comes from GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`; GITHUB_API_URL selects GitHub Enterprise
+Server. --verify-attestation also runs \`gh attestation verify\` on each file.`;
+const DIFF_HELP = `Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
+report.json files, or a .pte and a report.json (then only what both record); --json prints the
+trt-pte/diff@2 document (sizes in bytes). Exit 0 unless a gate flag is given and trips (1).`;
+/** The CLI's help: every command's, or one command's (`trt-pte COMMAND --help`). */
+function helpText(command) {
+    const exportHelp = `Export flags (the action's inputs, same names and defaults):
+${exportFlags()}
   --artifact-dir DIR
       Where the "artifact" is copied when uploading locally (default: ${DEFAULT_ARTIFACT_DIR}).
   --baseline REPORT.json
@@ -16365,20 +16491,24 @@ With --config, every model the file lists is built in turn (each cached and comp
 one that fails, and the command ends with one line per model: result, target, size, latency, cache
 and what changed (docs/config.md). Build flags (--target, --inputs, ...) then live in the file.
 
-Inspect: prints what a .pte holds (plans, operators, delegates with TensorRT engine I/O and CUDA
-blobs, segments, bytes by kind) as a tree, or with --json as the trt-pte/inspection@1 document
-(docs/inspecting.md). Without --ptd it reads the .ptd files beside the .pte. --mermaid
-prints the partition as a Mermaid flowchart.
+The action's ${[...INPUTS]
+        .filter((i) => i.actionOnly !== undefined)
+        .map((i) => i.name)
+        .join(", ")} inputs have no flag: they need a workflow.`;
+    const sections = command === "export"
+        ? [exportHelp]
+        : command === "inspect"
+            ? [INSPECT_HELP]
+            : command === "diff"
+                ? [DIFF_HELP]
+                : command === "fetch"
+                    ? [FETCH_HELP]
+                    : [exportHelp, INSPECT_HELP, DIFF_HELP, FETCH_HELP];
+    return `trt-pte: compile a PyTorch model into a verified ExecuTorch .pte
 
-Diff: what changed from A to B, two .pte files (with the .ptd files beside each) or two
-report.json files; --json prints the trt-pte/diff@2 document (sizes in bytes). Exit 0 unless a
-gate flag is given and trips (1).
+${USAGE}
 
-Fetch: downloads the newest trt-pte build of a pull request, a run or a branch into -o (default:
-the current directory), each file checked against the digest GitHub recorded and the sha256 its
-report.json lists; nothing is written unless every file passes (docs/downloads.md). The token
-comes from GH_TOKEN, GITHUB_TOKEN or \`gh auth token\`; GITHUB_API_URL selects GitHub Enterprise
-Server. --verify-attestation also runs \`gh attestation verify\` on each file.
+${sections.join("\n\n")}
 
 Relative paths resolve against the current directory. Exit code 0 on success, 1 on a failed export
 or fetch or a malformed .pte/.ptd, 2 on a usage error.
@@ -16783,8 +16913,9 @@ function readSettings(get, ctx) {
     }
     const inputsText = get("inputs");
     let inputs;
+    let inputPositions;
     try {
-        inputs = parseInputSpecs(inputsText);
+        ({ specs: inputs, positions: inputPositions } = parseInputSpecsAt(inputsText));
     }
     catch (e) {
         throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see docs/action.md “Input specs”");
@@ -16801,6 +16932,7 @@ function readSettings(get, ctx) {
         model,
         modelName: name,
         inputs,
+        inputPositions,
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
@@ -16882,7 +17014,7 @@ function editDistance(a, b) {
  * The candidate closest to `word`, when at most a third of it differs (at least one edit, so short
  * words get a suggestion too); case, `_` and `-` count as the same. Undefined when none is that close.
  */
-function closest(word, candidates) {
+function did_you_mean_closest(word, candidates) {
     const fold = (s) => s.toLowerCase().replace(/_/g, "-");
     const limit = Math.max(1, Math.floor(word.length / 3));
     let best;
@@ -16895,7 +17027,7 @@ function closest(word, candidates) {
 }
 /** ` (did you mean 'x'?)`, or "" when nothing is close. */
 function didYouMean(word, candidates) {
-    const match = closest(word, candidates);
+    const match = did_you_mean_closest(word, candidates);
     return match === undefined ? "" : ` (did you mean '${match}'?)`;
 }
 
@@ -17528,7 +17660,8 @@ function dirCacheStore(options) {
 
 ;// CONCATENATED MODULE: ./src/platform/local.ts
 // The local adapter: the same ports on a laptop or any machine without GitHub. Artifacts are copied
-// into a folder, the summary and outputs are printed to the terminal.
+// into a folder, the summary is printed to the terminal as text (the pipeline writes its markdown
+// beside report.json).
 
 
 
@@ -17553,6 +17686,7 @@ function localLog(print = (l) => process.stderr.write(`${l}\n`)) {
         warning: (message, where) => write(`warning: ${at(where)}${message}`),
         error: (message, where) => write(`error: ${at(where)}${message}`),
         verbatim: (fn) => fn(),
+        aside: (summary) => write(summary),
         async group(title, fn) {
             const started = performance.now();
             write(`▸ ${title}`);
@@ -17565,9 +17699,14 @@ function localLog(print = (l) => process.stderr.write(`${l}\n`)) {
         },
     };
 }
-/** Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. */
+/**
+ * Copies each artifact, one file, to `<dir>/<name>`: the folder holds what a download would. A file
+ * it replaces waits beside it until the run settles, so a run that fails later leaves the last good
+ * copy where it was.
+ */
 function folderArtifacts(dir) {
     let nextId = 1;
+    const replaced = new Map(); // destination → where the file it replaced waits
     return {
         async uploadFile(name, file) {
             const destination = external_node_path_default().join(dir, name);
@@ -17576,6 +17715,11 @@ function folderArtifacts(dir) {
             const partial = `${destination}.partial-${process.pid}`;
             try {
                 await promises_default().copyFile(file, partial);
+                if (!replaced.has(destination)) {
+                    const previous = `${destination}.previous-${process.pid}`;
+                    const kept = await promises_default().rename(destination, previous).then(() => true, () => false);
+                    replaced.set(destination, kept ? previous : null);
+                }
                 await promises_default().rename(partial, destination);
             }
             finally {
@@ -17586,6 +17730,23 @@ function folderArtifacts(dir) {
         },
         async remove(name) {
             await promises_default().rm(external_node_path_default().join(dir, name), { force: true });
+        },
+        async settle(succeeded, names) {
+            for (const name of names) {
+                const destination = external_node_path_default().join(dir, name);
+                const previous = replaced.get(destination);
+                if (previous === undefined)
+                    continue;
+                replaced.delete(destination);
+                if (succeeded) {
+                    if (previous !== null)
+                        await promises_default().rm(previous, { force: true });
+                    continue;
+                }
+                await promises_default().rm(destination, { force: true });
+                if (previous !== null)
+                    await promises_default().rename(previous, destination);
+            }
         },
     };
 }
@@ -17608,8 +17769,8 @@ function localPlatform(options) {
                 ? null
                 : dirCacheStore({ root, workspace, maxBytes, scope, log: (line) => write(inert(line)), warn });
         },
-        async writeSummary(markdown) {
-            (options.printSummary ?? ((m) => process.stdout.write(`${inert(m)}\n`)))(markdown);
+        async writeSummary({ text }) {
+            (options.printSummary ?? ((t) => process.stdout.write(inert(t))))(text);
         },
         setOutput: (name, value) => void outputs.set(name, value),
     };
@@ -18080,6 +18241,14 @@ const DIM = json_shape_object({
     max: integer(0, MAX_DIM),
 });
 const result_file_INPUTS = json_shape_list(json_shape_object({ name: nullable(json_shape_text(64, IDENTIFIER)), dtype: oneOf(DTYPES), dims: json_shape_list(DIM, 16) }), 64);
+/** An output's path in what forward() returns (`scores`, `out.0.logits`): the model's keys, so its text. */
+const OUTPUT_NAME = json_shape_text(500);
+/** The model's outputs by name, dtype (torch's name) and shape. */
+const result_file_OUTPUTS = json_shape_list(json_shape_object({
+    name: OUTPUT_NAME,
+    dtype: json_shape_text(32, /^[a-z][a-z0-9_]*$/),
+    shape: json_shape_list(integer(0, MAX_DIM), 64),
+}), 10_000);
 const ACCURACY = json_shape_object({
     status: oneOf(["checked", "skipped"]),
     against: json_shape_text(300),
@@ -18087,7 +18256,13 @@ const ACCURACY = json_shape_object({
     tolerance: nullable(NON_NEGATIVE),
     points: json_shape_list(json_shape_object({
         shape: oneOf(SHAPE_POINTS),
-        outputs: json_shape_list(json_shape_object({ index: COUNT, max_abs: NON_NEGATIVE, max_rel: NON_NEGATIVE, shape_matches: json_shape_boolean }), 10_000),
+        outputs: json_shape_list(json_shape_object({
+            index: COUNT,
+            name: optional(OUTPUT_NAME),
+            max_abs: NON_NEGATIVE,
+            max_rel: NON_NEGATIVE,
+            shape_matches: json_shape_boolean,
+        }), 10_000),
     }), SHAPE_POINTS.length),
     max_abs: NON_NEGATIVE,
     max_rel: NON_NEGATIVE,
@@ -18197,6 +18372,7 @@ const RESULT_SHAPE = json_shape_object({
     timings: optional(TIMINGS),
     details: optional(DETAILS),
     inputs: optional(result_file_INPUTS),
+    outputs: optional(result_file_OUTPUTS),
     sources: optional(json_shape_list(json_shape_text(4096), 100_000)),
     seconds: optional(number(0, 1e7)),
     error: optional(DRIVER_ERROR),
@@ -18274,6 +18450,7 @@ function buildRequest(settings, outputDir, caches = NO_BUILD_CACHES, baseBuild =
         output_dir: outputDir,
         output_name: settings.modelName,
         inputs: [...settings.inputs],
+        input_positions: settings.inputs.length === settings.inputPositions.length ? [...settings.inputPositions] : undefined,
         compile: compileRequest(settings.compile),
         tolerance: settings.tolerance,
         caches,
@@ -18298,19 +18475,28 @@ function compileRequest(compile) {
     };
     return Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== undefined));
 }
-/** A failed export, as the driver classified it. */
+/** A failed export, as the driver classified it, with the rest of what its result file says. */
+class ExportFailure extends TrtPteError {
+    result;
+    constructor(kind, message, hint, location, result) {
+        super(kind, message, hint, location);
+        this.result = result;
+        this.name = "ExportFailure";
+    }
+}
 function errorFromResult(result) {
     const e = result.error;
     if (e === undefined)
         return new TrtPteError("internal", "the driver reported an error without details");
     const location = e.location === null ? undefined : { file: e.location.file, line: e.location.line ?? undefined };
-    return new TrtPteError(e.kind, e.message, e.hint ?? undefined, location);
+    return new ExportFailure(e.kind, e.message, e.hint ?? undefined, location, result);
 }
 /**
  * Runs the driver so that it writes into `stagingDir` (empty, created here). The caller moves the
- * files into place only after they are verified.
+ * files into place only after they are verified. `fold` takes the driver's lines the log should not
+ * show (true: taken).
  */
-async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, baseBuild = null) {
+async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, baseBuild = null, fold = () => false) {
     await promises_default().mkdir(stagingDir, { recursive: true });
     // The request and result live in a private folder of this run (mkdtemp: mode 0700), outside
     // RUNNER_TEMP, where the runner keeps its command files.
@@ -18325,7 +18511,11 @@ async function runExport(settings, stagingDir, log, caches = NO_BUILD_CACHES, ba
         }
         const run = await log.verbatim(() => runDriver(settings.python, ["export", "--request", requestPath, "--result", resultPath], {
             cwd: settings.workspace,
-            onLine: (line) => log.info(line),
+            // Third-party noise goes to the run's log file only (src/util/noise.ts); the rest is shown live.
+            onLine: (line) => {
+                if (!fold(line))
+                    log.info(line);
+            },
             passthrough: settings.envPassthrough,
         }));
         // Untrusted until checked: the model's code ran in the process that wrote it.
@@ -18732,8 +18922,9 @@ async function computeOutputKey(settings, pre, driver) {
     // The output folder holds earlier builds (.pte and friends): never let them feed the key.
     const outputRoot = external_node_path_default().dirname(settings.outputDir);
     const files = await hashFiles(settings.workspace, settings.cache.hashFiles, [outputRoot]);
-    // What only measures or publishes stays out: the tolerance judges, the base build is timed beside.
-    const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, base_build: _b, ...request } = buildRequest(settings, "");
+    // What only measures or publishes stays out: the tolerance judges, the base build is timed beside;
+    // where the specs sit in the text only points messages at them.
+    const { output_dir: _o, workspace: _w, tolerance: _t, caches: _c, base_build: _b, input_positions: _p, ...request } = buildRequest(settings, "");
     const versions = { python: pre.python.version };
     for (const name of STACK_PACKAGES)
         versions[name] = pre.packages[name] ?? null;
@@ -18806,9 +18997,12 @@ async function restoreOutputEntry(store, workspace, key, dest) {
         await promises_default().rm(stage, { recursive: true, force: true });
     }
 }
-/** Restores the output folder for `key` (exact match only) into this run's `output-dir`. */
-async function restoreOutput(store, settings, key, log) {
-    const matched = await guarded(log, "restoring the output", () => restoreOutputEntry(store, settings.workspace, key, settings.outputDir).then((hit) => hit ? key : undefined));
+/**
+ * Restores the output folder for `key` (exact match only) into `into`, the run's staging folder: the
+ * output folder itself changes only once the entry is verified (src/output-folder.ts).
+ */
+async function restoreOutput(store, settings, key, log, into) {
+    const matched = await guarded(log, "restoring the output", () => restoreOutputEntry(store, settings.workspace, key, into).then((hit) => (hit ? key : undefined)));
     if (matched instanceof Error)
         return { layer: "output", state: "error", key, detail: matched.message };
     if (matched === undefined)
@@ -19037,6 +19231,7 @@ function assemble(settings, build, files, env) {
         pte: files.pte,
         ptd: files.ptd,
         inputs: build.inputs,
+        outputs: build.outputs,
         partition: build.partition,
         accuracy: build.accuracy,
         execution: build.execution,
@@ -19076,6 +19271,7 @@ function buildReport(settings, pre, result, files, env) {
     const gpu = pre.gpus[0];
     const build = {
         inputs: result.inputs ?? [...settings.inputs],
+        outputs: result.outputs ?? [],
         partition: result.partition ?? {},
         accuracy: result.accuracy ?? null,
         execution: result.execution ?? null,
@@ -19107,6 +19303,7 @@ function currentReport(cached) {
     return {
         ...cached,
         schema: REPORT_SCHEMA,
+        outputs: cached.outputs ?? [],
         execution: cached.execution ?? null,
         determinism: cached.determinism ?? null,
         benchmark: cached.benchmark ?? null,
@@ -19576,6 +19773,85 @@ async function preflight(settings, log) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/failed-build.ts
+// A build that failed after the driver wrote its .pte (the run of it failed, or verification did):
+// the files are kept beside the run's log for `trt-pte inspect` (never uploaded or cached), and when
+// the .pte fixes a dimension that `inputs` made dynamic, the error says which, to what size, and what
+// usually does that: the failure at the MIN or MAX shapes is then no mystery.
+
+
+
+
+
+/**
+ * The dimensions the program fixes although `specs` (in the order the program takes its inputs)
+ * made them dynamic: the program's input tensor is static, so every dimension is its stored size.
+ */
+function fixedDimensions(specs, inputs) {
+    const fixed = [];
+    specs.forEach((spec, i) => {
+        const tensor = inputs[i]?.tensor;
+        if (tensor === null || tensor === undefined || tensor.dynamism !== "static")
+            return;
+        spec.dims.forEach((d, j) => {
+            const dynamic = d.symbol !== null || d.min !== d.max;
+            const size = tensor.shape[j];
+            if (dynamic && size !== undefined) {
+                fixed.push({ input: i, name: spec.name, dimension: j, spec: formatInputSpecs([spec]), size });
+            }
+        });
+    });
+    return fixed;
+}
+function describeFixed(f) {
+    const input = f.name === null ? `input ${f.input}` : `input \`${f.name}\``;
+    return `dimension ${f.dimension} of ${input} (${f.spec}) is fixed to ${f.size}`;
+}
+const CAUSES = "a reshape or view with a literal size, int() of a shape, or a lowering or backend op that does not take dynamic shapes";
+/**
+ * Moves what `staging` holds to `failedDir` when it has a .pte, and returns the error to report: the
+ * same kind, with what the .pte fixes and where it is kept. `specs` are the inputs in the order the
+ * program takes them.
+ */
+async function keepFailedBuild(staging, failedDir, error, specs) {
+    let names;
+    try {
+        names = await promises_default().readdir(staging);
+    }
+    catch {
+        return error;
+    }
+    const pte = names.find((n) => n.endsWith(".pte"));
+    if (pte === undefined)
+        return error;
+    await promises_default().rm(failedDir, { recursive: true, force: true });
+    await promises_default().rename(staging, failedDir);
+    if (!(error instanceof TrtPteError))
+        return error;
+    const kept = external_node_path_default().join(failedDir, pte);
+    let fixed = [];
+    let takes = "";
+    try {
+        const plan = inspectPte(kept).plans.find((p) => p.name === "forward");
+        if (plan !== undefined) {
+            fixed = fixedDimensions(specs, plan.inputs);
+            takes = plan.inputs
+                .map((v) => (v.tensor === null ? v.kind : `${v.tensor.dtype}[${v.tensor.shape.join(",")}]`))
+                .join(", ");
+        }
+    }
+    catch {
+        // A file the reader cannot read explains nothing more; verification has said what is wrong with it.
+    }
+    const inspect = `the .pte that was built is kept at ${kept}: \`trt-pte inspect ${kept}\` shows it`;
+    if (fixed.length === 0) {
+        return new TrtPteError(error.kind, error.message, error.hint ? `${error.hint}; ${inspect}` : inspect, error.location);
+    }
+    return new TrtPteError(error.kind, `${error.message}\nwhat was built takes fixed shapes where \`inputs\` allows a range: ${fixed.map(describeFixed).join("; ")} ` +
+        `(its forward takes ${takes})`, `the usual causes are ${CAUSES}; let sizes follow the input (x.view(x.shape[0], -1)), or make the ` +
+        `dimension static in \`inputs\` if it never changes; ${inspect}`, error.location);
+}
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 // Stage 3: check what the driver wrote before anything is published. The .pte is read by our own
 // reader (src/pte/) and held to what the target and the driver's partition report promise: the
@@ -19807,6 +20083,7 @@ async function checkExecution(execution, target, env) {
 
 
 
+
 const render_NUMBER = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 function render_sci(x) {
     if (!Number.isFinite(x))
@@ -19839,7 +20116,27 @@ function formatAccuracy(accuracy) {
     const limit = accuracy.tolerance === null ? "" : ` (tolerance ${render_sci(accuracy.tolerance)})`;
     const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
     const why = uninformative === null ? "" : ` (${code(uninformative)})`;
-    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+    const worst = worstOutput(accuracy);
+    const where = worst === null ? "" : ` in ${code(worst)}`;
+    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${where}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+}
+/** The named output with the largest relative error, when the model has more than one output. */
+function worstOutput(accuracy) {
+    const outputs = accuracy.points.flatMap((p) => p.outputs);
+    if (new Set(outputs.map((o) => o.index)).size < 2 || accuracy.max_rel === 0)
+        return null;
+    const worst = outputs.reduce((a, b) => (b.max_rel > a.max_rel ? b : a));
+    return worst.name ?? String(worst.index);
+}
+/** `scores float32[1,4] · boxes float32[1,128]`: each output by its name in what forward() returns. */
+function formatOutputs(outputs) {
+    return outputs
+        .map((o) => {
+        const tensor = `${o.dtype}[${o.shape.join(",")}]`;
+        const positional = /^[\d.]+$/.test(o.name);
+        return code(positional && outputs.length === 1 ? tensor : `${o.name} ${tensor}`);
+    })
+        .join(" · ");
 }
 function formatVersions(versions) {
     return [...STACK_PACKAGES, "python"]
@@ -19858,12 +20155,26 @@ function formatGpu(report) {
         facts.push(`L4T ${code(g.l4t)}`);
     return `${code(g.name)} (${facts.join(", ")})`;
 }
-function formatTimings(timings) {
-    return (Object.entries(timings)
+/**
+ * Seconds per stage. On a cache hit no export ran: the stages are this run's, and the driver's steps
+ * (`export.*`) are the building run's, said so with who measured them.
+ */
+function formatTimings(report) {
+    const entries = Object.entries(report.timings);
+    const now = entries
+        .filter(([k]) => !k.startsWith("export."))
+        .map(([k, s]) => `${k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`);
+    const run = report.timings["export.run"];
+    if (!report.cache.hit) {
         // The driver's steps stay inside `export`, except running and timing the .pte: its own line.
-        .filter(([k]) => !k.startsWith("export.") || k === "export.run")
-        .map(([k, s]) => `${k === "export.run" ? "of which run & time" : k.replace(/_/g, " ")} ${formatDuration(s * 1000)}`)
-        .join(" · "));
+        return [...now, ...(run === undefined ? [] : [`of which run & time ${formatDuration(run * 1000)}`])].join(" · ");
+    }
+    const steps = entries.filter(([k]) => k.startsWith("export."));
+    if (steps.length === 0)
+        return `${now.join(" · ")} (no export ran)`;
+    const built = formatDuration(steps.reduce((sum, [, s]) => sum + s, 0) * 1000);
+    const ofWhich = run === undefined ? "" : `, of which run & time ${formatDuration(run * 1000)}`;
+    return `now: ${now.join(" · ")} (no export ran) · the export that built it: ${built}${ofWhich}${measuredBy(report)}`;
 }
 function formatInputs(inputs) {
     return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
@@ -19911,9 +20222,137 @@ function title(report) {
     return `trt-pte · ${cell(report.model_name)} · ${report.target}`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/plain-text.ts
+// The summary for a terminal: the same rows the job summary shows, as aligned text. The rows are
+// rendered once, as markdown (summary.ts); this turns trt-pte's own inline markdown into text: a code
+// span's content as it is (untrusted text only ever sits in one, src/util/format.ts `code`), a link as
+// its text and address, bold as plain words. Headings, list items and code blocks of the sections
+// below the table keep their words; the Mermaid picture is left to `trt-pte inspect --mermaid`.
+const WIDTH = 100;
+/** Where the code span opened by a run of `fence` backticks closes (the next run of that length), or -1. */
+function codeSpanEnd(markdown, from, fence) {
+    let j = from;
+    while (j < markdown.length) {
+        if (markdown[j] !== "`") {
+            j++;
+            continue;
+        }
+        let k = j;
+        while (markdown[k] === "`")
+            k++;
+        if (k - j === fence)
+            return j;
+        j = k;
+    }
+    return -1;
+}
+/**
+ * One line of trt-pte's markdown as text. A link shows its address once: `seen` holds the addresses
+ * already shown (the rows of one summary share it), and a link to one of them keeps its words only.
+ */
+function plainText(markdown, seen = new Set()) {
+    let out = "";
+    let i = 0;
+    while (i < markdown.length) {
+        const rest = markdown.slice(i);
+        const fence = /^`+/.exec(rest)?.[0].length ?? 0;
+        const end = fence > 0 ? codeSpanEnd(markdown, i + fence, fence) : -1;
+        if (end >= 0) {
+            const content = markdown.slice(i + fence, end);
+            // `code` pads with one space where the text starts or ends with a backtick or a space.
+            const padded = content.length > 2 && content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
+            out += padded ? content.slice(1, -1) : content;
+            i = end + fence;
+            continue;
+        }
+        const link = /^\[([^\]]*)\]\(([^)\s]*)\)/.exec(rest);
+        if (link !== null) {
+            const [whole, text = "", url = ""] = link;
+            const words = plainText(text, seen);
+            out += seen.has(url) ? words || url : text === "" || text === url ? url : `${words} (${url})`;
+            seen.add(url);
+            i += whole.length;
+            continue;
+        }
+        if (rest.startsWith("**")) {
+            i += 2;
+            continue;
+        }
+        out += fence > 0 ? rest.slice(0, fence) : markdown[i];
+        i += Math.max(fence, 1);
+    }
+    return out;
+}
+/** `text` cut at spaces into lines of at most `width` characters (a longer word keeps its line). */
+function plain_text_wrap(text, width) {
+    const lines = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+        if (line !== "" && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line === "" ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+    return lines;
+}
+/** Two-column rows as `Label   value`, the values aligned and wrapped under themselves. */
+function alignedRows(rows, width = WIDTH) {
+    const labelWidth = Math.max(0, ...rows.map(([label]) => label.length)) + 2;
+    const pad = `\n${" ".repeat(labelWidth)}`;
+    const seen = new Set();
+    return rows
+        .map(([label, value]) => `${label.padEnd(labelWidth)}${plain_text_wrap(plainText(value, seen), width - labelWidth).join(pad)}`)
+        .join("\n");
+}
+/**
+ * A markdown section as text: headings and a collapsed section's summary as lines of their own, list
+ * items and paragraphs indented, and a code block's lines as they are, flush left between blank
+ * lines, so they copy and paste as written.
+ */
+function markdownSection(markdown, width = WIDTH) {
+    const out = [];
+    let fence = null;
+    for (const line of markdown.split("\n")) {
+        if (fence !== null) {
+            if (line === fence) {
+                fence = null;
+                out.push("");
+            }
+            else
+                out.push(line);
+            continue;
+        }
+        const opens = /^(`{3,})\w*$/.exec(line);
+        if (opens !== null) {
+            fence = opens[1] ?? "```";
+            out.push("");
+            continue;
+        }
+        if (line.trim() === "" || line.trim() === "</details>")
+            continue;
+        const title = /^(?:#{1,6} |<details><summary>)(.*?)(?:<\/summary>)?$/.exec(line);
+        if (title !== null) {
+            out.push(plainText(title[1] ?? ""));
+            continue;
+        }
+        const item = /^(\s*)- (.*)$/.exec(line);
+        const indent = item === null ? "  " : `${item[1] ?? ""}  - `;
+        const text = plainText(item === null ? line : (item[2] ?? ""));
+        out.push(indent + plain_text_wrap(text, width - indent.length).join(`\n${" ".repeat(indent.length)}`));
+    }
+    return out
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .replace(/^\n+|\n+$/g, "");
+}
+
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 // The job summary: one section per model and target (a job may call the action several times, and
 // each call appends its own section).
+
 
 
 
@@ -19931,7 +20370,9 @@ function commentLine(outcome) {
     }
 }
 const NO_EXTRAS = { comparison: "", picture: "", history: "" };
-function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
+/** The summary as markdown, beside report.json in the output folder (not uploaded). */
+const SUMMARY_FILE = "summary.md";
+function summaryParts(report, downloads, comment) {
     // What trt-pte measured or read itself first; then, under one label, what only the export
     // process could report (it runs the model's code, so a pull request can forge those figures).
     const rows = [
@@ -19950,23 +20391,60 @@ function renderSummary(report, downloads, comment = { state: "off" }, extras = N
     rows.push(["Cache", formatCache(report)]);
     rows.push(["GPU", formatGpu(report)]);
     rows.push(["Versions", formatVersions(report.versions)]);
-    rows.push(["Time", formatTimings(report.timings)]);
+    rows.push(["Time", formatTimings(report)]);
     const comment_ = commentLine(comment);
     if (comment_ !== null)
         rows.push(["PR comment", comment_]);
     rows.push(PROCESS_LABEL);
     rows.push(["Inputs", formatInputs(report.inputs)]);
+    if ((report.outputs ?? []).length > 0)
+        rows.push(["Outputs", formatOutputs(report.outputs)]);
     rows.push(["Nodes", formatNodes(report.partition)]);
     rows.push(["Accuracy", formatAccuracy(report.accuracy)]);
     rows.push(["Ran", formatExecution(report)]);
     rows.push(["Deterministic", formatDeterminism(report)]);
     rows.push(["Latency", formatLatency(report)]);
     rows.push(["Memory", formatMemory(report)]);
+    return {
+        title: title(report),
+        model: code(report.model, 1000),
+        rows,
+        engines: engineLines(report.inspection),
+    };
+}
+function renderSummary(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
+    const parts = summaryParts(report, downloads, comment);
+    const engines = parts.engines.length === 0 ? "" : `\n${parts.engines.map((l) => `- ${l}`).join("\n")}\n`;
     const picture = extras.picture === "" ? "" : `\n#### Partition\n\n${extras.picture}`;
     const comparison = extras.comparison === "" ? "" : `\n${extras.comparison}`;
     const useIt = extras.useIt ? `\n${extras.useIt}` : "";
     const history = (extras.history ?? "") === "" ? "" : `\n#### Latency history\n\n${extras.history}`;
-    return `### ${title(report)}\n\nModel ${code(report.model, 1000)}\n\n${table(rows)}\n${engineList(report)}${useIt}${comparison}${history}${picture}`;
+    return `### ${parts.title}\n\nModel ${parts.model}\n\n${table(parts.rows)}\n${engines}${useIt}${comparison}${history}${picture}`;
+}
+/**
+ * The same summary for a terminal: aligned `Label  value` rows (the export process's label as a
+ * line of its own), no table pipes, no Mermaid source (`trt-pte inspect --mermaid` draws the
+ * partition, the markdown file the latency history's chart); "Use it" comes last, its code as it is.
+ */
+function renderSummaryText(report, downloads, comment = { state: "off" }, extras = NO_EXTRAS) {
+    const parts = summaryParts(report, downloads, comment);
+    const at = parts.rows.indexOf(PROCESS_LABEL);
+    const [ours, theirs] = at < 0 ? [parts.rows, []] : [parts.rows.slice(0, at), parts.rows.slice(at + 1)];
+    const out = [plainText(parts.title), "", alignedRows([["Model", parts.model], ...ours])];
+    if (theirs.length > 0) {
+        out.push("", `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`, alignedRows(theirs));
+    }
+    if (parts.engines.length > 0)
+        out.push("", markdownSection(parts.engines.map((l) => `- ${l}`).join("\n")));
+    if (extras.comparison !== "")
+        out.push("", markdownSection(extras.comparison));
+    if ((extras.history ?? "") !== "")
+        out.push("", "The latency history as a chart: summary.md beside report.json");
+    if (extras.picture !== "")
+        out.push("", "The partition as a picture: trt-pte inspect --mermaid on the .pte");
+    if (extras.useIt)
+        out.push("", markdownSection(extras.useIt));
+    return `${out.join("\n")}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment-body.ts
@@ -20840,23 +21318,26 @@ class CacheSession {
         else
             this.report.layers.push(status);
     }
-    /** The verified cached export for this run's key, or null (a miss, or an entry that fails checks). */
-    async restoreOutput() {
+    /**
+     * The verified cached export for this run's key, restored into `into` (the run's staging folder),
+     * or null (a miss, or an entry that fails checks).
+     */
+    async restoreOutput(into) {
         const { key, files, coverage } = await computeOutputKey(this.settings, this.pre, await driverDigest(driverRoot()));
         this.outputKey = key;
         this.coverage = coverage;
         this.report.key = key;
         this.report.hashed_files = { count: files.files, bytes: files.bytes };
         this.log.info(`key ${key} (${files.files} files, ${formatBytes(files.bytes)} hashed)`);
-        const status = await restoreOutput(this.store, this.settings, key, this.log);
+        const status = await restoreOutput(this.store, this.settings, key, this.log, into);
         this.setLayer(status);
         if (status.state !== "hit")
             return null;
-        const cached = await loadCachedExport(this.settings.outputDir);
+        const cached = await loadCachedExport(into);
         if (typeof cached === "string") {
             this.log.warning(`cache: ignoring the cached entry: ${cached}; building again`);
             this.setLayer({ ...status, state: "miss", detail: cached });
-            await promises_default().rm(this.settings.outputDir, { recursive: true, force: true });
+            await promises_default().rm(into, { recursive: true, force: true });
             return null;
         }
         this.report.hit = true;
@@ -21378,6 +21859,219 @@ function historyMarkdown(history, current, currentLabel = "this build") {
     return parts.length === 0 ? "" : `${parts.join("\n\n")}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/output-folder.ts
+// The model's output folder and what lives beside it, in one place: the staging folder a run builds
+// (or restores from the cache) into, the previous build kept until the run has succeeded, the run's
+// whole log, and the files of a build that failed after writing its .pte. A run that fails at any
+// stage leaves the last good output where it was (docs/troubleshooting.md “Nothing is lost”).
+
+function outputPaths(outputDir, pid = process.pid) {
+    return {
+        final: outputDir,
+        staging: `${outputDir}.staging-${pid}`,
+        previous: `${outputDir}.previous-${pid}`,
+        log: `${outputDir}.log`,
+        failed: `${outputDir}.failed`,
+    };
+}
+async function exists(p) {
+    return promises_default().stat(p).then(() => true, () => false);
+}
+/**
+ * One run's hold on the output folder: `promote` swaps the staged build in and keeps the one it
+ * replaces; `commit` drops that once the run has succeeded, `rollback` puts it back after a failure.
+ */
+class OutputSwap {
+    paths;
+    promoted = false;
+    kept = false;
+    constructor(paths) {
+        this.paths = paths;
+    }
+    /** A fresh, empty staging folder. */
+    async stage() {
+        await promises_default().rm(this.paths.staging, { recursive: true, force: true });
+        await promises_default().mkdir(this.paths.staging, { recursive: true });
+        return this.paths.staging;
+    }
+    /** Moves the staged build into place; the folder it replaces waits beside it. */
+    async promote() {
+        await promises_default().rm(this.paths.previous, { recursive: true, force: true });
+        if (await exists(this.paths.final)) {
+            await promises_default().rename(this.paths.final, this.paths.previous);
+            this.kept = true;
+        }
+        await promises_default().rename(this.paths.staging, this.paths.final);
+        this.promoted = true;
+    }
+    /** The run succeeded: the replaced build and a stale failed one go. */
+    async commit() {
+        await promises_default().rm(this.paths.previous, { recursive: true, force: true });
+        await promises_default().rm(this.paths.failed, { recursive: true, force: true });
+        this.kept = false;
+    }
+    /** The run failed: whatever it staged goes, and the output folder is what it was before. */
+    async rollback() {
+        await promises_default().rm(this.paths.staging, { recursive: true, force: true });
+        if (!this.promoted)
+            return;
+        await promises_default().rm(this.paths.final, { recursive: true, force: true });
+        if (this.kept)
+            await promises_default().rename(this.paths.previous, this.paths.final);
+        this.promoted = false;
+        this.kept = false;
+    }
+}
+/**
+ * Writes a file of trt-pte's own (the log, summary.md) where the model's process could have put
+ * something first: whatever is at the path goes, and the new file is created, never followed through
+ * a link the model left there.
+ */
+async function writeOwnFile(file, text) {
+    await promises_default().rm(file, { force: true, recursive: true });
+    await promises_default().writeFile(file, text, { flag: "wx" });
+}
+
+;// CONCATENATED MODULE: ./src/run-log.ts
+// The run's whole log, kept for its log file beside the output folder (src/output-folder.ts): every
+// line the pipeline logs, and the third-party lines the job log and terminal fold away, in the order
+// they came. The platform's log still gets everything it got before.
+
+
+
+
+// A model that prints without end must not take the runner's memory with it.
+const MAX_CHARS = 64 * 1024 * 1024;
+function run_log_at(where) {
+    if (where === undefined)
+        return "";
+    return where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+}
+class RunLog {
+    log;
+    lines = [];
+    chars = 0;
+    dropped = 0;
+    constructor(inner) {
+        this.log = {
+            info: (message) => {
+                this.record(message);
+                inner.info(message);
+            },
+            warning: (message, where) => {
+                this.record(`warning: ${run_log_at(where)}${message}`);
+                inner.warning(message, where);
+            },
+            error: (message, where) => {
+                this.record(`error: ${run_log_at(where)}${message}`);
+                inner.error(message, where);
+            },
+            group: (title, fn) => {
+                this.record(`▸ ${title}`);
+                return inner.group(title, fn);
+            },
+            verbatim: (fn) => inner.verbatim(fn),
+            // The folded lines are in the file already, each where it came (`record`).
+            aside: (summary, lines) => inner.aside(summary, lines),
+        };
+    }
+    /** A line for the file only: third-party output the job log folds. */
+    record(line) {
+        if (this.chars + line.length > MAX_CHARS) {
+            this.dropped++;
+            return;
+        }
+        this.chars += line.length + 1;
+        this.lines.push(line);
+    }
+    /** Writes the log file; a failed run's error ends it, as the entry point prints it. */
+    async write(file, failure) {
+        const tail = [];
+        if (this.dropped > 0)
+            tail.push(`… ${this.dropped} more lines were not kept (the log passed 64 MiB)`);
+        if (failure !== undefined) {
+            tail.push(`error: ${run_log_at(failure instanceof TrtPteError ? failure.location : undefined)}${describeError(failure)}`);
+        }
+        await promises_default().mkdir(external_node_path_default().dirname(file), { recursive: true });
+        await writeOwnFile(file, `${[...this.lines, ...tail].join("\n")}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/noise.ts
+// Lines the driver's libraries print that a user cannot act on: they are folded out of the job log
+// and the terminal (one collapsed group, one counted line) and kept whole in the run's log file. The
+// list is narrow on purpose: each entry is a message seen on the supported stack, named by where it
+// comes from; anything else, the model's own prints and every error included, is shown.
+// Python's warnings module prints `file.py:LINE: SomeWarning: text`, then the source line indented.
+const PYTHON_WARNING = /^(\/\S+\.py):\d+: [A-Z]\w*Warning: /;
+const SOURCES = [
+    {
+        // torchao (pulled in by executorch) tries its optional CUDA kernels on import and says so per file:
+        // `Failed to load …/torchao/_C_mxfp8.cpython-310-x86_64-linux-gnu.so: Could not load this library`.
+        label: "torchao",
+        matches: (line) => /^Failed to load \S*\/torchao\/\S+\.so\b/.test(line),
+    },
+    {
+        // A warning raised in a library or the standard library (`copyreg.py: FutureWarning:
+        // isinstance(treespec, LeafSpec) is deprecated`, nine times per export); one in the user's own
+        // files is theirs to act on and stays.
+        label: "Python warnings from libraries",
+        matches: (line, workspace) => {
+            const file = PYTHON_WARNING.exec(line)?.[1];
+            return file !== undefined && !file.startsWith(`${workspace.replace(/\/+$/, "")}/`);
+        },
+    },
+    {
+        // torch's own logging (torch._logging, glog style): `W1204 16:04:22.602000 12706 torch/utils/_pytree.py:630] …`,
+        // and fake_tensor's `E…` lines, which repeat an error the driver reports itself.
+        label: "torch logging",
+        matches: (line) => /^[IWE]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ \S*torch\/\S+:\d+\] /.test(line),
+    },
+    {
+        // ExecuTorch's CPU runtime probing the machine: `[cpuinfo_utils.cpp:71] Reading file …`,
+        // `[threadpool.cpp:66] Resetting threadpool to 2 threads.` (its errors have another form and stay).
+        label: "ExecuTorch cpuinfo and threadpool",
+        matches: (line) => /^\[(cpuinfo_utils|threadpool)\.cpp:\d+\] /.test(line),
+    },
+];
+/** Sorts the driver's lines into shown and folded, and counts the folded ones by source. */
+class NoiseFilter {
+    workspace;
+    counts = new Map();
+    folded = [];
+    /** The last line was a folded Python warning: its indented source line follows. */
+    inWarning = false;
+    constructor(workspace) {
+        this.workspace = workspace;
+    }
+    /** True when `line` is noise (it is then kept here, not shown). */
+    fold(line) {
+        if (this.inWarning && line.startsWith("  ")) {
+            this.inWarning = false;
+            this.folded.push(line);
+            return true;
+        }
+        this.inWarning = false;
+        const source = SOURCES.find((s) => s.matches(line, this.workspace));
+        if (source === undefined)
+            return false;
+        this.inWarning = PYTHON_WARNING.test(line);
+        this.counts.set(source.label, (this.counts.get(source.label) ?? 0) + 1);
+        this.folded.push(line);
+        return true;
+    }
+    get lines() {
+        return this.folded;
+    }
+    /** `27 lines of third-party messages (torchao ×2, Python warnings from libraries ×9, …)`, or null. */
+    summary() {
+        if (this.folded.length === 0)
+            return null;
+        const by = [...this.counts].map(([label, n]) => `${label} ×${n}`).join(", ");
+        return `${this.folded.length} line${this.folded.length === 1 ? "" : "s"} of third-party messages (${by})`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline: preflight → cache restore → export → verify → cache save → publish. Each stage is a
 // module of its own; this file orders them, times them, and keeps half-made output from ever
@@ -21407,11 +22101,10 @@ function historyMarkdown(history, current, currentLabel = "this build") {
 
 
 
-/** Replaces `finalDir` with `stagingDir` so the final folder only ever holds one complete, verified export. */
-async function main_promote(stagingDir, finalDir) {
-    await promises_default().rm(finalDir, { recursive: true, force: true });
-    await promises_default().rename(stagingDir, finalDir);
-}
+
+
+
+
 async function writeReport(dir, report) {
     await promises_default().writeFile(external_node_path_default().join(dir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }
@@ -21428,39 +22121,59 @@ function checkFolders(settings) {
     for (const folder of OWN_FOLDERS)
         checkLinks(folder, external_node_path_default().join(settings.workspace, folder), ctx);
 }
-/** Export into a staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
-async function buildFresh(settings, platform, pre, caches, stage, env, baseBuild) {
-    const { log } = platform;
+/** Export into the staging folder, verify, and move it into place; TensorRT's caches wrap the export. */
+async function buildFresh(run, pre, caches, baseBuild) {
+    const { settings, stage, swap } = run;
+    const { log } = run.platform;
     const buildLayers = caches?.buildLayers() ?? null;
     if (buildLayers)
         await stage("cache_restore_build", "Restore TensorRT caches", () => buildLayers.restore());
-    const staging = `${settings.outputDir}.staging-${process.pid}`;
-    await promises_default().rm(staging, { recursive: true, force: true });
+    const staging = await swap.stage();
+    const noise = new NoiseFilter(settings.workspace);
+    const fold = (line) => {
+        if (!noise.fold(line))
+            return false;
+        run.record.record(line);
+        return true;
+    };
+    let result;
+    let files;
     try {
-        const result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths(), baseBuild));
+        try {
+            result = await stage("export", `Export ${settings.model} → ${settings.target}`, () => runExport(settings, staging, log, buildLayers?.paths(), baseBuild, fold));
+        }
+        finally {
+            const folded = noise.summary();
+            if (folded !== null)
+                log.aside(`${folded}, whole in ${swap.paths.log}`, noise.lines);
+        }
         checkFolders(settings);
         caches?.checkSources(result.sources ?? []);
-        const files = await stage("verify", "Verify", async () => {
-            const verified = await verifyOutput(staging, result, settings.target, log);
-            await checkExecution(result.execution, settings.target, {
+        const exported = result;
+        files = await stage("verify", "Verify", async () => {
+            const verified = await verifyOutput(staging, exported, settings.target, log);
+            await checkExecution(exported.execution, settings.target, {
                 distributions: pre.distributions,
                 runner: settings.runner,
             });
             log.info(`${verified.pte.name}: ${formatBytes(verified.pte.bytes)}, sha256 ${verified.pte.sha256}`);
             return verified;
         });
-        const report = buildReport(settings, pre, result, files, env);
-        await writeReport(staging, report);
-        await main_promote(staging, settings.outputDir);
-        if (buildLayers) {
-            await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
-            caches?.recordBuildLayers(buildLayers);
-        }
-        return { report, files };
     }
-    finally {
-        await promises_default().rm(staging, { recursive: true, force: true });
+    catch (error) {
+        // A .pte that was written but failed is kept beside the log, and says what it fixed; keeping it
+        // must never hide the failure itself.
+        const failed = error instanceof ExportFailure ? error.result : result;
+        throw await keepFailedBuild(staging, swap.paths.failed, error, failed?.inputs ?? settings.inputs).catch(() => error);
     }
+    const report = buildReport(settings, pre, result, files, run.env);
+    await writeReport(staging, report);
+    await swap.promote();
+    if (buildLayers) {
+        await stage("cache_save_build", "Save TensorRT caches", () => buildLayers.save());
+        caches?.recordBuildLayers(buildLayers);
+    }
+    return { report, files };
 }
 /**
  * The "Use it" section: the comment names its pull request (it shows that PR's newest build), the
@@ -21479,17 +22192,65 @@ async function runPipeline(given, platform, env = process.env) {
     const built = await buildModel(given, platform, env);
     const { settings, outcome, downloads, extras } = built;
     const { report } = outcome;
-    const comment = await publishComment(settings, platform, (pr) => renderComment(report, downloads, { ...extras, useIt: useItSection(built, env, "comment", pr) }), env, platform.log);
-    await platform.writeSummary(renderSummary(report, downloads, comment, { ...extras, useIt: useItSection(built, env, "summary") }));
-    setOutputs(platform, outcome);
-    platform.setOutput("builds", JSON.stringify([buildEntry(settings, outcome, null)]));
+    const logged = { ...platform, log: built.log };
+    try {
+        const comment = await publishComment(settings, logged, (pr) => renderComment(report, downloads, { ...extras, useIt: useItSection(built, env, "comment", pr) }), env, built.log);
+        const summaryExtras = { ...extras, useIt: useItSection(built, env, "summary") };
+        const markdown = renderSummary(report, downloads, comment, summaryExtras);
+        await writeOwnFile(external_node_path_default().join(settings.outputDir, SUMMARY_FILE), markdown);
+        await platform.writeSummary({
+            markdown,
+            text: renderSummaryText(report, downloads, comment, summaryExtras),
+        });
+        setOutputs(platform, outcome);
+        platform.setOutput("builds", JSON.stringify([buildEntry(settings, outcome, null)]));
+    }
+    catch (error) {
+        await built.finish(error);
+        throw error;
+    }
+    await built.finish(null);
     const regression = regressionError(report);
     if (regression !== null)
         throw regression;
     return outcome;
 }
-/** Everything of one model up to its comment, summary and outputs, which the caller renders. */
+/**
+ * Everything of one model up to its comment, summary and outputs, which the caller renders, then
+ * `finish`es. A model that fails at any stage leaves its last good output where it was
+ * (src/output-folder.ts), and its whole log beside it.
+ */
 async function buildModel(given, platform, env = process.env) {
+    const record = new RunLog(platform.log);
+    // The output folder is known once preflight has named the GPU (a default artifact name has it).
+    const held = {
+        paths: outputPaths(given.outputDir),
+        swap: null,
+        artifacts: [],
+    };
+    const finish = async (error) => {
+        if (error === null) {
+            await held.swap?.commit();
+            await platform.artifacts.settle?.(true, held.artifacts);
+        }
+        else {
+            await held.swap?.rollback();
+            await platform.artifacts.settle?.(false, held.artifacts);
+        }
+        await record.write(held.paths.log, error ?? undefined).catch((e) => {
+            platform.log.warning(`the run's log file ${held.paths.log} could not be written: ${errorMessage(e)}`);
+        });
+    };
+    try {
+        const built = await buildStages(given, { ...platform, log: record.log }, env, record, held);
+        return { ...built, log: record.log, finish };
+    }
+    catch (error) {
+        await finish(error);
+        throw error;
+    }
+}
+async function buildStages(given, platform, env, record, held) {
     const { log } = platform;
     const seconds = {};
     const stage = async (name, title, fn) => {
@@ -21506,14 +22267,19 @@ async function buildModel(given, platform, env = process.env) {
     const pre = await stage("preflight", "Preflight", () => preflight(given, log));
     const settings = withGpuName(given, pre.gpus[0]?.name);
     checkFolders(settings);
+    held.paths = outputPaths(settings.outputDir);
+    const swap = new OutputSwap(held.paths);
+    held.swap = swap;
+    const run = { settings, platform, stage, swap, record, env };
     const caches = await CacheSession.open(settings, platform, pre, env);
     const cached = caches
-        ? await stage("cache_restore", "Restore cached .pte", () => caches.restoreOutput())
+        ? await stage("cache_restore", "Restore cached .pte", async () => caches.restoreOutput(await swap.stage()))
         : null;
     const comparer = await CompareSession.open(settings, platform, pre.gpus[0]?.name, env);
     let built;
     if (cached !== null) {
         checkCachedAccuracy(cached.report, settings);
+        await swap.promote();
         built = { files: cached.files, report: reportFromEntry(settings, cached.report, cached.files, env) };
     }
     else {
@@ -21522,7 +22288,7 @@ async function buildModel(given, platform, env = process.env) {
             ? await stage("base_build", "Restore the base build's .pte", () => comparer.restoreBaseBuild())
             : null;
         try {
-            built = await buildFresh(settings, platform, pre, caches, stage, env, base?.request ?? null);
+            built = await buildFresh(run, pre, caches, base?.request ?? null);
         }
         finally {
             await base?.cleanup();
@@ -21553,6 +22319,8 @@ async function buildModel(given, platform, env = process.env) {
     await writeReport(settings.outputDir, report);
     for (const warning of exportWarnings(report, settings))
         log.warning(warning);
+    // What the upload may replace in a store that can take it back (the CLI's artifact folder).
+    held.artifacts = artifactNames(settings.artifactName, files);
     const published = settings.upload
         ? await stage("upload", `Upload artifacts of ${settings.artifactName}`, () => uploadExport(settings, platform.artifacts, files))
         : null;
@@ -21600,7 +22368,9 @@ function regressionError(report) {
     if (tripped.length === 0)
         return null;
     const what = tripped.map((g) => `${g.input} ${g.limit}: ${g.detail}`).join("; ");
-    return new TrtPteError("regression", `regression: ${what} against ${report.baseline?.ref ?? "the baseline"}`, "the files were still written and published; raise the limit or clear the input if the change is intended");
+    return new TrtPteError("regression", 
+    // The kind leads the printed line (describeError): "regression: max-size-increase 10%: ...".
+    `${what} against ${report.baseline?.ref ?? "the baseline"}`, "the files were still written and published; raise the limit or clear the input if the change is intended");
 }
 /** The driver's own steps (`export.*`) of the build that produced the files, kept on a cache hit. */
 function exportSteps(report) {
@@ -21939,6 +22709,8 @@ function renderCallSummary(views, source, comment, maxChars = SUMMARY_MAX_CHARS)
 
 
 
+
+
 /** A model for the renderers, its "Use it" section written for the comment (of `pr`) or the summary. */
 function view(result, env, where, pr) {
     const built = result.built;
@@ -21976,6 +22748,24 @@ async function runModels(models, platform, env, options) {
         results.push(result);
     }
     const views = results.map((r) => view(r, env, "summary"));
+    // Each built model keeps its new output only once the call's own publishing went through.
+    let published = null;
+    try {
+        await publishCall(results, views, platform, env, options);
+    }
+    catch (error) {
+        published = error;
+    }
+    for (const result of results)
+        await result.built?.finish(published);
+    if (published !== null)
+        throw published;
+    const rows = views.map(rollupRow);
+    return { results, rows, text: rollupText(rows), failure: callFailure(results) };
+}
+/** The call's comment, summary (and each model's markdown beside its report.json) and outputs. */
+async function publishCall(results, views, platform, env, options) {
+    const { log } = platform;
     // Publishing settings are the call's, the same for every model.
     const call = results[0]?.settings;
     const run = runInfo(env);
@@ -21983,14 +22773,23 @@ async function runModels(models, platform, env, options) {
     const comment = call === undefined
         ? { state: "off" }
         : await publishComment(call, platform, (pr) => renderCallComment(results.map((r) => view(r, env, "comment", pr)), options.source, footer), env, log, options.commentKey);
-    await platform.writeSummary(renderCallSummary(views, options.source, comment));
+    const text = views
+        .map((v) => v.report === null
+        ? `${v.name}: failed (its error is above)\n`
+        : renderSummaryText(v.report, v.downloads, { state: "off" }, v.extras))
+        .join("\n");
+    await platform.writeSummary({ markdown: renderCallSummary(views, options.source, comment), text });
+    for (const v of views) {
+        const settings = results.find((r) => r.name === v.name)?.built?.settings;
+        if (v.report === null || settings === undefined)
+            continue;
+        await writeOwnFile(external_node_path_default().join(settings.outputDir, SUMMARY_FILE), renderSummary(v.report, v.downloads, { state: "off" }, v.extras));
+    }
     platform.setOutput("builds", JSON.stringify(results.map((r) => buildEntry(r.settings, r.built?.outcome ?? null, r.error))));
     // The single-build outputs say something only when there is one build.
     const only = results.length === 1 ? results[0]?.built : undefined;
     if (only)
         setOutputs(platform, only.outcome);
-    const rows = views.map(rollupRow);
-    return { results, rows, text: rollupText(rows), failure: callFailure(results) };
 }
 function callFailure(results) {
     const failed = results.filter((r) => r.error !== null);
@@ -22005,6 +22804,7 @@ function callFailure(results) {
 ;// CONCATENATED MODULE: ./src/cli/export-command.ts
 // `trt-pte export`: flags → Settings → the pipeline on the local platform; with `--config`, every
 // model of a trt-pte.yml in turn, ending with the rollup.
+
 
 
 
@@ -22035,15 +22835,21 @@ async function exportCommand(argv) {
         baseline: { type: "string" },
     };
     for (const input of INPUTS)
-        options[input.name] = { type: "string" };
+        if (input.actionOnly === undefined)
+            options[input.name] = { type: "string" };
     // `--only a --only b` as well as `--only a,b`.
     options.only = { type: "string", multiple: true };
+    const problem = checkFlags(argv, Object.keys(options), () => true);
+    if (problem !== null) {
+        printError(`trt-pte export: ${problem}\nRun trt-pte export --help for the flags.\n`);
+        return 2;
+    }
     let values;
     try {
         values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: true, allowPositionals: false }).values;
     }
     catch (e) {
-        printError(`trt-pte export: ${e.message}\nRun trt-pte --help for the flags.\n`);
+        printError(`trt-pte export: ${e.message}\nRun trt-pte export --help for the flags.\n`);
         return 2;
     }
     const cwd = process.cwd();
@@ -22108,22 +22914,34 @@ async function exportCommand(argv) {
 
 
 
+
+const COMMANDS = {
+    export: exportCommand,
+    inspect: inspectCommand,
+    diff: diffCommand,
+    fetch: (argv) => fetchCommand(argv),
+};
+const isCommand = (name) => name !== undefined && Object.hasOwn(COMMANDS, name);
 async function main(argv) {
     const [command, ...rest] = argv;
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-        print(helpText());
+    if (command === undefined || isHelp(command) || command === "help") {
+        const about = rest[0];
+        print(helpText(command === "help" && isCommand(about) ? about : undefined));
         return command === undefined ? 2 : 0;
     }
-    if (command === "export")
-        return exportCommand(rest);
-    if (command === "inspect")
-        return inspectCommand(rest);
-    if (command === "diff")
-        return diffCommand(rest);
-    if (command === "fetch")
-        return fetchCommand(rest);
-    printError(`trt-pte: unknown command '${command}'. Run trt-pte --help.\n`);
-    return 2;
+    if (!isCommand(command)) {
+        const guess = closest(command, Object.keys(COMMANDS));
+        const meant = guess === null ? "" : ` Did you mean 'trt-pte ${guess}'?`;
+        printError(`trt-pte: unknown command '${command}'.${meant} Run trt-pte --help.\n`);
+        return 2;
+    }
+    // `--help` after the command, before any `--`: that command's help, whatever else is there.
+    const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+    if (options.some(isHelp)) {
+        print(helpText(command));
+        return 0;
+    }
+    return COMMANDS[command](rest);
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

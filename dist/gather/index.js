@@ -29659,7 +29659,10 @@ function changeSummary(state, diff, gates) {
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
-/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+/**
+ * Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py); each is a
+ * row of docs/troubleshooting.md.
+ */
 const ERROR_KINDS = (/* unused pure expression or super */ null && ([
     "settings",
     "model_error",
@@ -29710,15 +29713,17 @@ class ProblemsError extends TrtPteError {
     }
 }
 /**
- * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
- * the hint on its own line; the stack only for an error trt-pte did not expect.
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the kind (the
+ * row of docs/troubleshooting.md), the message, the hint on its own line; the stack only for an
+ * error trt-pte did not expect.
  */
 function describeError(e) {
-    if (e instanceof TrtPteError)
-        return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
-    if (e instanceof Error)
-        return e.stack ?? e.message;
-    return String(e);
+    if (e instanceof TrtPteError) {
+        const head = `${e.kind}: ${e.message}`;
+        return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+    }
+    const unexpected = "internal";
+    return `${unexpected}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 /** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
 function errorMessage(e) {
@@ -31676,6 +31681,7 @@ function assemble(settings, build, files, env) {
         pte: files.pte,
         ptd: files.ptd,
         inputs: build.inputs,
+        outputs: build.outputs,
         partition: build.partition,
         accuracy: build.accuracy,
         execution: build.execution,
@@ -31715,6 +31721,7 @@ function buildReport(settings, pre, result, files, env) {
     const gpu = pre.gpus[0];
     const build = {
         inputs: result.inputs ?? [...settings.inputs],
+        outputs: result.outputs ?? [],
         partition: result.partition ?? {},
         accuracy: result.accuracy ?? null,
         execution: result.execution ?? null,
@@ -31746,6 +31753,7 @@ function currentReport(cached) {
     return {
         ...cached,
         schema: REPORT_SCHEMA,
+        outputs: cached.outputs ?? [],
         execution: cached.execution ?? null,
         determinism: cached.determinism ?? null,
         benchmark: cached.benchmark ?? null,
@@ -32267,7 +32275,7 @@ function isPermissionError(e) {
 /* harmony export */   e1: () => (/* binding */ speedupText),
 /* harmony export */   ms: () => (/* binding */ ms)
 /* harmony export */ });
-/* unused harmony exports latencyLine, formatExecution, formatDeterminism, formatLatency, formatMemory, needsToRun, formatNeeds, latencyBrief, headlineSpeedup */
+/* unused harmony exports latencyLine, measuredBy, formatExecution, formatDeterminism, formatLatency, formatMemory, needsToRun, formatNeeds, latencyBrief, headlineSpeedup */
 /* harmony import */ var _util_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8678);
 /* harmony import */ var _settings_targets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1820);
 // What ran the .pte, whether it was deterministic, how fast it was against eager, what memory it
@@ -32400,7 +32408,7 @@ function formatMemory(report) {
     }
     if (m.host_peak_bytes !== null)
         parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
-    return parts.join(" · ") || "–";
+    return parts.length === 0 ? "–" : `${parts.join(" · ")}${measuredBy(report)}`;
 }
 function majorMinor(version) {
     if (!version)
@@ -32543,7 +32551,7 @@ function readGateSettings(get) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   vY: () => (/* binding */ inputSpecsFromJson)
 /* harmony export */ });
-/* unused harmony exports DTYPES, SHAPE_POINTS, MAX_DIM, InputSpecError, parseInputSpecs, formatInputSpecs */
+/* unused harmony exports DTYPES, SHAPE_POINTS, MAX_DIM, InputSpecError, parseInputSpecs, parseInputSpecsAt, formatInputSpecs */
 // The one parser of the `inputs` grammar (docs/action.md “Input specs”). The CLI and the action
 // both parse here; the Python driver receives the parsed structure in its request and never
 // re-parses text, so an error always points at the user's text with line and column.
@@ -32733,8 +32741,13 @@ function parseSpec(cur, symbols) {
  * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
  */
 function parseInputSpecs(text) {
+    return parseInputSpecsAt(text).specs;
+}
+/** parseInputSpecs, with where each spec starts. */
+function parseInputSpecsAt(text) {
     const cur = new Cursor(text);
     const specs = [];
+    const positions = [];
     const symbols = new Map();
     const names = new Map();
     for (;;) {
@@ -32760,12 +32773,13 @@ function parseInputSpecs(text) {
             names.set(spec.name, start);
         }
         specs.push(spec);
+        positions.push(cur.where(start));
         cur.skipBlanks();
         const next = cur.peek();
         if (next !== undefined && next !== ";" && next !== "\n")
             cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
     }
-    return specs;
+    return { specs, positions };
 }
 /** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
 function formatInputSpecs(specs) {
@@ -33123,6 +33137,7 @@ const inputs_INPUTS = [
         kind: "integer",
         range: [1, 90],
         description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
+        actionOnly: "GitHub keeps an artifact that long; the CLI copies it into --artifact-dir, where it stays",
     },
     {
         name: "cache",
@@ -33233,6 +33248,7 @@ const inputs_INPUTS = [
         description: "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
             "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
             "see docs/action.md “Comments on fork pull requests”.",
+        actionOnly: "the CLI has no pull request to comment on; it prints the summary and writes summary.md",
     },
     {
         name: "github-token",
@@ -33240,6 +33256,7 @@ const inputs_INPUTS = [
         kind: "string",
         default: "${{ github.token }}",
         description: "Token for the pull-request comment. Never printed.",
+        actionOnly: "it is the token of the pull-request comment, which only the action writes",
     },
 ];
 const OUTPUTS = [
@@ -33711,8 +33728,9 @@ function readSettings(get, ctx) {
     }
     const inputsText = get("inputs");
     let inputs;
+    let inputPositions;
     try {
-        inputs = parseInputSpecs(inputsText);
+        ({ specs: inputs, positions: inputPositions } = parseInputSpecsAt(inputsText));
     }
     catch (e) {
         throw new SettingsError("inputs", e.message.replace(/^inputs:/, "at "), "see docs/action.md “Input specs”");
@@ -33729,6 +33747,7 @@ function readSettings(get, ctx) {
         model,
         modelName: name,
         inputs,
+        inputPositions,
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,

@@ -28383,7 +28383,10 @@ module.exports = {
 // The errors a run can end with. Each carries what was wrong, what to do, and where (the user's file
 // and line when their code is the cause), so the entry points can print one clear message and
 // annotate the right line without knowing which stage failed.
-/** Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py). */
+/**
+ * Error kinds shared with the Python driver's result JSON (src/python/trt_pte/errors.py); each is a
+ * row of docs/troubleshooting.md.
+ */
 const ERROR_KINDS = (/* unused pure expression or super */ null && ([
     "settings",
     "model_error",
@@ -28434,15 +28437,17 @@ class ProblemsError extends TrtPteError {
     }
 }
 /**
- * What a person reads when a run fails, in the log, the annotation and the CLI alike: the message with
- * the hint on its own line; the stack only for an error trt-pte did not expect.
+ * What a person reads when a run fails, in the log, the annotation and the CLI alike: the kind (the
+ * row of docs/troubleshooting.md), the message, the hint on its own line; the stack only for an
+ * error trt-pte did not expect.
  */
 function describeError(e) {
-    if (e instanceof TrtPteError)
-        return e.hint ? `${e.message}\n  hint: ${e.hint}` : e.message;
-    if (e instanceof Error)
-        return e.stack ?? e.message;
-    return String(e);
+    if (e instanceof TrtPteError) {
+        const head = `${e.kind}: ${e.message}`;
+        return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+    }
+    const unexpected = "internal";
+    return `${unexpected}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
 /** A thrown value's message on one line (no hint, no stack), for text that names a cause. */
 function errorMessage(e) {
@@ -28741,6 +28746,7 @@ const INPUTS = [
         kind: "integer",
         range: [1, 90],
         description: "Days GitHub keeps the artifact (1-90). Empty uses the repository's setting.",
+        actionOnly: "GitHub keeps an artifact that long; the CLI copies it into --artifact-dir, where it stays",
     },
     {
         name: "cache",
@@ -28851,6 +28857,7 @@ const INPUTS = [
         description: "On a pull request, keep one comment per model and target (with `config`, one for the call) with the download link, updated in place on each push " +
             "(needs `pull-requests: write`). On a fork's pull request the token is read-only: the summary says so instead; " +
             "see docs/action.md “Comments on fork pull requests”.",
+        actionOnly: "the CLI has no pull request to comment on; it prints the summary and writes summary.md",
     },
     {
         name: "github-token",
@@ -28858,6 +28865,7 @@ const INPUTS = [
         kind: "string",
         default: "${{ github.token }}",
         description: "Token for the pull-request comment. Never printed.",
+        actionOnly: "it is the token of the pull-request comment, which only the action writes",
     },
 ];
 const OUTPUTS = [
@@ -29112,8 +29120,13 @@ function parseSpec(cur, symbols) {
  * block scalar works as written. Throws InputSpecError with the line and column of the mistake.
  */
 function parseInputSpecs(text) {
+    return parseInputSpecsAt(text).specs;
+}
+/** parseInputSpecs, with where each spec starts. */
+function parseInputSpecsAt(text) {
     const cur = new Cursor(text);
     const specs = [];
+    const positions = [];
     const symbols = new Map();
     const names = new Map();
     for (;;) {
@@ -29139,12 +29152,13 @@ function parseInputSpecs(text) {
             names.set(spec.name, start);
         }
         specs.push(spec);
+        positions.push(cur.where(start));
         cur.skipBlanks();
         const next = cur.peek();
         if (next !== undefined && next !== ";" && next !== "\n")
             cur.fail(`expected ';' or a new line between inputs${cur.describeHere()}`);
     }
-    return specs;
+    return { specs, positions };
 }
 /** Writes specs back in the grammar; parseInputSpecs(formatInputSpecs(s)) equals s. */
 function formatInputSpecs(specs) {
@@ -29773,8 +29787,9 @@ function readSettings(get, ctx) {
     }
     const inputsText = get("inputs");
     let inputs;
+    let inputPositions;
     try {
-        inputs = parseInputSpecs(inputsText);
+        ({ specs: inputs, positions: inputPositions } = parseInputSpecsAt(inputsText));
     }
     catch (e) {
         throw new errors/* SettingsError */.GN("inputs", e.message.replace(/^inputs:/, "at "), "see docs/action.md “Input specs”");
@@ -29791,6 +29806,7 @@ function readSettings(get, ctx) {
         model,
         modelName: name,
         inputs,
+        inputPositions,
         target,
         python: resolvePython(settings_text(get, "python"), ctx.workspace),
         workspace: ctx.workspace,
@@ -30306,6 +30322,16 @@ function annotationProperties(where, workspace) {
     const file = external_node_path_default().isAbsolute(where.file) ? external_node_path_default().relative(workspace, where.file) : where.file;
     return { file, startLine: where.line, startColumn: where.column };
 }
+/**
+ * Turns the runner's workflow commands off until the returned function is called. The runner ignores
+ * every command until it reads `::<token>::`; the token is new for each call and 192 random bits, so
+ * the output in between cannot end the pause (and each line is inert too).
+ */
+function stopCommands() {
+    const token = `trt-pte-${(0,external_node_crypto_.randomBytes)(24).toString("hex")}`;
+    core/* info */.pq(`::stop-commands::${token}`);
+    return () => core/* info */.pq(`::${token}::`);
+}
 function githubLog(workspace) {
     let errors = 0;
     let warnings = 0;
@@ -30326,16 +30352,22 @@ function githubLog(workspace) {
                 core/* info */.pq(inert(`error: ${message}`));
         },
         async verbatim(fn) {
-            // The runner ignores every command until it reads `::<token>::`; the token is new for each call
-            // and 192 random bits, so the output in between cannot end the pause (and each line is inert too).
-            const token = `trt-pte-${(0,external_node_crypto_.randomBytes)(24).toString("hex")}`;
-            core/* info */.pq(`::stop-commands::${token}`);
+            const resume = stopCommands();
             try {
                 return await fn();
             }
             finally {
-                core/* info */.pq(`::${token}::`);
+                resume();
             }
+        },
+        aside(summary, lines) {
+            // The group's own commands first; the lines, another program's, with commands off inside it.
+            core/* startGroup */.Oh(inert(summary));
+            const resume = stopCommands();
+            for (const line of lines)
+                core/* info */.pq(inert(line));
+            resume();
+            core/* endGroup */.N4();
         },
         async group(title, fn) {
             const started = performance.now();
