@@ -83,7 +83,7 @@ export class OutputSwap {
 }
 
 /**
- * Writes a file of trt-pte's own (the log, summary.md) where the model's process could have put
+ * Writes a file of trt-pte's own (the log, the summary's markdown) where the model's process could have put
  * something first: whatever is at the path goes, and the new file is created, never followed through
  * a link the model left there.
  */

@@ -39,7 +39,7 @@ function detector(): Report {
 }
 
 /** The text with each wrapped value back on its row's line. */
-const unwrapped = (text: string): string => text.replace(/\n {15}/g, " ");
+const unwrapped = (text: string): string => text.replace(/\n {10,}/g, " ");
 
 function expectNoMarkdown(text: string): void {
   expect(text).not.toMatch(/\||```|\*\*|flowchart|<br\/>|\]\(/);

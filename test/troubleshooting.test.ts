@@ -109,7 +109,7 @@ const ACTION_CASES: Record<string, () => Promise<void>> = {
         files: [{ name: "m.pte", kind: "pte", bytes: 64, sha256: "0".repeat(64) }],
       }),
     );
-    expectPrinted(error, "verification", "not in your model");
+    expectPrinted(error, "verification", "nothing was published");
   },
 
   async publish() {

@@ -20298,11 +20298,13 @@ function plain_text_wrap(text, width) {
     lines.push(line);
     return lines;
 }
-/** Two-column rows as `Label   value`, the values aligned and wrapped under themselves. */
-function alignedRows(rows, width = WIDTH) {
-    const labelWidth = Math.max(0, ...rows.map(([label]) => label.length)) + 2;
+/**
+ * Two-column rows as `Label   value`, the values aligned and wrapped under themselves; `seen` holds
+ * the link addresses already shown, and `labelWidth` the column the values start at (blocks of one
+ * summary share both).
+ */
+function alignedRows(rows, width = WIDTH, seen = new Set(), labelWidth = Math.max(0, ...rows.map(([label]) => label.length)) + 2) {
     const pad = `\n${" ".repeat(labelWidth)}`;
-    const seen = new Set();
     return rows
         .map(([label, value]) => `${label.padEnd(labelWidth)}${plain_text_wrap(plainText(value, seen), width - labelWidth).join(pad)}`)
         .join("\n");
@@ -20430,9 +20432,16 @@ function renderSummaryText(report, downloads, comment = { state: "off" }, extras
     const parts = summaryParts(report, downloads, comment);
     const at = parts.rows.indexOf(PROCESS_LABEL);
     const [ours, theirs] = at < 0 ? [parts.rows, []] : [parts.rows.slice(0, at), parts.rows.slice(at + 1)];
-    const out = [plainText(parts.title), "", alignedRows([["Model", parts.model], ...ours])];
+    const seen = new Set();
+    const column = Math.max(5, ...parts.rows.filter((r) => r !== PROCESS_LABEL).map(([l]) => l.length)) + 2;
+    const out = [
+        plainText(parts.title),
+        "",
+        alignedRows([["Model", parts.model], ...ours], undefined, seen, column),
+    ];
     if (theirs.length > 0) {
-        out.push("", `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`, alignedRows(theirs));
+        const label = `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`;
+        out.push("", label, alignedRows(theirs, undefined, seen, column));
     }
     if (parts.engines.length > 0)
         out.push("", markdownSection(parts.engines.map((l) => `- ${l}`).join("\n")));
@@ -21923,7 +21932,7 @@ class OutputSwap {
     }
 }
 /**
- * Writes a file of trt-pte's own (the log, summary.md) where the model's process could have put
+ * Writes a file of trt-pte's own (the log, the summary's markdown) where the model's process could have put
  * something first: whatever is at the path goes, and the new file is created, never followed through
  * a link the model left there.
  */

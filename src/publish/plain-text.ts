@@ -75,11 +75,18 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Two-column rows as `Label   value`, the values aligned and wrapped under themselves. */
-export function alignedRows(rows: readonly (readonly [string, string])[], width = WIDTH): string {
-  const labelWidth = Math.max(0, ...rows.map(([label]) => label.length)) + 2;
+/**
+ * Two-column rows as `Label   value`, the values aligned and wrapped under themselves; `seen` holds
+ * the link addresses already shown, and `labelWidth` the column the values start at (blocks of one
+ * summary share both).
+ */
+export function alignedRows(
+  rows: readonly (readonly [string, string])[],
+  width = WIDTH,
+  seen: Set<string> = new Set(),
+  labelWidth: number = Math.max(0, ...rows.map(([label]) => label.length)) + 2,
+): string {
   const pad = `\n${" ".repeat(labelWidth)}`;
-  const seen = new Set<string>();
   return rows
     .map(
       ([label, value]) =>

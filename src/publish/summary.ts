@@ -140,9 +140,16 @@ export function renderSummaryText(
   const parts = summaryParts(report, downloads, comment);
   const at = parts.rows.indexOf(PROCESS_LABEL);
   const [ours, theirs] = at < 0 ? [parts.rows, []] : [parts.rows.slice(0, at), parts.rows.slice(at + 1)];
-  const out = [plainText(parts.title), "", alignedRows([["Model", parts.model], ...ours])];
+  const seen = new Set<string>();
+  const column = Math.max(5, ...parts.rows.filter((r) => r !== PROCESS_LABEL).map(([l]) => l.length)) + 2;
+  const out = [
+    plainText(parts.title),
+    "",
+    alignedRows([["Model", parts.model], ...ours], undefined, seen, column),
+  ];
   if (theirs.length > 0) {
-    out.push("", `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`, alignedRows(theirs));
+    const label = `${plainText(PROCESS_LABEL[0])}, ${plainText(PROCESS_LABEL[1])}:`;
+    out.push("", label, alignedRows(theirs, undefined, seen, column));
   }
   if (parts.engines.length > 0) out.push("", markdownSection(parts.engines.map((l) => `- ${l}`).join("\n")));
   if (extras.comparison !== "") out.push("", markdownSection(extras.comparison));
