@@ -99,7 +99,7 @@ describe("trt-pte diff", () => {
     expect(ungated.stdout).toMatch(/\.pte: [\d.]+ KiB → [\d.]+ KiB ▲ .*\(\+100%\)/);
     // The latency at each shape, across the two runs, with each report's interval and the change's.
     expect(ungated.stdout).toMatch(
-      /^ {2}Latency: at opt \(median\): built [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+ \([\d.]+–[\d.]+\) ms, \+0\.0% \(95% CI −[\d.]+%…\+[\d.]+%\): no clear change · across runs/m,
+      /^ {2}Latency: at opt \(median\): built [\d.]+ \([\d.]+–[\d.]+\) → [\d.]+ \([\d.]+–[\d.]+\) ms, \+0\.0% \(−[\d.]+%…\+[\d.]+% from both runs' 95% CIs\): no clear change · across runs/m,
     );
     // A latency gate cannot tell from two runs' intervals that straddle it: a warning, exit 0.
     const unclear = cli("--json", "--max-latency-increase", "0%", a, b);

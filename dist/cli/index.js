@@ -14771,12 +14771,19 @@ function signedPercent(ratio) {
     const text = Math.abs(p).toFixed(digits);
     return `${p < 0 && Number(text) !== 0 ? "−" : "+"}${text}%`;
 }
+/**
+ * The change's interval in words. Same job it is the paired rounds' 95% interval. Across runs it is
+ * [after low / before high, after high / before low] from two independent 95% intervals: it holds
+ * when both do (at least 90%), so it is named for what it is, not called a 95% CI.
+ */
+function intervalText(c) {
+    const range = `${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    return c.how === "same_job" ? `95% CI ${range}` : `${range} from both runs' 95% CIs`;
+}
 /** `+4% (95% CI −1…+9%, same job)`, the words a reviewer reads. */
 function changeText(c) {
     const how = c.how === "same_job" ? "same job" : "across runs";
-    const ci = c.interval === null
-        ? "no interval"
-        : `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    const ci = c.interval === null ? "no interval" : intervalText({ ...c, interval: c.interval });
     return `${signedPercent(c.ratio)} (${ci}, ${how})`;
 }
 /**
@@ -14943,7 +14950,7 @@ function builtLatency(p) {
     const how = c.how === "same_job" ? `same job, ${c.rounds ?? "?"} paired rounds` : "across runs";
     if (c.interval === null)
         return `built ${sides}, ${signedPercent(c.ratio)} (no interval: a report from before report@3) · ${how}`;
-    const ci = `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+    const ci = intervalText({ ...c, interval: c.interval });
     const arrow_ = c.verdict === "slower" ? "▲ " : c.verdict === "faster" ? "▼ " : "";
     const said = c.verdict === "no_clear_change" ? ": no clear change" : "";
     return `built ${sides}, ${arrow_}${signedPercent(c.ratio)} (${ci})${said} · ${how}`;

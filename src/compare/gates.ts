@@ -50,13 +50,20 @@ export function signedPercent(ratio: number): string {
   return `${p < 0 && Number(text) !== 0 ? "−" : "+"}${text}%`;
 }
 
+/**
+ * The change's interval in words. Same job it is the paired rounds' 95% interval. Across runs it is
+ * [after low / before high, after high / before low] from two independent 95% intervals: it holds
+ * when both do (at least 90%), so it is named for what it is, not called a 95% CI.
+ */
+export function intervalText(c: BuiltChange & { interval: [number, number] }): string {
+  const range = `${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+  return c.how === "same_job" ? `95% CI ${range}` : `${range} from both runs' 95% CIs`;
+}
+
 /** `+4% (95% CI −1…+9%, same job)`, the words a reviewer reads. */
 export function changeText(c: BuiltChange): string {
   const how = c.how === "same_job" ? "same job" : "across runs";
-  const ci =
-    c.interval === null
-      ? "no interval"
-      : `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+  const ci = c.interval === null ? "no interval" : intervalText({ ...c, interval: c.interval });
   return `${signedPercent(c.ratio)} (${ci}, ${how})`;
 }
 

@@ -10,7 +10,7 @@ import type {
   NumberChange,
   ReportDiff,
 } from "../report/comparison.js";
-import { signedPercent } from "./gates.js";
+import { intervalText, signedPercent } from "./gates.js";
 import { formatBytes, code } from "../util/format.js";
 
 const BACKENDS: Record<string, string> = {
@@ -84,7 +84,7 @@ export function builtLatency(p: LatencyChange): string {
   const how = c.how === "same_job" ? `same job, ${c.rounds ?? "?"} paired rounds` : "across runs";
   if (c.interval === null)
     return `built ${sides}, ${signedPercent(c.ratio)} (no interval: a report from before report@3) · ${how}`;
-  const ci = `95% CI ${signedPercent(c.interval[0])}…${signedPercent(c.interval[1])}`;
+  const ci = intervalText({ ...c, interval: c.interval });
   const arrow_ = c.verdict === "slower" ? "▲ " : c.verdict === "faster" ? "▼ " : "";
   const said = c.verdict === "no_clear_change" ? ": no clear change" : "";
   return `built ${sides}, ${arrow_}${signedPercent(c.ratio)} (${ci})${said} · ${how}`;

@@ -116,7 +116,7 @@ describe("the built latency's change", () => {
     expect(p!.built_change!.verdict).toBe("slower");
     expect(p!.built_median_ms).toMatchObject({ before: 0.46, after: 0.5 });
     expect(builtLatency(p!)).toBe(
-      "built 0.46 (0.45–0.47) → 0.5 (0.49–0.51) ms, ▲ +9% (95% CI +4%…+13%) · across runs",
+      "built 0.46 (0.45–0.47) → 0.5 (0.49–0.51) ms, ▲ +9% (+4%…+13% from both runs' 95% CIs) · across runs",
     );
   });
 

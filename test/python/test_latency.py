@@ -230,6 +230,11 @@ def test_the_benchmark_times_the_base_pte_beside_this_one_in_the_same_runtime(
     assert isinstance(json_point["noisy"], bool) and json_point["compiled"] is None
     lines = latency_log(bench)
     assert lines[0].startswith("latency at opt: built ") and "paired rounds" in lines[0]
+    # A noisy point reads as the summary does: its interval, never a confident number.
+    low, high = (f"{x:.3g}" for x in json_point["speedup_ci"])
+    confident = f"{point.ratio.estimate:.3g}× (95% CI {low}–{high})"  # noqa: RUF001
+    noisy = f"noisy: {low}–{high}× (95% CI; {point.noise})"  # noqa: RUF001
+    assert (noisy if point.noise is not None else confident) in lines[0]
     assert "vs the base .pte at opt" in lines[1]
 
 
