@@ -38,6 +38,24 @@ export interface WorkflowRun {
   reviews: RunReview[];
 }
 
+/** A run's review history (GET .../actions/runs/{id}/approvals), in the `environment-approvals` shape. */
+export function environmentApprovalsView(repository: string, reviews: readonly RunReview[], base: string) {
+  return reviews.map((r, i) => ({
+    state: r.state,
+    comment: r.comment ?? "",
+    user: { login: r.reviewer, id: 7000 + i, type: "User" },
+    environments: r.environments.map((name, j) => ({
+      id: 56780428 + j,
+      node_id: `EN_${name}`,
+      name,
+      url: `${base}/repos/${repository}/environments/${encodeURIComponent(name)}`,
+      html_url: `https://github.com/${repository}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+      created_at: "2026-01-01T00:00:00Z",
+      updated_at: "2026-01-01T00:00:00Z",
+    })),
+  }));
+}
+
 export class GitHubApi implements Handler {
   readonly comments: Comment[] = [];
   readonly pulls: PullRequest[] = [];
@@ -90,20 +108,7 @@ export class GitHubApi implements Handler {
   }
 
   private reviewsView(run: WorkflowRun, base: string) {
-    return run.reviews.map((r, i) => ({
-      state: r.state,
-      comment: r.comment ?? "",
-      user: { login: r.reviewer, id: 7000 + i, type: "User" },
-      environments: r.environments.map((name, j) => ({
-        id: 56780428 + j,
-        node_id: `EN_${name}`,
-        name,
-        url: `${base}/repos/${this.repository}/environments/${encodeURIComponent(name)}`,
-        html_url: `https://github.com/${this.repository}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
-        created_at: "2026-01-01T00:00:00Z",
-        updated_at: "2026-01-01T00:00:00Z",
-      })),
-    }));
+    return environmentApprovalsView(this.repository, run.reviews, base);
   }
 
   handle(req: Recorded, res: http.ServerResponse, base: string): boolean {
