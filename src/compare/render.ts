@@ -12,6 +12,7 @@ import type {
 } from "../report/comparison.js";
 import { intervalText, signedPercent } from "./gates.js";
 import { formatBytes, code } from "../util/format.js";
+import { escapeControls } from "../util/log-text.js";
 
 const BACKENDS: Record<string, string> = {
   TensorRTBackend: "TensorRT",
@@ -110,9 +111,7 @@ export const MARKDOWN: Style = { strong: (t) => `**${t}**`, code };
 /** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
 export const TEXT: Style = {
   strong: (t) => `${t}:`,
-  code: (t) =>
-    // eslint-disable-next-line no-control-regex
-    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+  code: (t) => escapeControls(t),
 };
 
 /** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
