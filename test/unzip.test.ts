@@ -1,6 +1,6 @@
 // The zip reader `trt-pte fetch` unpacks an artifact GitHub served zipped with, on archives written by
-// a real zip writer (Python's zipfile: stored, deflated, zip64 records) and on ones that lie about
-// their sizes.
+// a real zip writer (Python's zipfile: stored, deflated, zip64 records), on ones that lie about
+// their sizes, and on one that would unpack to more than its caller allows.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -83,5 +83,20 @@ describe("reading a zip on disk", () => {
     await expect(zipEntries(path.join(dir, "not.zip"))).rejects.toThrow(
       "not a zip: no end of central directory",
     );
+  });
+
+  it("writes nothing of an entry whose listed size is past what the caller allows", async () => {
+    const dir = work();
+    const file = path.join(dir, "big.zip");
+    // A zip bomb's shape: a few bytes that inflate to 1 MiB, as the zip truthfully lists.
+    fs.writeFileSync(file, zip({ "a.pte": Buffer.alloc(1 << 20) }));
+    const [entry] = await zipEntries(file);
+    expect(fs.statSync(file).size).toBeLessThan(8192);
+    await expect(extractEntry(file, entry!, path.join(dir, "out"), 65536)).rejects.toThrow(
+      "a.pte unpacks to 1048576 bytes, more than the 65536 allowed",
+    );
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+    await extractEntry(file, entry!, path.join(dir, "out"), 1 << 20);
+    expect(fs.statSync(path.join(dir, "out")).size).toBe(1 << 20);
   });
 });

@@ -9,6 +9,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { TrtPteError } from "../errors.js";
+import { ByteBudget, tooLarge } from "./limit.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 
@@ -136,9 +137,10 @@ export class GitHubRest {
 
   /**
    * Downloads an artifact into `file`: GET …/actions/artifacts/{id}/zip answers 302 to storage, which
-   * is fetched without the token. Hashes the bytes as they arrive.
+   * is fetched without the token. Hashes the bytes as they arrive, and stops past what `budget` has
+   * left (its caller spends what arrived).
    */
-  async download(path: string, what: string, file: string): Promise<Downloaded> {
+  async download(path: string, what: string, file: string, budget = new ByteBudget()): Promise<Downloaded> {
     const answer = await this.get(this.url(path), what, "manual");
     if (answer.status === 410) {
       throw new ExpiredError(
@@ -175,8 +177,9 @@ export class GitHubRest {
     let bytes = 0;
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
         bytes += chunk.length;
+        if (bytes > budget.left) return done(tooLarge(what, budget.limit, "the download runs on"));
+        hash.update(chunk);
         done(null, chunk);
       },
     });

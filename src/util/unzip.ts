@@ -2,6 +2,8 @@
 // in memory: the central directory at the end lists the entries, each is streamed out of its place
 // in the file (stored, or deflated through zlib). zip64 is read for archives and entries over 4 GiB.
 // Only what an artifact zip holds is taken: plain files with plain names; anything else is refused.
+// An entry is written only up to the size the zip lists for it, and only when that size is within
+// what the caller allows, so a zip cannot fill the disk by declaring or inflating to more.
 
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -127,8 +129,19 @@ function limit(max: number, name: string): Transform {
   });
 }
 
-/** Writes one entry's content to `target` (stored or deflated), checked against its listed size. */
-export async function extractEntry(file: string, entry: ZipEntry, target: string): Promise<void> {
+/**
+ * Writes one entry's content to `target` (stored or deflated), checked against its listed size, which
+ * must be at most `maxBytes`.
+ */
+export async function extractEntry(
+  file: string,
+  entry: ZipEntry,
+  target: string,
+  maxBytes: number = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  if (entry.size > maxBytes) {
+    throw new ZipError(`${entry.name} unpacks to ${entry.size} bytes, more than the ${maxBytes} allowed`);
+  }
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ZipError(
       `${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`,
