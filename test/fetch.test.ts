@@ -1,6 +1,7 @@
-// `trt-pte fetch` against stand-ins of the REST endpoints it uses (runs, a run's artifacts, the
-// download's redirect to storage, a pull request and its comments), in GitHub's documented shapes:
-// found by pull request (through trt-pte's comments, else its head commit), by run and by branch;
+// `trt-pte fetch` against stand-ins of the REST endpoints it uses (runs, a run and its review history,
+// a run's artifacts, the download's redirect to storage, a pull request and its comments), in GitHub's
+// documented shapes: found by pull request (through trt-pte's comments, else its head commit), by run
+// and by branch; only from runs it trusts (the repository's own, or a fork's its reviewers approved);
 // every file checked against GitHub's digest and the build's report, and nothing written unless all
 // of it passed.
 
@@ -16,14 +17,19 @@ import { ActionsApi } from "./support/actions-api.js";
 import { GitHubApi } from "./support/github-api.js";
 import { zip } from "./support/zip.js";
 import { fetchCommand } from "../src/cli/fetch-command.js";
+import { fetchBuilds } from "../src/fetch/fetch.js";
 import { runMarker } from "../src/github/sticky-comment.js";
+import { FORK_GATE_ENVIRONMENT } from "../src/gather/fork-run.js";
 
 const TOKEN = "ghp_fetchTOKEN0123456789abcdefghijklmn";
 const REPO = "octo/models";
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 /** A build's files and the report that lists them, as trt-pte uploads them (src/publish/upload.ts). */
-function build(name: string, options: { gpu?: string; ptd?: boolean; target?: string } = {}) {
+function build(
+  name: string,
+  options: { gpu?: string; ptd?: boolean; target?: string; gpuName?: string; executorch?: string } = {},
+) {
   const pte = Buffer.concat([Buffer.from([0x1c, 0, 0, 0]), Buffer.from(`ET12 program of ${name}`)]);
   const ptd = Buffer.from(`named data of ${name}`);
   const report = {
@@ -39,8 +45,16 @@ function build(name: string, options: { gpu?: string; ptd?: boolean; target?: st
         ? []
         : [{ name: "aoti_cuda_blob.ptd", kind: "ptd", bytes: ptd.length, sha256: sha256(ptd) }],
     inputs: [{ name: null, dtype: "float32", dims: [{ symbol: null, min: 1, opt: 1, max: 1 }] }],
-    versions: { executorch: "1.4.1", tensorrt: "10.14.1.48", torch_tensorrt: "2.13.0" },
-    gpu: { name: "NVIDIA A100-SXM4-80GB", compute_capability: "8.0", driver_version: "580.65" },
+    versions: {
+      executorch: options.executorch ?? "1.4.1",
+      tensorrt: "10.14.1.48",
+      torch_tensorrt: "2.13.0",
+    },
+    gpu: {
+      name: options.gpuName ?? "NVIDIA A100-SXM4-80GB",
+      compute_capability: "8.0",
+      driver_version: "580.65",
+    },
     details: { compile_settings: {} },
   };
   const files: Record<string, Buffer> = {
@@ -248,6 +262,204 @@ describe("trt-pte fetch", () => {
     expect(gone.written).toBeNull();
   });
 
+  describe("takes builds only from runs it trusts", () => {
+    /** A build a fork could make on a hosted runner: files and a report that agree, every digest right. */
+    const forged = build("detector-build-tensorrt-a100", { gpu: "a100" });
+    forged.files["detector-build-tensorrt-a100.pte"] = Buffer.from("a fork's program");
+    forged.report.pte.sha256 = sha256(forged.files["detector-build-tensorrt-a100.pte"]);
+    forged.files["detector-build-tensorrt-a100.report.json"] = Buffer.from(JSON.stringify(forged.report));
+    const approved = [
+      { state: "approved" as const, environments: [FORK_GATE_ENVIRONMENT], reviewer: "maintainer" },
+    ];
+
+    beforeAll(() => {
+      // A fork's pull request from its own branch called `main`: GitHub's `branch=main` lists its runs.
+      api.addRun({
+        id: 850,
+        headSha: "9".repeat(40),
+        branch: "main",
+        event: "pull_request",
+        backendId: "run-850",
+        headRepository: "mallory/models",
+      });
+      upload(850, forged.files);
+      // A workflow_run on main of the repository itself (the fork-PR commenter's kind): its head
+      // branch is the triggering run's, its build not the branch's.
+      api.addRun({
+        id: 851,
+        headSha: "9".repeat(40),
+        branch: "main",
+        event: "workflow_run",
+        backendId: "run-851",
+      });
+      upload(851, forged.files);
+      // Pull request 11 from a fork: nobody approved its run 1100, which uploaded a forged build.
+      api.pulls.set(11, { sha: "7".repeat(40), ref: "main", headRepository: "mallory/models" });
+      api.addRun({
+        id: 1100,
+        headSha: "7".repeat(40),
+        branch: "main",
+        event: "pull_request",
+        backendId: "run-1100",
+        headRepository: "mallory/models",
+      });
+      upload(1100, forged.files);
+      // Pull request 12 from a fork: a reviewer of the fork gate approved run 1200, which succeeded;
+      // run 1201 of the same commit was approved but failed.
+      api.pulls.set(12, { sha: "6".repeat(40), ref: "patch-1", headRepository: "alice/models" });
+      api.addRun({
+        id: 1200,
+        headSha: "6".repeat(40),
+        branch: "patch-1",
+        event: "pull_request",
+        backendId: "run-1200",
+        headRepository: "alice/models",
+        reviews: approved,
+      });
+      upload(1200, build("detector-build-tensorrt-l4", { gpu: "l4" }).files);
+      api.addRun({
+        id: 1201,
+        headSha: "6".repeat(40),
+        branch: "patch-1",
+        event: "pull_request",
+        backendId: "run-1201",
+        headRepository: "alice/models",
+        conclusion: "failure",
+        reviews: approved,
+      });
+      upload(1201, {
+        "detector-build-tensorrt-a100.report.json": forged.files["detector-build-tensorrt-a100.report.json"]!,
+      });
+      // Pull request 13 from the repository itself, whose bot comment names a fork's run (a comment
+      // left over, or one the fork's run made); its head commit's own run 1300 built too.
+      api.pulls.set(13, { sha: "5".repeat(40), ref: "feature-13" });
+      comments.addComment(13, `<!-- trt-pte:call:0123456789ab -->\n${runMarker("1100")}\n`);
+      api.addRun({
+        id: 1300,
+        headSha: "5".repeat(40),
+        branch: "feature-13",
+        event: "pull_request",
+        backendId: "run-1300",
+      });
+      upload(1300, a100.files);
+    });
+
+    it("by branch: never a pull request's run, a fork's named main included", async () => {
+      const before = server.requests.length;
+      const run = await fetch(["--branch", "main"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(
+        "Fetched detector-build-tensorrt-a100 (tensorrt) from run 800 of octo/models",
+      );
+      expect(
+        fs.readFileSync(path.join(run.dir, "detector-build-tensorrt-a100.pte")).toString(),
+      ).not.toContain("fork");
+      // Only the events that build a branch were asked for.
+      const asked = server.requests
+        .slice(before)
+        .map((r) => new URL(r.url, base))
+        .filter(
+          (u) => u.pathname === `/repos/${REPO}/actions/runs` && u.searchParams.get("branch") === "main",
+        );
+      expect(asked.map((u) => u.searchParams.get("event")).sort()).toEqual([
+        "push",
+        "schedule",
+        "workflow_dispatch",
+      ]);
+    });
+
+    it("by pull request from a fork: refuses a run nobody approved, saying why and what to do", async () => {
+      const run = await fetch(["--pr", "11"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        "verification: no trt-pte build of pull request #11 of octo/models that fetch trusts: run 1100 is from fork mallory/models, " +
+          "and no required reviewer of the `trt-pte-fork-pr` environment approved the run (its fork gate)\n" +
+          "  hint: fetch takes builds from runs of the repository's own code, and from a fork's run only once it succeeded and a required reviewer of the trt-pte-fork-pr environment approved it",
+      );
+      expect(run.written).toBeNull();
+      expect(run.parentEntries).toEqual([]);
+      // Asked by its ID, the same run is the fork's all the same.
+      const byRun = await fetch(["--run", "1100"]);
+      expect(byRun.code).toBe(1);
+      expect(byRun.stderr).toContain(
+        "no trt-pte build of run 1100 of octo/models that fetch trusts: run 1100 is from fork mallory/models",
+      );
+      expect(byRun.written).toBeNull();
+    });
+
+    it("by pull request from a fork: takes the run a reviewer approved that succeeded, not the one that failed", async () => {
+      const run = await fetch(["--pr", "12"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(
+        "Fetched detector-build-tensorrt-l4 (tensorrt) from run 1200 of octo/models",
+      );
+      expect(run.written).toEqual(Object.keys(l4.files).sort());
+      expect(run.stderr).toBe(
+        "trt-pte fetch: passed over: run 1201 is from fork alice/models, and the run did not succeed (conclusion `failure`)\n",
+      );
+      const failed = await fetch(["--run", "1201"]);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(
+        "run 1201 is from fork alice/models, and the run did not succeed (conclusion `failure`)",
+      );
+    });
+
+    it("by pull request of the repository itself: passes over a fork's run its comment names", async () => {
+      const run = await fetch(["--pr", "13"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("from run 1300 of octo/models");
+      expect(run.stderr).toContain("trt-pte fetch: passed over: run 1100 is from fork mallory/models");
+    });
+  });
+
+  it("shows the report's text with every control character escaped", async () => {
+    const hostile = build("detector-build-tensorrt-h100", {
+      gpu: "h100\u001b[31m",
+      gpuName: "NVIDIA H100\u001b]0;owned\u0007\u001b[2J",
+      executorch: "1.4.1\u009b1;31m\r\nFetched evil.pte  (GitHub's digest ✓ · report ✓)",
+    });
+    api.addRun({ id: 960, headSha: "4".repeat(40), branch: "t6", event: "push", backendId: "run-960" });
+    upload(960, hostile.files);
+    const run = await fetch(["--run", "960"]);
+    expect(run.code, run.stderr).toBe(0);
+    // eslint-disable-next-line no-control-regex -- none may reach the terminal; \n ends trt-pte's own lines
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain(
+      "(built on NVIDIA H100\\x1b]0;owned\\x07\\x1b[2J) · ExecuTorch 1.4.1\\x9b1;31m\\x0d\\x0aFetched evil.pte",
+    );
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("Fetched"))).toHaveLength(1);
+    const none = await fetch(["--run", "960", "--gpu", "b200"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("GPU h100\\x1b[31m");
+    expect(none.stderr.includes("\u001b")).toBe(false);
+  });
+
+  it("stops at what one fetch may write, and writes nothing", async () => {
+    api.addRun({ id: 970, headSha: "8".repeat(40), branch: "t7", event: "push", backendId: "run-970" });
+    upload(970, a100.files);
+    const options = {
+      repo: REPO,
+      source: { run: 970 },
+      apiUrl: base,
+      token: TOKEN,
+      attest: false,
+      env: {},
+    };
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-fetched-"));
+    // GitHub lists the .pte at more than is left after the report.
+    const small = a100.files["detector-build-tensorrt-a100.report.json"]!.length + 8;
+    await expect(fetchBuilds({ ...options, outDir: path.join(out, "a"), maxBytes: small })).rejects.toThrow(
+      `artifact 'detector-build-tensorrt-a100.pte' of run 970: GitHub lists it at ${a100.pte.length} bytes, past the ${small} B one trt-pte fetch writes at most`,
+    );
+    // Storage serves more than GitHub listed: the download stops there.
+    const pte = artifacts.artifacts.find((a) => a.runBackendId === "run-970" && a.name.endsWith(".pte"))!;
+    pte.size = 1;
+    await expect(fetchBuilds({ ...options, outDir: path.join(out, "b"), maxBytes: small })).rejects.toThrow(
+      `artifact 'detector-build-tensorrt-a100.pte' of run 970: the download runs on, past the ${small} B one trt-pte fetch writes at most`,
+    );
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
   it("says what to do without a token, and when the token is refused", async () => {
     const none = await fetch(["--pr", "7"], { GH_TOKEN: "", GITHUB_TOKEN: "" });
     expect(none.code).toBe(1);
@@ -257,7 +469,7 @@ describe("trt-pte fetch", () => {
     );
     const wrong = await fetch(["--pr", "7"], { GH_TOKEN: "ghp_wrong" });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain("the comments of pull request #7: 401 Bad credentials");
+    expect(wrong.stderr).toContain("pull request #7: 401 Bad credentials");
     expect(wrong.stderr).not.toContain("ghp_wrong");
   });
 
@@ -301,6 +513,41 @@ describe("trt-pte fetch", () => {
     expect(failed.written).toBeNull();
     const noGh = await fetch(["--pr", "8", "--verify-attestation"]);
     expect(noGh.stderr).toContain("--verify-attestation needs the GitHub CLI (gh), which is not on PATH");
+  });
+
+  it("with --verify-attestation for a branch, holds the attestation to a run on that branch", async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-gh-"));
+    const calls = path.join(bin, "calls");
+    // `--source-ref REF`: the certificate's source repository ref must be REF (refs/pull/N/merge for
+    // a pull request's run); a GitHub CLI without the flag says it does not know it.
+    fs.writeFileSync(
+      path.join(bin, "gh"),
+      `#!/bin/sh\necho "$*" >> '${calls}'\n[ -n "$OLD_GH" ] && [ "$6" = "--source-ref" ] && echo "unknown flag: --source-ref" >&2 && exit 1\n` +
+        `[ "$4 $5" = "--repo ${REPO}" ] && [ "$6 $7" = "--source-ref refs/heads/main" ] && exit 0\n` +
+        `echo "✗ Verification failed: expected SourceRepositoryRef to be refs/heads/main, got refs/pull/9/merge" >&2; exit 1\n`,
+      { mode: 0o755 },
+    );
+    const run = await fetch(["--branch", "main", "--gpu", "a100", "--verify-attestation"], {
+      PATH: `${bin}:/usr/bin:/bin`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.readFileSync(calls, "utf8")).toMatch(
+      /^attestation verify \S+\/detector-build-tensorrt-a100\.pte --repo octo\/models --source-ref refs\/heads\/main --hostname 127\.0\.0\.1:\d+\n/,
+    );
+    // A pull request's or a run's build is held to the repository only: its ref is the pull request's.
+    fs.rmSync(calls);
+    const byRun = await fetch(["--run", "800", "--verify-attestation"], { PATH: `${bin}:/usr/bin:/bin` });
+    expect(byRun.code).toBe(1);
+    expect(fs.readFileSync(calls, "utf8")).not.toContain("--source-ref");
+    const old = await fetch(["--branch", "main", "--verify-attestation"], {
+      PATH: `${bin}:/usr/bin:/bin`,
+      OLD_GH: "1",
+    });
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain(
+      "hint: nothing was written; this GitHub CLI is too old to check which branch made the attestation (`--source-ref`): update gh",
+    );
+    expect(old.written).toBeNull();
   });
 
   it("refuses bad flags with the usage", async () => {

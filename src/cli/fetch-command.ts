@@ -12,7 +12,7 @@ import { DEFAULT_API_URL } from "../fetch/rest.js";
 import { findToken } from "../fetch/token.js";
 import { needsToRun } from "../publish/render-run.js";
 import { formatBytes } from "../util/format.js";
-import { inert } from "../util/log-text.js";
+import { escapeControls, inert } from "../util/log-text.js";
 import { checkFlags } from "./flags.js";
 
 export const FETCH_USAGE =
@@ -43,13 +43,14 @@ function describe(build: FetchedBuild, outDir: string, repo: string, attested: b
   const checks = `GitHub's digest ✓ · report ✓${attested ? " · attestation ✓" : ""}`;
   const line = (f: { name: string; bytes: number; sha256: string }, checked: boolean) =>
     `  ${f.name}  ${formatBytes(f.bytes)}  sha256 ${f.sha256.slice(0, 16)}…${checked ? `  (${checks})` : ""}`;
+  // The report's text (target, versions, GPU name) is the build's to write: escaped, as are names.
   const needs = needsToRun(
     build.report,
     build.ptd.map((p) => p.name),
-    (text) => text,
+    escapeControls,
   );
   return [
-    `Fetched ${build.name} (${build.report.target}) from run ${build.runId} of ${repo} into ${outDir}:`,
+    `Fetched ${build.name} (${escapeControls(build.report.target)}) from run ${build.runId} of ${repo} into ${outDir}:`,
     line(build.pte, true),
     ...build.ptd.map((p) => line(p, true)),
     `${line(build.reportFile, false)}  (GitHub's digest ✓)`,
@@ -63,6 +64,14 @@ export interface Io {
 }
 
 const PROCESS_IO: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/**
+ * Text for the terminal, or a workflow step's log: inert for the runner, and no control character
+ * but the line breaks trt-pte's own lines end with (those inside a field were escaped with it).
+ */
+function shown(text: string): string {
+  return inert(escapeControls(text, true));
+}
 
 export async function fetchCommand(
   argv: string[],
@@ -104,7 +113,7 @@ export async function fetchCommand(
       attest: values["verify-attestation"] === true,
     };
   } catch (e) {
-    io.err(`trt-pte fetch: ${inert((e as Error).message)}\nUsage: ${FETCH_USAGE}\n`);
+    io.err(`trt-pte fetch: ${shown((e as Error).message)}\nUsage: ${FETCH_USAGE}\n`);
     return 2;
   }
   try {
@@ -114,14 +123,15 @@ export async function fetchCommand(
       apiUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
       token: token.value,
       env,
+      note: (text) => io.err(`trt-pte fetch: ${shown(text)}\n`),
     });
-    // Names and versions come from the build's report: inert, as the output may be a workflow step's.
+    // Names and versions come from the build's report: shown inert, as the output may be a workflow step's.
     io.out(
-      `${inert(fetched.map((b) => describe(b, options.outDir, options.repo, options.attest)).join("\n\n"))}\n`,
+      `${shown(fetched.map((b) => describe(b, options.outDir, options.repo, options.attest)).join("\n\n"))}\n`,
     );
     return 0;
   } catch (error) {
-    io.err(`${inert(describeError(error))}\n`);
+    io.err(`${shown(describeError(error))}\n`);
     return 1;
   }
 }

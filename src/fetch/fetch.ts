@@ -1,21 +1,25 @@
 // `trt-pte fetch`: download a build's files and trust none of them until every check passed.
-// Each download is checked against the sha256 GitHub's artifact service recorded for it (the
-// artifact's `digest`); the report is then the list every file's own sha256 must match; with
-// --verify-attestation each file's build provenance is checked by the GitHub CLI. Everything is
-// staged in a private temporary folder and moved into the output folder only when all of it
-// passed: a mismatch is an error that names the file, and leaves nothing in the output folder.
+// Builds come only from runs fetch trusts (src/fetch/trust.ts). Each download is checked against the
+// sha256 GitHub's artifact service recorded for it (the artifact's `digest`); the report is then the
+// list every file's own sha256 must match; with --verify-attestation each file's build provenance is
+// checked by the GitHub CLI. Everything is staged in a private temporary folder, within what one
+// fetch may write (src/fetch/limit.ts), and moved into the output folder only when all of it passed:
+// a mismatch is an error that names the file, and leaves nothing in the output folder.
 
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { TrtPteError } from "../errors.js";
 import { sha256File } from "../util/hash.js";
-import { extractEntry, zipEntries } from "../util/unzip.js";
+import { extractEntry, zipEntries, ZipError } from "../util/unzip.js";
+import { escapeControls } from "../util/log-text.js";
+import { FORK_GATE_ENVIRONMENT } from "../gather/fork-run.js";
 import { ptdArtifactName, pteArtifactName, reportArtifactName } from "../settings/names.js";
 import { describeSource, findBuilds, type BuildArtifacts, type RestArtifact, type Source } from "./find.js";
 import { ExpiredError, GitHubRest } from "./rest.js";
 import { parseBuildReport, type BuildReport } from "./build-report.js";
 import { verifyAttestation } from "./attest.js";
+import { ByteBudget, tooLarge } from "./limit.js";
 
 export interface FetchOptions {
   repo: string;
@@ -30,6 +34,10 @@ export interface FetchOptions {
   attest: boolean;
   /** The environment the GitHub CLI runs in, for --verify-attestation. */
   env: NodeJS.ProcessEnv;
+  /** Told each run with builds that was passed over, and why, when builds of another run were taken. */
+  note?: (text: string) => void;
+  /** The most bytes the fetch writes, downloads and unzipped files together (src/fetch/limit.ts). */
+  maxBytes?: number;
 }
 
 /** One fetched file: its name in the output folder, where the report lists it, and its sha256. */
@@ -70,6 +78,7 @@ async function downloadArtifact(
   build: BuildArtifacts,
   name: string,
   dir: string,
+  budget: ByteBudget,
 ): Promise<string> {
   const artifact: RestArtifact | undefined = build.artifacts.get(name);
   if (artifact === undefined) {
@@ -95,8 +104,17 @@ async function downloadArtifact(
       "nothing was written; artifacts uploaded by trt-pte (upload-artifact v4 and later) carry one",
     );
   }
+  if (artifact.size_in_bytes > budget.left) {
+    throw tooLarge(what, budget.limit, `GitHub lists it at ${artifact.size_in_bytes} bytes`);
+  }
   const download = path.join(dir, `${name}.download`);
-  const got = await rest.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, what, download);
+  const got = await rest.download(
+    `/repos/${repo}/actions/artifacts/${artifact.id}/zip`,
+    what,
+    download,
+    budget,
+  );
+  budget.spend(got.bytes);
   if (`sha256:${got.sha256}` !== recorded) {
     refuse(
       `${name}: the download hashes to sha256:${got.sha256}, GitHub's artifact service recorded ${recorded}`,
@@ -107,12 +125,19 @@ async function downloadArtifact(
     await fs.rename(download, target);
     return target;
   }
-  const files = (await zipEntries(download)).filter((e) => !e.name.endsWith("/"));
-  const [only] = files;
-  if (only === undefined || files.length !== 1) {
-    refuse(`${name}: the artifact is a zip of ${files.length} files, not the one file trt-pte uploads`);
+  try {
+    const files = (await zipEntries(download)).filter((e) => !e.name.endsWith("/"));
+    const [only] = files;
+    if (only === undefined || files.length !== 1) {
+      refuse(`${name}: the artifact is a zip of ${files.length} files, not the one file trt-pte uploads`);
+    }
+    if (only.size > budget.left) throw tooLarge(what, budget.limit, `its zip lists ${only.size} bytes`);
+    await extractEntry(download, only, target, budget.left);
+    budget.spend(only.size);
+  } catch (e) {
+    if (e instanceof ZipError) refuse(`${name}: the artifact's zip does not read: ${e.message}`);
+    throw e;
   }
-  await extractEntry(download, only, target);
   await fs.rm(download);
   return target;
 }
@@ -131,11 +156,12 @@ async function readReport(
   repo: string,
   build: BuildArtifacts,
   dir: string,
+  budget: ByteBudget,
 ): Promise<{ report: BuildReport; file: FetchedFile }> {
   const name = reportArtifactName(build.name);
   const size = build.artifacts.get(name)?.size_in_bytes ?? 0;
   if (size > MAX_REPORT_BYTES) refuse(`${name}: ${size} bytes is no trt-pte report`);
-  const file = await downloadArtifact(rest, repo, build, name, dir);
+  const file = await downloadArtifact(rest, repo, build, name, dir, budget);
   let raw: unknown;
   try {
     raw = JSON.parse(await fs.readFile(file, "utf8"));
@@ -144,7 +170,7 @@ async function readReport(
   }
   const report = parseBuildReport(raw);
   if (report.artifactName !== build.name) {
-    refuse(`${name} describes the build '${report.artifactName}', not '${build.name}'`);
+    refuse(`${name} describes the build '${escapeControls(report.artifactName)}', not '${build.name}'`);
   }
   return { report, file: { name, bytes: (await fs.stat(file)).size, sha256: await sha256File(file) } };
 }
@@ -188,6 +214,15 @@ export async function fetchBuilds(options: FetchOptions): Promise<FetchedBuild[]
   const rest = new GitHubRest(options.apiUrl, options.token);
   const { repo, source } = options;
   const found = await findBuilds(rest, repo, source);
+  if (found.builds.length === 0 && found.skipped.length > 0) {
+    throw new TrtPteError(
+      "verification",
+      `no trt-pte build of ${describeSource(source)} of ${repo} that fetch trusts: ${found.skipped.join("; ")}`,
+      `fetch takes builds from runs of the repository's own code, and from a fork's run only once it succeeded and a required reviewer of the ${FORK_GATE_ENVIRONMENT} environment approved it (docs/downloads.md, "Which runs it trusts"); ` +
+        "ask a maintainer to approve the fork's build, or fetch one of the repository's own (--branch, or --run of its own run); where a run could not be read, the token needs `actions: read`. Nothing was written",
+    );
+  }
+  for (const why of found.skipped) options.note?.(`passed over: ${why}`);
   if (found.builds.length === 0) {
     throw new TrtPteError(
       "settings",
@@ -195,18 +230,20 @@ export async function fetchBuilds(options: FetchOptions): Promise<FetchedBuild[]
       "a build uploads `<name>.report.json` beside its .pte; check that the workflow ran trt-pte with `upload: true` and that it finished",
     );
   }
+  const budget = new ByteBudget(options.maxBytes);
   const staging = await fs.mkdtemp(path.join(os.tmpdir(), "trt-pte-fetch-"));
   try {
     const reports = [];
     for (const build of found.builds)
-      reports.push({ build, ...(await readReport(rest, repo, build, staging)) });
+      reports.push({ build, ...(await readReport(rest, repo, build, staging, budget)) });
     const chosen = reports.filter((r) => matches(r.report, options.model, options.gpu));
     if (chosen.length === 0) {
       const filters = [options.model && `--model ${options.model}`, options.gpu && `--gpu ${options.gpu}`]
         .filter(Boolean)
         .join(" ");
       const listed = reports.map(
-        (r) => `${r.build.name} (model ${r.report.modelName || "?"}, GPU ${r.report.gpuName || "none"})`,
+        (r) =>
+          `${r.build.name} (model ${escapeControls(r.report.modelName) || "?"}, GPU ${escapeControls(r.report.gpuName) || "none"})`,
       );
       throw new TrtPteError(
         "settings",
@@ -218,7 +255,7 @@ export async function fetchBuilds(options: FetchOptions): Promise<FetchedBuild[]
     const files: string[] = [];
     for (const { build, report, file } of chosen) {
       const one = async (name: string, listed: { sha256: string }): Promise<FetchedFile> => {
-        const local = await downloadArtifact(rest, repo, build, name, staging);
+        const local = await downloadArtifact(rest, repo, build, name, staging, budget);
         files.push(local);
         return checkListed(local, name, listed);
       };
@@ -231,7 +268,12 @@ export async function fetchBuilds(options: FetchOptions): Promise<FetchedBuild[]
     if (options.attest) {
       for (const build of fetched) {
         for (const f of [build.pte, ...build.ptd]) {
-          await verifyAttestation(path.join(staging, f.name), f.name, repo, options.apiUrl, options.env);
+          await verifyAttestation(path.join(staging, f.name), f.name, {
+            repo,
+            sourceRef: "branch" in source ? `refs/heads/${source.branch}` : null,
+            apiUrl: options.apiUrl,
+            env: options.env,
+          });
         }
       }
     }

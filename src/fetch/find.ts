@@ -3,12 +3,22 @@
 // marks it, `<name>.pte` and `<name>--*.ptd` are its files. A pull request's builds are found through
 // trt-pte's own comments on it (a bot's comment whose hidden run line names the run,
 // src/github/sticky-comment.ts), else through the runs of its head commit; a branch's through the
-// runs of its newest commit that has any.
+// runs of its newest commit that has any. Only runs fetch trusts count (src/fetch/trust.ts); a run
+// with builds that is passed over is named, with why, in `skipped`.
 
 import { MARKER_PREFIX, runsOfComment } from "../github/sticky-comment.js";
 import { buildOfReportArtifact } from "../settings/names.js";
 import { TrtPteError } from "../errors.js";
 import type { GitHubRest } from "./rest.js";
+import {
+  BRANCH_EVENTS,
+  headRepository,
+  isBranchEvent,
+  sameRepository,
+  trustRun,
+  type RestRun,
+  type Trust,
+} from "./trust.js";
 
 /** An artifact as GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts lists it. */
 export interface RestArtifact {
@@ -19,11 +29,6 @@ export interface RestArtifact {
   expires_at?: string | null;
   /** `sha256:<hex>` the artifact service recorded (uploads by upload-artifact v4 and later). */
   digest?: string | null;
-}
-
-interface RestRun {
-  id: number;
-  head_sha: string;
 }
 
 interface RestComment {
@@ -44,9 +49,11 @@ export interface Found {
   builds: BuildArtifacts[];
   /** Where they were looked for, for messages: e.g. "the trt-pte comments of pull request #7". */
   searched: string;
+  /** Each run with builds that fetch does not trust, and why (e.g. a fork's run nobody approved). */
+  skipped: string[];
 }
 
-/** The runs looked at, at most, for a pull request's head commit or a branch. */
+/** The runs looked at, at most, for a pull request's head commit or a branch (per event for a branch). */
 const MAX_RUNS = 30;
 
 export function describeSource(source: Source): string {
@@ -70,18 +77,29 @@ async function buildsOfRun(rest: GitHubRest, repo: string, runId: number): Promi
   return names.sort().map((name) => ({ name, runId, artifacts }));
 }
 
-/** Builds of several runs, newest run first: a name seen in a newer run hides older ones. */
+/**
+ * Builds of several runs, newest run first: a name seen in a newer run hides older ones. A run without
+ * builds is passed over unasked; one with builds counts only when `trust` says so.
+ */
 async function newestBuilds(
   rest: GitHubRest,
   repo: string,
   runIds: readonly number[],
-): Promise<BuildArtifacts[]> {
+  trust: (runId: number) => Promise<Trust>,
+): Promise<{ builds: BuildArtifacts[]; skipped: string[] }> {
   const byName = new Map<string, BuildArtifacts>();
+  const skipped: string[] = [];
   for (const runId of [...new Set(runIds)].sort((a, b) => b - a)) {
-    for (const build of await buildsOfRun(rest, repo, runId))
-      if (!byName.has(build.name)) byName.set(build.name, build);
+    const builds = await buildsOfRun(rest, repo, runId);
+    if (builds.length === 0) continue;
+    const verdict = await trust(runId);
+    if (!verdict.trusted) {
+      skipped.push(verdict.why);
+      continue;
+    }
+    for (const build of builds) if (!byName.has(build.name)) byName.set(build.name, build);
   }
-  return [...byName.values()];
+  return { builds: [...byName.values()], skipped };
 }
 
 async function runsOf(
@@ -98,7 +116,23 @@ async function runsOf(
   return runs;
 }
 
+async function getRun(rest: GitHubRest, repo: string, runId: number): Promise<RestRun> {
+  return rest.json<RestRun>(`/repos/${repo}/actions/runs/${runId}`, `run ${runId}`);
+}
+
+interface RestPull {
+  head?: { sha?: string; repo?: { full_name?: string } | null };
+}
+
 async function ofPullRequest(rest: GitHubRest, repo: string, pr: number): Promise<Found> {
+  const pull = await rest.json<RestPull>(`/repos/${repo}/pulls/${pr}`, `pull request #${pr}`);
+  const head = pull.head?.repo?.full_name ?? "";
+  // A pull request whose head repository is not this one (or is gone) comes from a fork.
+  const fork = sameRepository(head, repo) ? null : head || "a deleted fork";
+  const known = new Map<number, RestRun>();
+  const trust = async (runId: number) =>
+    trustRun(rest, repo, known.get(runId) ?? (await getRun(rest, repo, runId)), fork);
+
   const runIds: number[] = [];
   for await (const comment of rest.list<RestComment>(
     `/repos/${repo}/issues/${pr}/comments`,
@@ -110,47 +144,92 @@ async function ofPullRequest(rest: GitHubRest, repo: string, pr: number): Promis
     if (comment?.user?.type === "Bot" && body.startsWith(MARKER_PREFIX))
       runIds.push(...runsOfComment(body).map(Number));
   }
+  const skipped: string[] = [];
   if (runIds.length > 0) {
-    const builds = await newestBuilds(rest, repo, runIds);
-    if (builds.length > 0)
-      return { builds, searched: `the runs trt-pte's comments on pull request #${pr} name` };
+    const named = await newestBuilds(rest, repo, runIds, trust);
+    skipped.push(...named.skipped);
+    if (named.builds.length > 0)
+      return {
+        builds: named.builds,
+        searched: `the runs trt-pte's comments on pull request #${pr} name`,
+        skipped,
+      };
   }
-  const pull = await rest.json<{ head?: { sha?: string } }>(
-    `/repos/${repo}/pulls/${pr}`,
-    `pull request #${pr}`,
-  );
   const sha = pull.head?.sha ?? "";
   if (!/^[0-9a-f]{40,64}$/.test(sha))
     throw new TrtPteError("settings", `pull request #${pr} of ${repo} has no head commit`);
   const runs = await runsOf(rest, repo, { head_sha: sha }, `the runs of commit ${sha.slice(0, 7)}`);
+  for (const run of runs) known.set(run.id, run);
+  const ofCommit = await newestBuilds(
+    rest,
+    repo,
+    runs.map((r) => r.id),
+    trust,
+  );
+  // A run the comments named and the commit has too is said once.
+  for (const why of ofCommit.skipped) if (!skipped.includes(why)) skipped.push(why);
   return {
-    builds: await newestBuilds(
-      rest,
-      repo,
-      runs.map((r) => r.id),
-    ),
+    builds: ofCommit.builds,
     searched: `trt-pte's comments on pull request #${pr} and the ${runs.length} runs of its head commit ${sha.slice(0, 7)}`,
+    skipped,
   };
 }
 
 async function ofBranch(rest: GitHubRest, repo: string, branch: string): Promise<Found> {
-  const runs = await runsOf(rest, repo, { branch }, `the runs of branch ${branch}`);
-  // Newest commit first (the API lists runs newest first): the first commit with a build wins.
+  // GitHub's `branch` filter matches a run's head branch whatever repository it came from, a fork's
+  // pull request named `main` included: so only the events that build the branch itself are asked
+  // for, one at a time (the filter takes one), and only the repository's own runs are kept.
+  const listed: RestRun[] = [];
+  for (const event of BRANCH_EVENTS)
+    listed.push(...(await runsOf(rest, repo, { branch, event }, `the ${event} runs of branch ${branch}`)));
+  const runs = listed
+    .filter((r) => isBranchEvent(r.event) && r.head_branch === branch)
+    .sort((a, b) => b.id - a.id);
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const trust = async (runId: number): Promise<Trust> => {
+    const head = headRepository(byId.get(runId) ?? { id: runId, head_sha: "" });
+    return sameRepository(head, repo)
+      ? { trusted: true }
+      : {
+          trusted: false,
+          why: `run ${runId} is from ${head || "a deleted repository"}, not ${repo}`,
+        };
+  };
+  // Newest commit first (runs are sorted newest first): the first commit with a build wins.
   const commits = [...new Set(runs.map((r) => r.head_sha))];
+  const skipped: string[] = [];
   for (const sha of commits) {
-    const builds = await newestBuilds(
+    const found = await newestBuilds(
       rest,
       repo,
       runs.filter((r) => r.head_sha === sha).map((r) => r.id),
+      trust,
     );
-    if (builds.length > 0)
-      return { builds, searched: `the runs of commit ${sha.slice(0, 7)} on branch ${branch}` };
+    skipped.push(...found.skipped);
+    if (found.builds.length > 0)
+      return {
+        builds: found.builds,
+        searched: `the runs of commit ${sha.slice(0, 7)} on branch ${branch}`,
+        skipped,
+      };
   }
-  return { builds: [], searched: `the ${runs.length} newest runs of branch ${branch}` };
+  return {
+    builds: [],
+    searched: `the ${runs.length} newest ${BRANCH_EVENTS.join("/")} runs of branch ${branch}`,
+    skipped,
+  };
+}
+
+async function ofRun(rest: GitHubRest, repo: string, runId: number): Promise<Found> {
+  // A run asked for by its ID may still be a fork's: it counts only as a fork's run approved would.
+  const found = await newestBuilds(rest, repo, [runId], async () =>
+    trustRun(rest, repo, await getRun(rest, repo, runId), null),
+  );
+  return { ...found, searched: `run ${runId}` };
 }
 
 export async function findBuilds(rest: GitHubRest, repo: string, source: Source): Promise<Found> {
   if ("pr" in source) return ofPullRequest(rest, repo, source.pr);
   if ("branch" in source) return ofBranch(rest, repo, source.branch);
-  return { builds: await buildsOfRun(rest, repo, source.run), searched: `run ${source.run}` };
+  return ofRun(rest, repo, source.run);
 }
