@@ -13335,7 +13335,7 @@ const format_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029
  * with a backtick or a space (CommonMark strips exactly one such pair), and line breaks and control
  * characters become spaces. Put the result through `cell` when it goes into a table.
  */
-function code(value, maxChars = CODE_MAX_CHARS) {
+function format_code(value, maxChars = CODE_MAX_CHARS) {
     const chars = Array.from(value.replace(format_UNSAFE, " "));
     const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : chars.join("");
     if (text === "")
@@ -13573,7 +13573,7 @@ function render(root) {
 
 // The backends trt-pte targets, shown by name; any other id read from a .pte is shown as code.
 const KNOWN_BACKENDS = new Set(["TensorRTBackend", "CudaBackend", "XnnpackBackend"]);
-const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : code(id));
+const backend = (id) => (KNOWN_BACKENDS.has(id) ? id : format_code(id));
 function delegateSummary(inspection) {
     if (inspection.delegates.length === 0)
         return "none (portable kernels only)";
@@ -13606,7 +13606,7 @@ function detail(delegates) {
     if (engines > 0)
         parts.push(`engines ${formatBytes(engines)}, ${bindings} I/O bindings`);
     if (blobs > 0)
-        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => code(f)).join(", ")}`);
+        parts.push(`blobs ${formatBytes(blobs)} in ${[...files].map((f) => format_code(f)).join(", ")}`);
     if (parts.length === 0)
         parts.push(`payload ${formatBytes(delegates.reduce((n, d) => n + d.bytes, 0))}`);
     return parts.join("; ");
@@ -13618,7 +13618,7 @@ function bindingText(b) {
 }
 /** A binding for markdown: its name comes from the model, so it is code. */
 function bindingCode(b) {
-    return code(bindingText(b));
+    return format_code(bindingText(b));
 }
 /**
  * One markdown bullet per TensorRT engine (size, inputs → outputs) and per CUDA blob set: what a
@@ -13635,7 +13635,7 @@ function engineLines(inspection) {
             lines.push(`TensorRT engine ${i}: ${formatBytes(d.payload.engine.bytes)}${compat} · ${inputs.join(", ") || "?"} → ${outputs.join(", ") || "?"}`);
         }
         else if (d.payload.format === "cuda") {
-            const blobs = d.payload.keys.map((k) => `${code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${code(k.found_in)}`}`);
+            const blobs = d.payload.keys.map((k) => `${format_code(k.role)} ${k.bytes === null ? "missing" : formatBytes(k.bytes)}${k.found_in === null ? "" : ` in ${format_code(k.found_in)}`}`);
             lines.push(`CUDA delegate ${i}: ${blobs.join(", ") || "no blobs"}`);
         }
     });
@@ -13860,6 +13860,24 @@ function inert(text) {
 /** JSON for a log or a terminal: `##[` only occurs inside strings, where `\u005b` reads back the same. */
 function inertJson(json) {
     return json.replace(/##\[/g, "##\\u005b");
+}
+// What a terminal acts on rather than shows: the C0 controls (ESC starts an escape sequence, BEL ends
+// an OSC one, CR and LF move the cursor), DEL, the C1 controls (CSI and OSC in one character), and the
+// bidirectional controls that make a line read other than it is.
+// eslint-disable-next-line no-control-regex -- exactly the characters that must not reach a terminal
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Text from a file or a service for a terminal: each control character shown as an escape (`\x1b`,
+ * `\u202e`), so it can neither move the cursor, color, retitle nor rewrite what is shown.
+ * `keepNewlines` leaves `\n` as it is, for whole messages whose own lines trt-pte made.
+ */
+function escapeControls(text, keepNewlines = false) {
+    return text.replace(CONTROLS, (c) => {
+        if (keepNewlines && c === "\n")
+            return c;
+        const n = c.charCodeAt(0);
+        return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/output.ts
@@ -14887,6 +14905,7 @@ function trippedGates(verdicts) {
 // enough to read on a phone. Every name from the model or the event goes through code.
 
 
+
 const BACKENDS = {
     TensorRTBackend: "TensorRT",
     CudaBackend: "CUDA",
@@ -14962,13 +14981,11 @@ function fromTo(c, unit) {
 function changed(c) {
     return c !== undefined && c.delta !== null && c.delta !== 0;
 }
-const MARKDOWN = { strong: (t) => `**${t}**`, code: code };
+const MARKDOWN = { strong: (t) => `**${t}**`, code: format_code };
 /** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
 const TEXT = {
     strong: (t) => `${t}:`,
-    code: (t) => 
-    // eslint-disable-next-line no-control-regex
-    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+    code: (t) => escapeControls(t),
 };
 /** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
 function diffLines(diff, style = MARKDOWN) {
@@ -15068,12 +15085,12 @@ function gateLines(verdicts) {
 }
 function heading(view) {
     const ref = view.baseline?.ref ?? view.comparison.base_ref;
-    const base = `vs ${ref === null ? "baseline" : code(ref)}`;
+    const base = `vs ${ref === null ? "baseline" : format_code(ref)}`;
     const b = view.baseline;
     if (b === null)
         return base;
     const run = b.run === null ? "" : ` · [run ${b.run.run_id}](${b.run.url})`;
-    return `${base}${run} · ${code(b.pte_sha256.slice(0, 12))}`;
+    return `${base}${run} · ${format_code(b.pte_sha256.slice(0, 12))}`;
 }
 /** Why there is no diff, in words; the branch name is the event's, so it is code. */
 function noteText(c) {
@@ -15082,8 +15099,8 @@ function noteText(c) {
     if (c.state === "no_baseline")
         return c.base_ref === null
             ? "No branch to compare with: this is neither a push nor a pull request build."
-            : `No build of ${code(c.base_ref)} to compare with yet.`;
-    return `The baseline${c.base_ref === null ? "" : ` of ${code(c.base_ref)}`} could not be read; see the log.`;
+            : `No build of ${format_code(c.base_ref)} to compare with yet.`;
+    return `The baseline${c.base_ref === null ? "" : ` of ${format_code(c.base_ref)}`} could not be read; see the log.`;
 }
 /** The whole section, or "" when comparison is off and no gate is set. */
 function renderComparison(view, level = "####") {
@@ -15309,6 +15326,8 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // in memory: the central directory at the end lists the entries, each is streamed out of its place
 // in the file (stored, or deflated through zlib). zip64 is read for archives and entries over 4 GiB.
 // Only what an artifact zip holds is taken: plain files with plain names; anything else is refused.
+// An entry is written only up to the size the zip lists for it, and only when that size is within
+// what the caller allows, so a zip cannot fill the disk by declaring or inflating to more.
 
 
 
@@ -15428,8 +15447,14 @@ function limit(max, name) {
         },
     });
 }
-/** Writes one entry's content to `target` (stored or deflated), checked against its listed size. */
-async function extractEntry(file, entry, target) {
+/**
+ * Writes one entry's content to `target` (stored or deflated), checked against its listed size, which
+ * must be at most `maxBytes`.
+ */
+async function extractEntry(file, entry, target, maxBytes = Number.POSITIVE_INFINITY) {
+    if (entry.size > maxBytes) {
+        throw new ZipError(`${entry.name} unpacks to ${entry.size} bytes, more than the ${maxBytes} allowed`);
+    }
     if (entry.method !== 0 && entry.method !== 8) {
         throw new ZipError(`${entry.name} uses compression method ${entry.method} (only stored and deflate are read)`);
     }
@@ -15452,6 +15477,90 @@ async function extractEntry(file, entry, target) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_zlib_namespaceObject.createInflateRaw)(), limit(entry.size, entry.name), sink);
     else
         await (0,external_node_stream_promises_namespaceObject.pipeline)(source, limit(entry.size, entry.name), sink);
+}
+
+;// CONCATENATED MODULE: ./src/gather/fork-run.ts
+// Whether a fork's run built what its result files say. The fork-PR commenter
+// (workflows/comment-fork-prs.yml) downloads `trt-pte-result-*` files from a run whose workflow file
+// the fork could rewrite: a job on a hosted runner can upload files of that name with no GPU, no fork
+// gate and no reviewer. So before it shows them, it asks GitHub, with its own token, two things a fork
+// cannot forge: that the run succeeded, and that a required reviewer approved the fork gate's
+// environment for that run (the run's review history). What it cannot confirm, it says, and shows
+// none of the files' claims.
+
+
+
+/**
+ * The environment the reusable workflow's fork gate waits on (.github/workflows/compile-pte.yml,
+ * job `fork-gate`, where the name is fixed; test/gather/ checks the two agree).
+ */
+const FORK_GATE_ENVIRONMENT = "trt-pte-fork-pr";
+function octokitRunReviews(octokit, repository) {
+    const [owner = "", repo = ""] = repository.split("/");
+    return {
+        async run(runId) {
+            const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
+            return { status: data.status, conclusion: data.conclusion };
+        },
+        async approvals(runId) {
+            const { data } = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: runId });
+            return data;
+        },
+    };
+}
+function apiProblem(what, error) {
+    const status = error.status;
+    const hint = status === 401 || status === 403 || status === 404 ? "; give the commenter's job `actions: read`" : "";
+    return `${what} could not be read (${errorMessage(error)})${hint}`;
+}
+/** Asks GitHub whether run `runId` succeeded and a required reviewer approved its fork gate. */
+async function checkForkRun(api, runId) {
+    const unconfirmed = [];
+    try {
+        const run = await api.run(runId);
+        if (run.status !== "completed")
+            unconfirmed.push(`the run has not completed (status ${format_code(String(run.status))})`);
+        else if (run.conclusion !== "success")
+            unconfirmed.push(`the run did not succeed (conclusion ${format_code(String(run.conclusion))})`);
+    }
+    catch (error) {
+        unconfirmed.push(apiProblem("the run", error));
+    }
+    const approvedBy = [];
+    try {
+        for (const review of await api.approvals(runId)) {
+            const gate = review.environments.some((e) => e.name === FORK_GATE_ENVIRONMENT);
+            if (gate && review.state === "approved")
+                approvedBy.push(review.user?.login ?? "");
+        }
+        if (approvedBy.length === 0)
+            unconfirmed.push(`no required reviewer of the ${format_code(FORK_GATE_ENVIRONMENT)} environment approved the run (its fork gate)`);
+    }
+    catch (error) {
+        unconfirmed.push(apiProblem("the run's review history", error));
+    }
+    return unconfirmed.length === 0
+        ? { confirmed: true, approvedBy: [...new Set(approvedBy)].filter((l) => l !== "") }
+        : { confirmed: false, unconfirmed };
+}
+/** The label every section of a confirmed fork run carries: whose report it is. */
+function forkRunLabel(check) {
+    const who = check.approvedBy.length === 0 ? "" : ` by ${check.approvedBy.map((l) => code(l)).join(", ")}`;
+    return `*The fork run's own report (its build approved${who}, a reviewer of ${code(FORK_GATE_ENVIRONMENT)}).*`;
+}
+/** What the commenter posts instead of a fork run's results it could not confirm: no ✅, no claims. */
+function unconfirmedForkNote(unconfirmed, links) {
+    return [
+        `### trt-pte: the results of run ${links.runId} are not shown`,
+        "",
+        "This pull request comes from a fork, whose run can upload result files of its own making. trt-pte shows " +
+            `them only when GitHub confirms that the run succeeded and that a required reviewer of the ${code(FORK_GATE_ENVIRONMENT)} ` +
+            "environment approved its build. It could not confirm that:",
+        "",
+        ...unconfirmed.map((u) => `- ${u}`),
+        "",
+        `See [the run](${runUrl(links)}) for what happened.`,
+    ].join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
@@ -15554,17 +15663,89 @@ function isPermissionError(e) {
         (e instanceof Error && /Resource not accessible by integration/i.test(e.message)));
 }
 
+;// CONCATENATED MODULE: ./src/fetch/trust.ts
+// Which runs `trt-pte fetch` takes builds from. A run's artifacts are whatever its jobs uploaded, and a
+// pull request's run executes the workflow files of the pull request's own commit: a fork can rewrite
+// them so that a job on a hosted runner uploads `x.pte` with a matching `x.report.json`, and every
+// digest then checks out. So the bytes' checks prove nothing about who built them; which run they come
+// from does. fetch takes a run's builds when:
+//
+// - the run's code is the repository's own (its `head_repository` is the repository asked for) and
+//   no fork's pull request is involved; for `--branch`, also only runs of the events that build the
+//   branch itself (BRANCH_EVENTS), never a pull request's run, whose head branch may carry any name;
+// - otherwise (a fork's run, or any run for a fork's pull request) only when GitHub confirms what the
+//   fork-PR commenter confirms before it shows a fork run's results (src/gather/fork-run.ts): the run
+//   succeeded, and a required reviewer of the `trt-pte-fork-pr` environment approved its fork gate.
+
+/**
+ * The events whose runs build a branch of the repository itself, from its own commits: a push to it,
+ * a manual or a scheduled run on it. Not `pull_request` or `pull_request_target` (a pull request's
+ * head branch, a fork's included, can be called `main`), nor `workflow_run` (its head branch and
+ * commit are the triggering run's, which can be a fork's), nor `merge_group` or `release` (their head
+ * branch is a merge queue's branch or a tag, never the branch asked for).
+ */
+const BRANCH_EVENTS = ["push", "workflow_dispatch", "schedule"];
+function sameRepository(a, b) {
+    return a !== "" && a.toLowerCase() === b.toLowerCase();
+}
+function headRepository(run) {
+    const name = run.head_repository?.full_name;
+    return typeof name === "string" ? name : "";
+}
+function isBranchEvent(event) {
+    return BRANCH_EVENTS.includes(event ?? "");
+}
+/**
+ * A REST failure as a plain error: checkForkRun words the problem itself, and its hint is the
+ * commenter job's; fetch's own hint (the token's `actions: read`) comes with the error it ends in.
+ */
+async function trust_plain(call) {
+    try {
+        return await call;
+    }
+    catch (e) {
+        throw new Error(e.message, { cause: e });
+    }
+}
+function runReviews(rest, repo) {
+    return {
+        run: (id) => trust_plain(rest.json(`/repos/${repo}/actions/runs/${id}`, `run ${id}`)),
+        approvals: (id) => trust_plain(rest.json(`/repos/${repo}/actions/runs/${id}/approvals`, `the review history of run ${id}`)),
+    };
+}
+/**
+ * Whether fetch takes run `run`'s builds. `fork` is the fork a pull request comes from (its head
+ * repository, when that is not `repo`), or null: every run for a fork's pull request needs the fork
+ * gate's approval, whatever repository GitHub says its code came from.
+ */
+async function trustRun(rest, repo, run, fork) {
+    const head = headRepository(run);
+    if (fork === null && sameRepository(head, repo))
+        return { trusted: true };
+    const check = await checkForkRun(runReviews(rest, repo), run.id);
+    if (check.confirmed)
+        return { trusted: true };
+    const origin = !sameRepository(head, repo)
+        ? head === ""
+            ? "from a repository GitHub no longer has (a deleted fork)"
+            : `from fork ${head}`
+        : `for the pull request of fork ${fork}`;
+    return { trusted: false, why: `run ${run.id} is ${origin}, and ${check.unconfirmed.join("; ")}` };
+}
+
 ;// CONCATENATED MODULE: ./src/fetch/find.ts
 // Which run holds the newest trt-pte builds of a pull request, a run or a branch, through the REST
 // API. A build is the artifacts one export uploaded (src/settings/names.ts): `<name>.report.json`
 // marks it, `<name>.pte` and `<name>--*.ptd` are its files. A pull request's builds are found through
 // trt-pte's own comments on it (a bot's comment whose hidden run line names the run,
 // src/github/sticky-comment.ts), else through the runs of its head commit; a branch's through the
-// runs of its newest commit that has any.
+// runs of its newest commit that has any. Only runs fetch trusts count (src/fetch/trust.ts); a run
+// with builds that is passed over is named, with why, in `skipped`.
 
 
 
-/** The runs looked at, at most, for a pull request's head commit or a branch. */
+
+/** The runs looked at, at most, for a pull request's head commit or a branch (per event for a branch). */
 const MAX_RUNS = 30;
 function describeSource(source) {
     return "pr" in source
@@ -15582,15 +15763,27 @@ async function buildsOfRun(rest, repo, runId) {
     const names = [...artifacts.keys()].map(buildOfReportArtifact).filter((n) => n !== null);
     return names.sort().map((name) => ({ name, runId, artifacts }));
 }
-/** Builds of several runs, newest run first: a name seen in a newer run hides older ones. */
-async function newestBuilds(rest, repo, runIds) {
+/**
+ * Builds of several runs, newest run first: a name seen in a newer run hides older ones. A run without
+ * builds is passed over unasked; one with builds counts only when `trust` says so.
+ */
+async function newestBuilds(rest, repo, runIds, trust) {
     const byName = new Map();
+    const skipped = [];
     for (const runId of [...new Set(runIds)].sort((a, b) => b - a)) {
-        for (const build of await buildsOfRun(rest, repo, runId))
+        const builds = await buildsOfRun(rest, repo, runId);
+        if (builds.length === 0)
+            continue;
+        const verdict = await trust(runId);
+        if (!verdict.trusted) {
+            skipped.push(verdict.why);
+            continue;
+        }
+        for (const build of builds)
             if (!byName.has(build.name))
                 byName.set(build.name, build);
     }
-    return [...byName.values()];
+    return { builds: [...byName.values()], skipped };
 }
 async function runsOf(rest, repo, query, what) {
     const runs = [];
@@ -15602,7 +15795,16 @@ async function runsOf(rest, repo, query, what) {
     }
     return runs;
 }
+async function getRun(rest, repo, runId) {
+    return rest.json(`/repos/${repo}/actions/runs/${runId}`, `run ${runId}`);
+}
 async function ofPullRequest(rest, repo, pr) {
+    const pull = await rest.json(`/repos/${repo}/pulls/${pr}`, `pull request #${pr}`);
+    const head = pull.head?.repo?.full_name ?? "";
+    // A pull request whose head repository is not this one (or is gone) comes from a fork.
+    const fork = sameRepository(head, repo) ? null : head || "a deleted fork";
+    const known = new Map();
+    const trust = async (runId) => trustRun(rest, repo, known.get(runId) ?? (await getRun(rest, repo, runId)), fork);
     const runIds = [];
     for await (const comment of rest.list(`/repos/${repo}/issues/${pr}/comments`, `the comments of pull request #${pr}`, null)) {
         // Only a bot's comment counts, as for the sticky comment itself: a person can paste a marker.
@@ -15610,38 +15812,110 @@ async function ofPullRequest(rest, repo, pr) {
         if (comment?.user?.type === "Bot" && body.startsWith(MARKER_PREFIX))
             runIds.push(...runsOfComment(body).map(Number));
     }
+    const skipped = [];
     if (runIds.length > 0) {
-        const builds = await newestBuilds(rest, repo, runIds);
-        if (builds.length > 0)
-            return { builds, searched: `the runs trt-pte's comments on pull request #${pr} name` };
+        const named = await newestBuilds(rest, repo, runIds, trust);
+        skipped.push(...named.skipped);
+        if (named.builds.length > 0)
+            return {
+                builds: named.builds,
+                searched: `the runs trt-pte's comments on pull request #${pr} name`,
+                skipped,
+            };
     }
-    const pull = await rest.json(`/repos/${repo}/pulls/${pr}`, `pull request #${pr}`);
     const sha = pull.head?.sha ?? "";
     if (!/^[0-9a-f]{40,64}$/.test(sha))
         throw new TrtPteError("settings", `pull request #${pr} of ${repo} has no head commit`);
     const runs = await runsOf(rest, repo, { head_sha: sha }, `the runs of commit ${sha.slice(0, 7)}`);
+    for (const run of runs)
+        known.set(run.id, run);
+    const ofCommit = await newestBuilds(rest, repo, runs.map((r) => r.id), trust);
+    // A run the comments named and the commit has too is said once.
+    for (const why of ofCommit.skipped)
+        if (!skipped.includes(why))
+            skipped.push(why);
     return {
-        builds: await newestBuilds(rest, repo, runs.map((r) => r.id)),
+        builds: ofCommit.builds,
         searched: `trt-pte's comments on pull request #${pr} and the ${runs.length} runs of its head commit ${sha.slice(0, 7)}`,
+        skipped,
     };
 }
 async function ofBranch(rest, repo, branch) {
-    const runs = await runsOf(rest, repo, { branch }, `the runs of branch ${branch}`);
-    // Newest commit first (the API lists runs newest first): the first commit with a build wins.
+    // GitHub's `branch` filter matches a run's head branch whatever repository it came from, a fork's
+    // pull request named `main` included: so only the events that build the branch itself are asked
+    // for, one at a time (the filter takes one), and only the repository's own runs are kept.
+    const listed = [];
+    for (const event of BRANCH_EVENTS)
+        listed.push(...(await runsOf(rest, repo, { branch, event }, `the ${event} runs of branch ${branch}`)));
+    const runs = listed
+        .filter((r) => isBranchEvent(r.event) && r.head_branch === branch)
+        .sort((a, b) => b.id - a.id);
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    const trust = async (runId) => {
+        const head = headRepository(byId.get(runId) ?? { id: runId, head_sha: "" });
+        return sameRepository(head, repo)
+            ? { trusted: true }
+            : {
+                trusted: false,
+                why: `run ${runId} is from ${head || "a deleted repository"}, not ${repo}`,
+            };
+    };
+    // Newest commit first (runs are sorted newest first): the first commit with a build wins.
     const commits = [...new Set(runs.map((r) => r.head_sha))];
+    const skipped = [];
     for (const sha of commits) {
-        const builds = await newestBuilds(rest, repo, runs.filter((r) => r.head_sha === sha).map((r) => r.id));
-        if (builds.length > 0)
-            return { builds, searched: `the runs of commit ${sha.slice(0, 7)} on branch ${branch}` };
+        const found = await newestBuilds(rest, repo, runs.filter((r) => r.head_sha === sha).map((r) => r.id), trust);
+        skipped.push(...found.skipped);
+        if (found.builds.length > 0)
+            return {
+                builds: found.builds,
+                searched: `the runs of commit ${sha.slice(0, 7)} on branch ${branch}`,
+                skipped,
+            };
     }
-    return { builds: [], searched: `the ${runs.length} newest runs of branch ${branch}` };
+    return {
+        builds: [],
+        searched: `the ${runs.length} newest ${BRANCH_EVENTS.join("/")} runs of branch ${branch}`,
+        skipped,
+    };
+}
+async function ofRun(rest, repo, runId) {
+    // A run asked for by its ID may still be a fork's: it counts only as a fork's run approved would.
+    const found = await newestBuilds(rest, repo, [runId], async () => trustRun(rest, repo, await getRun(rest, repo, runId), null));
+    return { ...found, searched: `run ${runId}` };
 }
 async function findBuilds(rest, repo, source) {
     if ("pr" in source)
         return ofPullRequest(rest, repo, source.pr);
     if ("branch" in source)
         return ofBranch(rest, repo, source.branch);
-    return { builds: await buildsOfRun(rest, repo, source.run), searched: `run ${source.run}` };
+    return ofRun(rest, repo, source.run);
+}
+
+;// CONCATENATED MODULE: ./src/fetch/limit.ts
+// How much one `trt-pte fetch` writes at most: every download and everything unzipped from one count
+// against it, so an artifact (or a zip that declares or inflates to more than it holds) cannot fill
+// the disk. Far above any real build: a large TensorRT .pte with its .ptd files is a few GiB.
+
+
+const MAX_FETCH_BYTES = 64 * 1024 ** 3;
+/** The error for `what`, which would take the fetch past `limit` bytes written. */
+function tooLarge(what, limit, detail) {
+    return new TrtPteError("verification", `${what}: ${detail}, past the ${formatBytes(limit)} one trt-pte fetch writes at most`, "nothing was written; fetch fewer builds at once (--model, --gpu), or check the run: no trt-pte build is that large");
+}
+/** What one fetch has left to write. */
+class ByteBudget {
+    limit;
+    used = 0;
+    constructor(limit = MAX_FETCH_BYTES) {
+        this.limit = limit;
+    }
+    get left() {
+        return this.limit - this.used;
+    }
+    spend(bytes) {
+        this.used += bytes;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/fetch/rest.ts
@@ -15649,6 +15923,7 @@ async function findBuilds(rest, repo, source) {
 // followed through the Link header, and an artifact's download, whose 302 to storage is followed by
 // hand so the token never goes to the storage host (the signed URL needs none). GITHUB_API_URL picks
 // GitHub Enterprise Server. Nothing here prints the token or a signed URL.
+
 
 
 
@@ -15749,9 +16024,10 @@ class GitHubRest {
     }
     /**
      * Downloads an artifact into `file`: GET …/actions/artifacts/{id}/zip answers 302 to storage, which
-     * is fetched without the token. Hashes the bytes as they arrive.
+     * is fetched without the token. Hashes the bytes as they arrive, and stops past what `budget` has
+     * left (its caller spends what arrived).
      */
-    async download(path, what, file) {
+    async download(path, what, file, budget = new ByteBudget()) {
         const answer = await this.get(this.url(path), what, "manual");
         if (answer.status === 410) {
             throw new ExpiredError(410, what, `${await messageOf(answer)}: GitHub no longer keeps it`, "artifacts last as long as the workflow's retention-days: re-run the workflow to build it again");
@@ -15780,8 +16056,10 @@ class GitHubRest {
         let bytes = 0;
         const tap = new external_node_stream_namespaceObject.Transform({
             transform(chunk, _encoding, done) {
-                hash.update(chunk);
                 bytes += chunk.length;
+                if (bytes > budget.left)
+                    return done(tooLarge(what, budget.limit, "the download runs on"));
+                hash.update(chunk);
                 done(null, chunk);
             },
         });
@@ -15909,12 +16187,17 @@ function findToken(env) {
 // `trt-pte fetch --verify-attestation`: each file's build provenance, checked by the GitHub CLI
 // (`gh attestation verify FILE --repo OWNER/NAME`, with `--hostname` for GitHub Enterprise Server).
 // The attestation must have been made by a workflow of that repository, as workflows/release.yml
-// does; a file without one, or with one for other bytes, fails.
+// does; a file without one, or with one for other bytes, fails. For a branch's build it must also
+// have been made by a run on that branch (`--source-ref refs/heads/B`: the ref in the signing
+// certificate, which the run's OIDC token set), so an attestation a pull request's run made
+// (refs/pull/N/merge) does not pass for `--branch`. The signer workflow's file is not pinned: each
+// repository names its own (workflows/pr.yml and release.yml are examples), and `--repo` already
+// holds the signer to a workflow of the repository.
 
 
 
 
-async function verifyAttestation(file, name, repo, apiUrl, env) {
+async function verifyAttestation(file, name, { repo, sourceRef, apiUrl, env }) {
     const host = hostOfApi(apiUrl);
     const args = [
         "attestation",
@@ -15922,6 +16205,7 @@ async function verifyAttestation(file, name, repo, apiUrl, env) {
         file,
         "--repo",
         repo,
+        ...(sourceRef === null ? [] : ["--source-ref", sourceRef]),
         ...(host === "github.com" ? [] : ["--hostname", host]),
     ];
     const { code, output, missing } = await new Promise((resolve) => {
@@ -15937,17 +16221,24 @@ async function verifyAttestation(file, name, repo, apiUrl, env) {
     }
     if (code !== 0) {
         const said = output.trim().split("\n").slice(-4).join(" / ");
-        throw new TrtPteError("verification", `${name}: gh attestation verify failed${said ? `: ${inert(said).slice(0, 500)}` : ""}`, "nothing was written; a build has an attestation only when its workflow made one (workflows/pr.yml and workflows/release.yml do)");
+        const oldGh = sourceRef !== null && /unknown flag: --source-ref/.test(output);
+        throw new TrtPteError("verification", `${name}: gh attestation verify failed${said ? `: ${escapeControls(inert(said)).slice(0, 500)}` : ""}`, oldGh
+            ? "nothing was written; this GitHub CLI is too old to check which branch made the attestation (`--source-ref`): update gh"
+            : `nothing was written; a build has an attestation only when its workflow made one (workflows/pr.yml and workflows/release.yml do)${sourceRef === null ? "" : `, and for --branch only one a run on ${sourceRef} made`}`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/fetch/fetch.ts
 // `trt-pte fetch`: download a build's files and trust none of them until every check passed.
-// Each download is checked against the sha256 GitHub's artifact service recorded for it (the
-// artifact's `digest`); the report is then the list every file's own sha256 must match; with
-// --verify-attestation each file's build provenance is checked by the GitHub CLI. Everything is
-// staged in a private temporary folder and moved into the output folder only when all of it
-// passed: a mismatch is an error that names the file, and leaves nothing in the output folder.
+// Builds come only from runs fetch trusts (src/fetch/trust.ts). Each download is checked against the
+// sha256 GitHub's artifact service recorded for it (the artifact's `digest`); the report is then the
+// list every file's own sha256 must match; with --verify-attestation each file's build provenance is
+// checked by the GitHub CLI. Everything is staged in a private temporary folder, within what one
+// fetch may write (src/fetch/limit.ts), and moved into the output folder only when all of it passed:
+// a mismatch is an error that names the file, and leaves nothing in the output folder.
+
+
+
 
 
 
@@ -15969,7 +16260,7 @@ function refuse(message, hint = "nothing was written; the files may have been ch
  * recorded, and a zip (what GitHub serves for an archived artifact) must hold one file, which is
  * taken out. Returns the file's path.
  */
-async function downloadArtifact(rest, repo, build, name, dir) {
+async function downloadArtifact(rest, repo, build, name, dir, budget) {
     const artifact = build.artifacts.get(name);
     if (artifact === undefined) {
         refuse(`run ${build.runId} has no artifact '${name}', which the build's report lists`, "nothing was written; re-run the workflow to publish the build whole");
@@ -15983,8 +16274,12 @@ async function downloadArtifact(rest, repo, build, name, dir) {
     if (!/^sha256:[0-9a-f]{64}$/.test(recorded)) {
         refuse(`${what}: GitHub recorded no sha256 digest for it, so the download cannot be checked`, "nothing was written; artifacts uploaded by trt-pte (upload-artifact v4 and later) carry one");
     }
+    if (artifact.size_in_bytes > budget.left) {
+        throw tooLarge(what, budget.limit, `GitHub lists it at ${artifact.size_in_bytes} bytes`);
+    }
     const download = external_node_path_default().join(dir, `${name}.download`);
-    const got = await rest.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, what, download);
+    const got = await rest.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, what, download, budget);
+    budget.spend(got.bytes);
     if (`sha256:${got.sha256}` !== recorded) {
         refuse(`${name}: the download hashes to sha256:${got.sha256}, GitHub's artifact service recorded ${recorded}`);
     }
@@ -15993,12 +16288,22 @@ async function downloadArtifact(rest, repo, build, name, dir) {
         await promises_default().rename(download, target);
         return target;
     }
-    const files = (await zipEntries(download)).filter((e) => !e.name.endsWith("/"));
-    const [only] = files;
-    if (only === undefined || files.length !== 1) {
-        refuse(`${name}: the artifact is a zip of ${files.length} files, not the one file trt-pte uploads`);
+    try {
+        const files = (await zipEntries(download)).filter((e) => !e.name.endsWith("/"));
+        const [only] = files;
+        if (only === undefined || files.length !== 1) {
+            refuse(`${name}: the artifact is a zip of ${files.length} files, not the one file trt-pte uploads`);
+        }
+        if (only.size > budget.left)
+            throw tooLarge(what, budget.limit, `its zip lists ${only.size} bytes`);
+        await extractEntry(download, only, target, budget.left);
+        budget.spend(only.size);
     }
-    await extractEntry(download, only, target);
+    catch (e) {
+        if (e instanceof ZipError)
+            refuse(`${name}: the artifact's zip does not read: ${e.message}`);
+        throw e;
+    }
     await promises_default().rm(download);
     return target;
 }
@@ -16010,12 +16315,12 @@ async function checkListed(file, name, listed) {
     }
     return { name, bytes: (await promises_default().stat(file)).size, sha256 };
 }
-async function readReport(rest, repo, build, dir) {
+async function readReport(rest, repo, build, dir, budget) {
     const name = reportArtifactName(build.name);
     const size = build.artifacts.get(name)?.size_in_bytes ?? 0;
     if (size > MAX_REPORT_BYTES)
         refuse(`${name}: ${size} bytes is no trt-pte report`);
-    const file = await downloadArtifact(rest, repo, build, name, dir);
+    const file = await downloadArtifact(rest, repo, build, name, dir, budget);
     let raw;
     try {
         raw = JSON.parse(await promises_default().readFile(file, "utf8"));
@@ -16025,7 +16330,7 @@ async function readReport(rest, repo, build, dir) {
     }
     const report = parseBuildReport(raw);
     if (report.artifactName !== build.name) {
-        refuse(`${name} describes the build '${report.artifactName}', not '${build.name}'`);
+        refuse(`${name} describes the build '${escapeControls(report.artifactName)}', not '${build.name}'`);
     }
     return { report, file: { name, bytes: (await promises_default().stat(file)).size, sha256: await sha256File(file) } };
 }
@@ -16071,27 +16376,34 @@ async function fetchBuilds(options) {
     const rest = new GitHubRest(options.apiUrl, options.token);
     const { repo, source } = options;
     const found = await findBuilds(rest, repo, source);
+    if (found.builds.length === 0 && found.skipped.length > 0) {
+        throw new TrtPteError("verification", `no trt-pte build of ${describeSource(source)} of ${repo} that fetch trusts: ${found.skipped.join("; ")}`, `fetch takes builds from runs of the repository's own code, and from a fork's run only once it succeeded and a required reviewer of the ${FORK_GATE_ENVIRONMENT} environment approved it (docs/downloads.md, "Which runs it trusts"); ` +
+            "ask a maintainer to approve the fork's build, or fetch one of the repository's own (--branch, or --run of its own run); where a run could not be read, the token needs `actions: read`. Nothing was written");
+    }
+    for (const why of found.skipped)
+        options.note?.(`passed over: ${why}`);
     if (found.builds.length === 0) {
         throw new TrtPteError("settings", `no trt-pte build for ${describeSource(source)} of ${repo} (looked at ${found.searched})`, "a build uploads `<name>.report.json` beside its .pte; check that the workflow ran trt-pte with `upload: true` and that it finished");
     }
+    const budget = new ByteBudget(options.maxBytes);
     const staging = await promises_default().mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), "trt-pte-fetch-"));
     try {
         const reports = [];
         for (const build of found.builds)
-            reports.push({ build, ...(await readReport(rest, repo, build, staging)) });
+            reports.push({ build, ...(await readReport(rest, repo, build, staging, budget)) });
         const chosen = reports.filter((r) => matches(r.report, options.model, options.gpu));
         if (chosen.length === 0) {
             const filters = [options.model && `--model ${options.model}`, options.gpu && `--gpu ${options.gpu}`]
                 .filter(Boolean)
                 .join(" ");
-            const listed = reports.map((r) => `${r.build.name} (model ${r.report.modelName || "?"}, GPU ${r.report.gpuName || "none"})`);
+            const listed = reports.map((r) => `${r.build.name} (model ${escapeControls(r.report.modelName) || "?"}, GPU ${escapeControls(r.report.gpuName) || "none"})`);
             throw new TrtPteError("settings", `no build of ${describeSource(source)} matches ${filters}; it has ${listed.join(", ")}`, "--model takes the model's short name or the build's artifact name; --gpu the GPU kind (the `gpus` name) it was built for");
         }
         const fetched = [];
         const files = [];
         for (const { build, report, file } of chosen) {
             const one = async (name, listed) => {
-                const local = await downloadArtifact(rest, repo, build, name, staging);
+                const local = await downloadArtifact(rest, repo, build, name, staging, budget);
                 files.push(local);
                 return checkListed(local, name, listed);
             };
@@ -16105,7 +16417,12 @@ async function fetchBuilds(options) {
         if (options.attest) {
             for (const build of fetched) {
                 for (const f of [build.pte, ...build.ptd]) {
-                    await verifyAttestation(external_node_path_default().join(staging, f.name), f.name, repo, options.apiUrl, options.env);
+                    await verifyAttestation(external_node_path_default().join(staging, f.name), f.name, {
+                        repo,
+                        sourceRef: "branch" in source ? `refs/heads/${source.branch}` : null,
+                        apiUrl: options.apiUrl,
+                        env: options.env,
+                    });
                 }
             }
         }
@@ -16156,7 +16473,7 @@ function speedupText(speedup, ci, noisy = false, why = null) {
         return `${times(speedup).slice(2, -1)} (no interval: timed before report@3)`;
     const f = apart([ci[0], speedup, ci[1]]);
     if (noisy)
-        return `noisy: ${f(ci[0])}–${f(ci[1])}× (95% CI${why ? `; ${code(why)}` : ""})`;
+        return `noisy: ${f(ci[0])}–${f(ci[1])}× (95% CI${why ? `; ${format_code(why)}` : ""})`;
     return `${f(speedup)}× (95% CI ${f(ci[0])}–${f(ci[1])})`;
 }
 function spread(t) {
@@ -16180,7 +16497,7 @@ function latencyLine(point) {
 }
 /** `opt`, or `opt (= max)` when max has the same shapes and was measured once with it. */
 function pointName(point) {
-    return `${point.shape}${(point.same_as ?? []).map((s) => ` (= ${code(s)})`).join("")}`;
+    return `${point.shape}${(point.same_as ?? []).map((s) => ` (= ${format_code(s)})`).join("")}`;
 }
 /** "measured by run 123" on a cache hit: the facts are the building run's, not this one's. */
 function measuredBy(report) {
@@ -16195,10 +16512,10 @@ function formatExecution(report) {
     const e = report.execution;
     if (e === null)
         return "–";
-    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${code(e.checks)}` : "";
+    const checks = e.checks !== null && e.checks !== e.runtime ? `; checks used ${format_code(e.checks)}` : "";
     const said = e.pte_ran
-        ? `✅ the .pte ran in ${code(e.runtime)}${checks}`
-        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${code(e.runtime)}`}): ${code(e.reason ?? "")}`;
+        ? `✅ the .pte ran in ${format_code(e.runtime)}${checks}`
+        : `⚠️ the .pte itself did not run (${e.runtime === "none" ? "nothing ran" : `checked: ${format_code(e.runtime)}`}): ${format_code(e.reason ?? "")}`;
     return `${said}${measuredBy(report)}`;
 }
 function formatDeterminism(report) {
@@ -16207,7 +16524,7 @@ function formatDeterminism(report) {
         return "not checked: nothing in process returned outputs";
     const said = d.identical
         ? `✅ bitwise identical in ${d.runs} runs on one input`
-        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${code(d.where ?? "")})`;
+        : `⚠️ outputs differ between ${d.runs} runs on one input, by up to ${d.max_abs_diff === null ? "a different shape" : d.max_abs_diff.toPrecision(3)} (${format_code(d.where ?? "")})`;
     return `${said}${measuredBy(report)}`;
 }
 function formatLatency(report) {
@@ -16224,16 +16541,16 @@ function formatLatency(report) {
     const at = b.points.length > 1 || (head.same_as ?? []).length > 0 ? `at ${pointName(head)}: ` : "";
     const rest = others.length > 0 ? `; ${others.join("; ")}` : "";
     const threads = b.threads === null ? "" : `, ${b.threads} threads`;
-    const parts = [`${at}${latencyLine(head)}${rest} · ${code(b.built)} on ${code(b.device)}${threads}`];
+    const parts = [`${at}${latencyLine(head)}${rest} · ${format_code(b.built)} on ${format_code(b.device)}${threads}`];
     if (b.built_includes)
-        parts.push(`built includes ${code(b.built_includes)}`);
+        parts.push(`built includes ${format_code(b.built_includes)}`);
     const compiled = head.compiled;
     if (compiled && b.compiled) {
-        parts.push(`${code(b.compiled)} (device-resident inputs, like eager) ${render_run_ms(compiled.timing.median_ms)} ms: ` +
+        parts.push(`${format_code(b.compiled)} (device-resident inputs, like eager) ${render_run_ms(compiled.timing.median_ms)} ms: ` +
             speedupText(compiled.speedup, compiled.speedup_ci, compiled.noisy));
     }
     for (const flag of b.shape_flags ?? [])
-        parts.push(`⚠️ ${code(flag)}`);
+        parts.push(`⚠️ ${format_code(flag)}`);
     return `${parts.join("<br>")}${measuredBy(report)}`;
 }
 function formatMemory(report) {
@@ -16244,7 +16561,7 @@ function formatMemory(report) {
     if (m.eager_device_bytes !== null)
         parts.push(`device: eager ${formatBytes(m.eager_device_bytes)}`);
     if (m.built_device_bytes !== null) {
-        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${code(m.built_device_how)})` : ""}`);
+        parts.push(`built ${formatBytes(m.built_device_bytes)}${m.built_device_how ? ` (${format_code(m.built_device_how)})` : ""}`);
     }
     if (m.host_peak_bytes !== null)
         parts.push(`host peak of the export ${formatBytes(m.host_peak_bytes)}`);
@@ -16289,7 +16606,7 @@ function needsToRun(report, ptdNames, quote) {
 }
 /** What the .pte needs to run, for the summary and the comment. */
 function formatNeeds(report, ptdNames = report.ptd.map((p) => p.name)) {
-    return needsToRun(report, ptdNames, code).join(" · ");
+    return needsToRun(report, ptdNames, format_code).join(" · ");
 }
 /**
  * The headline point in a few words, for a rollup's line: `0.41 ms (p10–p90 0.40–0.45), 4.6× eager`;
@@ -16352,9 +16669,10 @@ function source(values) {
 function fetch_command_describe(build, outDir, repo, attested) {
     const checks = `GitHub's digest ✓ · report ✓${attested ? " · attestation ✓" : ""}`;
     const line = (f, checked) => `  ${f.name}  ${formatBytes(f.bytes)}  sha256 ${f.sha256.slice(0, 16)}…${checked ? `  (${checks})` : ""}`;
-    const needs = needsToRun(build.report, build.ptd.map((p) => p.name), (text) => text);
+    // The report's text (target, versions, GPU name) is the build's to write: escaped, as are names.
+    const needs = needsToRun(build.report, build.ptd.map((p) => p.name), escapeControls);
     return [
-        `Fetched ${build.name} (${build.report.target}) from run ${build.runId} of ${repo} into ${outDir}:`,
+        `Fetched ${build.name} (${escapeControls(build.report.target)}) from run ${build.runId} of ${repo} into ${outDir}:`,
         line(build.pte, true),
         ...build.ptd.map((p) => line(p, true)),
         `${line(build.reportFile, false)}  (GitHub's digest ✓)`,
@@ -16362,6 +16680,13 @@ function fetch_command_describe(build, outDir, repo, attested) {
     ].join("\n");
 }
 const PROCESS_IO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+/**
+ * Text for the terminal, or a workflow step's log: inert for the runner, and no control character
+ * but the line breaks trt-pte's own lines end with (those inside a field were escaped with it).
+ */
+function shown(text) {
+    return inert(escapeControls(text, true));
+}
 async function fetchCommand(argv, env = process.env, io = PROCESS_IO) {
     let options;
     try {
@@ -16398,7 +16723,7 @@ async function fetchCommand(argv, env = process.env, io = PROCESS_IO) {
         };
     }
     catch (e) {
-        io.err(`trt-pte fetch: ${inert(e.message)}\nUsage: ${FETCH_USAGE}\n`);
+        io.err(`trt-pte fetch: ${shown(e.message)}\nUsage: ${FETCH_USAGE}\n`);
         return 2;
     }
     try {
@@ -16408,13 +16733,14 @@ async function fetchCommand(argv, env = process.env, io = PROCESS_IO) {
             apiUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
             token: token.value,
             env,
+            note: (text) => io.err(`trt-pte fetch: ${shown(text)}\n`),
         });
-        // Names and versions come from the build's report: inert, as the output may be a workflow step's.
-        io.out(`${inert(fetched.map((b) => fetch_command_describe(b, options.outDir, options.repo, options.attest)).join("\n\n"))}\n`);
+        // Names and versions come from the build's report: shown inert, as the output may be a workflow step's.
+        io.out(`${shown(fetched.map((b) => fetch_command_describe(b, options.outDir, options.repo, options.attest)).join("\n\n"))}\n`);
         return 0;
     }
     catch (error) {
-        io.err(`${inert(describeError(error))}\n`);
+        io.err(`${shown(describeError(error))}\n`);
         return 1;
     }
 }
@@ -19154,15 +19480,15 @@ function runLinks(env, runId = env.GITHUB_RUN_ID ?? "") {
         runId,
     };
 }
-function runUrl(links) {
+function run_links_runUrl(links) {
     return `${links.server}/${links.repository}/actions/runs/${links.runId}`;
 }
 /** The artifact's page for signed-in users (the action's `artifact-url` output). */
 function artifactUrl(links, id) {
-    return `${runUrl(links)}/artifacts/${id}`;
+    return `${run_links_runUrl(links)}/artifacts/${id}`;
 }
 function jobUrl(links, checkRunId) {
-    return `${runUrl(links)}/job/${checkRunId}`;
+    return `${run_links_runUrl(links)}/job/${checkRunId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -19192,7 +19518,7 @@ function runInfo(env) {
     if (!env.GITHUB_RUN_ID)
         return null;
     return {
-        url: runUrl(runLinks(env)),
+        url: run_links_runUrl(runLinks(env)),
         repository: env.GITHUB_REPOSITORY ?? "",
         run_id: env.GITHUB_RUN_ID,
         run_attempt: env.GITHUB_RUN_ATTEMPT ?? "1",
@@ -19215,7 +19541,7 @@ function runOfEntry(entry, env) {
     if (typeof run_id !== "string" || !DIGITS.test(run_id))
         return null;
     return {
-        url: runUrl(runLinks(env, run_id)),
+        url: run_links_runUrl(runLinks(env, run_id)),
         repository: env.GITHUB_REPOSITORY ?? "",
         run_id,
         run_attempt: typeof run_attempt === "string" && DIGITS.test(run_attempt) ? run_attempt : "1",
@@ -20110,22 +20436,22 @@ function formatNodes(partition) {
         const ib = b === "undelegated" ? 99 : order.indexOf(b) < 0 ? 50 : order.indexOf(b);
         return ia - ib || a.localeCompare(b);
     });
-    return keys.map((k) => `${names[k] ?? code(k)} ${partition[k]}`).join(" · ") || "–";
+    return keys.map((k) => `${names[k] ?? format_code(k)} ${partition[k]}`).join(" · ") || "–";
 }
 function formatAccuracy(accuracy) {
     if (accuracy === null)
         return "–";
     if (accuracy.status === "skipped")
-        return `not checked: ${code(accuracy.reason ?? "")}`;
+        return `not checked: ${format_code(accuracy.reason ?? "")}`;
     const uninformative = accuracy.uninformative ?? null;
     // A match against constant outputs proves nothing: not a green check (issue: any build matches).
     const verdict = accuracy.passed === false ? "❌" : uninformative !== null ? "⚠️ could not tell:" : "✅";
     const limit = accuracy.tolerance === null ? "" : ` (tolerance ${render_sci(accuracy.tolerance)})`;
-    const shapes = accuracy.points.length > 1 ? ` at ${code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
-    const why = uninformative === null ? "" : ` (${code(uninformative)})`;
+    const shapes = accuracy.points.length > 1 ? ` at ${format_code(accuracy.points.map((p) => p.shape).join("/"))}` : "";
+    const why = uninformative === null ? "" : ` (${format_code(uninformative)})`;
     const worst = worstOutput(accuracy);
-    const where = worst === null ? "" : ` in ${code(worst)}`;
-    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${where}${limit}${shapes}, ${code(accuracy.against)}${why}`;
+    const where = worst === null ? "" : ` in ${format_code(worst)}`;
+    return `${verdict} max abs ${render_sci(accuracy.max_abs)} · max rel ${render_sci(accuracy.max_rel)}${where}${limit}${shapes}, ${format_code(accuracy.against)}${why}`;
 }
 /** The named output with the largest relative error, when the model has more than one output. */
 function worstOutput(accuracy) {
@@ -20141,26 +20467,26 @@ function formatOutputs(outputs) {
         .map((o) => {
         const tensor = `${o.dtype}[${o.shape.join(",")}]`;
         const positional = /^[\d.]+$/.test(o.name);
-        return code(positional && outputs.length === 1 ? tensor : `${o.name} ${tensor}`);
+        return format_code(positional && outputs.length === 1 ? tensor : `${o.name} ${tensor}`);
     })
         .join(" · ");
 }
 function formatVersions(versions) {
     return [...STACK_PACKAGES, "python"]
         .filter((k) => versions[k])
-        .map((k) => `${k} ${code(versions[k] ?? "")}`)
+        .map((k) => `${k} ${format_code(versions[k] ?? "")}`)
         .join(" · ");
 }
 function formatGpu(report) {
     const g = report.gpu;
     if (g === null)
         return "none";
-    const facts = [`sm ${code(g.compute_capability || "?")}`];
+    const facts = [`sm ${format_code(g.compute_capability || "?")}`];
     if (g.driver_version !== "")
-        facts.push(`driver ${code(g.driver_version)}`);
+        facts.push(`driver ${format_code(g.driver_version)}`);
     if (g.l4t !== undefined)
-        facts.push(`L4T ${code(g.l4t)}`);
-    return `${code(g.name)} (${facts.join(", ")})`;
+        facts.push(`L4T ${format_code(g.l4t)}`);
+    return `${format_code(g.name)} (${facts.join(", ")})`;
 }
 /**
  * Seconds per stage. On a cache hit no export ran: the stages are this run's, and the driver's steps
@@ -20184,7 +20510,7 @@ function formatTimings(report) {
     return `now: ${now.join(" · ")} (no export ran) · the export that built it: ${built}${ofWhich}${measuredBy(report)}`;
 }
 function formatInputs(inputs) {
-    return inputs.length === 0 ? "–" : code(formatInputSpecs(inputs), 1000);
+    return inputs.length === 0 ? "–" : format_code(formatInputSpecs(inputs), 1000);
 }
 /** The engines and blobs as a bullet list under the table (nothing when there are none). */
 function engineList(report) {
@@ -20387,11 +20713,11 @@ function summaryParts(report, downloads, comment) {
     const rows = [
         ["Download", formatDownload(downloads)],
         ["Target", report.target],
-        [".pte", `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
-        ["sha256", code(report.pte.sha256)],
+        [".pte", `${format_code(report.pte.name)} · ${formatBytes(report.pte.bytes)}`],
+        ["sha256", format_code(report.pte.sha256)],
     ];
     for (const ptd of report.ptd)
-        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+        rows.push([".ptd", `${format_code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
     rows.push(["Delegates", delegateSummary(report.inspection)]);
     rows.push([
         "Needs to run",
@@ -20416,7 +20742,7 @@ function summaryParts(report, downloads, comment) {
     rows.push(["Memory", formatMemory(report)]);
     return {
         title: title(report),
-        model: code(report.model, 1000),
+        model: format_code(report.model, 1000),
         rows,
         engines: engineLines(report.inspection),
     };
@@ -20475,11 +20801,11 @@ function renderComment(report, downloads, extras = NO_EXTRAS) {
         ["Download", formatDownload(downloads)],
         [
             ".pte",
-            `${code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${code(report.pte.sha256.slice(0, 16))}…`,
+            `${format_code(report.pte.name)} · ${formatBytes(report.pte.bytes)} · sha256 ${format_code(report.pte.sha256.slice(0, 16))}…`,
         ],
     ];
     for (const ptd of report.ptd)
-        rows.push([".ptd", `${code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
+        rows.push([".ptd", `${format_code(ptd.name)} · ${formatBytes(ptd.bytes)}`]);
     rows.push([
         "Needs to run",
         formatNeeds(report, downloads?.ptd.map((d) => d.name)),
@@ -21630,7 +21956,7 @@ function baselineRef(report, fallbackRef, env) {
     const runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
     return {
         ref: branch !== "" ? branch : fallbackRef,
-        run: runId === null ? null : { run_id: runId, url: runUrl(runLinks(env, runId)) },
+        run: runId === null ? null : { run_id: runId, url: run_links_runUrl(runLinks(env, runId)) },
         pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
         schema: typeof r.schema === "string" ? r.schema : "unknown",
     };
@@ -21701,11 +22027,11 @@ class CompareSession {
             return `Latency: the base build's .pte was timed beside this build in one job, in paired rounds${report.cache.hit ? ", by the run that built this .pte" : ""}.`;
         const base = report.benchmark?.base;
         const why = base?.status === "skipped"
-            ? `the base build's .pte was not timed beside this build: ${code(base.reason ?? "")}`
+            ? `the base build's .pte was not timed beside this build: ${format_code(base.reason ?? "")}`
             : report.cache.hit
                 ? "this .pte came from the cache, so this job timed nothing"
                 : this.baseBuildNote !== null
-                    ? code(this.baseBuildNote)
+                    ? format_code(this.baseBuildNote)
                     : "the base build's .pte was not timed beside this build";
         return `Latency across runs (each report's own 95% intervals; runs on other machines or at other times differ by more): ${why}.`;
     }
@@ -22537,7 +22863,7 @@ function rollupHeadline(rows) {
         : `${built} of ${n} model${n === 1 ? "" : "s"} built`;
 }
 function result(row) {
-    const detail = row.detail === "" ? "" : `: ${code(row.detail, 80)}`;
+    const detail = row.detail === "" ? "" : `: ${format_code(row.detail, 80)}`;
     return `${ICON[row.state]} ${WORD[row.state]}${row.state === "built" ? "" : detail}`;
 }
 /**
@@ -22551,11 +22877,11 @@ function rollupTable(rows, maxChars = Infinity) {
     let length = lines.join("\n").length;
     let shown = 0;
     for (const row of rows) {
-        const name = row.download === null ? code(row.name) : `[${code(row.name)}](${row.download.url})`;
+        const name = row.download === null ? format_code(row.name) : `[${format_code(row.name)}](${row.download.url})`;
         const cells = [
             name,
-            ...(gpus ? [row.gpu === "" ? "–" : code(row.gpu)] : []),
-            row.target === "" ? "–" : code(row.target),
+            ...(gpus ? [row.gpu === "" ? "–" : format_code(row.gpu)] : []),
+            row.target === "" ? "–" : format_code(row.target),
             result(row),
             row.bytes === null ? "–" : formatBytes(row.bytes),
             row.latency === "" ? "–" : row.latency,
@@ -22641,11 +22967,11 @@ function rollupRow(view) {
 }
 function call_report_heading(view, level) {
     const icon = view.error === null ? "✅" : "❌";
-    return `${level} ${icon} ${code(view.name)} · ${code(view.target)}`;
+    return `${level} ${icon} ${format_code(view.name)} · ${format_code(view.target)}`;
 }
 function failedLine(view) {
     const what = view.report === null ? "Failed" : "Published, then failed its gate";
-    return `${what}: ${code(failure(view.error), 400)}`;
+    return `${what}: ${format_code(failure(view.error), 400)}`;
 }
 /** A model's section of the comment: its heading, its download line, and the rest collapsed. */
 function commentSection(view) {
@@ -22680,7 +23006,7 @@ function call_report_commentLine(outcome) {
 function renderCallComment(views, source, footer, maxChars = COMMENT_MAX_CHARS) {
     const rows = views.map(rollupRow);
     const head = [
-        `### trt-pte: ${rollupHeadline(rows)} · ${code(source)}`,
+        `### trt-pte: ${rollupHeadline(rows)} · ${format_code(source)}`,
         "",
         rollupTable(rows, COMMENT_ROLLUP_CHARS),
     ].join("\n");
@@ -22695,7 +23021,7 @@ function renderCallSummary(views, source, comment, maxChars = SUMMARY_MAX_CHARS)
     const rows = views.map(rollupRow);
     const commented = call_report_commentLine(comment);
     const head = [
-        `### trt-pte: ${rollupHeadline(rows)} · ${code(source)}`,
+        `### trt-pte: ${rollupHeadline(rows)} · ${format_code(source)}`,
         "",
         rollupTable(rows),
         ...(commented === "" ? [] : ["", commented]),

@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 418:
+/***/ 9110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29385,10 +29385,52 @@ function trippedGates(verdicts) {
 
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(2693);
+;// CONCATENATED MODULE: ./src/util/log-text.ts
+// Text from a file or a program trt-pte does not control, made inert for the runner's log. The
+// runner reads every line a step prints (stdout and stderr, split at \n, \r or \r\n) as a workflow
+// command when, after leading whitespace, it starts with `::` (`::add-mask::`, `::error file=...`,
+// `::stop-commands::`), or when it holds `##[` anywhere (the older syntax, still honoured). One
+// invisible character (U+200B, which the runner does not trim) in front of each such `::`, and between
+// `##` and `[`, leaves the line readable and unparsable. Everything trt-pte logs goes through here,
+// in the log adapters (src/platform/github.ts, local.ts) and the CLI's output.
+const ZWSP = "\u200b";
+// The runner trims what .NET calls white space, which includes U+001C-U+001F and U+0085 besides \s.
+// eslint-disable-next-line no-control-regex -- those separators are exactly what the runner trims
+const COMMAND_START = /^([\s\u001c-\u001f\u0085]*)::/;
+function inert(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/##\[/g, `##${ZWSP}[`).replace(COMMAND_START, `$1${ZWSP}::`))
+        .join("\n");
+}
+/** JSON for a log or a terminal: `##[` only occurs inside strings, where `\u005b` reads back the same. */
+function inertJson(json) {
+    return json.replace(/##\[/g, "##\\u005b");
+}
+// What a terminal acts on rather than shows: the C0 controls (ESC starts an escape sequence, BEL ends
+// an OSC one, CR and LF move the cursor), DEL, the C1 controls (CSI and OSC in one character), and the
+// bidirectional controls that make a line read other than it is.
+// eslint-disable-next-line no-control-regex -- exactly the characters that must not reach a terminal
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Text from a file or a service for a terminal: each control character shown as an escape (`\x1b`,
+ * `\u202e`), so it can neither move the cursor, color, retitle nor rewrite what is shown.
+ * `keepNewlines` leaves `\n` as it is, for whole messages whose own lines trt-pte made.
+ */
+function escapeControls(text, keepNewlines = false) {
+    return text.replace(CONTROLS, (c) => {
+        if (keepNewlines && c === "\n")
+            return c;
+        const n = c.charCodeAt(0);
+        return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/compare/render.ts
 // The comparison as markdown for the job summary, the sticky comment and the reusable workflow's
 // report: a compact "vs `main`" list, one line per fact that changed, ▲/▼ with percentages, short
 // enough to read on a phone. Every name from the model or the event goes through code.
+
 
 
 const BACKENDS = {
@@ -29470,9 +29512,7 @@ const MARKDOWN = { strong: (t) => `**${t}**`, code: format/* code */.aY };
 /** Plain text: control characters shown as escapes, so a name from the file cannot start a new line. */
 const TEXT = {
     strong: (t) => `${t}:`,
-    code: (t) => 
-    // eslint-disable-next-line no-control-regex
-    t.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`),
+    code: (t) => escapeControls(t),
 };
 /** The changed lines of a diff, as markdown bullets (without the heading); `same` lists what did not change. */
 function diffLines(diff, style = MARKDOWN) {
@@ -30004,8 +30044,8 @@ function diffFacts(before, after) {
     };
 }
 
-// EXTERNAL MODULE: ./src/compare/render.ts + 1 modules
-var render = __nccwpck_require__(418);
+// EXTERNAL MODULE: ./src/compare/render.ts + 2 modules
+var render = __nccwpck_require__(9110);
 // EXTERNAL MODULE: ./src/util/format.ts
 var format = __nccwpck_require__(2693);
 ;// CONCATENATED MODULE: ./src/gather/comparison.ts
@@ -31260,8 +31300,8 @@ var sticky_comment = __nccwpck_require__(7648);
 var run_links = __nccwpck_require__(2234);
 // EXTERNAL MODULE: ./src/gather/comparison.ts + 1 modules
 var comparison = __nccwpck_require__(2992);
-// EXTERNAL MODULE: ./src/compare/render.ts + 1 modules
-var render = __nccwpck_require__(418);
+// EXTERNAL MODULE: ./src/compare/render.ts + 2 modules
+var render = __nccwpck_require__(9110);
 ;// CONCATENATED MODULE: ./src/publish/rollup.ts
 // The rollup: one line per build of a call that builds several (a trt-pte.yml's models, or models ×
 // GPUs in the reusable workflow), so a reviewer sees how the pull request changed the set as a whole

@@ -30303,6 +30303,24 @@ function inert(text) {
 function inertJson(json) {
     return json.replace(/##\[/g, "##\\u005b");
 }
+// What a terminal acts on rather than shows: the C0 controls (ESC starts an escape sequence, BEL ends
+// an OSC one, CR and LF move the cursor), DEL, the C1 controls (CSI and OSC in one character), and the
+// bidirectional controls that make a line read other than it is.
+// eslint-disable-next-line no-control-regex -- exactly the characters that must not reach a terminal
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Text from a file or a service for a terminal: each control character shown as an escape (`\x1b`,
+ * `\u202e`), so it can neither move the cursor, color, retitle nor rewrite what is shown.
+ * `keepNewlines` leaves `\n` as it is, for whole messages whose own lines trt-pte made.
+ */
+function escapeControls(text, keepNewlines = false) {
+    return text.replace(CONTROLS, (c) => {
+        if (keepNewlines && c === "\n")
+            return c;
+        const n = c.charCodeAt(0);
+        return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platform/github-log.ts
 // The job log on GitHub: annotations for warnings and errors, groups, and the pause of workflow
