@@ -123,6 +123,7 @@ describe("a job that may not save", () => {
     const calls: string[] = [];
     const service: CacheStore = {
       name: "GitHub cache",
+      scoping: "service",
       restore: (_paths, key) => (calls.push(`restore ${key}`), Promise.resolve(undefined)),
       save: (_paths, key) => (calls.push(`save ${key}`), Promise.resolve("saved")),
     };

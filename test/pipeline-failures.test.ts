@@ -49,6 +49,7 @@ function platformFor(variant: Variant, ws: string, fault: Fault, lines: string[]
   };
   const brokenStore: CacheStore = {
     name: "broken",
+    scoping: "given",
     restore: failing("the cache"),
     save: failing("the cache"),
   };

@@ -18,17 +18,31 @@ export async function selectCacheStore(
   return openCacheStore(settings, platform, log, env);
 }
 
+export interface OpenOptions {
+  /**
+   * Leaves the missing-service warning, and why this job saves nothing, to the caches' own call.
+   */
+  quiet?: boolean;
+  /**
+   * A workflow job's restores read only this ref's scope (a full ref), if it is one the job may
+   * read at all, never the job's own scope before it; saves still go into the job's own. A branch's
+   * baselines are saved only by pushes to it, in its scope (src/compare/baseline.ts), so reading
+   * them anywhere else would read what another ref's code saved under the branch's name. Only a
+   * store with `scoping: "given"` can honour this; GitHub's service picks scopes itself.
+   */
+  readOnlyFrom?: string;
+}
+
 /**
  * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
- * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
- * caches' own call.
+ * that input.
  */
 export async function openCacheStore(
   settings: Settings,
   platform: Platform,
   log: Log,
   env: NodeJS.ProcessEnv,
-  options: { quiet?: boolean } = {},
+  options: OpenOptions = {},
 ): Promise<CacheStore | null> {
   // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
   let scope: CacheScope;
@@ -39,6 +53,9 @@ export async function openCacheStore(
     if (options.quiet !== true) log.warning(`cache: every layer is off: ${e.message}`);
     return null;
   }
+  const only = options.readOnlyFrom;
+  if (platform.inWorkflow && only !== undefined)
+    scope = { ...scope, readScopes: scope.readScopes.filter((s) => s.ref === only) };
   const store = await scopedStore(settings, platform, log, scope, options);
   if (store === null || scope.readOnly === null) return store;
   if (options.quiet !== true) log.info(`cache: ${scope.readOnly}`);
@@ -51,7 +68,7 @@ async function scopedStore(
   platform: Platform,
   log: Log,
   scope: CacheScope,
-  options: { quiet?: boolean },
+  options: OpenOptions,
 ): Promise<CacheStore | null> {
   const { cache } = settings;
   const warn = (m: string): void => log.warning(m);

@@ -5,7 +5,9 @@
 // newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
 // A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
 // restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
-// the same (src/platform/dir-store.ts).
+// the same (src/platform/dir-store.ts). A branch's baselines are read only from its own scope where
+// the store lets trt-pte choose (src/compare/refs.ts); who saved what comparison reads is told by
+// that scope and the key, never by the report inside the entry.
 
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
@@ -47,6 +49,11 @@ export function baselineKey(artifact: string, branch: string, runId: string, att
   return `${baselinePrefix(artifact, branch)}${runId}-${attempt}`;
 }
 
+/** The run id of a baseline key (`...:<run id>-<attempt>`), or null when the key has none. */
+export function baselineRunId(key: string): string | null {
+  return /:([0-9]{1,20})-[0-9]{1,10}$/.exec(key)?.[1] ?? null;
+}
+
 export interface RestoredBaseline {
   key: string;
   /** The parsed report; its schema may be older than this run's. */
@@ -66,6 +73,10 @@ export class BaselineStore {
 
   get name(): string {
     return this.store.name;
+  }
+
+  get scoping(): CacheStore["scoping"] {
+    return this.store.scoping;
   }
 
   private get absolute(): string {

@@ -253,6 +253,7 @@ export function renderComparison(view: ComparisonView, level = "####"): string {
   const off = view.comparison.state === "off";
   if (off && view.gates.length === 0) return "";
   const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+  if (view.comparison.advisory !== undefined) out.push(`⚠️ ${view.comparison.advisory}`, "");
   if (view.diff === null) {
     out.push(noteText(view.comparison));
   } else {

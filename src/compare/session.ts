@@ -22,7 +22,7 @@ import { openCacheStore } from "../cache/select.js";
 import { restoreBaseBuild, type RestoredBaseBuild } from "./base-build.js";
 import { chainHistory } from "./history.js";
 import { code } from "../util/format.js";
-import { BaselineStore, artifactKey, baselineKey } from "./baseline.js";
+import { BaselineStore, artifactKey, baselineKey, baselineRunId } from "./baseline.js";
 import { compareRefs, type CompareRefs } from "./refs.js";
 import { diffFacts } from "./diff.js";
 import { reportFacts } from "./facts.js";
@@ -41,23 +41,60 @@ export interface Comparison extends ComparisonView {
   history: HistoryEntry[];
 }
 
-type Found = { report: unknown } | { state: "no_baseline" | "unavailable"; note: string };
+/**
+ * A baseline found: from the CLI's `--baseline` file (the user's own), or from the store, where
+ * the branch it was looked up for and the key that matched say whose it is.
+ */
+type Found =
+  | { report: unknown; from: "file" }
+  | { report: unknown; from: "store"; branch: string; key: string; advisory: string | null }
+  | { state: "no_baseline" | "unavailable"; note: string };
 
 type Json = Record<string, unknown>;
 
-/** Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. */
-function baselineRef(report: unknown, fallbackRef: string, env: NodeJS.ProcessEnv): BaselineRef {
-  const r = (typeof report === "object" && report !== null ? report : {}) as Json;
+/**
+ * Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. From
+ * the store, the branch is the one trt-pte looked in and the run is the key's; the report inside
+ * the entry names neither. A file names its own (its `run.ref`, else the file's name).
+ */
+function baselineRef(
+  found: Exclude<Found, { note: string }>,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): BaselineRef {
+  const r = (typeof found.report === "object" && found.report !== null ? found.report : {}) as Json;
   const run = (r.run ?? null) as Json | null;
   const pte = (r.pte ?? {}) as Json;
-  const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
-  const runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
+  let ref: string;
+  let runId: string | null;
+  if (found.from === "store") {
+    ref = found.branch;
+    runId = baselineRunId(found.key);
+  } else {
+    const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
+    ref = branch !== "" ? branch : path.basename(file);
+    runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
+  }
   return {
-    ref: branch !== "" ? branch : fallbackRef,
+    ref,
     run: runId === null ? null : { run_id: runId, url: runUrl(runLinks(env, runId)) },
     pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
     schema: typeof r.schema === "string" ? r.schema : "unknown",
   };
+}
+
+/**
+ * Why a baseline from `store` could be another ref's, in words for the summary; null when it can
+ * only be the branch's own. GitHub's cache service reads the job's own scope before the base
+ * branch's, and the code a pull request builds can save there (its process can reach the runner's
+ * cache token), so a baseline it planted would be read first; a folder store reads only the branch's.
+ */
+function advisoryNote(store: BaselineStore, refs: CompareRefs, branch: string): string | null {
+  if (store.scoping !== "service" || !refs.shadowable) return null;
+  return (
+    `Advisory: ${store.name} reads this job's own cache scope before ${code(branch)}'s, and the code this job builds can save into it, ` +
+    `so this baseline may not be ${code(branch)}'s build and the gates compare with it as found (docs/security.md, *Baselines*).`
+  );
 }
 
 export class CompareSession {
@@ -89,7 +126,11 @@ export class CompareSession {
     // branch to read. The store still holds the base build's .pte (a local run's own entries).
     const fromFile = settings.compare.baselineFile !== undefined;
     if (!fromFile && refs.baseBranch === null && refs.saveBranch === null) return null;
-    const store = await openCacheStore(settings, platform, platform.log, env, { quiet: true });
+    // The base branch's scope only, for the baseline and the base build's .pte alike.
+    const store = await openCacheStore(settings, platform, platform.log, env, {
+      quiet: true,
+      readOnlyFrom: refs.baseScope ?? undefined,
+    });
     return new CompareSession(
       settings,
       platform.log,
@@ -162,9 +203,7 @@ export class CompareSession {
       };
     }
     const diff = diffFacts(reportFacts(found.report), reportFacts(report));
-    const file = this.settings.compare.baselineFile;
-    const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : path.basename(file);
-    const baseline = baselineRef(found.report, fallback, this.env);
+    const baseline = baselineRef(found, this.settings.compare.baselineFile ?? "baseline", this.env);
     return {
       comparison: {
         state: "compared",
@@ -172,6 +211,7 @@ export class CompareSession {
         note: null,
         saved: null,
         latency: this.latencyHow(report, diff),
+        ...(found.from === "store" && found.advisory !== null ? { advisory: found.advisory } : {}),
       },
       baseline,
       diff,
@@ -185,7 +225,7 @@ export class CompareSession {
     const file = this.settings.compare.baselineFile;
     if (file !== undefined) {
       try {
-        return { report: JSON.parse(await fs.readFile(file, "utf8")) as unknown };
+        return { report: JSON.parse(await fs.readFile(file, "utf8")) as unknown, from: "file" };
       } catch (e) {
         this.log.warning(`compare: cannot read the baseline ${file}: ${(e as Error).message}`);
         return { state: "unavailable", note: `The baseline ${file} could not be read.` };
@@ -204,7 +244,9 @@ export class CompareSession {
       if (restored === null)
         return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
       this.log.info(`compare: baseline ${restored.key} from ${this.store.name}`);
-      return { report: restored.report };
+      const advisory = advisoryNote(this.store, this.refs, branch);
+      if (advisory !== null) this.log.info(`compare: ${advisory}`);
+      return { report: restored.report, from: "store", branch, key: restored.key, advisory };
     } catch (e) {
       this.log.warning(
         `compare: reading the baseline of ${branch} failed, comparing with nothing: ${(e as Error).message}`,

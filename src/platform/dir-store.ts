@@ -250,6 +250,7 @@ export function dirCacheStore(options: DirStoreOptions): CacheStore {
 
   return {
     name: `cache-dir ${root}`,
+    scoping: "given",
 
     async restore(paths, key, restoreKeys = []) {
       const found = await findEntry(key, restoreKeys);

@@ -10,6 +10,9 @@ export async function githubCacheStore(): Promise<CacheStore | null> {
   if (!cache.isFeatureAvailable()) return null;
   return {
     name: "GitHub cache",
+    // The service reads the job's own ref's entries first, then its base and default branches';
+    // the client names keys, never scopes.
+    scoping: "service",
     async restore(paths, key, restoreKeys = []) {
       return cache.restoreCache([...paths], key, [...restoreKeys]);
     },

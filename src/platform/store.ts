@@ -23,6 +23,12 @@ export interface CacheStore {
   /** A short name for logs and the summary: "GitHub cache" or the folder. */
   readonly name: string;
   /**
+   * Who decides which scopes a restore reads: "given", the `readScopes` of the StoreScope the store
+   * was opened with, in that order (a folder); "service", the service itself, whatever the client
+   * asks (GitHub's cache reads the job's own ref first, then its base and default branches').
+   */
+  readonly scoping: "given" | "service";
+  /**
    * Restores `paths` from the entry `key`, or else from the newest entry whose key starts with one
    * of `restoreKeys` (in order). Returns the key that matched, or undefined on a miss.
    */
@@ -48,6 +54,7 @@ export type SaveResult = "saved" | "exists" | "refused" | "skipped";
 export function readOnlyStore(store: CacheStore): CacheStore {
   return {
     name: store.name,
+    scoping: store.scoping,
     restore: (paths, key, restoreKeys) => store.restore(paths, key, restoreKeys),
     save: () => Promise.resolve("skipped"),
   };

@@ -138,4 +138,9 @@ export interface ComparisonState {
    * in this job, or across runs and why; null when there was no latency to compare.
    */
   latency?: string | null;
+  /**
+   * Why the baseline found may not be the base branch's own build (a store that read a scope the
+   * code under test can save into), in words; absent when it can only be the branch's.
+   */
+  advisory?: string;
 }
