@@ -158,6 +158,11 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(latency!.built_change!.ratio).toBeLessThanOrEqual(high);
     expect(latency!.built_median_ms.before).toBe(report.benchmark!.points[0]!.base!.timing!.median_ms);
     expect(report.comparison.latency).toContain("timed beside this build in one job");
+    // GitHub's service reads the pull request's own scope first, where its code could plant one.
+    expect(report.comparison.advisory).toContain(
+      "GitHub cache reads this job's own cache scope before `main`'s",
+    );
+    expect(run.summary).toContain("⚠️ Advisory: GitHub cache reads this job's own cache scope");
     expect(run.log).toContain("compare: timing the base build's .pte");
     expect(run.summary).toMatch(
       /\*\*Latency\*\* at `opt` \(median\): built [\d.]+ → [\d.]+ ms, .*\(95% CI .*%….*%\).* · same job, \d+ paired rounds/,
@@ -277,6 +282,8 @@ describe("comparing with the base branch on the bundled action", () => {
     expect(second.code, second.log).toBe(0);
     const report = readReport(second);
     expect(report.baseline).toMatchObject({ ref: "main", pte_sha256: readReport(first).pte.sha256 });
+    // cache-dir read main's scope alone: nothing the pull request's code saved could stand in.
+    expect(report.comparison.advisory).toBeUndefined();
     // main's .pte came out of cache-dir (main's scope) and was timed beside this build.
     expect(report.benchmark!.base).toMatchObject({ sha256: readReport(first).pte.sha256, status: "timed" });
     expect(report.diff!.latency[0]!.built_change!.how).toBe("same_job");
