@@ -15108,6 +15108,8 @@ function renderComparison(view, level = "####") {
     if (off && view.gates.length === 0)
         return "";
     const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+    if (view.comparison.advisory !== undefined)
+        out.push(`⚠️ ${view.comparison.advisory}`, "");
     if (view.diff === null) {
         out.push(noteText(view.comparison));
     }
@@ -17700,6 +17702,7 @@ function scopeId(scope) {
 function readOnlyStore(store) {
     return {
         name: store.name,
+        scoping: store.scoping,
         restore: (paths, key, restoreKeys) => store.restore(paths, key, restoreKeys),
         save: () => Promise.resolve("skipped"),
     };
@@ -17928,6 +17931,7 @@ function dirCacheStore(options) {
     }
     return {
         name: `cache-dir ${root}`,
+        scoping: "given",
         async restore(paths, key, restoreKeys = []) {
             const found = await findEntry(key, restoreKeys);
             if (found === undefined)
@@ -19652,7 +19656,9 @@ function currentReport(cached) {
 // newest entry. Git refuses `:` in branch names, so `main:` never matches a branch `main-x`.
 // A pull request reads its base branch's baseline: GitHub's cache service lets a pull request's run
 // restore its base branch's entries (forks included) and never write them; cache-dir's scopes do
-// the same (src/platform/dir-store.ts).
+// the same (src/platform/dir-store.ts). A branch's baselines are read only from its own scope where
+// the store lets trt-pte choose (src/compare/refs.ts); who saved what comparison reads is told by
+// that scope and the key, never by the report inside the entry.
 
 
 
@@ -19685,6 +19691,10 @@ function baselinePrefix(artifact, branch) {
 function baselineKey(artifact, branch, runId, attempt) {
     return `${baselinePrefix(artifact, branch)}${runId}-${attempt}`;
 }
+/** The run id of a baseline key (`...:<run id>-<attempt>`), or null when the key has none. */
+function baselineRunId(key) {
+    return /:([0-9]{1,20})-[0-9]{1,10}$/.exec(key)?.[1] ?? null;
+}
 class BaselineStore {
     store;
     workspace;
@@ -19696,6 +19706,9 @@ class BaselineStore {
     }
     get name() {
         return this.store.name;
+    }
+    get scoping() {
+        return this.store.scoping;
     }
     get absolute() {
         return external_node_path_default().resolve(this.workspace, this.relative);
@@ -21483,8 +21496,7 @@ async function selectCacheStore(settings, platform, log, env) {
 }
 /**
  * The store itself, whatever `cache` says: baselines (src/compare/) live in it and do not depend on
- * that input. `quiet` leaves the missing-service warning, and why this job saves nothing, to the
- * caches' own call.
+ * that input.
  */
 async function openCacheStore(settings, platform, log, env, options = {}) {
     // The CLI's entries are its own, even when it runs inside a workflow (cache/scope.ts).
@@ -21499,6 +21511,9 @@ async function openCacheStore(settings, platform, log, env, options = {}) {
             log.warning(`cache: every layer is off: ${e.message}`);
         return null;
     }
+    const only = options.readOnlyFrom;
+    if (platform.inWorkflow && only !== undefined)
+        scope = { ...scope, readScopes: scope.readScopes.filter((s) => s.ref === only) };
     const store = await scopedStore(settings, platform, log, scope, options);
     if (store === null || scope.readOnly === null)
         return store;
@@ -21908,24 +21923,32 @@ function chainHistory(baseline) {
 // downloaded file). A push to a branch records a baseline and compares with that branch's previous
 // one; a pull request (or merge-queue group) reads its base branch's; anything else reads its own
 // branch's or the default branch's and records nothing. Outside a workflow there is no branch.
+//
+// A branch's baselines lie in its own scope (`refs/heads/<branch>`), where only pushes to it save
+// them: that scope is the only one a baseline is read from (src/cache/select.ts `readOnlyFrom`).
+// GitHub's cache service cannot be told so; it reads the job's own scope first, which the code a
+// pull request builds can save into, so there the comparison is advisory (`shadowable`).
 
+const NONE = { saveBranch: null, baseBranch: null, baseScope: null, shadowable: false };
 function compareRefs(env) {
     if (!env.GITHUB_REPOSITORY || !env.GITHUB_REF)
-        return { saveBranch: null, baseBranch: null };
+        return NONE;
     let scope;
     try {
         scope = workflowCacheScope(env);
     }
     catch (e) {
         if (e instanceof ScopeError)
-            return { saveBranch: null, baseBranch: null };
+            return NONE;
         throw e;
     }
     const saveBranch = scope.event === "push" ? scope.branch : null;
     const baseBranch = scope.event === "pull_request"
         ? (scope.baseBranch ?? scope.defaultBranch)
         : (scope.baseBranch ?? scope.branch ?? scope.defaultBranch);
-    return { saveBranch, baseBranch };
+    const baseScope = baseBranch === null ? null : `refs/heads/${baseBranch}`;
+    const shadowable = baseScope !== null && (scope.readOnly !== null || scope.ref !== baseScope);
+    return { saveBranch, baseBranch, baseScope, shadowable };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/session.ts
@@ -21947,19 +21970,44 @@ function compareRefs(env) {
 
 
 
-/** Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. */
-function baselineRef(report, fallbackRef, env) {
-    const r = (typeof report === "object" && report !== null ? report : {});
+/**
+ * Which build the baseline is; its run's link is rebuilt from the numeric run ID, never read. From
+ * the store, the branch is the one trt-pte looked in and the run is the key's; the report inside
+ * the entry names neither. A file names its own (its `run.ref`, else the file's name).
+ */
+function baselineRef(found, file, env) {
+    const r = (typeof found.report === "object" && found.report !== null ? found.report : {});
     const run = (r.run ?? null);
     const pte = (r.pte ?? {});
-    const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
-    const runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
+    let ref;
+    let runId;
+    if (found.from === "store") {
+        ref = found.branch;
+        runId = baselineRunId(found.key);
+    }
+    else {
+        const branch = typeof run?.ref === "string" ? run.ref.replace(/^refs\/heads\//, "") : "";
+        ref = branch !== "" ? branch : external_node_path_default().basename(file);
+        runId = typeof run?.run_id === "string" && /^[0-9]+$/.test(run.run_id) ? run.run_id : null;
+    }
     return {
-        ref: branch !== "" ? branch : fallbackRef,
+        ref,
         run: runId === null ? null : { run_id: runId, url: run_links_runUrl(runLinks(env, runId)) },
         pte_sha256: typeof pte.sha256 === "string" ? pte.sha256 : "",
         schema: typeof r.schema === "string" ? r.schema : "unknown",
     };
+}
+/**
+ * Why a baseline from `store` could be another ref's, in words for the summary; null when it can
+ * only be the branch's own. GitHub's cache service reads the job's own scope before the base
+ * branch's, and the code a pull request builds can save there (its process can reach the runner's
+ * cache token), so a baseline it planted would be read first; a folder store reads only the branch's.
+ */
+function advisoryNote(store, refs, branch) {
+    if (store.scoping !== "service" || !refs.shadowable)
+        return null;
+    return (`Advisory: ${store.name} reads this job's own cache scope before ${format_code(branch)}'s, and the code this job builds can save into it, ` +
+        `so this baseline may not be ${format_code(branch)}'s build and the gates compare with it as found (docs/security.md, *Baselines*).`);
 }
 class CompareSession {
     settings;
@@ -21992,7 +22040,11 @@ class CompareSession {
         const fromFile = settings.compare.baselineFile !== undefined;
         if (!fromFile && refs.baseBranch === null && refs.saveBranch === null)
             return null;
-        const store = await openCacheStore(settings, platform, platform.log, env, { quiet: true });
+        // The base branch's scope only, for the baseline and the base build's .pte alike.
+        const store = await openCacheStore(settings, platform, platform.log, env, {
+            quiet: true,
+            readOnlyFrom: refs.baseScope ?? undefined,
+        });
         return new CompareSession(settings, platform.log, refs, store === null || fromFile ? null : new BaselineStore(store, settings.workspace, artifact), store, artifact, env);
     }
     baseline() {
@@ -22049,9 +22101,7 @@ class CompareSession {
             };
         }
         const diff = diffFacts(reportFacts(found.report), reportFacts(report));
-        const file = this.settings.compare.baselineFile;
-        const fallback = file === undefined ? (this.refs.baseBranch ?? "baseline") : external_node_path_default().basename(file);
-        const baseline = baselineRef(found.report, fallback, this.env);
+        const baseline = baselineRef(found, this.settings.compare.baselineFile ?? "baseline", this.env);
         return {
             comparison: {
                 state: "compared",
@@ -22059,6 +22109,7 @@ class CompareSession {
                 note: null,
                 saved: null,
                 latency: this.latencyHow(report, diff),
+                ...(found.from === "store" && found.advisory !== null ? { advisory: found.advisory } : {}),
             },
             baseline,
             diff,
@@ -22071,7 +22122,7 @@ class CompareSession {
         const file = this.settings.compare.baselineFile;
         if (file !== undefined) {
             try {
-                return { report: JSON.parse(await promises_default().readFile(file, "utf8")) };
+                return { report: JSON.parse(await promises_default().readFile(file, "utf8")), from: "file" };
             }
             catch (e) {
                 this.log.warning(`compare: cannot read the baseline ${file}: ${e.message}`);
@@ -22091,7 +22142,10 @@ class CompareSession {
             if (restored === null)
                 return { state: "no_baseline", note: `No build of ${branch} to compare with yet.` };
             this.log.info(`compare: baseline ${restored.key} from ${this.store.name}`);
-            return { report: restored.report };
+            const advisory = advisoryNote(this.store, this.refs, branch);
+            if (advisory !== null)
+                this.log.info(`compare: ${advisory}`);
+            return { report: restored.report, from: "store", branch, key: restored.key, advisory };
         }
         catch (e) {
             this.log.warning(`compare: reading the baseline of ${branch} failed, comparing with nothing: ${e.message}`);

@@ -29635,6 +29635,8 @@ function renderComparison(view, level = "####") {
     if (off && view.gates.length === 0)
         return "";
     const out = [`${level} ${off ? "Regression gates" : heading(view)}`, ""];
+    if (view.comparison.advisory !== undefined)
+        out.push(`⚠️ ${view.comparison.advisory}`, "");
     if (view.diff === null) {
         out.push(noteText(view.comparison));
     }
