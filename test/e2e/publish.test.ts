@@ -123,6 +123,8 @@ describe("publishing from the bundled action", () => {
         backendId: `run-${id}`,
       });
     }
+    // fetch --pr reads the pull request's head to know which runs built it (and that it is no fork's).
+    actions.pulls.set(7, { sha: "feedfacecafebeef0000000000000000deadbeef", ref: "f" });
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-fetch-e2e-"));
     // Spawned, not spawnSync: the stand-ins answer from this process's event loop.
     const fetched = await new Promise<{ status: number | null; stdout: string; stderr: string }>(
