@@ -23,6 +23,10 @@ const NAMES = [
   "LANG",
   "LANGUAGE",
   "HOSTNAME",
+  // The runner marks every process of a job with it and, when the job ends, stops those still
+  // running ("Cleaning up orphan processes"): without it, a process the model left behind that
+  // escaped the driver's process group (src/util/process-group.ts) would outlive the job.
+  "RUNNER_TRACKING_ID",
   // Native code: the CUDA and TensorRT libraries, and the compilers torch's inductor calls.
   "LD_LIBRARY_PATH",
   "LIBRARY_PATH",

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { SettingsError } from "./errors.js";
 import { driverEnvironment } from "./driver-env.js";
 import { isInside } from "./util/paths.js";
+import { OWN_GROUP, tieGroupToChild } from "./util/process-group.js";
 
 /**
  * The folder holding the `trt_pte` package. It travels with the action (GitHub checks out the whole
@@ -106,7 +107,10 @@ function spawnDriver(
       cwd: options.cwd,
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      // A group of its own, stopped with the driver: nothing the model starts outlives it.
+      detached: OWN_GROUP,
     });
+    const { settled } = tieGroupToChild(child);
     const tail: string[] = [];
     const emit = (line: string): void => {
       tail.push(line);
@@ -138,6 +142,8 @@ function spawnDriver(
         );
       } else reject(err);
     });
-    child.on("close", (exitCode, signal) => resolve({ exitCode, signal, tail }));
+    child.once("exit", (exitCode, signal) => {
+      void settled.then(() => resolve({ exitCode, signal, tail }));
+    });
   });
 }

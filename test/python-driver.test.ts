@@ -41,6 +41,33 @@ describe("the Python driver process", () => {
     expect(run.tail).toEqual(seen);
   });
 
+  it("stops what the model left running when the driver exits, and does not wait on its output", async () => {
+    // The fake `python` starts a sleeper that holds stdout open (as a daemon the model started
+    // would), writes its pid, and exits at once. Without the process group, the run would wait the
+    // sleeper's 600 s (past the test's timeout) and the sleeper would outlive it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-group-"));
+    const fake = path.join(dir, "python");
+    const pidFile = path.join(dir, "sleeper.pid");
+    fs.writeFileSync(fake, `#!/bin/sh\nsleep 600 &\necho $! > '${pidFile}'\necho started\nexit 3\n`, {
+      mode: 0o755,
+    });
+    const run = await runDriver(fake, ["export"], { cwd: dir, onLine: () => undefined });
+    expect(run.exitCode).toBe(3);
+    expect(run.tail).toEqual(["started"]);
+    const sleeper = Number(fs.readFileSync(pidFile, "utf8"));
+    // Dead, or a zombie waiting for a reaper (a container's init may never reap it).
+    const alive = (): boolean => {
+      try {
+        process.kill(sleeper, 0);
+      } catch {
+        return false;
+      }
+      const stat = path.join("/proc", String(sleeper), "stat");
+      return !fs.existsSync(stat) || !/^\d+ \(.*\) Z/.test(fs.readFileSync(stat, "utf8"));
+    };
+    expect(alive()).toBe(false);
+  });
+
   it("names the interpreter that does not exist", async () => {
     await expect(
       runDriver("/no/such/python3", ["versions"], { cwd: os.tmpdir(), onLine: () => undefined }),
@@ -116,6 +143,8 @@ describe("the driver's environment", () => {
     GITHUB_SHA: "abc",
     WANDB_API_KEY: "w",
     AWS_SECRET_ACCESS_KEY: "a",
+    RUNNER_TRACKING_ID: "github_2f6b0c",
+    RUNNER_TEMP: "/r/temp",
   };
 
   it("is the allowlist, the user's names, and the run's own folders", () => {
@@ -137,6 +166,7 @@ describe("the driver's environment", () => {
         "PYTHONPATH",
         "PYTHONUNBUFFERED",
         "PYTORCH_CUDA_ALLOC_CONF",
+        "RUNNER_TRACKING_ID",
         "TEMP",
         "TENSORRT_ROOT",
         "TMP",
