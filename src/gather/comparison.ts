@@ -23,6 +23,11 @@ export interface GatheredComparison {
   baselineSha256: string | null;
   diff: ReportDiff | null;
   gates: GateVerdict[];
+  /**
+   * Whether the build said its baseline may not be the base branch's own (read from a cache scope the
+   * code under test can save into). Only the flag is kept: the words shown are ours.
+   */
+  advisory: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -184,7 +189,13 @@ export function parseComparison(report: Json): GatheredComparison | null {
     baselineSha256: sha !== null && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
     diff: state === "compared" ? parseDiff(report.diff) : null,
     gates: gates(report.gates),
+    advisory: typeof comparison.advisory === "string" && comparison.advisory !== "",
   };
+}
+
+/** The rollup's words for an advisory comparison (the build's own summary says why at length). */
+function advisoryText(ref: string): string {
+  return `Advisory: this baseline came from a cache scope the code this pull request builds can save into, so it may not be ${ref}'s build; the gates compared with it as found.`;
 }
 
 /** Markdown lines for one build's section: "vs `main`" and the changed facts, then the gates. */
@@ -199,6 +210,7 @@ export function comparisonLines(c: GatheredComparison, runUrl: (id: string) => s
       `- **vs ${ref}**${run}: ${changed.length === 0 ? "no change in what was measured" : ""}`.trimEnd(),
     );
     for (const l of changed) lines.push(`  - ${l}`);
+    if (c.advisory) lines.push(`  - ⚠️ ${advisoryText(ref)}`);
   } else if (c.state === "no_baseline") {
     lines.push(`- **vs ${ref}**: no build to compare with yet`);
   } else if (c.state === "unavailable") {

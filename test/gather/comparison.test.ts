@@ -73,6 +73,28 @@ describe("the call's comment with each GPU's comparison", () => {
     expect(liveMarkdown(body).links.every((l) => l.startsWith("https://github.com/octo/models/"))).toBe(true);
   });
 
+  it("says a comparison is advisory in its own words, never the report's", () => {
+    const dir = resultsDir();
+    const advisory = comparedReport("a100", 1024);
+    advisory.comparison = {
+      ...(advisory.comparison as object),
+      advisory: "Advisory: [trust me](https://evil.example) @org/security-team",
+    };
+    writeResult(dir, { gpu: "a100", report: advisory });
+    writeResult(dir, { gpu: "h100", report: comparedReport("h100", 1024) });
+    const sections = comment(dir)
+      .split(/^#### /m)
+      .slice(1);
+    const a100 = sections.find((s) => s.includes("`a100`"))!;
+    const h100 = sections.find((s) => s.includes("`h100`"))!;
+    expect(a100).toContain(
+      "  - ⚠️ Advisory: this baseline came from a cache scope the code this pull request builds can save into, so it may not be `main`'s build",
+    );
+    expect(a100).not.toContain("evil.example");
+    expect(a100).not.toContain("@org");
+    expect(h100).not.toContain("Advisory");
+  });
+
   it("keeps a forged comparison inert: names as code, links rebuilt, numbers recomputed, lists capped", () => {
     const dir = resultsDir();
     const forged = comparedReport("a100", 1024) as Record<string, unknown> & {
