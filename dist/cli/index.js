@@ -18139,6 +18139,10 @@ const driver_env_NAMES = [
     "LANG",
     "LANGUAGE",
     "HOSTNAME",
+    // The runner marks every process of a job with it and, when the job ends, stops those still
+    // running ("Cleaning up orphan processes"): without it, a process the model left behind that
+    // escaped the driver's process group (src/util/process-group.ts) would outlive the job.
+    "RUNNER_TRACKING_ID",
     // Native code: the CUDA and TensorRT libraries, and the compilers torch's inductor calls.
     "LD_LIBRARY_PATH",
     "LIBRARY_PATH",
@@ -18249,8 +18253,84 @@ function driverEnvironment(parent, options) {
     return { ...env, ...runFolders(options.runDir), PYTHONUNBUFFERED: "1" };
 }
 
+;// CONCATENATED MODULE: ./src/util/process-group.ts
+// The driver runs model code, which may start processes of its own (a data loader, a compile worker,
+// or something that means harm) and leave them behind. A runner lives for months: a process left
+// running from one job could write into a later job's output, and one that keeps the driver's
+// stdout open would keep the action waiting for output that never ends. So the driver runs as the
+// leader of a process group of its own, and the group goes when the driver does.
+/** How long what the driver left behind gets after SIGTERM before SIGKILL. */
+const GRACE_MS = 3000;
+/** Whether children get a process group of their own here (POSIX only; Windows has no groups). */
+const OWN_GROUP = process.platform !== "win32";
+const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
+/** Sends `signal` to every process in `pid`'s group; false when the group is already empty. */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+        return true;
+    }
+    catch {
+        return false; // ESRCH: nothing left in the group
+    }
+}
+/**
+ * Ties a child started with `detached: OWN_GROUP` to this process:
+ * - when the child exits, whatever is left in its group gets SIGTERM, then SIGKILL after GRACE_MS;
+ * - when this process is told to stop (Ctrl-C in a terminal, the runner cancelling the job), the
+ *   group is stopped first, since a separate group no longer gets the terminal's signals;
+ * - `settled` resolves once the child's output has ended, or GRACE_MS after the group was killed
+ *   when a process that left the group (setsid) still holds it open.
+ */
+function tieGroupToChild(child) {
+    const pid = child.pid;
+    if (!OWN_GROUP || pid === undefined) {
+        return { settled: new Promise((resolve) => child.once("close", () => resolve())) };
+    }
+    const onSignal = (signal) => {
+        signalGroup(pid, "SIGTERM");
+        release();
+        // Go on stopping the way this process would have without the handler.
+        process.kill(process.pid, signal);
+    };
+    const release = () => {
+        for (const signal of FORWARDED)
+            process.removeListener(signal, onSignal);
+    };
+    for (const signal of FORWARDED)
+        process.once(signal, onSignal);
+    const settled = new Promise((resolve) => {
+        let closed = false;
+        child.once("close", () => {
+            closed = true;
+            resolve();
+        });
+        child.once("exit", () => {
+            release();
+            if (!signalGroup(pid, "SIGTERM"))
+                return;
+            const kill = setTimeout(() => {
+                signalGroup(pid, "SIGKILL");
+                // A process outside the group may still hold the pipes: stop reading them.
+                const giveUp = setTimeout(() => {
+                    if (closed)
+                        return;
+                    child.stdout?.destroy();
+                    child.stderr?.destroy();
+                    resolve();
+                }, GRACE_MS);
+                giveUp.unref();
+            }, GRACE_MS);
+            kill.unref();
+            child.once("close", () => clearTimeout(kill));
+        });
+    });
+    return { settled };
+}
+
 ;// CONCATENATED MODULE: ./src/python-driver.ts
 // Starting the Python driver: where it lives, how it is run, and its output streamed line by line.
+
 
 
 
@@ -18326,7 +18406,10 @@ function spawnDriver(python, argv, options, env) {
             cwd: options.cwd,
             env,
             stdio: ["ignore", "pipe", "pipe"],
+            // A group of its own, stopped with the driver: nothing the model starts outlives it.
+            detached: OWN_GROUP,
         });
+        const { settled } = tieGroupToChild(child);
         const tail = [];
         const emit = (line) => {
             tail.push(line);
@@ -18357,7 +18440,9 @@ function spawnDriver(python, argv, options, env) {
             else
                 reject(err);
         });
-        child.on("close", (exitCode, signal) => resolve({ exitCode, signal, tail }));
+        child.once("exit", (exitCode, signal) => {
+            void settled.then(() => resolve({ exitCode, signal, tail }));
+        });
     });
 }
 

@@ -30212,7 +30212,12 @@ function parseComparison(report) {
         baselineSha256: sha !== null && /^[0-9a-f]{64}$/.test(sha) ? sha : null,
         diff: state === "compared" ? parseDiff(report.diff) : null,
         gates: gates(report.gates),
+        advisory: typeof comparison.advisory === "string" && comparison.advisory !== "",
     };
+}
+/** The rollup's words for an advisory comparison (the build's own summary says why at length). */
+function advisoryText(ref) {
+    return `Advisory: this baseline came from a cache scope the code this pull request builds can save into, so it may not be ${ref}'s build; the gates compared with it as found.`;
 }
 /** Markdown lines for one build's section: "vs `main`" and the changed facts, then the gates. */
 function comparisonLines(c, runUrl) {
@@ -30226,6 +30231,8 @@ function comparisonLines(c, runUrl) {
         lines.push(`- **vs ${ref}**${run}: ${changed.length === 0 ? "no change in what was measured" : ""}`.trimEnd());
         for (const l of changed)
             lines.push(`  - ${l}`);
+        if (c.advisory)
+            lines.push(`  - ⚠️ ${advisoryText(ref)}`);
     }
     else if (c.state === "no_baseline") {
         lines.push(`- **vs ${ref}**: no build to compare with yet`);
