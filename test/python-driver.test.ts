@@ -41,31 +41,44 @@ describe("the Python driver process", () => {
     expect(run.tail).toEqual(seen);
   });
 
-  it("stops what the model left running when the driver exits, and does not wait on its output", async () => {
-    // The fake `python` starts a sleeper that holds stdout open (as a daemon the model started
-    // would), writes its pid, and exits at once. Without the process group, the run would wait the
-    // sleeper's 600 s (past the test's timeout) and the sleeper would outlive it.
+  /** Whether `pid` still runs: not when it is gone or a zombie waiting for a reaper (a container's init may never reap it). */
+  const running = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    const stat = path.join("/proc", String(pid), "stat");
+    return !fs.existsSync(stat) || !/^\d+ \(.*\) Z/.test(fs.readFileSync(stat, "utf8"));
+  };
+
+  /** A fake `python` that starts `leftover` in the background, writes its pid, prints and exits 3. */
+  function fakePython(leftover: string): { python: string; dir: string; pid: () => number } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trt-pte-group-"));
-    const fake = path.join(dir, "python");
-    const pidFile = path.join(dir, "sleeper.pid");
-    fs.writeFileSync(fake, `#!/bin/sh\nsleep 600 &\necho $! > '${pidFile}'\necho started\nexit 3\n`, {
+    const python = path.join(dir, "python");
+    const pidFile = path.join(dir, "leftover.pid");
+    fs.writeFileSync(python, `#!/bin/sh\n${leftover} &\necho $! > '${pidFile}'\necho started\nexit 3\n`, {
       mode: 0o755,
     });
-    const run = await runDriver(fake, ["export"], { cwd: dir, onLine: () => undefined });
+    return { python, dir, pid: () => Number(fs.readFileSync(pidFile, "utf8")) };
+  }
+
+  it("stops what the model left running when the driver exits, and does not wait on its output", async () => {
+    // A sleeper that holds stdout open, as a daemon the model started would. Without the process
+    // group, the run would wait the sleeper's 600 s (past the test's timeout) and it would outlive it.
+    const fake = fakePython("sleep 600");
+    const run = await runDriver(fake.python, ["export"], { cwd: fake.dir, onLine: () => undefined });
     expect(run.exitCode).toBe(3);
     expect(run.tail).toEqual(["started"]);
-    const sleeper = Number(fs.readFileSync(pidFile, "utf8"));
-    // Dead, or a zombie waiting for a reaper (a container's init may never reap it).
-    const alive = (): boolean => {
-      try {
-        process.kill(sleeper, 0);
-      } catch {
-        return false;
-      }
-      const stat = path.join("/proc", String(sleeper), "stat");
-      return !fs.existsSync(stat) || !/^\d+ \(.*\) Z/.test(fs.readFileSync(stat, "utf8"));
-    };
-    expect(alive()).toBe(false);
+    expect(running(fake.pid())).toBe(false);
+  });
+
+  it("kills a leftover that ignores SIGTERM even when it no longer holds the driver's output", async () => {
+    // Its output closed, the driver's pipes end with the driver: only the group's SIGKILL stops it.
+    const fake = fakePython(`sh -c 'trap "" TERM; exec sleep 600' >/dev/null 2>&1`);
+    const run = await runDriver(fake.python, ["export"], { cwd: fake.dir, onLine: () => undefined });
+    expect(run.exitCode).toBe(3);
+    expect(running(fake.pid())).toBe(false);
   });
 
   it("names the interpreter that does not exist", async () => {
