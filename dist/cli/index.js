@@ -18274,13 +18274,34 @@ function signalGroup(pid, signal) {
         return false; // ESRCH: nothing left in the group
     }
 }
+/** How often a stopping group is looked at: short next to GRACE_MS, cheap (one kill(2) each). */
+const POLL_MS = 50;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** False after `ms`, on a timer that does not keep this process alive by itself. */
+const giveUpAfter = (ms) => new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
+/**
+ * Stops what is left in `pid`'s group: SIGTERM, then SIGKILL for whatever is still there after
+ * GRACE_MS. Resolves at once when the group is empty, as it is after most runs, and otherwise once
+ * the group is gone or has been sent SIGKILL, so a process that ignores SIGTERM never outlives the
+ * run, whether or not it holds the driver's output open.
+ */
+async function stopGroup(pid) {
+    if (!signalGroup(pid, "SIGTERM"))
+        return;
+    for (let waited = 0; waited < GRACE_MS; waited += POLL_MS) {
+        await pause(POLL_MS);
+        if (!signalGroup(pid, 0))
+            return;
+    }
+    signalGroup(pid, "SIGKILL");
+}
 /**
  * Ties a child started with `detached: OWN_GROUP` to this process:
  * - when the child exits, whatever is left in its group gets SIGTERM, then SIGKILL after GRACE_MS;
  * - when this process is told to stop (Ctrl-C in a terminal, the runner cancelling the job), the
  *   group is stopped first, since a separate group no longer gets the terminal's signals;
- * - `settled` resolves once the child's output has ended, or GRACE_MS after the group was killed
- *   when a process that left the group (setsid) still holds it open.
+ * - `settled` resolves once the group is gone (or was sent SIGKILL) and the child's output has
+ *   ended, or GRACE_MS later when a process that left the group (setsid) still holds it open.
  */
 function tieGroupToChild(child) {
     const pid = child.pid;
@@ -18299,30 +18320,20 @@ function tieGroupToChild(child) {
     };
     for (const signal of FORWARDED)
         process.once(signal, onSignal);
+    const closed = new Promise((resolve) => child.once("close", () => resolve()));
     const settled = new Promise((resolve) => {
-        let closed = false;
-        child.once("close", () => {
-            closed = true;
-            resolve();
-        });
         child.once("exit", () => {
             release();
-            if (!signalGroup(pid, "SIGTERM"))
-                return;
-            const kill = setTimeout(() => {
-                signalGroup(pid, "SIGKILL");
-                // A process outside the group may still hold the pipes: stop reading them.
-                const giveUp = setTimeout(() => {
-                    if (closed)
-                        return;
+            void stopGroup(pid)
+                // A process that left the group (setsid) may still hold the pipes: stop reading them.
+                .then(() => Promise.race([closed.then(() => true), giveUpAfter(GRACE_MS)]))
+                .then((ended) => {
+                if (!ended) {
                     child.stdout?.destroy();
                     child.stderr?.destroy();
-                    resolve();
-                }, GRACE_MS);
-                giveUp.unref();
-            }, GRACE_MS);
-            kill.unref();
-            child.once("close", () => clearTimeout(kill));
+                }
+                resolve();
+            });
         });
     });
     return { settled };
