@@ -73,20 +73,16 @@ export function tieGroupToChild(child: ChildProcess): { settled: Promise<void> }
   for (const signal of FORWARDED) process.once(signal, onSignal);
 
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
-  const settled = new Promise<void>((resolve) => {
-    child.once("exit", () => {
-      release();
-      void stopGroup(pid)
-        // A process that left the group (setsid) may still hold the pipes: stop reading them.
-        .then(() => Promise.race([closed.then(() => true), giveUpAfter(GRACE_MS)]))
-        .then((ended) => {
-          if (!ended) {
-            child.stdout?.destroy();
-            child.stderr?.destroy();
-          }
-          resolve();
-        });
-    });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const settled = exited.then(async () => {
+    release();
+    await stopGroup(pid);
+    // A process that left the group (setsid) may still hold the pipes: stop reading them.
+    const ended = await Promise.race([closed.then(() => true), giveUpAfter(GRACE_MS)]);
+    if (!ended) {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    }
   });
   return { settled };
 }
