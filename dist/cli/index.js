@@ -18321,20 +18321,16 @@ function tieGroupToChild(child) {
     for (const signal of FORWARDED)
         process.once(signal, onSignal);
     const closed = new Promise((resolve) => child.once("close", () => resolve()));
-    const settled = new Promise((resolve) => {
-        child.once("exit", () => {
-            release();
-            void stopGroup(pid)
-                // A process that left the group (setsid) may still hold the pipes: stop reading them.
-                .then(() => Promise.race([closed.then(() => true), giveUpAfter(GRACE_MS)]))
-                .then((ended) => {
-                if (!ended) {
-                    child.stdout?.destroy();
-                    child.stderr?.destroy();
-                }
-                resolve();
-            });
-        });
+    const exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const settled = exited.then(async () => {
+        release();
+        await stopGroup(pid);
+        // A process that left the group (setsid) may still hold the pipes: stop reading them.
+        const ended = await Promise.race([closed.then(() => true), giveUpAfter(GRACE_MS)]);
+        if (!ended) {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+        }
     });
     return { settled };
 }
